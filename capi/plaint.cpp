@@ -1,0 +1,404 @@
+// The C ABI: a thin shim over the C++ core. Every entry point funnels through guard(), which
+// turns any exception into a status code and a per-thread message; nothing escapes.
+#include "plaint/plaint.h"
+
+#include "plaint/plaint.hpp"
+
+#include <cstddef>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+
+struct plaint_complaint {
+    plaint::Complaint impl;
+};
+
+namespace {
+
+thread_local std::string last_error;
+
+int fail(int status, const char* message) noexcept {
+    try {
+        last_error = message;
+    } catch (...) {
+        last_error.clear(); // no memory for the message; the status still tells
+    }
+    return status;
+}
+
+template <class F>
+int guard(F&& body) noexcept {
+    try {
+        body();
+        return PLAINT_OK;
+    } catch (const plaint::error& e) {
+        return fail(static_cast<int>(e.code()), e.what());
+    } catch (const std::bad_alloc&) {
+        return fail(PLAINT_E_NO_MEMORY, "out of memory");
+    } catch (const std::exception& e) {
+        return fail(PLAINT_E_INTERNAL, e.what());
+    } catch (...) {
+        return fail(PLAINT_E_INTERNAL, "unknown internal error");
+    }
+}
+
+[[noreturn]] void null_argument(const char* name) {
+    throw plaint::error(plaint::errc::invalid_argument, std::string(name) + " is NULL");
+}
+
+template <class T>
+T* need(T* p, const char* name) {
+    if (!p)
+        null_argument(name);
+    return p;
+}
+
+std::string_view text_arg(const char* data, std::size_t len, const char* name) {
+    if (!data) {
+        if (len == 0)
+            return {};
+        null_argument(name);
+    }
+    return len == PLAINT_NTS ? std::string_view(data) : std::string_view(data, len);
+}
+
+std::optional<plaint::EnumKind> kind_of(int32_t kind) {
+    if (kind < PLAINT_ENUM_CHANNEL || kind > PLAINT_ENUM_EVENT)
+        return std::nullopt;
+    return static_cast<plaint::EnumKind>(kind);
+}
+
+plaint::TextField field_of(int32_t field) {
+    if (field < PLAINT_FIELD_ID || field > PLAINT_FIELD_SUBCATEGORY)
+        throw plaint::error(plaint::errc::out_of_range,
+                            "unknown text field code " + std::to_string(field));
+    return static_cast<plaint::TextField>(field);
+}
+
+char* owned_copy(const std::string& s) {
+    char* p = static_cast<char*>(std::malloc(s.size() + 1));
+    if (!p)
+        throw std::bad_alloc();
+    std::memcpy(p, s.c_str(), s.size() + 1);
+    return p;
+}
+
+// Fields of plaint_event known to version 0.1 of the ABI, through `deadline`.
+constexpr std::size_t event_min_size = offsetof(plaint_event, deadline) + sizeof(int64_t);
+
+template <class E>
+E enum_arg(int32_t code) {
+    return plaint::checked_from_code<E>(code);
+}
+
+} // namespace
+
+extern "C" {
+
+int32_t plaint_version_number(void) { return PLAINT_VERSION_NUMBER; }
+const char* plaint_version_string(void) { return PLAINT_VERSION_STRING; }
+int32_t plaint_abi_version(void) { return PLAINT_ABI_VERSION; }
+
+const char* plaint_last_error_message(void) { return last_error.c_str(); }
+
+const char* plaint_status_string(int status) {
+    switch (status) {
+    case PLAINT_OK:
+        return "ok";
+    case PLAINT_E_INVALID_ARGUMENT:
+        return "invalid argument";
+    case PLAINT_E_OUT_OF_RANGE:
+        return "out of range";
+    case PLAINT_E_PARSE:
+        return "parse error";
+    case PLAINT_E_ENCODING:
+        return "invalid encoding";
+    case PLAINT_E_TOO_LARGE:
+        return "too large";
+    case PLAINT_E_OVERFLOW:
+        return "overflow";
+    case PLAINT_E_ILLEGAL_TRANSITION:
+        return "illegal transition";
+    case PLAINT_E_OUT_OF_ORDER:
+        return "event out of order";
+    case PLAINT_E_NOT_FOUND:
+        return "not found";
+    case PLAINT_E_IO:
+        return "input/output error";
+    case PLAINT_E_NO_MEMORY:
+        return "out of memory";
+    case PLAINT_E_UNSUPPORTED:
+        return "unsupported";
+    case PLAINT_E_VALIDATION:
+        return "validation failed";
+    case PLAINT_E_INTERNAL:
+        return "internal error";
+    default:
+        return "unknown status";
+    }
+}
+
+void plaint_string_free(char* s) { std::free(s); }
+
+int plaint_enum_name(int32_t kind, int32_t code, const char** out) {
+    return guard([&] {
+        need(out, "out");
+        auto k = kind_of(kind);
+        if (!k)
+            throw plaint::error(plaint::errc::out_of_range,
+                                "unknown enumeration kind " + std::to_string(kind));
+        auto n = plaint::enum_name(*k, code);
+        if (!n)
+            throw plaint::error(plaint::errc::out_of_range,
+                                "unknown code " + std::to_string(code) + " in enumeration " +
+                                    std::to_string(kind));
+        *out = n->data(); // the names are NUL-terminated literals
+    });
+}
+
+int plaint_enum_parse(int32_t kind, const char* name, int32_t* out) {
+    return guard([&] {
+        need(name, "name");
+        need(out, "out");
+        auto k = kind_of(kind);
+        if (!k)
+            throw plaint::error(plaint::errc::out_of_range,
+                                "unknown enumeration kind " + std::to_string(kind));
+        auto c = plaint::enum_code(*k, name);
+        if (!c)
+            throw plaint::error(plaint::errc::out_of_range,
+                                "unknown name '" + std::string(name) + "'; expected one of " +
+                                    plaint::enum_names(*k));
+        *out = *c;
+    });
+}
+
+int plaint_instant_parse(const char* text, size_t len, int64_t* out) {
+    return guard([&] {
+        auto s = text_arg(text, len, "text");
+        need(out, "out");
+        *out = plaint::parse_iso8601(s);
+    });
+}
+
+int plaint_instant_format(int64_t t, int32_t offset_seconds, char** out) {
+    return guard([&] {
+        need(out, "out");
+        *out = owned_copy(plaint::format_iso8601(t, offset_seconds));
+    });
+}
+
+void plaint_event_init(plaint_event* e) {
+    if (e)
+        *e = plaint_event PLAINT_EVENT_INIT;
+}
+
+int plaint_complaint_new(plaint_complaint** out, const char* id, int64_t received) {
+    return guard([&] {
+        need(out, "out");
+        need(id, "id");
+        *out = new plaint_complaint{plaint::Complaint(id, received)};
+    });
+}
+
+void plaint_complaint_free(plaint_complaint* c) { delete c; }
+
+int plaint_complaint_clone(const plaint_complaint* c, plaint_complaint** out) {
+    return guard([&] {
+        need(c, "complaint");
+        need(out, "out");
+        *out = new plaint_complaint{c->impl};
+    });
+}
+
+int plaint_complaint_set_text(plaint_complaint* c, int32_t field, const char* data, size_t len) {
+    return guard([&] {
+        need(c, "complaint");
+        auto f = field_of(field);
+        c->impl.set_text(f, text_arg(data, len, "data"));
+    });
+}
+
+int plaint_complaint_text(const plaint_complaint* c, int32_t field, const char** out,
+                          size_t* len_out) {
+    return guard([&] {
+        need(c, "complaint");
+        need(out, "out");
+        const std::string& s = c->impl.text(field_of(field));
+        *out = s.c_str();
+        if (len_out)
+            *len_out = s.size();
+    });
+}
+
+int plaint_complaint_set_channel(plaint_complaint* c, int32_t channel) {
+    return guard([&] { need(c, "complaint")->impl.set_channel(enum_arg<plaint::Channel>(channel)); });
+}
+
+int plaint_complaint_set_category(plaint_complaint* c, int32_t category) {
+    return guard(
+        [&] { need(c, "complaint")->impl.set_category(enum_arg<plaint::Category>(category)); });
+}
+
+int plaint_complaint_set_reporter_count(plaint_complaint* c, int32_t count) {
+    return guard([&] { need(c, "complaint")->impl.set_reporter_count(count); });
+}
+
+int plaint_complaint_set_received(plaint_complaint* c, int64_t received) {
+    return guard([&] { need(c, "complaint")->impl.set_received(received); });
+}
+
+int plaint_complaint_add_tag(plaint_complaint* c, const char* tag) {
+    return guard([&] {
+        need(c, "complaint");
+        need(tag, "tag");
+        c->impl.add_tag(tag);
+    });
+}
+
+int plaint_complaint_remove_tag(plaint_complaint* c, const char* tag) {
+    return guard([&] {
+        need(c, "complaint");
+        need(tag, "tag");
+        if (!c->impl.remove_tag(tag))
+            throw plaint::error(plaint::errc::not_found, "no tag '" + std::string(tag) + "'");
+    });
+}
+
+int plaint_complaint_tag_count(const plaint_complaint* c, size_t* out) {
+    return guard([&] { *need(out, "out") = need(c, "complaint")->impl.tags().size(); });
+}
+
+int plaint_complaint_tag(const plaint_complaint* c, size_t index, const char** out) {
+    return guard([&] {
+        need(c, "complaint");
+        need(out, "out");
+        const auto& tags = c->impl.tags();
+        if (index >= tags.size())
+            throw plaint::error(plaint::errc::out_of_range,
+                                "tag index " + std::to_string(index) + " is out of range (" +
+                                    std::to_string(tags.size()) + " tags)");
+        *out = tags[index].c_str();
+    });
+}
+
+#define PLAINT_GETTER(name, type, expr)                                                            \
+    int plaint_complaint_##name(const plaint_complaint* c, type* out) {                            \
+        return guard([&] {                                                                         \
+            const plaint::Complaint& k = need(c, "complaint")->impl;                               \
+            *need(out, "out") = (expr);                                                            \
+        });                                                                                        \
+    }
+
+PLAINT_GETTER(received, int64_t, k.received())
+PLAINT_GETTER(channel, int32_t, static_cast<int32_t>(k.channel()))
+PLAINT_GETTER(category, int32_t, static_cast<int32_t>(k.category()))
+PLAINT_GETTER(nature, int32_t, static_cast<int32_t>(k.nature()))
+PLAINT_GETTER(severity, int32_t, static_cast<int32_t>(k.severity()))
+PLAINT_GETTER(reporter_count, int32_t, k.reporter_count())
+PLAINT_GETTER(state, int32_t, static_cast<int32_t>(k.state()))
+PLAINT_GETTER(owner, int32_t, static_cast<int32_t>(k.owner()))
+PLAINT_GETTER(visit_method, int32_t,
+              k.visit_method() ? static_cast<int32_t>(*k.visit_method()) : PLAINT_VISIT_NONE)
+PLAINT_GETTER(cycle, int32_t, k.cycle())
+#undef PLAINT_GETTER
+
+int plaint_complaint_rectification_deadline(const plaint_complaint* c, int32_t* has_out,
+                                            int64_t* deadline_out) {
+    return guard([&] {
+        need(c, "complaint");
+        need(has_out, "has_out");
+        need(deadline_out, "deadline_out");
+        auto d = c->impl.rectification_deadline();
+        *has_out = d ? 1 : 0;
+        *deadline_out = d ? *d : 0;
+    });
+}
+
+int plaint_complaint_apply(plaint_complaint* c, int32_t type, int64_t at, int32_t role,
+                           const char* note) {
+    plaint_event e = PLAINT_EVENT_INIT;
+    e.type = type;
+    e.at = at;
+    e.role = role;
+    e.note = note;
+    return plaint_complaint_apply_event(c, &e);
+}
+
+int plaint_complaint_apply_event(plaint_complaint* c, const plaint_event* event) {
+    return guard([&] {
+        need(c, "complaint");
+        need(event, "event");
+        if (event->size < event_min_size)
+            throw plaint::error(plaint::errc::invalid_argument,
+                                "plaint_event.size " + std::to_string(event->size) +
+                                    " is too small; initialise it with PLAINT_EVENT_INIT");
+        plaint::Event e;
+        e.type = enum_arg<plaint::EventType>(event->type);
+        e.at = event->at;
+        e.actor = enum_arg<plaint::Role>(event->role);
+        if (event->note)
+            e.note = event->note;
+        e.nature = enum_arg<plaint::Nature>(event->nature);
+        e.severity = enum_arg<plaint::Severity>(event->severity);
+        if (event->target_role != PLAINT_ROLE_NONE)
+            e.target = enum_arg<plaint::Role>(event->target_role);
+        if (event->visit_method != PLAINT_VISIT_NONE)
+            e.method = enum_arg<plaint::VisitMethod>(event->visit_method);
+        if (event->has_deadline)
+            e.deadline = event->deadline;
+        c->impl.apply(e);
+    });
+}
+
+int plaint_complaint_allows(const plaint_complaint* c, int32_t type, int32_t* out) {
+    return guard([&] {
+        need(c, "complaint");
+        need(out, "out");
+        const auto t = enum_arg<plaint::EventType>(type);
+        const auto allowed = c->impl.allowed_events();
+        *out = 0;
+        for (auto a : allowed)
+            if (a == t)
+                *out = 1;
+    });
+}
+
+int plaint_complaint_event_count(const plaint_complaint* c, size_t* out) {
+    return guard([&] { *need(out, "out") = need(c, "complaint")->impl.events().size(); });
+}
+
+int plaint_complaint_event(const plaint_complaint* c, size_t index, plaint_event* out) {
+    return guard([&] {
+        need(c, "complaint");
+        need(out, "out");
+        if (out->size < event_min_size)
+            throw plaint::error(plaint::errc::invalid_argument,
+                                "plaint_event.size " + std::to_string(out->size) +
+                                    " is too small; initialise it with PLAINT_EVENT_INIT");
+        const auto& log = c->impl.events();
+        if (index >= log.size())
+            throw plaint::error(plaint::errc::out_of_range,
+                                "event index " + std::to_string(index) + " is out of range (" +
+                                    std::to_string(log.size()) + " events)");
+        const plaint::Event& e = log[index];
+        const uint32_t size = out->size;
+        out->type = static_cast<int32_t>(e.type);
+        out->at = e.at;
+        out->role = static_cast<int32_t>(e.actor);
+        out->note = e.note.c_str();
+        out->nature = static_cast<int32_t>(e.nature);
+        out->severity = static_cast<int32_t>(e.severity);
+        out->target_role = e.target ? static_cast<int32_t>(*e.target) : PLAINT_ROLE_NONE;
+        out->visit_method = e.method ? static_cast<int32_t>(*e.method) : PLAINT_VISIT_NONE;
+        out->has_deadline = e.deadline ? 1 : 0;
+        out->deadline = e.deadline ? *e.deadline : 0;
+        if (size >= offsetof(plaint_event, from_state) + sizeof(int32_t))
+            out->from_state = static_cast<int32_t>(e.from);
+        if (size >= offsetof(plaint_event, to_state) + sizeof(int32_t))
+            out->to_state = static_cast<int32_t>(e.to);
+    });
+}
+
+} // extern "C"

@@ -1,0 +1,163 @@
+/// @file complaint.hpp
+/// A complaint (客户投诉, DOMAIN.md §2–3): the intake record, its classification, its owning
+/// role and its lifecycle state, and the timestamped event log that drove it there. A
+/// `Complaint` is mutable and not synchronised: share it between threads only with a lock.
+#pragma once
+
+#include "plaint/config.hpp"
+#include "plaint/enums.hpp"
+#include "plaint/time.hpp"
+#include "plaint/workflow.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+PLAINT_BEGIN_NAMESPACE
+
+/// Size limits on a complaint's text, in bytes of UTF-8. Since 0.1.
+struct Limits {
+    static constexpr std::size_t id = 128;         ///< id: 1 to 128 bytes
+    static constexpr std::size_t short_text = 256; ///< name, contact, building, unit, sub-category
+    static constexpr std::size_t long_text = 65536; ///< content, remedy, event notes
+    static constexpr std::size_t tag = 64;          ///< one tag: 1 to 64 bytes
+    static constexpr std::size_t tags = 32;         ///< tags on one complaint
+    static constexpr std::int32_t reporters = 1000000; ///< reporter count: 1 to this
+};
+
+/// One lifecycle event. As input to `Complaint::apply`, `from` and `to` are ignored; in the log
+/// they hold the states before and after. Since 0.1.
+struct Event {
+    EventType type = EventType::record;
+    Instant at = 0;               ///< when it happened (UTC seconds)
+    Role actor = Role::duty_staff; ///< who did it
+    std::string note;              ///< free text, UTF-8, up to `Limits::long_text`
+    Nature nature = Nature::unjudged;       ///< classify: the judged nature (required)
+    Severity severity = Severity::unset;    ///< classify: the severity (unset keeps the current)
+    std::optional<Role> target;             ///< assign: new owner (default the actor);
+                                            ///< escalate: new owner (default the next role)
+    std::optional<VisitMethod> method;      ///< visit: how the return visit is made (required)
+    std::optional<Instant> deadline;        ///< unsatisfied: rectification deadline (required)
+    State from = State::received;           ///< log only: state before
+    State to = State::received;             ///< log only: state after
+};
+
+/// Which text field; the values equal the C ABI's `PLAINT_FIELD_*`. Since 0.1.
+enum class TextField : std::int32_t {
+    id = 1,
+    name = 2,
+    contact = 3,
+    building = 4,
+    unit = 5,
+    content = 6,
+    remedy = 7,
+    subcategory = 8,
+};
+
+/// A complaint with its lifecycle. Every setter and `apply` either succeeds or throws
+/// `plaint::error` and leaves the complaint exactly as it was. Not thread-safe.
+/// Since 0.1.
+class Complaint {
+public:
+    /// A complaint received at `received` by the duty staff: state `received`, owner
+    /// `Role::duty_staff`, channel and category `other`, one reporter, and a `receive` event.
+    /// @throws error `errc::invalid_argument` for an empty id, `errc::encoding` or
+    /// `errc::too_large` for a bad one.
+    Complaint(std::string_view id, Instant received);
+
+    const std::string& id() const noexcept { return id_; }
+    Instant received() const noexcept { return received_; }
+    Channel channel() const noexcept { return channel_; }
+    Category category() const noexcept { return category_; }
+    Nature nature() const noexcept { return nature_; }
+    Severity severity() const noexcept { return severity_; }
+    std::int32_t reporter_count() const noexcept { return reporter_count_; }
+    State state() const noexcept { return state_; }
+    /// The role that owns the complaint now.
+    Role owner() const noexcept { return owner_; }
+    /// The method of the latest return visit, if one was made.
+    std::optional<VisitMethod> visit_method() const noexcept { return visit_method_; }
+    /// The current rectification deadline, while in rectification.
+    std::optional<Instant> rectification_deadline() const noexcept { return deadline_; }
+    /// 1 for the first handling cycle, plus one per reopen.
+    std::int32_t cycle() const noexcept { return cycle_; }
+    const std::vector<std::string>& tags() const noexcept { return tags_; }
+    const std::vector<Event>& events() const noexcept { return events_; }
+
+    /// The value of a text field.
+    const std::string& text(TextField f) const noexcept;
+    /// Sets a text field, after checking its UTF-8, NULs and size limit.
+    /// @throws error `errc::encoding`, `errc::too_large`, `errc::invalid_argument` (empty id).
+    void set_text(TextField f, std::string_view value);
+
+    void set_name(std::string_view v) { set_text(TextField::name, v); }
+    void set_contact(std::string_view v) { set_text(TextField::contact, v); }
+    void set_building(std::string_view v) { set_text(TextField::building, v); }
+    void set_unit(std::string_view v) { set_text(TextField::unit, v); }
+    void set_content(std::string_view v) { set_text(TextField::content, v); }
+    void set_remedy(std::string_view v) { set_text(TextField::remedy, v); }
+    void set_subcategory(std::string_view v) { set_text(TextField::subcategory, v); }
+    const std::string& name() const noexcept { return text(TextField::name); }
+    const std::string& contact() const noexcept { return text(TextField::contact); }
+    const std::string& building() const noexcept { return text(TextField::building); }
+    const std::string& unit() const noexcept { return text(TextField::unit); }
+    const std::string& content() const noexcept { return text(TextField::content); }
+    const std::string& remedy() const noexcept { return text(TextField::remedy); }
+    const std::string& subcategory() const noexcept { return text(TextField::subcategory); }
+
+    /// @throws error `errc::out_of_range` for a value outside the enumeration.
+    void set_channel(Channel c);
+    /// @throws error `errc::out_of_range` for a value outside the enumeration.
+    void set_category(Category c);
+    /// @throws error `errc::out_of_range` outside 1 to `Limits::reporters`.
+    void set_reporter_count(std::int32_t n);
+    /// Moves the received instant (and the `receive` event with it).
+    /// @throws error `errc::illegal_transition` once any other event is recorded.
+    void set_received(Instant t);
+
+    /// Adds a tag; adding one already present does nothing.
+    /// @throws error `errc::invalid_argument` (empty), `errc::encoding`, `errc::too_large`
+    /// (a long tag, or more than `Limits::tags`).
+    void add_tag(std::string_view tag);
+    /// Removes a tag; returns whether it was present.
+    bool remove_tag(std::string_view tag) noexcept;
+
+    /// Applies one event. Checks, in order: the event type and enumerations in range, the note,
+    /// `at` not earlier than the last event (`errc::out_of_order`), the transition table
+    /// and the guards (`errc::illegal_transition`, naming the state and the event), the
+    /// details the event needs (`errc::invalid_argument`). On any error nothing changes.
+    void apply(const Event& e);
+
+    /// The events legal now, with their guards on the current nature and owner; the events'
+    /// own details (a deadline, a method) are not considered.
+    std::vector<EventType> allowed_events() const;
+
+private:
+    const char* blocked_by(EventType t) const noexcept;
+    void check_details(const Event& e) const;
+
+    std::string id_, name_, contact_, building_, unit_, content_, remedy_, subcategory_;
+    Instant received_;
+    Channel channel_ = Channel::other;
+    Category category_ = Category::other;
+    Nature nature_ = Nature::unjudged;
+    Severity severity_ = Severity::unset;
+    std::int32_t reporter_count_ = 1;
+    State state_ = State::received;
+    Role owner_ = Role::duty_staff;
+    std::optional<VisitMethod> visit_method_;
+    std::optional<Instant> deadline_;
+    std::int32_t cycle_ = 1;
+    std::vector<std::string> tags_;
+    std::vector<Event> events_;
+};
+
+/// Checks that `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past
+/// U+10FFFF) with no NUL byte. @throws error `errc::encoding` naming `what` and the byte offset.
+/// Since 0.1.
+void validate_text(std::string_view text, std::string_view what);
+
+PLAINT_END_NAMESPACE

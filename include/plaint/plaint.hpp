@@ -1,0 +1,9 @@
+/// @file plaint.hpp
+/// The whole C++ API of plaint, the complaint-handling library for property management.
+#pragma once
+
+#include "plaint/complaint.hpp"
+#include "plaint/enums.hpp"
+#include "plaint/error.hpp"
+#include "plaint/time.hpp"
+#include "plaint/workflow.hpp"

@@ -1,0 +1,345 @@
+#include "plaint/complaint.hpp"
+
+#include "detail.hpp"
+
+#include <algorithm>
+#include <utility>
+
+PLAINT_BEGIN_NAMESPACE
+
+void validate_text(std::string_view s, std::string_view what) {
+    auto bad = [&](std::size_t at, const char* why) {
+        throw error(errc::encoding, std::string(what) + ": " + why + " at byte " +
+                                        std::to_string(at));
+    };
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c == 0)
+            bad(i, "embedded NUL");
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len;
+        std::uint32_t cp;
+        if (c >= 0xc2 && c <= 0xdf) {
+            len = 2;
+            cp = c & 0x1fu;
+        } else if (c >= 0xe0 && c <= 0xef) {
+            len = 3;
+            cp = c & 0x0fu;
+        } else if (c >= 0xf0 && c <= 0xf4) {
+            len = 4;
+            cp = c & 0x07u;
+        } else {
+            bad(i, "invalid UTF-8 lead byte");
+        }
+        if (n - i < len)
+            bad(i, "truncated UTF-8 sequence");
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xc0) != 0x80)
+                bad(i + k, "invalid UTF-8 continuation byte");
+            cp = (cp << 6) | (p[i + k] & 0x3fu);
+        }
+        if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000))
+            bad(i, "overlong UTF-8 sequence");
+        if (cp >= 0xd800 && cp <= 0xdfff)
+            bad(i, "UTF-8 encoded surrogate");
+        if (cp > 0x10ffff)
+            bad(i, "code point beyond U+10FFFF");
+        i += len;
+    }
+}
+
+namespace {
+
+const char* field_label(TextField f) {
+    switch (f) {
+    case TextField::id:
+        return "id";
+    case TextField::name:
+        return "name";
+    case TextField::contact:
+        return "contact";
+    case TextField::building:
+        return "building";
+    case TextField::unit:
+        return "unit";
+    case TextField::content:
+        return "content";
+    case TextField::remedy:
+        return "remedy";
+    case TextField::subcategory:
+        return "subcategory";
+    }
+    return "?";
+}
+
+std::size_t field_limit(TextField f) {
+    switch (f) {
+    case TextField::id:
+        return Limits::id;
+    case TextField::content:
+    case TextField::remedy:
+        return Limits::long_text;
+    default:
+        return Limits::short_text;
+    }
+}
+
+void check_size(std::string_view v, std::size_t limit, const char* what) {
+    if (v.size() > limit)
+        throw error(errc::too_large, std::string(what) + " is " + std::to_string(v.size()) +
+                                         " bytes; the limit is " + std::to_string(limit));
+}
+
+template <class E>
+void check_enum(E e) {
+    (void)checked_from_code<E>(static_cast<std::int32_t>(e));
+}
+
+std::string illegal(State s, EventType e, const std::string& why = {}) {
+    std::string m = "event '" + std::string(to_string(e)) + "' is not allowed in state '" +
+                    std::string(to_string(s)) + "'";
+    if (!why.empty())
+        m += ": " + why;
+    return m;
+}
+
+} // namespace
+
+Complaint::Complaint(std::string_view id, Instant received) : received_(received) {
+    set_text(TextField::id, id);
+    Event e;
+    e.type = EventType::receive;
+    e.at = received;
+    e.actor = Role::duty_staff;
+    e.from = e.to = State::received;
+    events_.push_back(std::move(e));
+}
+
+const std::string& Complaint::text(TextField f) const noexcept {
+    switch (f) {
+    case TextField::id:
+        return id_;
+    case TextField::name:
+        return name_;
+    case TextField::contact:
+        return contact_;
+    case TextField::building:
+        return building_;
+    case TextField::unit:
+        return unit_;
+    case TextField::content:
+        return content_;
+    case TextField::remedy:
+        return remedy_;
+    case TextField::subcategory:
+        return subcategory_;
+    }
+    return id_; // unreachable for valid fields; set_text rejects the others
+}
+
+void Complaint::set_text(TextField f, std::string_view value) {
+    const char* label = field_label(f);
+    if (*label == '?')
+        throw error(errc::out_of_range,
+                    "unknown text field code " + std::to_string(static_cast<int>(f)));
+    check_size(value, field_limit(f), label);
+    validate_text(value, label);
+    if (f == TextField::id && value.empty())
+        throw error(errc::invalid_argument, "a complaint id must not be empty");
+    std::string copy(value); // allocate before touching the complaint
+    const_cast<std::string&>(text(f)).swap(copy);
+}
+
+void Complaint::set_channel(Channel c) {
+    check_enum(c);
+    channel_ = c;
+}
+
+void Complaint::set_category(Category c) {
+    check_enum(c);
+    category_ = c;
+}
+
+void Complaint::set_reporter_count(std::int32_t n) {
+    if (n < 1 || n > Limits::reporters)
+        throw error(errc::out_of_range, "reporter count " + std::to_string(n) +
+                                            " is outside 1.." + std::to_string(Limits::reporters));
+    reporter_count_ = n;
+}
+
+void Complaint::set_received(Instant t) {
+    if (events_.size() > 1)
+        throw error(errc::illegal_transition,
+                    "the received instant cannot move once events after 'receive' are recorded");
+    received_ = t;
+    events_.front().at = t;
+}
+
+void Complaint::add_tag(std::string_view tag) {
+    if (tag.empty())
+        throw error(errc::invalid_argument, "a tag must not be empty");
+    check_size(tag, Limits::tag, "tag");
+    validate_text(tag, "tag");
+    if (std::find(tags_.begin(), tags_.end(), tag) != tags_.end())
+        return;
+    if (tags_.size() >= Limits::tags)
+        throw error(errc::too_large,
+                    "a complaint holds at most " + std::to_string(Limits::tags) + " tags");
+    tags_.emplace_back(tag);
+}
+
+bool Complaint::remove_tag(std::string_view tag) noexcept {
+    auto it = std::find(tags_.begin(), tags_.end(), tag);
+    if (it == tags_.end())
+        return false;
+    tags_.erase(it);
+    return true;
+}
+
+// Guards on the complaint itself (its nature and owner), beyond the table. Shared by apply and
+// allowed_events so that the two never disagree.
+const char* Complaint::blocked_by(EventType t) const noexcept {
+    switch (t) {
+    case EventType::assign:
+    case EventType::start:
+        if (nature_ == Nature::invalid)
+            return "an invalid complaint is explained, not handled";
+        break;
+    case EventType::explain:
+        if (nature_ != Nature::invalid)
+            return "only an invalid complaint is explained";
+        break;
+    case EventType::escalate:
+        if (owner_ == Role::company)
+            return "the company is the top of the role chain";
+        break;
+    default:
+        break;
+    }
+    return nullptr;
+}
+
+// Guards on the details the event carries.
+void Complaint::check_details(const Event& e) const {
+    switch (e.type) {
+    case EventType::classify:
+        if (e.nature == Nature::unjudged)
+            throw error(errc::invalid_argument,
+                        "event 'classify' needs a nature; when the duty staff cannot judge, "
+                        "escalate to the customer-service manager");
+        if (e.nature == Nature::invalid && (state_ == State::in_progress ||
+                                            state_ == State::waiting ||
+                                            state_ == State::rectification))
+            throw error(errc::illegal_transition,
+                        illegal(state_, e.type, "a complaint being handled cannot become invalid"));
+        break;
+    case EventType::escalate:
+        if (e.target && *e.target <= owner_)
+            throw error(errc::invalid_argument,
+                        "escalation must go up the role chain: '" +
+                            std::string(to_string(*e.target)) + "' is not above '" +
+                            std::string(to_string(owner_)) + "'");
+        break;
+    case EventType::visit:
+        if (!e.method)
+            throw error(errc::invalid_argument, "event 'visit' needs a return-visit method");
+        break;
+    case EventType::unsatisfied:
+        if (!e.deadline)
+            throw error(errc::invalid_argument,
+                        "event 'unsatisfied' needs a rectification deadline");
+        if (*e.deadline <= e.at)
+            throw error(errc::invalid_argument,
+                        "the rectification deadline " + std::to_string(*e.deadline) +
+                            " is not after the event at " + std::to_string(e.at));
+        break;
+    default:
+        break;
+    }
+}
+
+void Complaint::apply(const Event& e) {
+    // Validate everything first; commit only with operations that cannot throw.
+    check_enum(e.type);
+    check_enum(e.actor);
+    check_enum(e.nature);
+    check_enum(e.severity);
+    if (e.target)
+        check_enum(*e.target);
+    if (e.method)
+        check_enum(*e.method);
+    check_size(e.note, Limits::long_text, "note");
+    validate_text(e.note, "note");
+    if (e.type == EventType::receive)
+        throw error(errc::illegal_transition,
+                    "event 'receive' is written when the complaint is created");
+    const Instant last = events_.back().at;
+    if (e.at < last)
+        throw error(errc::out_of_order, "event '" + std::string(to_string(e.type)) + "' at " +
+                                            std::to_string(e.at) +
+                                            " is earlier than the last event, at " +
+                                            std::to_string(last));
+    const std::optional<State> next = transition(state_, e.type);
+    if (!next)
+        throw error(errc::illegal_transition, illegal(state_, e.type));
+    if (const char* why = blocked_by(e.type))
+        throw error(errc::illegal_transition, illegal(state_, e.type, why));
+    check_details(e);
+
+    Event rec = e;
+    rec.from = state_;
+    rec.to = *next;
+    if (e.type == EventType::assign && !rec.target)
+        rec.target = e.actor;
+    if (e.type == EventType::escalate && !rec.target)
+        rec.target = next_role(owner_);
+    events_.reserve(events_.size() + 1); // the only step that may throw; nothing changed yet
+    // From here on nothing throws.
+    switch (e.type) {
+    case EventType::classify:
+        nature_ = e.nature;
+        if (e.severity != Severity::unset)
+            severity_ = e.severity;
+        break;
+    case EventType::assign:
+    case EventType::escalate:
+        owner_ = *rec.target;
+        break;
+    case EventType::visit:
+        visit_method_ = e.method;
+        break;
+    case EventType::unsatisfied:
+        deadline_ = e.deadline;
+        break;
+    case EventType::resolve:
+        deadline_.reset();
+        break;
+    case EventType::reopen:
+        ++cycle_;
+        break;
+    default:
+        break;
+    }
+    state_ = *next;
+    events_.push_back(std::move(rec));
+}
+
+std::vector<EventType> Complaint::allowed_events() const {
+    std::vector<EventType> out;
+    for (std::int32_t code = 1;; ++code) {
+        auto t = from_code<EventType>(code);
+        if (!t)
+            break;
+        if (transition(state_, *t) && !blocked_by(*t))
+            out.push_back(*t);
+    }
+    return out;
+}
+
+PLAINT_END_NAMESPACE
