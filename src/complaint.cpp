@@ -292,7 +292,23 @@ void Complaint::apply(const Event& e) {
         throw error(errc::illegal_transition, illegal(state_, e.type, why));
     check_details(e);
 
-    Event rec = e;
+    // The log keeps only the details this event type uses, so it reads the same whatever else
+    // the caller left in the struct.
+    Event rec;
+    rec.type = e.type;
+    rec.at = e.at;
+    rec.actor = e.actor;
+    rec.note = e.note;
+    if (e.type == EventType::classify) {
+        rec.nature = e.nature;
+        rec.severity = e.severity;
+    }
+    if (e.type == EventType::assign || e.type == EventType::escalate)
+        rec.target = e.target;
+    if (e.type == EventType::visit)
+        rec.method = e.method;
+    if (e.type == EventType::unsatisfied)
+        rec.deadline = e.deadline;
     rec.from = state_;
     rec.to = *next;
     if (e.type == EventType::assign && !rec.target)

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 PLAINT_BEGIN_NAMESPACE
@@ -43,6 +44,17 @@ struct Event {
     std::optional<Instant> deadline;        ///< unsatisfied: rectification deadline (required)
     State from = State::received;           ///< log only: state before
     State to = State::received;             ///< log only: state after
+
+    /// An event with no details: `Event::of(EventType::start, at, Role::cs_assistant)`.
+    static Event of(EventType type, Instant at, Role actor = Role::duty_staff,
+                    std::string note = {}) {
+        Event e;
+        e.type = type;
+        e.at = at;
+        e.actor = actor;
+        e.note = std::move(note);
+        return e;
+    }
 };
 
 /// Which text field; the values equal the C ABI's `PLAINT_FIELD_*`. Since 0.1.

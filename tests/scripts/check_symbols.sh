@@ -1,0 +1,28 @@
+#!/bin/sh
+# Checks that a shared library exports exactly the symbols listed in symbols.txt, and that
+# the list names exactly the functions the C header declares with PLAINT_API.
+# usage: check_symbols.sh LIBRARY SYMBOLS_TXT HEADER
+set -eu
+lib=$1 list=$2 header=$3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# Everything the dynamic symbol table defines, whatever its kind, less the version node names.
+nm -D --defined-only "$lib" | awk '$2 != "A" { sub(/@.*/, "", $3); print $3 }' | sort -u > "$tmp/exported"
+grep -v '^#' "$list" | awk 'NF { print $1 }' | sort -u > "$tmp/listed"
+# Function names declared with PLAINT_API (the name right before the first parenthesis).
+grep -v '^[[:space:]]*#' "$header" | tr '\n' ' ' | grep -o 'PLAINT_API [^;(]*(' | sed 's/($//; s/.*[ *]//' | sort -u > "$tmp/declared"
+status=0
+if ! diff -u "$tmp/listed" "$tmp/exported"; then
+  echo "FAIL: exported symbols differ from $list (- listed, + exported)"; status=1
+fi
+if ! diff -u "$tmp/listed" "$tmp/declared"; then
+  echo "FAIL: PLAINT_API declarations differ from $list (- listed, + declared)"; status=1
+fi
+if grep -v '^plaint_' "$tmp/exported"; then
+  echo "FAIL: symbols above lack the plaint_ prefix"; status=1
+fi
+if awk '!/^#/ && NF && $2 !~ /^[0-9]+\.[0-9]+$/' "$list" | grep .; then
+  echo "FAIL: entries above lack a 'Since' version"; status=1
+fi
+[ $status -eq 0 ] && echo "ok: $(wc -l < "$tmp/exported") symbols, all plaint_, all listed and declared"
+exit $status

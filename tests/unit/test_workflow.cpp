@@ -1,0 +1,364 @@
+// The lifecycle of DOMAIN.md §4. Expected states are read from the domain text; the full state
+// table is checked cell by cell against the table documented in the README, which is written
+// by hand and is the independent statement of the state machine.
+#include <plaint/complaint.hpp>
+#include <plaint/workflow.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace plaint;
+
+namespace {
+
+errc code_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const error& e) {
+        return e.code();
+    }
+    return errc::ok;
+}
+
+std::string message_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const error& e) {
+        return e.what();
+    }
+    return {};
+}
+
+Event ev(EventType type, Instant at, Role actor = Role::duty_staff, std::string note = {}) {
+    return Event::of(type, at, actor, std::move(note));
+}
+
+Event classify(Instant at, Nature n, Severity s = Severity::unset) {
+    Event e = ev(EventType::classify, at);
+    e.nature = n;
+    e.severity = s;
+    return e;
+}
+
+constexpr Instant t0 = 1772414100; // 2026-03-02T09:15:00+08:00
+constexpr Instant minute = 60;
+
+// Walks a fresh complaint to `target` by the shortest legal path, for table checks.
+Complaint complaint_in(State target, Nature nature = Nature::valid) {
+    Complaint c("W", t0);
+    Instant t = t0;
+    auto step = [&](Event e) {
+        e.at = (t += minute);
+        c.apply(e);
+    };
+    if (target == State::received)
+        return c;
+    step(ev(EventType::record, 0));
+    if (target == State::recorded)
+        return c;
+    step(classify(0, nature));
+    if (target == State::classified)
+        return c;
+    if (target == State::explained || target == State::closed) {
+        if (nature == Nature::invalid) {
+            step(ev(EventType::explain, 0));
+            if (target == State::closed)
+                step(ev(EventType::close, 0));
+            return c;
+        }
+    }
+    step(ev(EventType::assign, 0));
+    if (target == State::assigned)
+        return c;
+    step(ev(EventType::start, 0));
+    if (target == State::in_progress)
+        return c;
+    if (target == State::waiting) {
+        step(ev(EventType::wait, 0));
+        return c;
+    }
+    step(ev(EventType::resolve, 0));
+    if (target == State::resolved)
+        return c;
+    Event visit = ev(EventType::visit, 0);
+    visit.method = VisitMethod::phone;
+    step(visit);
+    if (target == State::return_visit)
+        return c;
+    if (target == State::rectification) {
+        Event u = ev(EventType::unsatisfied, 0);
+        u.deadline = t + 3 * 86400;
+        step(u);
+        return c;
+    }
+    step(ev(EventType::satisfied, 0));
+    return c; // closed
+}
+
+} // namespace
+
+TEST_CASE("a valid complaint walks from intake to closure with a rectification loop") {
+    Complaint c("C-100", t0);
+    c.set_content("卫生间漏水");
+    c.apply(ev(EventType::record, t0 + 10 * minute, Role::duty_staff, "recorded on the form"));
+    CHECK(c.state() == State::recorded);
+    c.apply(classify(t0 + 20 * minute, Nature::valid, Severity::p2));
+    CHECK(c.state() == State::classified);
+    CHECK(c.nature() == Nature::valid);
+    CHECK(c.severity() == Severity::p2);
+    Event assign = ev(EventType::assign, t0 + 30 * minute, Role::duty_staff);
+    assign.target = Role::cs_assistant;
+    c.apply(assign);
+    CHECK(c.state() == State::assigned);
+    CHECK(c.owner() == Role::cs_assistant);
+    c.apply(ev(EventType::start, t0 + 40 * minute, Role::cs_assistant));
+    CHECK(c.state() == State::in_progress);
+    c.apply(ev(EventType::wait, t0 + 50 * minute, Role::cs_assistant, "resident away"));
+    CHECK(c.state() == State::waiting);
+    c.apply(ev(EventType::resume, t0 + 90 * minute, Role::cs_assistant));
+    CHECK(c.state() == State::in_progress);
+    c.apply(ev(EventType::resolve, t0 + 120 * minute, Role::cs_assistant));
+    CHECK(c.state() == State::resolved);
+    Event visit = ev(EventType::visit, t0 + 1440 * minute, Role::cs_assistant);
+    visit.method = VisitMethod::phone;
+    c.apply(visit);
+    CHECK(c.state() == State::return_visit);
+    CHECK(c.visit_method() == VisitMethod::phone);
+    Event unsat = ev(EventType::unsatisfied, t0 + 1445 * minute, Role::cs_assistant);
+    unsat.deadline = t0 + 3 * 1440 * minute;
+    c.apply(unsat);
+    CHECK(c.state() == State::rectification);
+    CHECK(c.rectification_deadline() == t0 + 3 * 1440 * minute);
+    c.apply(ev(EventType::resolve, t0 + 2000 * minute, Role::cs_assistant, "re-sealed"));
+    CHECK(c.state() == State::resolved);
+    CHECK_FALSE(c.rectification_deadline());
+    visit.at = t0 + 2100 * minute;
+    c.apply(visit);
+    c.apply(ev(EventType::satisfied, t0 + 2101 * minute, Role::cs_assistant));
+    CHECK(c.state() == State::closed);
+    CHECK_FALSE(is_open(c.state()));
+
+    const auto& log = c.events();
+    REQUIRE(log.size() == 13);
+    const EventType types[] = {EventType::receive,   EventType::record,   EventType::classify,
+                               EventType::assign,    EventType::start,    EventType::wait,
+                               EventType::resume,    EventType::resolve,  EventType::visit,
+                               EventType::unsatisfied, EventType::resolve, EventType::visit,
+                               EventType::satisfied};
+    for (std::size_t i = 0; i < log.size(); ++i) {
+        CHECK(log[i].type == types[i]);
+        if (i > 0)
+            CHECK(log[i].from == log[i - 1].to); // the log is a chain of states
+    }
+    CHECK(log[1].note == "recorded on the form");
+    CHECK(log[3].target == Role::cs_assistant);
+    CHECK(log[9].deadline == t0 + 3 * 1440 * minute);
+    CHECK(log[12].to == State::closed);
+}
+
+TEST_CASE("an invalid complaint is explained and closed never handled") {
+    Complaint c = complaint_in(State::classified, Nature::invalid);
+    CHECK(code_of([&] { c.apply(ev(EventType::assign, t0 + 100 * minute)); }) ==
+          errc::illegal_transition);
+    CHECK(message_of([&] { c.apply(ev(EventType::assign, t0 + 100 * minute)); }) ==
+          "event 'assign' is not allowed in state 'classified': an invalid complaint is "
+          "explained, not handled");
+    c.apply(ev(EventType::explain, t0 + 100 * minute, Role::cs_manager, "outside our scope"));
+    CHECK(c.state() == State::explained);
+    c.apply(ev(EventType::close, t0 + 101 * minute));
+    CHECK(c.state() == State::closed);
+
+    Complaint v = complaint_in(State::classified, Nature::valid);
+    CHECK(message_of([&] { v.apply(ev(EventType::explain, t0 + 100 * minute)); }) ==
+          "event 'explain' is not allowed in state 'classified': only an invalid complaint is "
+          "explained");
+    // Judged again as invalid before handling starts, it can be explained from assigned.
+    Complaint a = complaint_in(State::assigned);
+    a.apply(classify(t0 + 100 * minute, Nature::invalid));
+    CHECK(a.state() == State::assigned);
+    a.apply(ev(EventType::explain, t0 + 101 * minute));
+    CHECK(a.state() == State::explained);
+    // Once handling started, it cannot become invalid.
+    Complaint p = complaint_in(State::in_progress);
+    CHECK(code_of([&] { p.apply(classify(t0 + 100 * minute, Nature::invalid)); }) ==
+          errc::illegal_transition);
+}
+
+TEST_CASE("classification needs a judged nature and may change the severity later") {
+    Complaint c = complaint_in(State::recorded);
+    CHECK(code_of([&] { c.apply(classify(t0 + 100 * minute, Nature::unjudged)); }) ==
+          errc::invalid_argument);
+    CHECK(c.state() == State::recorded);
+    c.apply(classify(t0 + 100 * minute, Nature::consulting, Severity::p4));
+    // A communicative complaint handled badly becomes a valid one (DOMAIN.md §3).
+    c.apply(classify(t0 + 101 * minute, Nature::valid));
+    CHECK(c.nature() == Nature::valid);
+    CHECK(c.severity() == Severity::p4); // unset keeps the severity
+    c.apply(classify(t0 + 102 * minute, Nature::major, Severity::p1));
+    CHECK(c.severity() == Severity::p1);
+}
+
+TEST_CASE("escalation climbs the role chain and stops at the company") {
+    Complaint c = complaint_in(State::in_progress);
+    REQUIRE(c.owner() == Role::duty_staff); // assign without a target keeps the actor
+    const Role chain[] = {Role::cs_assistant, Role::cs_manager, Role::general_manager,
+                          Role::company};
+    Instant t = t0 + 100 * minute;
+    for (Role r : chain) {
+        c.apply(ev(EventType::escalate, t += minute));
+        CHECK(c.owner() == r);
+        CHECK(c.state() == State::in_progress);
+        CHECK(c.events().back().target == r);
+    }
+    CHECK(message_of([&] { c.apply(ev(EventType::escalate, t + minute)); }) ==
+          "event 'escalate' is not allowed in state 'in_progress': the company is the top of the "
+          "role chain");
+    CHECK(c.owner() == Role::company);
+
+    Complaint d = complaint_in(State::received);
+    Event jump = ev(EventType::escalate, t0 + minute);
+    jump.target = Role::general_manager; // a major complaint goes straight up
+    d.apply(jump);
+    CHECK(d.owner() == Role::general_manager);
+    jump.target = Role::cs_manager;
+    jump.at = t0 + 2 * minute;
+    CHECK(code_of([&] { d.apply(jump); }) == errc::invalid_argument); // not upwards
+    CHECK(d.owner() == Role::general_manager);
+}
+
+TEST_CASE("a closed complaint reopens into a new cycle") {
+    Complaint c = complaint_in(State::closed);
+    CHECK(c.cycle() == 1);
+    const auto n = c.events().size();
+    c.apply(ev(EventType::reopen, t0 + 1000 * minute, Role::cs_manager, "leak is back"));
+    CHECK(c.state() == State::recorded);
+    CHECK(c.cycle() == 2);
+    CHECK(c.events().size() == n + 1);
+    CHECK(c.nature() == Nature::valid); // kept until judged again
+    c.apply(classify(t0 + 1001 * minute, Nature::valid, Severity::p1));
+    CHECK(c.state() == State::classified);
+}
+
+TEST_CASE("event details are required where the event needs them") {
+    Complaint r = complaint_in(State::resolved);
+    CHECK(message_of([&] { r.apply(ev(EventType::visit, t0 + 100 * minute)); }) ==
+          "event 'visit' needs a return-visit method");
+    Complaint v = complaint_in(State::return_visit);
+    CHECK(code_of([&] { v.apply(ev(EventType::unsatisfied, t0 + 100 * minute)); }) ==
+          errc::invalid_argument);
+    Event u = ev(EventType::unsatisfied, t0 + 100 * minute);
+    u.deadline = t0 + 100 * minute; // not after the event
+    CHECK(code_of([&] { v.apply(u); }) == errc::invalid_argument);
+    u.deadline = t0 + 100 * minute + 1;
+    v.apply(u);
+    CHECK(v.state() == State::rectification);
+}
+
+TEST_CASE("events out of order are refused and equal instants are kept in order") {
+    Complaint c("C", t0);
+    CHECK(message_of([&] { c.apply(ev(EventType::record, t0 - 1)); }) ==
+          "event 'record' at " + std::to_string(t0 - 1) +
+              " is earlier than the last event, at " + std::to_string(t0));
+    c.apply(ev(EventType::record, t0));
+    c.apply(classify(t0, Nature::valid));
+    CHECK(c.state() == State::classified);
+    CHECK(code_of([&] { c.apply(ev(EventType::receive, t0)); }) == errc::illegal_transition);
+}
+
+TEST_CASE("illegal transitions name the state and the event") {
+    Complaint c("C", t0);
+    CHECK(message_of([&] { c.apply(ev(EventType::resolve, t0 + 1)); }) ==
+          "event 'resolve' is not allowed in state 'received'");
+    Complaint closed = complaint_in(State::closed);
+    CHECK(message_of([&] { closed.apply(ev(EventType::escalate, t0 + 9999 * minute)); }) ==
+          "event 'escalate' is not allowed in state 'closed'");
+}
+
+namespace {
+
+// Reads the "state × event" table from the README: rows `| \`state\` | cell | ... |` under a
+// header row naming the events. A cell is `—` (illegal) or the name of the next state.
+std::map<std::pair<std::string, std::string>, std::string> readme_table() {
+    std::ifstream in(PLAINT_README);
+    REQUIRE(in);
+    std::string line;
+    std::vector<std::string> header;
+    std::map<std::pair<std::string, std::string>, std::string> table;
+    bool inside = false;
+    auto cells = [](const std::string& l) {
+        std::vector<std::string> out;
+        std::stringstream ss(l);
+        std::string cell;
+        std::getline(ss, cell, '|');
+        while (std::getline(ss, cell, '|')) {
+            auto b = cell.find_first_not_of(" `");
+            auto e = cell.find_last_not_of(" `");
+            out.push_back(b == std::string::npos ? "" : cell.substr(b, e - b + 1));
+        }
+        if (!out.empty() && out.back().empty())
+            out.pop_back();
+        return out;
+    };
+    while (std::getline(in, line)) {
+        if (line.rfind("<!-- state-table -->", 0) == 0) {
+            inside = true;
+            continue;
+        }
+        if (line.rfind("<!-- /state-table -->", 0) == 0)
+            break;
+        if (!inside || line.rfind("|", 0) != 0)
+            continue;
+        auto c = cells(line);
+        if (header.empty()) {
+            header = c;
+            continue;
+        }
+        if (c.empty() || c[0].find("---") != std::string::npos)
+            continue;
+        for (std::size_t i = 1; i < c.size() && i < header.size(); ++i)
+            table[{c[0], header[i]}] = c[i];
+    }
+    return table;
+}
+
+} // namespace
+
+TEST_CASE("the state machine equals the README's state table cell by cell") {
+    const auto table = readme_table();
+    REQUIRE(table.size() == 11 * 14); // every state × every event but receive
+    for (std::int32_t s = 1; s <= 11; ++s) {
+        for (std::int32_t e = 2; e <= 15; ++e) {
+            const State st = static_cast<State>(s);
+            const EventType et = static_cast<EventType>(e);
+            auto it = table.find({std::string(to_string(st)), std::string(to_string(et))});
+            INFO(to_string(st) << " × " << to_string(et));
+            REQUIRE(it != table.end());
+            const auto next = transition(st, et);
+            const std::string expected = next ? std::string(to_string(*next)) : "—";
+            CHECK(it->second == expected);
+        }
+    }
+}
+
+TEST_CASE("allowed events follow the table and the nature guards") {
+    auto names = [](const std::vector<EventType>& v) {
+        std::string s;
+        for (auto e : v)
+            s += std::string(to_string(e)) + " ";
+        return s;
+    };
+    CHECK(names(complaint_in(State::received).allowed_events()) == "record escalate ");
+    CHECK(names(complaint_in(State::classified).allowed_events()) ==
+          "classify assign escalate ");
+    CHECK(names(complaint_in(State::classified, Nature::invalid).allowed_events()) ==
+          "classify explain escalate ");
+    CHECK(names(complaint_in(State::closed).allowed_events()) == "reopen ");
+    CHECK(names(complaint_in(State::waiting).allowed_events()) ==
+          "classify assign resume escalate ");
+}
