@@ -96,11 +96,19 @@ E enum_arg(int32_t code) {
 
 extern "C" {
 
-int32_t plaint_version_number(void) { return PLAINT_VERSION_NUMBER; }
-const char* plaint_version_string(void) { return PLAINT_VERSION_STRING; }
-int32_t plaint_abi_version(void) { return PLAINT_ABI_VERSION; }
+int32_t plaint_version_number(void) {
+    return PLAINT_VERSION_NUMBER;
+}
+const char* plaint_version_string(void) {
+    return PLAINT_VERSION_STRING;
+}
+int32_t plaint_abi_version(void) {
+    return PLAINT_ABI_VERSION;
+}
 
-const char* plaint_last_error_message(void) { return last_error.c_str(); }
+const char* plaint_last_error_message(void) {
+    return last_error.c_str();
+}
 
 const char* plaint_status_string(int status) {
     switch (status) {
@@ -139,7 +147,9 @@ const char* plaint_status_string(int status) {
     }
 }
 
-void plaint_string_free(char* s) { std::free(s); }
+void plaint_string_free(char* s) {
+    std::free(s);
+}
 
 int plaint_enum_name(int32_t kind, int32_t code, const char** out) {
     return guard([&] {
@@ -150,9 +160,9 @@ int plaint_enum_name(int32_t kind, int32_t code, const char** out) {
                                 "unknown enumeration kind " + std::to_string(kind));
         auto n = plaint::enum_name(*k, code);
         if (!n)
-            throw plaint::error(plaint::errc::out_of_range,
-                                "unknown code " + std::to_string(code) + " in enumeration " +
-                                    std::to_string(kind));
+            throw plaint::error(plaint::errc::out_of_range, "unknown code " + std::to_string(code) +
+                                                                " in enumeration " +
+                                                                std::to_string(kind));
         *out = n->data(); // the names are NUL-terminated literals
     });
 }
@@ -167,9 +177,9 @@ int plaint_enum_parse(int32_t kind, const char* name, int32_t* out) {
                                 "unknown enumeration kind " + std::to_string(kind));
         auto c = plaint::enum_code(*k, name);
         if (!c)
-            throw plaint::error(plaint::errc::out_of_range,
-                                "unknown name '" + std::string(name) + "'; expected one of " +
-                                    plaint::enum_names(*k));
+            throw plaint::error(plaint::errc::out_of_range, "unknown name '" + std::string(name) +
+                                                                "'; expected one of " +
+                                                                plaint::enum_names(*k));
         *out = *c;
     });
 }
@@ -202,7 +212,9 @@ int plaint_complaint_new(plaint_complaint** out, const char* id, int64_t receive
     });
 }
 
-void plaint_complaint_free(plaint_complaint* c) { delete c; }
+void plaint_complaint_free(plaint_complaint* c) {
+    delete c;
+}
 
 int plaint_complaint_clone(const plaint_complaint* c, plaint_complaint** out) {
     return guard([&] {
@@ -233,7 +245,8 @@ int plaint_complaint_text(const plaint_complaint* c, int32_t field, const char**
 }
 
 int plaint_complaint_set_channel(plaint_complaint* c, int32_t channel) {
-    return guard([&] { need(c, "complaint")->impl.set_channel(enum_arg<plaint::Channel>(channel)); });
+    return guard(
+        [&] { need(c, "complaint")->impl.set_channel(enum_arg<plaint::Channel>(channel)); });
 }
 
 int plaint_complaint_set_category(plaint_complaint* c, int32_t category) {

@@ -43,8 +43,8 @@ int main() {
                       "plumber on site"));
         c.apply(event(EventType::resolve, "2026-03-02T14:00:00+08:00", Role::cs_assistant,
                       "pipe joint replaced"));
-        Event visit = event(EventType::visit, "2026-03-03T10:00:00+08:00", Role::cs_assistant,
-                            "return call");
+        Event visit =
+            event(EventType::visit, "2026-03-03T10:00:00+08:00", Role::cs_assistant, "return call");
         visit.method = VisitMethod::phone;
         c.apply(visit);
         c.apply(event(EventType::satisfied, "2026-03-03T10:05:00+08:00", Role::cs_assistant,

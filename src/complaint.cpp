@@ -9,8 +9,8 @@ PLAINT_BEGIN_NAMESPACE
 
 void validate_text(std::string_view s, std::string_view what) {
     auto bad = [&](std::size_t at, const char* why) {
-        throw error(errc::encoding, std::string(what) + ": " + why + " at byte " +
-                                        std::to_string(at));
+        throw error(errc::encoding,
+                    std::string(what) + ": " + why + " at byte " + std::to_string(at));
     };
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
@@ -168,8 +168,8 @@ void Complaint::set_category(Category c) {
 
 void Complaint::set_reporter_count(std::int32_t n) {
     if (n < 1 || n > Limits::reporters)
-        throw error(errc::out_of_range, "reporter count " + std::to_string(n) +
-                                            " is outside 1.." + std::to_string(Limits::reporters));
+        throw error(errc::out_of_range, "reporter count " + std::to_string(n) + " is outside 1.." +
+                                            std::to_string(Limits::reporters));
     reporter_count_ = n;
 }
 
@@ -233,18 +233,18 @@ void Complaint::check_details(const Event& e) const {
             throw error(errc::invalid_argument,
                         "event 'classify' needs a nature; when the duty staff cannot judge, "
                         "escalate to the customer-service manager");
-        if (e.nature == Nature::invalid && (state_ == State::in_progress ||
-                                            state_ == State::waiting ||
-                                            state_ == State::rectification))
+        if (e.nature == Nature::invalid &&
+            (state_ == State::in_progress || state_ == State::waiting ||
+             state_ == State::rectification))
             throw error(errc::illegal_transition,
                         illegal(state_, e.type, "a complaint being handled cannot become invalid"));
         break;
     case EventType::escalate:
         if (e.target && *e.target <= owner_)
-            throw error(errc::invalid_argument,
-                        "escalation must go up the role chain: '" +
-                            std::string(to_string(*e.target)) + "' is not above '" +
-                            std::string(to_string(owner_)) + "'");
+            throw error(errc::invalid_argument, "escalation must go up the role chain: '" +
+                                                    std::string(to_string(*e.target)) +
+                                                    "' is not above '" +
+                                                    std::string(to_string(owner_)) + "'");
         break;
     case EventType::visit:
         if (!e.method)
@@ -281,10 +281,9 @@ void Complaint::apply(const Event& e) {
                     "event 'receive' is written when the complaint is created");
     const Instant last = events_.back().at;
     if (e.at < last)
-        throw error(errc::out_of_order, "event '" + std::string(to_string(e.type)) + "' at " +
-                                            std::to_string(e.at) +
-                                            " is earlier than the last event, at " +
-                                            std::to_string(last));
+        throw error(errc::out_of_order,
+                    "event '" + std::string(to_string(e.type)) + "' at " + std::to_string(e.at) +
+                        " is earlier than the last event, at " + std::to_string(last));
     const std::optional<State> next = transition(state_, e.type);
     if (!next)
         throw error(errc::illegal_transition, illegal(state_, e.type));

@@ -11,13 +11,12 @@ struct Entry {
 };
 
 // The names are part of the text formats (profiles, CSV, JSON): never rename one.
-constexpr Entry channels[] = {{1, "phone"},  {2, "visit"},     {3, "letter"}, {4, "online"},
+constexpr Entry channels[] = {{1, "phone"},     {2, "visit"}, {3, "letter"}, {4, "online"},
                               {5, "authority"}, {6, "media"}, {7, "other"}};
 constexpr Entry categories[] = {
     {1, "equipment"}, {2, "attitude"}, {3, "quality"}, {4, "sudden_event"}, {5, "other"}};
-constexpr Entry natures[] = {{0, "unjudged"},     {1, "valid"},      {2, "invalid"},
-                             {3, "major"},        {4, "help_seeking"}, {5, "consulting"},
-                             {6, "venting"}};
+constexpr Entry natures[] = {{0, "unjudged"},     {1, "valid"},      {2, "invalid"}, {3, "major"},
+                             {4, "help_seeking"}, {5, "consulting"}, {6, "venting"}};
 constexpr Entry severities[] = {{0, "unset"}, {1, "p1"}, {2, "p2"}, {3, "p3"}, {4, "p4"}};
 constexpr Entry roles[] = {{1, "duty_staff"},
                            {2, "cs_assistant"},
@@ -26,15 +25,14 @@ constexpr Entry roles[] = {{1, "duty_staff"},
                            {5, "company"}};
 constexpr Entry methods[] = {
     {1, "phone"}, {2, "on_site"}, {3, "meeting"}, {4, "public_notice"}, {5, "other"}};
-constexpr Entry states[] = {{1, "received"},     {2, "recorded"},      {3, "classified"},
-                            {4, "assigned"},     {5, "in_progress"},   {6, "waiting"},
-                            {7, "resolved"},     {8, "return_visit"},  {9, "rectification"},
-                            {10, "closed"},      {11, "explained"}};
-constexpr Entry events[] = {{1, "receive"},   {2, "record"},       {3, "classify"},
-                            {4, "assign"},    {5, "start"},        {6, "wait"},
-                            {7, "resume"},    {8, "resolve"},      {9, "visit"},
-                            {10, "satisfied"}, {11, "unsatisfied"}, {12, "explain"},
-                            {13, "close"},    {14, "escalate"},    {15, "reopen"}};
+constexpr Entry states[] = {{1, "received"}, {2, "recorded"},     {3, "classified"},
+                            {4, "assigned"}, {5, "in_progress"},  {6, "waiting"},
+                            {7, "resolved"}, {8, "return_visit"}, {9, "rectification"},
+                            {10, "closed"},  {11, "explained"}};
+constexpr Entry events[] = {{1, "receive"}, {2, "record"},     {3, "classify"},     {4, "assign"},
+                            {5, "start"},   {6, "wait"},       {7, "resume"},       {8, "resolve"},
+                            {9, "visit"},   {10, "satisfied"}, {11, "unsatisfied"}, {12, "explain"},
+                            {13, "close"},  {14, "escalate"},  {15, "reopen"}};
 
 struct Table {
     const Entry* begin;

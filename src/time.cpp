@@ -71,16 +71,16 @@ private:
 Instant add(Instant t, Duration d) {
     Instant r;
     if (__builtin_add_overflow(t, d, &r))
-        throw error(errc::overflow, "instant " + std::to_string(t) + " + " + std::to_string(d) +
-                                        " s overflows");
+        throw error(errc::overflow,
+                    "instant " + std::to_string(t) + " + " + std::to_string(d) + " s overflows");
     return r;
 }
 
 Duration difference(Instant a, Instant b) {
     Duration r;
     if (__builtin_sub_overflow(a, b, &r))
-        throw error(errc::overflow, "instant " + std::to_string(a) + " - " + std::to_string(b) +
-                                        " overflows");
+        throw error(errc::overflow,
+                    "instant " + std::to_string(a) + " - " + std::to_string(b) + " overflows");
     return r;
 }
 
@@ -169,8 +169,7 @@ Instant parse_iso8601(std::string_view text) {
     if (year < 1400) {
         Location at{"", 1, year_pos + 1};
         throw error(errc::out_of_range,
-                    "year in " + detail::quote(text) + " is before 1400, the first supported",
-                    at);
+                    "year in " + detail::quote(text) + " is before 1400, the first supported", at);
     }
     std::int64_t days = 0;
     try {
@@ -240,8 +239,8 @@ boost::posix_time::ptime to_ptime(Instant t) {
 
 Instant from_ptime(const boost::posix_time::ptime& t) {
     if (t.is_special())
-        throw error(errc::invalid_argument, "a special ptime (" + bp::to_simple_string(t) +
-                                                ") is not an instant");
+        throw error(errc::invalid_argument,
+                    "a special ptime (" + bp::to_simple_string(t) + ") is not an instant");
     const bp::time_duration since = t - bp::ptime(epoch_date);
     std::int64_t secs = since.total_seconds();
     if (since < bp::seconds(static_cast<long>(secs)))

@@ -21,8 +21,8 @@ PLAINT_BEGIN_NAMESPACE
 
 /// Size limits on a complaint's text, in bytes of UTF-8. Since 0.1.
 struct Limits {
-    static constexpr std::size_t id = 128;         ///< id: 1 to 128 bytes
-    static constexpr std::size_t short_text = 256; ///< name, contact, building, unit, sub-category
+    static constexpr std::size_t id = 128;          ///< id: 1 to 128 bytes
+    static constexpr std::size_t short_text = 256;  ///< name, contact, building, unit, sub-category
     static constexpr std::size_t long_text = 65536; ///< content, remedy, event notes
     static constexpr std::size_t tag = 64;          ///< one tag: 1 to 64 bytes
     static constexpr std::size_t tags = 32;         ///< tags on one complaint
@@ -33,17 +33,17 @@ struct Limits {
 /// they hold the states before and after. Since 0.1.
 struct Event {
     EventType type = EventType::record;
-    Instant at = 0;               ///< when it happened (UTC seconds)
-    Role actor = Role::duty_staff; ///< who did it
-    std::string note;              ///< free text, UTF-8, up to `Limits::long_text`
-    Nature nature = Nature::unjudged;       ///< classify: the judged nature (required)
-    Severity severity = Severity::unset;    ///< classify: the severity (unset keeps the current)
-    std::optional<Role> target;             ///< assign: new owner (default the actor);
-                                            ///< escalate: new owner (default the next role)
-    std::optional<VisitMethod> method;      ///< visit: how the return visit is made (required)
-    std::optional<Instant> deadline;        ///< unsatisfied: rectification deadline (required)
-    State from = State::received;           ///< log only: state before
-    State to = State::received;             ///< log only: state after
+    Instant at = 0;                      ///< when it happened (UTC seconds)
+    Role actor = Role::duty_staff;       ///< who did it
+    std::string note;                    ///< free text, UTF-8, up to `Limits::long_text`
+    Nature nature = Nature::unjudged;    ///< classify: the judged nature (required)
+    Severity severity = Severity::unset; ///< classify: the severity (unset keeps the current)
+    std::optional<Role> target;          ///< assign: new owner (default the actor);
+                                         ///< escalate: new owner (default the next role)
+    std::optional<VisitMethod> method;   ///< visit: how the return visit is made (required)
+    std::optional<Instant> deadline;     ///< unsatisfied: rectification deadline (required)
+    State from = State::received;        ///< log only: state before
+    State to = State::received;          ///< log only: state after
 
     /// An event with no details: `Event::of(EventType::start, at, Role::cs_assistant)`.
     static Event of(EventType type, Instant at, Role actor = Role::duty_staff,

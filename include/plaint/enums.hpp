@@ -89,21 +89,21 @@ enum class State : std::int32_t {
 
 /// Events that drive the lifecycle. Since 0.1.
 enum class EventType : std::int32_t {
-    receive = 1,     ///< the complaint arrives (written by the constructor only)
-    record = 2,      ///< recorded on the complaint record form
-    classify = 3,    ///< nature (and severity) judged, or judged again
-    assign = 4,      ///< a role takes ownership
-    start = 5,       ///< handling starts
-    wait = 6,        ///< handling waits on the resident
-    resume = 7,      ///< the resident answered; handling goes on
-    resolve = 8,     ///< handled
-    visit = 9,       ///< the return visit is made
-    satisfied = 10,  ///< the complainant is satisfied at the visit
+    receive = 1,      ///< the complaint arrives (written by the constructor only)
+    record = 2,       ///< recorded on the complaint record form
+    classify = 3,     ///< nature (and severity) judged, or judged again
+    assign = 4,       ///< a role takes ownership
+    start = 5,        ///< handling starts
+    wait = 6,         ///< handling waits on the resident
+    resume = 7,       ///< the resident answered; handling goes on
+    resolve = 8,      ///< handled
+    visit = 9,        ///< the return visit is made
+    satisfied = 10,   ///< the complainant is satisfied at the visit
     unsatisfied = 11, ///< the complainant is not: rectification with a deadline
-    explain = 12,    ///< an invalid complaint is explained
-    close = 13,      ///< an explained complaint is closed
-    escalate = 14,   ///< ownership moves up the role chain
-    reopen = 15,     ///< a closed complaint is opened again
+    explain = 12,     ///< an invalid complaint is explained
+    close = 13,       ///< an explained complaint is closed
+    escalate = 14,    ///< ownership moves up the role chain
+    reopen = 15,      ///< a closed complaint is opened again
 };
 
 /// Identifies an enumeration across the C ABI. Since 0.1.

@@ -40,9 +40,9 @@ const char* errc_name(errc code) noexcept;
 /// Where in an input a problem lies. Fields that do not apply are empty or zero.
 /// Since 0.1.
 struct Location {
-    std::string pointer;     ///< JSON pointer, for documents
-    std::size_t line = 0;    ///< 1-based line, 0 when unknown
-    std::size_t column = 0;  ///< 1-based column (in bytes), 0 when unknown
+    std::string pointer;    ///< JSON pointer, for documents
+    std::size_t line = 0;   ///< 1-based line, 0 when unknown
+    std::size_t column = 0; ///< 1-based column (in bytes), 0 when unknown
 };
 
 /// The exception every plaint function throws. Since 0.1.

@@ -91,7 +91,9 @@ constexpr std::optional<State> transition(State from, EventType event) noexcept 
 }
 
 /// True for every state but `closed`. Since 0.1.
-constexpr bool is_open(State s) noexcept { return s != State::closed; }
+constexpr bool is_open(State s) noexcept {
+    return s != State::closed;
+}
 
 /// The role a complaint escalates to from `r`, or nothing from the top of the chain (company).
 /// Since 0.1.

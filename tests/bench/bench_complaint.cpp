@@ -8,8 +8,8 @@ namespace {
 
 void BM_lifecycle(benchmark::State& state) {
     using namespace plaint;
-    const EventType path[] = {EventType::record,  EventType::classify, EventType::assign,
-                              EventType::start,   EventType::resolve,  EventType::visit,
+    const EventType path[] = {EventType::record,   EventType::classify, EventType::assign,
+                              EventType::start,    EventType::resolve,  EventType::visit,
                               EventType::satisfied};
     Event e;
     e.nature = Nature::valid;

@@ -22,13 +22,13 @@ static int checks = 0;
 #define T0 1772414100LL /* 2026-03-02T09:15:00+08:00, worked by hand */
 #define MIN 60LL
 
-static int32_t state_of(const plaint_complaint *c) {
+static int32_t state_of(const plaint_complaint* c) {
     int32_t s = -1;
     CHECK(plaint_complaint_state(c, &s) == PLAINT_OK);
     return s;
 }
 
-static size_t count_of(const plaint_complaint *c) {
+static size_t count_of(const plaint_complaint* c) {
     size_t n = 0;
     CHECK(plaint_complaint_event_count(c, &n) == PLAINT_OK);
     return n;
@@ -52,7 +52,7 @@ static void test_errors(void) {
 }
 
 static void test_enums(void) {
-    const char *name = NULL;
+    const char* name = NULL;
     int32_t code = -1;
     CHECK(plaint_enum_name(PLAINT_ENUM_VISIT_METHOD, PLAINT_VISIT_ON_SITE, &name) == PLAINT_OK);
     CHECK(name && strcmp(name, "on_site") == 0);
@@ -75,7 +75,7 @@ static void test_enums(void) {
 
 static void test_time(void) {
     int64_t t = 0;
-    char *s = NULL;
+    char* s = NULL;
     CHECK(plaint_instant_parse("2026-03-02T09:15:00+08:00", PLAINT_NTS, &t) == PLAINT_OK);
     CHECK(t == T0);
     /* Length-delimited: only the first 20 bytes count. */
@@ -107,15 +107,15 @@ static void test_time(void) {
     CHECK(plaint_instant_format(0, 0, NULL) == PLAINT_E_INVALID_ARGUMENT);
 }
 
-static plaint_complaint *new_complaint(void) {
-    plaint_complaint *c = NULL;
+static plaint_complaint* new_complaint(void) {
+    plaint_complaint* c = NULL;
     CHECK(plaint_complaint_new(&c, "C-1", T0) == PLAINT_OK);
     return c;
 }
 
 static void test_fields(void) {
-    plaint_complaint *c = new_complaint();
-    const char *text = NULL;
+    plaint_complaint* c = new_complaint();
+    const char* text = NULL;
     size_t len = 0;
     int32_t v = 0;
     int64_t t = 0;
@@ -136,7 +136,7 @@ static void test_fields(void) {
     CHECK(plaint_complaint_set_text(c, PLAINT_FIELD_CONTENT, "\xc0\xaf", PLAINT_NTS) ==
           PLAINT_E_ENCODING);
     {
-        char *big = malloc(65537);
+        char* big = malloc(65537);
         CHECK(big != NULL);
         if (big) {
             memset(big, 'a', 65537);
@@ -153,8 +153,7 @@ static void test_fields(void) {
     CHECK(plaint_complaint_set_text(c, PLAINT_FIELD_ID, "", 0) == PLAINT_E_INVALID_ARGUMENT);
     CHECK(plaint_complaint_set_text(c, PLAINT_FIELD_NAME, NULL, 0) == PLAINT_OK); /* empty */
     CHECK(plaint_complaint_set_text(c, PLAINT_FIELD_NAME, NULL, 5) == PLAINT_E_INVALID_ARGUMENT);
-    CHECK(plaint_complaint_set_text(NULL, PLAINT_FIELD_NAME, "x", 1) ==
-          PLAINT_E_INVALID_ARGUMENT);
+    CHECK(plaint_complaint_set_text(NULL, PLAINT_FIELD_NAME, "x", 1) == PLAINT_E_INVALID_ARGUMENT);
     CHECK(plaint_complaint_text(c, 42, &text, &len) == PLAINT_E_OUT_OF_RANGE);
     CHECK(plaint_complaint_text(c, PLAINT_FIELD_ID, NULL, &len) == PLAINT_E_INVALID_ARGUMENT);
 
@@ -180,7 +179,7 @@ static void test_fields(void) {
     /* Tags. */
     {
         size_t n = 0;
-        const char *tag = NULL;
+        const char* tag = NULL;
         CHECK(plaint_complaint_add_tag(c, "water") == PLAINT_OK);
         CHECK(plaint_complaint_add_tag(c, "漏水") == PLAINT_OK);
         CHECK(plaint_complaint_add_tag(c, "water") == PLAINT_OK);
@@ -207,7 +206,7 @@ static void test_fields(void) {
 }
 
 static void test_new(void) {
-    plaint_complaint *c = NULL;
+    plaint_complaint* c = NULL;
     CHECK(plaint_complaint_new(NULL, "x", 0) == PLAINT_E_INVALID_ARGUMENT);
     CHECK(plaint_complaint_new(&c, NULL, 0) == PLAINT_E_INVALID_ARGUMENT);
     CHECK(plaint_complaint_new(&c, "", 0) == PLAINT_E_INVALID_ARGUMENT);
@@ -216,8 +215,8 @@ static void test_new(void) {
 }
 
 static void test_lifecycle(void) {
-    plaint_complaint *c = new_complaint();
-    plaint_complaint *copy = NULL;
+    plaint_complaint* c = new_complaint();
+    plaint_complaint* copy = NULL;
     plaint_event e = PLAINT_EVENT_INIT;
     int32_t v = 0, has = 0;
     int64_t deadline = 0;
@@ -250,8 +249,8 @@ static void test_lifecycle(void) {
 
     CHECK(plaint_complaint_apply(c, PLAINT_EVENT_START, T0 + 40 * MIN, PLAINT_ROLE_CS_ASSISTANT,
                                  NULL) == PLAINT_OK);
-    CHECK(plaint_complaint_apply(c, PLAINT_EVENT_RESOLVE, T0 + 120 * MIN,
-                                 PLAINT_ROLE_CS_ASSISTANT, "pipe replaced") == PLAINT_OK);
+    CHECK(plaint_complaint_apply(c, PLAINT_EVENT_RESOLVE, T0 + 120 * MIN, PLAINT_ROLE_CS_ASSISTANT,
+                                 "pipe replaced") == PLAINT_OK);
 
     /* A visit needs its method. */
     CHECK(plaint_complaint_apply(c, PLAINT_EVENT_VISIT, T0 + 1440 * MIN, PLAINT_ROLE_CS_ASSISTANT,
@@ -286,8 +285,8 @@ static void test_lifecycle(void) {
           PLAINT_E_OUT_OF_RANGE);
     CHECK(plaint_complaint_apply(c, 0, T0 + 1500 * MIN, PLAINT_ROLE_CS_ASSISTANT, NULL) ==
           PLAINT_E_OUT_OF_RANGE);
-    CHECK(plaint_complaint_apply(c, PLAINT_EVENT_RESOLVE, T0 + 1500 * MIN,
-                                 PLAINT_ROLE_CS_ASSISTANT, "\xc3") == PLAINT_E_ENCODING);
+    CHECK(plaint_complaint_apply(c, PLAINT_EVENT_RESOLVE, T0 + 1500 * MIN, PLAINT_ROLE_CS_ASSISTANT,
+                                 "\xc3") == PLAINT_E_ENCODING);
     plaint_event_init(&e);
     e.type = PLAINT_EVENT_RESOLVE;
     e.at = T0 + 1500 * MIN;
@@ -302,33 +301,31 @@ static void test_lifecycle(void) {
     CHECK(count_of(c) == count_of(copy));
     CHECK(state_of(c) == state_of(copy));
 
-    CHECK(plaint_complaint_apply(c, PLAINT_EVENT_RESOLVE, T0 + 2000 * MIN,
-                                 PLAINT_ROLE_CS_ASSISTANT, "re-sealed") == PLAINT_OK);
+    CHECK(plaint_complaint_apply(c, PLAINT_EVENT_RESOLVE, T0 + 2000 * MIN, PLAINT_ROLE_CS_ASSISTANT,
+                                 "re-sealed") == PLAINT_OK);
     plaint_event_init(&e);
     e.type = PLAINT_EVENT_VISIT;
     e.at = T0 + 2100 * MIN;
     e.role = PLAINT_ROLE_CS_MANAGER;
     e.visit_method = PLAINT_VISIT_ON_SITE;
     CHECK(plaint_complaint_apply_event(c, &e) == PLAINT_OK);
-    CHECK(plaint_complaint_apply(c, PLAINT_EVENT_SATISFIED, T0 + 2101 * MIN,
-                                 PLAINT_ROLE_CS_MANAGER, NULL) == PLAINT_OK);
+    CHECK(plaint_complaint_apply(c, PLAINT_EVENT_SATISFIED, T0 + 2101 * MIN, PLAINT_ROLE_CS_MANAGER,
+                                 NULL) == PLAINT_OK);
     CHECK(state_of(c) == PLAINT_STATE_CLOSED);
     CHECK(plaint_complaint_visit_method(c, &v) == PLAINT_OK && v == PLAINT_VISIT_ON_SITE);
 
     /* The log: types and state chain, worked from the calls above. */
     {
-        const int32_t types[] = {PLAINT_EVENT_RECEIVE,     PLAINT_EVENT_RECORD,
-                                 PLAINT_EVENT_CLASSIFY,    PLAINT_EVENT_ASSIGN,
-                                 PLAINT_EVENT_START,       PLAINT_EVENT_RESOLVE,
-                                 PLAINT_EVENT_VISIT,       PLAINT_EVENT_UNSATISFIED,
-                                 PLAINT_EVENT_RESOLVE,     PLAINT_EVENT_VISIT,
-                                 PLAINT_EVENT_SATISFIED};
-        const int32_t to[] = {PLAINT_STATE_RECEIVED,    PLAINT_STATE_RECORDED,
-                              PLAINT_STATE_CLASSIFIED,  PLAINT_STATE_ASSIGNED,
-                              PLAINT_STATE_IN_PROGRESS, PLAINT_STATE_RESOLVED,
-                              PLAINT_STATE_RETURN_VISIT, PLAINT_STATE_RECTIFICATION,
-                              PLAINT_STATE_RESOLVED,    PLAINT_STATE_RETURN_VISIT,
-                              PLAINT_STATE_CLOSED};
+        const int32_t types[] = {
+            PLAINT_EVENT_RECEIVE, PLAINT_EVENT_RECORD,      PLAINT_EVENT_CLASSIFY,
+            PLAINT_EVENT_ASSIGN,  PLAINT_EVENT_START,       PLAINT_EVENT_RESOLVE,
+            PLAINT_EVENT_VISIT,   PLAINT_EVENT_UNSATISFIED, PLAINT_EVENT_RESOLVE,
+            PLAINT_EVENT_VISIT,   PLAINT_EVENT_SATISFIED};
+        const int32_t to[] = {
+            PLAINT_STATE_RECEIVED,     PLAINT_STATE_RECORDED,      PLAINT_STATE_CLASSIFIED,
+            PLAINT_STATE_ASSIGNED,     PLAINT_STATE_IN_PROGRESS,   PLAINT_STATE_RESOLVED,
+            PLAINT_STATE_RETURN_VISIT, PLAINT_STATE_RECTIFICATION, PLAINT_STATE_RESOLVED,
+            PLAINT_STATE_RETURN_VISIT, PLAINT_STATE_CLOSED};
         CHECK(count_of(c) == 11);
         for (i = 0; i < 11 && i < count_of(c); ++i) {
             plaint_event out = PLAINT_EVENT_INIT;
@@ -366,7 +363,7 @@ static void test_lifecycle(void) {
 }
 
 static void test_invalid_and_escalation(void) {
-    plaint_complaint *c = new_complaint();
+    plaint_complaint* c = new_complaint();
     plaint_event e = PLAINT_EVENT_INIT;
     int32_t v = 0;
     int64_t t = T0;

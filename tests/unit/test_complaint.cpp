@@ -22,21 +22,20 @@ errc code_of(const std::function<void()>& f) {
 
 // Everything observable about a complaint, to compare before and after a rejected call.
 std::string snapshot(const Complaint& c) {
-    std::string s = c.id() + "|" + c.name() + "|" + c.contact() + "|" + c.building() + "|" +
-                    c.unit() + "|" + c.content() + "|" + c.remedy() + "|" + c.subcategory() +
-                    "|" + std::to_string(c.received()) + "|" +
-                    std::to_string(static_cast<int>(c.channel())) + "|" +
-                    std::to_string(static_cast<int>(c.category())) + "|" +
-                    std::to_string(static_cast<int>(c.nature())) + "|" +
-                    std::to_string(static_cast<int>(c.severity())) + "|" +
-                    std::to_string(c.reporter_count()) + "|" +
-                    std::to_string(static_cast<int>(c.state())) + "|" +
-                    std::to_string(static_cast<int>(c.owner())) + "|" + std::to_string(c.cycle());
+    std::string s =
+        c.id() + "|" + c.name() + "|" + c.contact() + "|" + c.building() + "|" + c.unit() + "|" +
+        c.content() + "|" + c.remedy() + "|" + c.subcategory() + "|" +
+        std::to_string(c.received()) + "|" + std::to_string(static_cast<int>(c.channel())) + "|" +
+        std::to_string(static_cast<int>(c.category())) + "|" +
+        std::to_string(static_cast<int>(c.nature())) + "|" +
+        std::to_string(static_cast<int>(c.severity())) + "|" + std::to_string(c.reporter_count()) +
+        "|" + std::to_string(static_cast<int>(c.state())) + "|" +
+        std::to_string(static_cast<int>(c.owner())) + "|" + std::to_string(c.cycle());
     for (const auto& t : c.tags())
         s += "|tag:" + t;
     for (const auto& e : c.events())
-        s += "|ev:" + std::to_string(static_cast<int>(e.type)) + "@" + std::to_string(e.at) +
-             ":" + e.note;
+        s += "|ev:" + std::to_string(static_cast<int>(e.type)) + "@" + std::to_string(e.at) + ":" +
+             e.note;
     return s;
 }
 
@@ -103,23 +102,22 @@ TEST_CASE("text is valid UTF-8 without NUL within its limit") {
         std::size_t size;
     };
     const Bad bad[] = {
-        {"\x80", 1},                 // lone continuation byte
-        {"\xc0\xaf", 2},             // overlong '/' (C0 and C1 never appear)
-        {"\xe0\x80\xaf", 3},         // overlong 3-byte
-        {"\xf0\x80\x80\xaf", 4},     // overlong 4-byte
-        {"\xed\xa0\x80", 3},         // UTF-16 surrogate U+D800
-        {"\xf4\x90\x80\x80", 4},     // U+110000, past the last code point
-        {"\xf5\x80\x80\x80", 4},     // lead byte never used
-        {"\xe6\xbc", 2},             // truncated 漏 (e6 bc 8f)
-        {"ok\xe6\xbcx", 5},          // bad continuation
-        {"a\0b", 3},                 // embedded NUL
+        {"\x80", 1},             // lone continuation byte
+        {"\xc0\xaf", 2},         // overlong '/' (C0 and C1 never appear)
+        {"\xe0\x80\xaf", 3},     // overlong 3-byte
+        {"\xf0\x80\x80\xaf", 4}, // overlong 4-byte
+        {"\xed\xa0\x80", 3},     // UTF-16 surrogate U+D800
+        {"\xf4\x90\x80\x80", 4}, // U+110000, past the last code point
+        {"\xf5\x80\x80\x80", 4}, // lead byte never used
+        {"\xe6\xbc", 2},         // truncated 漏 (e6 bc 8f)
+        {"ok\xe6\xbcx", 5},      // bad continuation
+        {"a\0b", 3},             // embedded NUL
     };
     Complaint c("C-3", 0);
     c.set_content("before");
     for (const auto& b : bad) {
         INFO("case " << std::string(b.bytes, b.size).size());
-        CHECK(code_of([&] { c.set_content(std::string_view(b.bytes, b.size)); }) ==
-              errc::encoding);
+        CHECK(code_of([&] { c.set_content(std::string_view(b.bytes, b.size)); }) == errc::encoding);
         CHECK(c.content() == "before");
     }
     // Boundary values that are valid: U+007F, U+0080, U+07FF, U+0800, U+FFFF, U+10000, U+10FFFF.
@@ -204,11 +202,9 @@ TEST_CASE("a rejected setter or event leaves the complaint unchanged") {
     bad_severity.nature = Nature::valid;
     bad_severity.severity = static_cast<Severity>(7);
     CHECK(code_of([&] { c.apply(bad_severity); }) == errc::out_of_range);
-    CHECK(code_of([&] {
-              c.apply(Event::of(static_cast<EventType>(0), 1020, Role::duty_staff));
-          }) == errc::out_of_range);
-    CHECK(code_of([&] {
-              c.apply(Event::of(EventType::classify, 1020, static_cast<Role>(9)));
-          }) == errc::out_of_range);
+    CHECK(code_of([&] { c.apply(Event::of(static_cast<EventType>(0), 1020, Role::duty_staff)); }) ==
+          errc::out_of_range);
+    CHECK(code_of([&] { c.apply(Event::of(EventType::classify, 1020, static_cast<Role>(9))); }) ==
+          errc::out_of_range);
     CHECK(snapshot(c) == before);
 }

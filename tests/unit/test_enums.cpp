@@ -97,8 +97,8 @@ TEST_CASE("names and codes are stable and round-trip") {
     CHECK(parse_enum<Category>("sudden_event") == Category::sudden_event);
     CHECK(parse_enum<Role>("cs_manager") == Role::cs_manager);
 
-    const EnumKind kinds[] = {EnumKind::channel,  EnumKind::category,     EnumKind::nature,
-                              EnumKind::severity, EnumKind::role,         EnumKind::visit_method,
+    const EnumKind kinds[] = {EnumKind::channel,  EnumKind::category,  EnumKind::nature,
+                              EnumKind::severity, EnumKind::role,      EnumKind::visit_method,
                               EnumKind::state,    EnumKind::event_type};
     for (EnumKind k : kinds) {
         int seen = 0;

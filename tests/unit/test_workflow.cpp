@@ -146,9 +146,9 @@ TEST_CASE("a valid complaint walks from intake to closure with a rectification l
 
     const auto& log = c.events();
     REQUIRE(log.size() == 13);
-    const EventType types[] = {EventType::receive,   EventType::record,   EventType::classify,
-                               EventType::assign,    EventType::start,    EventType::wait,
-                               EventType::resume,    EventType::resolve,  EventType::visit,
+    const EventType types[] = {EventType::receive,     EventType::record,  EventType::classify,
+                               EventType::assign,      EventType::start,   EventType::wait,
+                               EventType::resume,      EventType::resolve, EventType::visit,
                                EventType::unsatisfied, EventType::resolve, EventType::visit,
                                EventType::satisfied};
     for (std::size_t i = 0; i < log.size(); ++i) {
@@ -263,8 +263,8 @@ TEST_CASE("event details are required where the event needs them") {
 TEST_CASE("events out of order are refused and equal instants are kept in order") {
     Complaint c("C", t0);
     CHECK(message_of([&] { c.apply(ev(EventType::record, t0 - 1)); }) ==
-          "event 'record' at " + std::to_string(t0 - 1) +
-              " is earlier than the last event, at " + std::to_string(t0));
+          "event 'record' at " + std::to_string(t0 - 1) + " is earlier than the last event, at " +
+              std::to_string(t0));
     c.apply(ev(EventType::record, t0));
     c.apply(classify(t0, Nature::valid));
     CHECK(c.state() == State::classified);
@@ -354,8 +354,7 @@ TEST_CASE("allowed events follow the table and the nature guards") {
         return s;
     };
     CHECK(names(complaint_in(State::received).allowed_events()) == "record escalate ");
-    CHECK(names(complaint_in(State::classified).allowed_events()) ==
-          "classify assign escalate ");
+    CHECK(names(complaint_in(State::classified).allowed_events()) == "classify assign escalate ");
     CHECK(names(complaint_in(State::classified, Nature::invalid).allowed_events()) ==
           "classify explain escalate ");
     CHECK(names(complaint_in(State::closed).allowed_events()) == "reopen ");

@@ -52,40 +52,40 @@ extern "C" {
 /** The run-time library's version number (see PLAINT_VERSION_NUMBER). Never fails. Since 0.1. */
 PLAINT_API int32_t plaint_version_number(void);
 /** The run-time library's version string; static storage. Never fails. Since 0.1. */
-PLAINT_API const char *plaint_version_string(void);
+PLAINT_API const char* plaint_version_string(void);
 /** The run-time library's ABI version (see PLAINT_ABI_VERSION). Never fails. Since 0.1. */
 PLAINT_API int32_t plaint_abi_version(void);
 
 /* ---- Status codes and errors ------------------------------------------------------------- */
 
-#define PLAINT_OK 0                    /**< success. Since 0.1. */
-#define PLAINT_E_INVALID_ARGUMENT (-1) /**< NULL pointer, empty required value. Since 0.1. */
-#define PLAINT_E_OUT_OF_RANGE (-2)     /**< unknown enum code, index out of range. Since 0.1. */
-#define PLAINT_E_PARSE (-3)            /**< malformed text. Since 0.1. */
-#define PLAINT_E_ENCODING (-4)         /**< invalid UTF-8 or embedded NUL. Since 0.1. */
-#define PLAINT_E_TOO_LARGE (-5)        /**< over a documented size limit. Since 0.1. */
-#define PLAINT_E_OVERFLOW (-6)         /**< arithmetic overflow. Since 0.1. */
+#define PLAINT_OK 0                      /**< success. Since 0.1. */
+#define PLAINT_E_INVALID_ARGUMENT (-1)   /**< NULL pointer, empty required value. Since 0.1. */
+#define PLAINT_E_OUT_OF_RANGE (-2)       /**< unknown enum code, index out of range. Since 0.1. */
+#define PLAINT_E_PARSE (-3)              /**< malformed text. Since 0.1. */
+#define PLAINT_E_ENCODING (-4)           /**< invalid UTF-8 or embedded NUL. Since 0.1. */
+#define PLAINT_E_TOO_LARGE (-5)          /**< over a documented size limit. Since 0.1. */
+#define PLAINT_E_OVERFLOW (-6)           /**< arithmetic overflow. Since 0.1. */
 #define PLAINT_E_ILLEGAL_TRANSITION (-7) /**< event not allowed in this state. Since 0.1. */
-#define PLAINT_E_OUT_OF_ORDER (-8)     /**< event earlier than the last one. Since 0.1. */
-#define PLAINT_E_NOT_FOUND (-9)        /**< nothing found. Since 0.1. */
-#define PLAINT_E_IO (-10)              /**< file input or output failed. Since 0.1. */
-#define PLAINT_E_NO_MEMORY (-11)       /**< out of memory. Since 0.1. */
-#define PLAINT_E_UNSUPPORTED (-12)     /**< unsupported version or feature. Since 0.1. */
-#define PLAINT_E_VALIDATION (-13)      /**< a document failed validation. Since 0.1. */
-#define PLAINT_E_INTERNAL (-100)       /**< a bug in plaint. Since 0.1. */
+#define PLAINT_E_OUT_OF_ORDER (-8)       /**< event earlier than the last one. Since 0.1. */
+#define PLAINT_E_NOT_FOUND (-9)          /**< nothing found. Since 0.1. */
+#define PLAINT_E_IO (-10)                /**< file input or output failed. Since 0.1. */
+#define PLAINT_E_NO_MEMORY (-11)         /**< out of memory. Since 0.1. */
+#define PLAINT_E_UNSUPPORTED (-12)       /**< unsupported version or feature. Since 0.1. */
+#define PLAINT_E_VALIDATION (-13)        /**< a document failed validation. Since 0.1. */
+#define PLAINT_E_INTERNAL (-100)         /**< a bug in plaint. Since 0.1. */
 
 /**
  * The message of the last failed call on this thread ("" when none failed). Valid until the
  * next plaint call on the same thread. Never fails; never NULL. Since 0.1.
  */
-PLAINT_API const char *plaint_last_error_message(void);
+PLAINT_API const char* plaint_last_error_message(void);
 /**
  * A fixed description of a status code ("invalid argument"); "unknown status" for other values.
  * Static storage. Never fails; never NULL. Since 0.1.
  */
-PLAINT_API const char *plaint_status_string(int status);
+PLAINT_API const char* plaint_status_string(int status);
 /** Frees a string that plaint returned as owned. NULL is a no-op. Since 0.1. */
-PLAINT_API void plaint_string_free(char *s);
+PLAINT_API void plaint_string_free(char* s);
 
 /** Pass as a length to mean "the string is NUL-terminated". Since 0.1. */
 #define PLAINT_NTS SIZE_MAX
@@ -185,13 +185,13 @@ PLAINT_API void plaint_string_free(char *s);
  * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT if `out` is NULL; PLAINT_E_OUT_OF_RANGE for an
  * unknown kind or code. Since 0.1.
  */
-PLAINT_API int plaint_enum_name(int32_t kind, int32_t code, const char **out);
+PLAINT_API int plaint_enum_name(int32_t kind, int32_t code, const char** out);
 /**
  * The code of `name` (NUL-terminated) in enumeration `kind`.
  * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL; PLAINT_E_OUT_OF_RANGE for an unknown
  * kind or name (the message lists the valid names). Since 0.1.
  */
-PLAINT_API int plaint_enum_parse(int32_t kind, const char *name, int32_t *out);
+PLAINT_API int plaint_enum_parse(int32_t kind, const char* name, int32_t* out);
 
 /* ---- Time ---------------------------------------------------------------------------------- */
 
@@ -202,14 +202,14 @@ PLAINT_API int plaint_enum_parse(int32_t kind, const char *name, int32_t *out);
  * a year outside 1400–9999 or an offset beyond ±18:00; PLAINT_E_INVALID_ARGUMENT for NULL.
  * Thread-safe. Since 0.1.
  */
-PLAINT_API int plaint_instant_parse(const char *text, size_t len, int64_t *out);
+PLAINT_API int plaint_instant_parse(const char* text, size_t len, int64_t* out);
 /**
  * Formats `t` as ISO 8601, in UTC ("Z") when `offset_seconds` is 0, else as the wall time at
  * that offset with "±hh:mm". The result is owned: free it with plaint_string_free.
  * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE outside years 1400–9999 or for an offset that is not
  * a whole minute within ±18:00; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.1.
  */
-PLAINT_API int plaint_instant_format(int64_t t, int32_t offset_seconds, char **out);
+PLAINT_API int plaint_instant_format(int64_t t, int32_t offset_seconds, char** out);
 
 /* ---- Complaints -------------------------------------------------------------------------- */
 
@@ -237,7 +237,7 @@ typedef struct plaint_event {
     int32_t type;         /**< PLAINT_EVENT_* */
     int64_t at;           /**< when, UTC seconds */
     int32_t role;         /**< the actor, PLAINT_ROLE_* */
-    const char *note;     /**< free text, NUL-terminated UTF-8, or NULL for none */
+    const char* note;     /**< free text, NUL-terminated UTF-8, or NULL for none */
     int32_t nature;       /**< classify: PLAINT_NATURE_* (required) */
     int32_t severity;     /**< classify: PLAINT_SEVERITY_* (UNSET keeps the current one) */
     int32_t target_role;  /**< assign: new owner (NONE: the actor); escalate: new owner (NONE:
@@ -250,9 +250,10 @@ typedef struct plaint_event {
 } plaint_event;
 
 /** Zero-initialised plaint_event with its size set. Since 0.1. */
-#define PLAINT_EVENT_INIT {sizeof(plaint_event), 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0, 0, 0}
+#define PLAINT_EVENT_INIT                                                                          \
+    { sizeof(plaint_event), 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0, 0, 0 }
 /** Sets `*e` to PLAINT_EVENT_INIT. NULL is a no-op. Since 0.1. */
-PLAINT_API void plaint_event_init(plaint_event *e);
+PLAINT_API void plaint_event_init(plaint_event* e);
 
 /**
  * Creates a complaint received at `received`: state RECEIVED, owner DUTY_STAFF, channel and
@@ -261,14 +262,14 @@ PLAINT_API void plaint_event_init(plaint_event *e);
  * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT (NULL, empty id); PLAINT_E_ENCODING;
  * PLAINT_E_TOO_LARGE. Since 0.1.
  */
-PLAINT_API int plaint_complaint_new(plaint_complaint **out, const char *id, int64_t received);
+PLAINT_API int plaint_complaint_new(plaint_complaint** out, const char* id, int64_t received);
 /** Frees a complaint. NULL is a no-op. Since 0.1. */
-PLAINT_API void plaint_complaint_free(plaint_complaint *c);
+PLAINT_API void plaint_complaint_free(plaint_complaint* c);
 /**
  * A deep copy of `c`, owned by the caller.
  * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Since 0.1.
  */
-PLAINT_API int plaint_complaint_clone(const plaint_complaint *c, plaint_complaint **out);
+PLAINT_API int plaint_complaint_clone(const plaint_complaint* c, plaint_complaint** out);
 
 /**
  * Sets a text field (PLAINT_FIELD_*) from `len` bytes at `data`, or a NUL-terminated string
@@ -276,68 +277,68 @@ PLAINT_API int plaint_complaint_clone(const plaint_complaint *c, plaint_complain
  * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT (NULL, empty id); PLAINT_E_OUT_OF_RANGE (unknown
  * field); PLAINT_E_ENCODING (invalid UTF-8, embedded NUL); PLAINT_E_TOO_LARGE. Since 0.1.
  */
-PLAINT_API int plaint_complaint_set_text(plaint_complaint *c, int32_t field, const char *data,
+PLAINT_API int plaint_complaint_set_text(plaint_complaint* c, int32_t field, const char* data,
                                          size_t len);
 /**
  * A text field, borrowed: valid until the next call that changes `c`, or its free. The text is
  * NUL-terminated; `len_out` (may be NULL) receives its length in bytes.
  * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL; PLAINT_E_OUT_OF_RANGE. Since 0.1.
  */
-PLAINT_API int plaint_complaint_text(const plaint_complaint *c, int32_t field, const char **out,
-                                     size_t *len_out);
+PLAINT_API int plaint_complaint_text(const plaint_complaint* c, int32_t field, const char** out,
+                                     size_t* len_out);
 
 /** Sets the channel. @return PLAINT_OK, PLAINT_E_INVALID_ARGUMENT, PLAINT_E_OUT_OF_RANGE.
  *  Since 0.1. */
-PLAINT_API int plaint_complaint_set_channel(plaint_complaint *c, int32_t channel);
+PLAINT_API int plaint_complaint_set_channel(plaint_complaint* c, int32_t channel);
 /** Sets the category. @return PLAINT_OK, PLAINT_E_INVALID_ARGUMENT, PLAINT_E_OUT_OF_RANGE.
  *  Since 0.1. */
-PLAINT_API int plaint_complaint_set_category(plaint_complaint *c, int32_t category);
+PLAINT_API int plaint_complaint_set_category(plaint_complaint* c, int32_t category);
 /** Sets how many residents raised it (1 to 1,000,000).
  *  @return PLAINT_OK, PLAINT_E_INVALID_ARGUMENT, PLAINT_E_OUT_OF_RANGE. Since 0.1. */
-PLAINT_API int plaint_complaint_set_reporter_count(plaint_complaint *c, int32_t count);
+PLAINT_API int plaint_complaint_set_reporter_count(plaint_complaint* c, int32_t count);
 /** Moves the received instant; only while RECEIVE is the only event.
  *  @return PLAINT_OK, PLAINT_E_INVALID_ARGUMENT, PLAINT_E_ILLEGAL_TRANSITION. Since 0.1. */
-PLAINT_API int plaint_complaint_set_received(plaint_complaint *c, int64_t received);
+PLAINT_API int plaint_complaint_set_received(plaint_complaint* c, int64_t received);
 /** Adds a tag (1–64 bytes, NUL-terminated; at most 32 tags); an existing tag is kept once.
  *  @return PLAINT_OK, PLAINT_E_INVALID_ARGUMENT, PLAINT_E_ENCODING, PLAINT_E_TOO_LARGE.
  *  Since 0.1. */
-PLAINT_API int plaint_complaint_add_tag(plaint_complaint *c, const char *tag);
+PLAINT_API int plaint_complaint_add_tag(plaint_complaint* c, const char* tag);
 /** Removes a tag. @return PLAINT_OK; PLAINT_E_NOT_FOUND when absent; PLAINT_E_INVALID_ARGUMENT.
  *  Since 0.1. */
-PLAINT_API int plaint_complaint_remove_tag(plaint_complaint *c, const char *tag);
+PLAINT_API int plaint_complaint_remove_tag(plaint_complaint* c, const char* tag);
 /** The number of tags. @return PLAINT_OK or PLAINT_E_INVALID_ARGUMENT. Since 0.1. */
-PLAINT_API int plaint_complaint_tag_count(const plaint_complaint *c, size_t *out);
+PLAINT_API int plaint_complaint_tag_count(const plaint_complaint* c, size_t* out);
 /** Tag `index`, borrowed until the next change to `c`.
  *  @return PLAINT_OK, PLAINT_E_INVALID_ARGUMENT, PLAINT_E_OUT_OF_RANGE. Since 0.1. */
-PLAINT_API int plaint_complaint_tag(const plaint_complaint *c, size_t index, const char **out);
+PLAINT_API int plaint_complaint_tag(const plaint_complaint* c, size_t index, const char** out);
 
 /* Getters: each returns PLAINT_OK, or PLAINT_E_INVALID_ARGUMENT for a NULL argument. Since 0.1. */
-PLAINT_API int plaint_complaint_received(const plaint_complaint *c, int64_t *out);
-PLAINT_API int plaint_complaint_channel(const plaint_complaint *c, int32_t *out);
-PLAINT_API int plaint_complaint_category(const plaint_complaint *c, int32_t *out);
-PLAINT_API int plaint_complaint_nature(const plaint_complaint *c, int32_t *out);
-PLAINT_API int plaint_complaint_severity(const plaint_complaint *c, int32_t *out);
-PLAINT_API int plaint_complaint_reporter_count(const plaint_complaint *c, int32_t *out);
+PLAINT_API int plaint_complaint_received(const plaint_complaint* c, int64_t* out);
+PLAINT_API int plaint_complaint_channel(const plaint_complaint* c, int32_t* out);
+PLAINT_API int plaint_complaint_category(const plaint_complaint* c, int32_t* out);
+PLAINT_API int plaint_complaint_nature(const plaint_complaint* c, int32_t* out);
+PLAINT_API int plaint_complaint_severity(const plaint_complaint* c, int32_t* out);
+PLAINT_API int plaint_complaint_reporter_count(const plaint_complaint* c, int32_t* out);
 /** The lifecycle state, PLAINT_STATE_*. */
-PLAINT_API int plaint_complaint_state(const plaint_complaint *c, int32_t *out);
+PLAINT_API int plaint_complaint_state(const plaint_complaint* c, int32_t* out);
 /** The owning role, PLAINT_ROLE_*. */
-PLAINT_API int plaint_complaint_owner(const plaint_complaint *c, int32_t *out);
+PLAINT_API int plaint_complaint_owner(const plaint_complaint* c, int32_t* out);
 /** The latest return-visit method, or PLAINT_VISIT_NONE. */
-PLAINT_API int plaint_complaint_visit_method(const plaint_complaint *c, int32_t *out);
+PLAINT_API int plaint_complaint_visit_method(const plaint_complaint* c, int32_t* out);
 /** The handling cycle: 1, plus one per reopen. */
-PLAINT_API int plaint_complaint_cycle(const plaint_complaint *c, int32_t *out);
+PLAINT_API int plaint_complaint_cycle(const plaint_complaint* c, int32_t* out);
 /** The rectification deadline: `*has_out` is 1 and `*deadline_out` set while in rectification,
  *  else `*has_out` is 0. */
-PLAINT_API int plaint_complaint_rectification_deadline(const plaint_complaint *c,
-                                                       int32_t *has_out, int64_t *deadline_out);
+PLAINT_API int plaint_complaint_rectification_deadline(const plaint_complaint* c, int32_t* has_out,
+                                                       int64_t* deadline_out);
 
 /**
  * Applies an event with no details (record, start, wait, resume, resolve, satisfied, explain,
  * close, reopen, and assign or escalate with their defaults). `note` may be NULL.
  * @return as plaint_complaint_apply_event. Since 0.1.
  */
-PLAINT_API int plaint_complaint_apply(plaint_complaint *c, int32_t type, int64_t at, int32_t role,
-                                      const char *note);
+PLAINT_API int plaint_complaint_apply(plaint_complaint* c, int32_t type, int64_t at, int32_t role,
+                                      const char* note);
 /**
  * Applies an event with its details. On any failure the complaint is unchanged.
  * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT (NULL, a size too small, a missing detail: a
@@ -347,17 +348,17 @@ PLAINT_API int plaint_complaint_apply(plaint_complaint *c, int32_t type, int64_t
  * last event); PLAINT_E_ILLEGAL_TRANSITION (the message names the state and the event).
  * Since 0.1.
  */
-PLAINT_API int plaint_complaint_apply_event(plaint_complaint *c, const plaint_event *event);
+PLAINT_API int plaint_complaint_apply_event(plaint_complaint* c, const plaint_event* event);
 /**
  * Whether event `type` is allowed now (by the state table and the complaint's nature and
  * owner; the event's own details are not considered): `*out` is 1 or 0.
  * @return PLAINT_OK, PLAINT_E_INVALID_ARGUMENT, PLAINT_E_OUT_OF_RANGE. Since 0.1.
  */
-PLAINT_API int plaint_complaint_allows(const plaint_complaint *c, int32_t type, int32_t *out);
+PLAINT_API int plaint_complaint_allows(const plaint_complaint* c, int32_t type, int32_t* out);
 
 /** The number of events in the log (at least 1: RECEIVE).
  *  @return PLAINT_OK or PLAINT_E_INVALID_ARGUMENT. Since 0.1. */
-PLAINT_API int plaint_complaint_event_count(const plaint_complaint *c, size_t *out);
+PLAINT_API int plaint_complaint_event_count(const plaint_complaint* c, size_t* out);
 /**
  * Copies event `index` (0 is RECEIVE) into `*out`, whose `size` the caller sets first; only the
  * fields that `size` covers are written. `note` is borrowed (never NULL; "" for none) until the
@@ -365,7 +366,7 @@ PLAINT_API int plaint_complaint_event_count(const plaint_complaint *c, size_t *o
  * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT (NULL, size too small); PLAINT_E_OUT_OF_RANGE.
  * Since 0.1.
  */
-PLAINT_API int plaint_complaint_event(const plaint_complaint *c, size_t index, plaint_event *out);
+PLAINT_API int plaint_complaint_event(const plaint_complaint* c, size_t index, plaint_event* out);
 
 #ifdef __cplusplus
 }

@@ -4,16 +4,16 @@
 #include <stdio.h>
 
 int main(void) {
-    plaint_complaint *c = NULL;
+    plaint_complaint* c = NULL;
     plaint_event e = PLAINT_EVENT_INIT;
-    const char *state = NULL;
+    const char* state = NULL;
     int32_t s = 0;
     size_t n = 0;
     int64_t t = 0;
     int i;
-    const int32_t path[] = {PLAINT_EVENT_RECORD, PLAINT_EVENT_CLASSIFY, PLAINT_EVENT_ASSIGN,
-                            PLAINT_EVENT_START,  PLAINT_EVENT_WAIT,     PLAINT_EVENT_RESUME,
-                            PLAINT_EVENT_RESOLVE, PLAINT_EVENT_VISIT,   PLAINT_EVENT_SATISFIED};
+    const int32_t path[] = {PLAINT_EVENT_RECORD,  PLAINT_EVENT_CLASSIFY, PLAINT_EVENT_ASSIGN,
+                            PLAINT_EVENT_START,   PLAINT_EVENT_WAIT,     PLAINT_EVENT_RESUME,
+                            PLAINT_EVENT_RESOLVE, PLAINT_EVENT_VISIT,    PLAINT_EVENT_SATISFIED};
     if (plaint_instant_parse("2026-03-02T09:15:00+08:00", PLAINT_NTS, &t) != PLAINT_OK ||
         plaint_complaint_new(&c, "X-2", t) != PLAINT_OK) {
         fprintf(stderr, "%s\n", plaint_last_error_message());

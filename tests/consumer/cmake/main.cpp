@@ -17,8 +17,8 @@ int main() {
             e.method = VisitMethod::phone;
         c.apply(e);
     };
-    const EventType path[] = {EventType::record,  EventType::classify, EventType::assign,
-                              EventType::start,   EventType::resolve,  EventType::visit,
+    const EventType path[] = {EventType::record,   EventType::classify, EventType::assign,
+                              EventType::start,    EventType::resolve,  EventType::visit,
                               EventType::satisfied};
     Instant t = t0;
     for (EventType e : path)
