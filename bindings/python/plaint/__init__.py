@@ -1,0 +1,97 @@
+"""plaint: complaint handling for property management, through the plaint C library.
+
+A :class:`Complaint` carries the intake record of a complaint and walks its lifecycle (receive,
+record, classify, assign, handle, return visit, close) as :meth:`Complaint.apply` applies
+events; the library enforces the state machine and keeps the event log.
+
+The C library is found through ``PLAINT_LIBRARY``, next to this package, or by
+:func:`ctypes.util.find_library` (see :mod:`plaint._lib`). Every failure raises a subclass of
+:class:`Error` carrying the C status code and the library's message.
+
+Example::
+
+    import plaint
+
+    with plaint.Complaint("C-1", plaint.parse_instant("2026-03-02T09:15:00+08:00")) as c:
+        c.apply("record", c.received + 60, "duty_staff")
+        assert c.state is plaint.State.RECORDED
+        print(c.state.label)  # "recorded"
+"""
+
+from __future__ import annotations
+
+from ._lib import ABI_VERSION, lib as _clib, library_path as _library_path  # loads the library
+from ._errors import (
+    ArithmeticOverflowError,
+    ClosedError,
+    EncodingError,
+    Error,
+    FileError,
+    IllegalTransitionError,
+    InternalError,
+    InvalidArgumentError,
+    NoMemoryError,
+    NotFoundError,
+    OutOfOrderError,
+    OutOfRangeError,
+    ParseError,
+    TooLargeError,
+    UnsupportedError,
+    ValidationError,
+)
+from ._enums import Category, Channel, EventType, Nature, Role, Severity, State, VisitMethod
+from ._convert import format_instant, parse_instant
+from ._complaint import Complaint, Event
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ABI_VERSION",
+    "ArithmeticOverflowError",
+    "Category",
+    "Channel",
+    "ClosedError",
+    "Complaint",
+    "EncodingError",
+    "Error",
+    "Event",
+    "EventType",
+    "FileError",
+    "IllegalTransitionError",
+    "InternalError",
+    "InvalidArgumentError",
+    "Nature",
+    "NoMemoryError",
+    "NotFoundError",
+    "OutOfOrderError",
+    "OutOfRangeError",
+    "ParseError",
+    "Role",
+    "Severity",
+    "State",
+    "TooLargeError",
+    "UnsupportedError",
+    "ValidationError",
+    "VisitMethod",
+    "abi_version",
+    "format_instant",
+    "library_path",
+    "parse_instant",
+    "version",
+]
+
+
+def version() -> str:
+    """The run-time C library's version string ("0.1.0")."""
+    raw: bytes = _clib.plaint_version_string()
+    return raw.decode("ascii", errors="replace")
+
+
+def abi_version() -> int:
+    """The run-time C library's ABI version; always :data:`ABI_VERSION` once imported."""
+    return int(_clib.plaint_abi_version())
+
+
+def library_path() -> str:
+    """Where the C library was loaded from: a path, or the name find_library gave."""
+    return _library_path

@@ -1,0 +1,566 @@
+"""The :class:`Complaint` handle and the :class:`Event` records of its log."""
+
+from __future__ import annotations
+
+import ctypes
+import threading
+import weakref
+from ctypes import byref, c_int32, c_int64, c_size_t, c_void_p
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Callable, Iterable, List, Optional, Type, TypeVar, Union
+
+from ._convert import (
+    InstantLike,
+    TextLike,
+    check_int32,
+    encode_nts,
+    encode_text,
+    to_datetime,
+    to_instant,
+)
+from ._enums import (
+    Category,
+    Channel,
+    EventType,
+    Nature,
+    PlaintEnum,
+    Role,
+    Severity,
+    State,
+    VisitMethod,
+    from_code,
+    to_code,
+)
+from ._errors import ClosedError
+from ._lib import PlaintEvent, lib
+
+E = TypeVar("E", bound=PlaintEnum)
+
+# PLAINT_FIELD_* codes of the text fields.
+_FIELD_ID = 1
+_FIELD_NAME = 2
+_FIELD_CONTACT = 3
+_FIELD_BUILDING = 4
+_FIELD_UNIT = 5
+_FIELD_CONTENT = 6
+_FIELD_REMEDY = 7
+_FIELD_SUBCATEGORY = 8
+
+ChannelLike = Union[Channel, int, str]
+CategoryLike = Union[Category, int, str]
+NatureLike = Union[Nature, int, str]
+SeverityLike = Union[Severity, int, str]
+RoleLike = Union[Role, int, str]
+VisitMethodLike = Union[VisitMethod, int, str]
+EventTypeLike = Union[EventType, int, str]
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event of a complaint's log, as the library recorded it.
+
+    The details (``nature`` to ``deadline``) are those given with the event; the library acts
+    on each only for the event types named below, but keeps whatever was given in the log.
+
+    Attributes:
+        type: what happened.
+        at: when, in UTC seconds since the Unix epoch.
+        role: who did it.
+        note: the free-text note ("" for none).
+        nature: ``classify``: the judged nature (``Nature.UNJUDGED`` when none was given).
+        severity: ``classify``: the severity (``Severity.UNSET`` kept the previous one).
+        target: ``assign`` and ``escalate``: the new owner (filled in by the library when
+            defaulted); None when none was given.
+        method: ``visit``: how the return visit was made; None when none was given.
+        deadline: ``unsatisfied``: the rectification deadline (UTC seconds); None when none
+            was given.
+        from_state: the state before the event.
+        to_state: the state after it.
+    """
+
+    type: EventType
+    at: int
+    role: Role
+    note: str
+    nature: Nature
+    severity: Severity
+    target: Optional[Role]
+    method: Optional[VisitMethod]
+    deadline: Optional[int]
+    from_state: State
+    to_state: State
+
+    @property
+    def at_datetime(self) -> datetime:
+        """:attr:`at` as an aware UTC datetime."""
+        return to_datetime(self.at)
+
+    @classmethod
+    def _from_c(cls, ev: PlaintEvent) -> "Event":
+        return cls(
+            type=from_code(EventType, ev.type),
+            at=ev.at,
+            role=from_code(Role, ev.role),
+            note=(ev.note or b"").decode("utf-8", errors="replace"),
+            nature=from_code(Nature, ev.nature),
+            severity=from_code(Severity, ev.severity),
+            target=from_code(Role, ev.target_role) if ev.target_role else None,
+            method=from_code(VisitMethod, ev.visit_method) if ev.visit_method else None,
+            deadline=ev.deadline if ev.has_deadline else None,
+            from_state=from_code(State, ev.from_state),
+            to_state=from_code(State, ev.to_state),
+        )
+
+
+def _free_boxed(box: List[Optional[int]]) -> None:
+    """Frees the handle in ``box`` once; the finalizer of :class:`Complaint`."""
+    handle, box[0] = box[0], None
+    if handle:
+        lib.plaint_complaint_free(handle)
+
+
+def _tag_list(handle: int) -> List[bytes]:
+    count = c_size_t()
+    lib.plaint_complaint_tag_count(handle, byref(count))
+    tags = []
+    for index in range(count.value):
+        ptr = c_void_p()
+        lib.plaint_complaint_tag(handle, index, byref(ptr))
+        tags.append(ctypes.string_at(ptr.value) if ptr.value else b"")
+    return tags
+
+
+class Complaint:
+    """A complaint with its lifecycle: the intake record, its classification, its owner, its
+    state and the log of the events that drove it there.
+
+    The object owns a C handle. Free it with :meth:`close` or a ``with`` block; otherwise it is
+    freed when the object is garbage-collected. Every method holds the object's lock across its
+    C calls, so one complaint may be shared between threads. Every failed call leaves the
+    complaint unchanged.
+
+    Text fields accept ``str`` (encoded as UTF-8) or ``bytes`` (passed as they are); they read
+    back as ``str``. Instants accept int UTC seconds or aware datetimes and read back as ints.
+    Enumerations accept the member, its int code or its lower-case name.
+    """
+
+    _box: List[Optional[int]]
+    _finalizer: weakref.finalize
+    _lock: threading.RLock
+
+    def __init__(
+        self,
+        id: TextLike,
+        received: InstantLike,
+        *,
+        channel: Optional[ChannelLike] = None,
+        category: Optional[CategoryLike] = None,
+        name: Optional[TextLike] = None,
+        contact: Optional[TextLike] = None,
+        building: Optional[TextLike] = None,
+        unit: Optional[TextLike] = None,
+        content: Optional[TextLike] = None,
+        remedy: Optional[TextLike] = None,
+        subcategory: Optional[TextLike] = None,
+        reporter_count: Optional[int] = None,
+        tags: Optional[Iterable[TextLike]] = None,
+    ) -> None:
+        """Creates a complaint received at ``received``: state RECEIVED, owner DUTY_STAFF, a
+        RECEIVE event in its log, and the given fields (``None`` keeps the library's default:
+        channel and category OTHER, one reporter, empty texts, no tags).
+
+        Raises:
+            InvalidArgumentError: an empty id.
+            EncodingError, TooLargeError: a bad id or text field.
+            OutOfRangeError: an unknown channel or category, a reporter count outside 1 to
+                1,000,000.
+        """
+        raw_id = encode_text(id, "id")
+        seconds = to_instant(received, "received")
+        out = c_void_p()
+        # plaint_complaint_new reads the id up to its first NUL. An id holding a NUL is given
+        # to the library with its length through set_text, which refuses it (EncodingError).
+        lib.plaint_complaint_new(byref(out), b"-" if b"\0" in raw_id else raw_id, seconds)
+        self._adopt(out.value)
+        try:
+            if b"\0" in raw_id:
+                self._set_text(_FIELD_ID, raw_id, "id")
+            if channel is not None:
+                self.channel = channel  # type: ignore[assignment]
+            if category is not None:
+                self.category = category  # type: ignore[assignment]
+            for field, value in (
+                (_FIELD_NAME, name),
+                (_FIELD_CONTACT, contact),
+                (_FIELD_BUILDING, building),
+                (_FIELD_UNIT, unit),
+                (_FIELD_CONTENT, content),
+                (_FIELD_REMEDY, remedy),
+                (_FIELD_SUBCATEGORY, subcategory),
+            ):
+                if value is not None:
+                    self._set_text(field, value, _FIELD_LABELS[field])
+            if reporter_count is not None:
+                self.reporter_count = reporter_count
+            if tags is not None:
+                self.tags = tags  # type: ignore[assignment]
+        except BaseException:
+            self.close()
+            raise
+
+    # ---- Handle management -------------------------------------------------------------
+
+    def _adopt(self, handle: Optional[int]) -> None:
+        self._lock = threading.RLock()
+        self._box = [handle]
+        self._finalizer = weakref.finalize(self, _free_boxed, self._box)
+
+    @classmethod
+    def _wrap(cls, handle: Optional[int]) -> "Complaint":
+        obj = cls.__new__(cls)
+        obj._adopt(handle)
+        return obj
+
+    def _live(self) -> int:
+        """The handle; the caller holds the lock. Raises ClosedError once closed."""
+        handle = self._box[0]
+        if not handle:
+            raise ClosedError("complaint is closed")
+        return handle
+
+    def close(self) -> None:
+        """Frees the C handle. Safe to call more than once; later use raises ClosedError."""
+        with self._lock:
+            self._finalizer()
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called."""
+        return not self._box[0]
+
+    def __enter__(self) -> "Complaint":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def clone(self) -> "Complaint":
+        """A deep, independent copy with its own handle."""
+        with self._lock:
+            out = c_void_p()
+            lib.plaint_complaint_clone(self._live(), byref(out))
+            return type(self)._wrap(out.value)
+
+    def __repr__(self) -> str:
+        with self._lock:
+            if self.closed:
+                return "<plaint.Complaint (closed)>"
+            state = self.state
+            label = state.label if isinstance(state, PlaintEnum) else str(state)
+            return f"<plaint.Complaint id={self.id!r} state={label}>"
+
+    # ---- Low-level accessors (callers of these need not hold the lock) ----------------
+
+    def _get_int(self, func: Callable[..., int], ctype: Type[ctypes._SimpleCData[int]]) -> int:
+        out = ctype()
+        with self._lock:
+            func(self._live(), byref(out))
+        return out.value
+
+    def _get_enum(self, func: Callable[..., int], cls: Type[E]) -> E:
+        return from_code(cls, self._get_int(func, c_int32))
+
+    def _get_text(self, field: int) -> str:
+        ptr = c_void_p()
+        size = c_size_t()
+        with self._lock:
+            lib.plaint_complaint_text(self._live(), field, byref(ptr), byref(size))
+            data = ctypes.string_at(ptr.value, size.value) if ptr.value and size.value else b""
+        return data.decode("utf-8", errors="replace")
+
+    def _set_text(self, field: int, value: object, what: str) -> None:
+        data = encode_text(value, what)
+        with self._lock:
+            lib.plaint_complaint_set_text(self._live(), field, data, len(data))
+
+    # ---- Intake fields -------------------------------------------------------------------
+
+    @property
+    def id(self) -> str:
+        """The complaint's id (1 to 128 bytes)."""
+        return self._get_text(_FIELD_ID)
+
+    @property
+    def name(self) -> str:
+        """The complainant's name (up to 256 bytes)."""
+        return self._get_text(_FIELD_NAME)
+
+    @name.setter
+    def name(self, value: TextLike) -> None:
+        self._set_text(_FIELD_NAME, value, "name")
+
+    @property
+    def contact(self) -> str:
+        """How to reach the complainant (up to 256 bytes)."""
+        return self._get_text(_FIELD_CONTACT)
+
+    @contact.setter
+    def contact(self, value: TextLike) -> None:
+        self._set_text(_FIELD_CONTACT, value, "contact")
+
+    @property
+    def building(self) -> str:
+        """The building (栋; up to 256 bytes)."""
+        return self._get_text(_FIELD_BUILDING)
+
+    @building.setter
+    def building(self, value: TextLike) -> None:
+        self._set_text(_FIELD_BUILDING, value, "building")
+
+    @property
+    def unit(self) -> str:
+        """The unit (房号; up to 256 bytes)."""
+        return self._get_text(_FIELD_UNIT)
+
+    @unit.setter
+    def unit(self, value: TextLike) -> None:
+        self._set_text(_FIELD_UNIT, value, "unit")
+
+    @property
+    def content(self) -> str:
+        """What the complaint says (up to 65,536 bytes)."""
+        return self._get_text(_FIELD_CONTENT)
+
+    @content.setter
+    def content(self, value: TextLike) -> None:
+        self._set_text(_FIELD_CONTENT, value, "content")
+
+    @property
+    def remedy(self) -> str:
+        """The remedy the complainant wants (up to 65,536 bytes)."""
+        return self._get_text(_FIELD_REMEDY)
+
+    @remedy.setter
+    def remedy(self, value: TextLike) -> None:
+        self._set_text(_FIELD_REMEDY, value, "remedy")
+
+    @property
+    def subcategory(self) -> str:
+        """A free sub-category refining :attr:`category` (up to 256 bytes)."""
+        return self._get_text(_FIELD_SUBCATEGORY)
+
+    @subcategory.setter
+    def subcategory(self, value: TextLike) -> None:
+        self._set_text(_FIELD_SUBCATEGORY, value, "subcategory")
+
+    @property
+    def channel(self) -> Channel:
+        """How the complaint arrived."""
+        return self._get_enum(lib.plaint_complaint_channel, Channel)
+
+    @channel.setter
+    def channel(self, value: ChannelLike) -> None:
+        code = to_code(Channel, value, "channel")
+        with self._lock:
+            lib.plaint_complaint_set_channel(self._live(), code)
+
+    @property
+    def category(self) -> Category:
+        """What the complaint is about."""
+        return self._get_enum(lib.plaint_complaint_category, Category)
+
+    @category.setter
+    def category(self, value: CategoryLike) -> None:
+        code = to_code(Category, value, "category")
+        with self._lock:
+            lib.plaint_complaint_set_category(self._live(), code)
+
+    @property
+    def reporter_count(self) -> int:
+        """How many residents raised it (1 to 1,000,000)."""
+        return self._get_int(lib.plaint_complaint_reporter_count, c_int32)
+
+    @reporter_count.setter
+    def reporter_count(self, value: int) -> None:
+        count = check_int32(value, "reporter count")
+        with self._lock:
+            lib.plaint_complaint_set_reporter_count(self._live(), count)
+
+    @property
+    def received(self) -> int:
+        """When the complaint was received, UTC seconds. Settable only while RECEIVE is the
+        only event (else IllegalTransitionError)."""
+        return self._get_int(lib.plaint_complaint_received, c_int64)
+
+    @received.setter
+    def received(self, value: InstantLike) -> None:
+        seconds = to_instant(value, "received")
+        with self._lock:
+            lib.plaint_complaint_set_received(self._live(), seconds)
+
+    @property
+    def tags(self) -> List[str]:
+        """The tags, in the order added. Setting replaces them all, or (on any error) none."""
+        with self._lock:
+            raw = _tag_list(self._live())
+        return [t.decode("utf-8", errors="replace") for t in raw]
+
+    @tags.setter
+    def tags(self, values: Iterable[TextLike]) -> None:
+        if isinstance(values, (str, bytes, bytearray, memoryview)):
+            raise TypeError("tags must be an iterable of tags, not a single text")
+        new = [encode_nts(v, "tag") for v in values]
+        with self._lock:
+            handle = self._live()
+            out = c_void_p()
+            lib.plaint_complaint_clone(handle, byref(out))
+            copy = out.value
+            try:
+                for old in _tag_list(copy):  # type: ignore[arg-type]
+                    lib.plaint_complaint_remove_tag(copy, old)
+                for tag in new:
+                    lib.plaint_complaint_add_tag(copy, tag)
+            except BaseException:
+                lib.plaint_complaint_free(copy)
+                raise
+            # Swap the handles: the finalizer frees whatever the box holds.
+            self._box[0] = copy
+            lib.plaint_complaint_free(handle)
+
+    # ---- Lifecycle (read-only; changed by events) ------------------------------------------
+
+    @property
+    def nature(self) -> Nature:
+        """The nature judged by the last ``classify`` (UNJUDGED before)."""
+        return self._get_enum(lib.plaint_complaint_nature, Nature)
+
+    @property
+    def severity(self) -> Severity:
+        """The severity (UNSET until a ``classify`` gives one)."""
+        return self._get_enum(lib.plaint_complaint_severity, Severity)
+
+    @property
+    def state(self) -> State:
+        """The lifecycle state."""
+        return self._get_enum(lib.plaint_complaint_state, State)
+
+    @property
+    def owner(self) -> Role:
+        """The role that owns the complaint now."""
+        return self._get_enum(lib.plaint_complaint_owner, Role)
+
+    @property
+    def visit_method(self) -> Optional[VisitMethod]:
+        """The method of the latest return visit, or None before one."""
+        code = self._get_int(lib.plaint_complaint_visit_method, c_int32)
+        return from_code(VisitMethod, code) if code else None
+
+    @property
+    def cycle(self) -> int:
+        """The handling cycle: 1, plus one per reopen."""
+        return self._get_int(lib.plaint_complaint_cycle, c_int32)
+
+    @property
+    def rectification_deadline(self) -> Optional[int]:
+        """The rectification deadline (UTC seconds) while in rectification, else None."""
+        has = c_int32()
+        deadline = c_int64()
+        with self._lock:
+            lib.plaint_complaint_rectification_deadline(self._live(), byref(has), byref(deadline))
+        return deadline.value if has.value else None
+
+    @property
+    def events(self) -> List[Event]:
+        """The event log, oldest first; the first is always RECEIVE."""
+        out: List[Event] = []
+        with self._lock:
+            handle = self._live()
+            count = c_size_t()
+            lib.plaint_complaint_event_count(handle, byref(count))
+            for index in range(count.value):
+                ev = PlaintEvent()
+                ev.size = ctypes.sizeof(PlaintEvent)
+                lib.plaint_complaint_event(handle, index, byref(ev))
+                out.append(Event._from_c(ev))  # copies the borrowed note at once
+        return out
+
+    def allows(self, event: EventTypeLike) -> bool:
+        """Whether ``event`` is allowed now, by the state table and the complaint's nature and
+        owner (an event's own details, such as a deadline, are not considered).
+
+        Raises:
+            OutOfRangeError: an unknown event code or name.
+        """
+        code = to_code(EventType, event, "event")
+        out = c_int32()
+        with self._lock:
+            lib.plaint_complaint_allows(self._live(), code, byref(out))
+        return bool(out.value)
+
+    def apply(
+        self,
+        event: EventTypeLike,
+        at: InstantLike,
+        role: RoleLike,
+        note: Optional[TextLike] = "",
+        *,
+        nature: Optional[NatureLike] = None,
+        severity: Optional[SeverityLike] = None,
+        to: Optional[RoleLike] = None,
+        method: Optional[VisitMethodLike] = None,
+        deadline: Optional[InstantLike] = None,
+    ) -> None:
+        """Applies one event and appends it to the log; returns None.
+
+        Args:
+            event: the event type.
+            at: when it happened; not earlier than the last event.
+            role: who did it.
+            note: free text (no NUL byte: the C field is NUL-terminated).
+            nature: ``classify``: the judged nature (required).
+            severity: ``classify``: the severity (None keeps the current one).
+            to: ``assign``: the new owner (None: the actor); ``escalate``: the new owner,
+                above the current one (None: the next role up).
+            method: ``visit``: how the return visit is made (required).
+            deadline: ``unsatisfied``: the rectification deadline, after ``at`` (required).
+
+        Raises:
+            IllegalTransitionError: the event is not allowed in this state (the message names
+                the state and the event).
+            OutOfOrderError: ``at`` is earlier than the last event.
+            InvalidArgumentError: a missing detail (see above) or an escalation not going up.
+            OutOfRangeError: an unknown enumeration code or name.
+            EncodingError, TooLargeError: a bad note.
+        """
+        ev = PlaintEvent()
+        ev.size = ctypes.sizeof(PlaintEvent)
+        ev.type = to_code(EventType, event, "event")
+        ev.at = to_instant(at, "at")
+        ev.role = to_code(Role, role, "role")
+        ev.note = encode_nts(note, "note") if note is not None else None
+        if nature is not None:
+            ev.nature = to_code(Nature, nature, "nature")
+        if severity is not None:
+            ev.severity = to_code(Severity, severity, "severity")
+        if to is not None:
+            ev.target_role = to_code(Role, to, "to")
+        if method is not None:
+            ev.visit_method = to_code(VisitMethod, method, "method")
+        if deadline is not None:
+            ev.has_deadline = 1
+            ev.deadline = to_instant(deadline, "deadline")
+        with self._lock:
+            lib.plaint_complaint_apply_event(self._live(), byref(ev))
+
+
+_FIELD_LABELS = {
+    _FIELD_ID: "id",
+    _FIELD_NAME: "name",
+    _FIELD_CONTACT: "contact",
+    _FIELD_BUILDING: "building",
+    _FIELD_UNIT: "unit",
+    _FIELD_CONTENT: "content",
+    _FIELD_REMEDY: "remedy",
+    _FIELD_SUBCATEGORY: "subcategory",
+}

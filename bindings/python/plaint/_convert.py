@@ -1,0 +1,153 @@
+"""Conversions between Python values and the C ABI's text, integers and instants.
+
+Instants cross the C ABI as int64 UTC seconds since the Unix epoch. From Python they may be an
+``int`` or a timezone-aware :class:`datetime.datetime`; a naive datetime is refused (its zone
+is unknown), and so are ``bool`` and ``float`` (a float loses precision, a bool is a mistake).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import datetime as _dt
+import operator
+from typing import Union
+
+from ._errors import ArithmeticOverflowError, EncodingError, InvalidArgumentError, OutOfRangeError
+from ._lib import lib, take_string
+
+#: An instant as the API accepts it: UTC seconds, or an aware datetime.
+InstantLike = Union[int, _dt.datetime]
+#: Text as the API accepts it: ``str`` (encoded as UTF-8) or raw ``bytes``.
+TextLike = Union[str, bytes]
+
+EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
+
+INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def encode_text(value: object, what: str) -> bytes:
+    """``value`` as the bytes to pass to C: a ``str`` in UTF-8, ``bytes`` as they are.
+
+    Raises:
+        TypeError: ``value`` is neither ``str`` nor bytes-like.
+        EncodingError: a ``str`` that cannot be encoded (a lone surrogate).
+    """
+    if isinstance(value, str):
+        try:
+            return value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise EncodingError(
+                f"{what} cannot be encoded as UTF-8: {exc.reason} at index {exc.start}"
+            ) from None
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    raise TypeError(f"{what} must be str or bytes, not {type(value).__name__}")
+
+
+def encode_nts(value: object, what: str) -> bytes:
+    """Like :func:`encode_text`, for a C parameter that is NUL-terminated (no length).
+
+    Such a parameter cannot carry a NUL byte: the library would silently see a shorter text,
+    so one is refused here with :class:`EncodingError`.
+    """
+    data = encode_text(value, what)
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise EncodingError(f"{what}: embedded NUL at byte {nul}")
+    return data
+
+
+def check_int32(value: object, what: str) -> int:
+    """``value`` as an int that fits an int32_t; :class:`OutOfRangeError` if it does not."""
+    number = as_int(value, what)
+    if not INT32_MIN <= number <= INT32_MAX:
+        raise OutOfRangeError(f"{what} {number} does not fit in a 32-bit integer")
+    return number
+
+
+def as_int(value: object, what: str) -> int:
+    """``value`` as a Python int; ``bool``, ``float`` and non-integers raise TypeError."""
+    if isinstance(value, (bool, float)):
+        raise TypeError(f"{what} must be an int, not {type(value).__name__}")
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError(f"{what} must be an int, not {type(value).__name__}") from None
+
+
+def to_instant(value: object, what: str = "instant") -> int:
+    """UTC seconds from an ``int`` or an aware datetime (floored to the second).
+
+    Raises:
+        TypeError: a ``bool``, ``float`` or other non-integer.
+        InvalidArgumentError: a naive datetime (also a ``ValueError``).
+        ArithmeticOverflowError: an int outside int64.
+    """
+    if isinstance(value, _dt.datetime):
+        if value.utcoffset() is None:
+            raise InvalidArgumentError(
+                f"{what} is a naive datetime ({value.isoformat()}); give it a tzinfo, "
+                "such as datetime.timezone.utc"
+            )
+        delta = value - EPOCH  # exact: days, seconds and microseconds, microseconds >= 0
+        return delta.days * 86400 + delta.seconds
+    if isinstance(value, (bool, float)):
+        raise TypeError(
+            f"{what} must be an int (UTC seconds) or an aware datetime, not {type(value).__name__}"
+        )
+    try:
+        seconds = operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError(
+            f"{what} must be an int (UTC seconds) or an aware datetime, not {type(value).__name__}"
+        ) from None
+    if not INT64_MIN <= seconds <= INT64_MAX:
+        raise ArithmeticOverflowError(f"{what} {seconds} does not fit in int64 seconds")
+    return seconds
+
+
+def to_datetime(seconds: int) -> _dt.datetime:
+    """The aware UTC datetime of an instant (raises OverflowError outside years 1–9999)."""
+    return EPOCH + _dt.timedelta(seconds=seconds)
+
+
+def parse_instant(text: TextLike) -> int:
+    """Parses an ISO 8601 instant with an offset ("2026-03-02T09:30:00+08:00" or "...Z").
+
+    A fraction of a second is truncated. The text passes with its length, so a NUL inside it
+    is seen (and refused) by the library.
+
+    Returns:
+        UTC seconds since the Unix epoch.
+
+    Raises:
+        ParseError: malformed text (the message names the column).
+        OutOfRangeError: a year outside 1400–9999 or an offset beyond ±18:00.
+        EncodingError: a ``str`` that cannot be encoded as UTF-8.
+    """
+    data = encode_text(text, "instant text")
+    out = ctypes.c_int64()
+    lib.plaint_instant_parse(data, len(data), ctypes.byref(out))
+    return out.value
+
+
+def format_instant(t: InstantLike, offset_seconds: Union[int, _dt.timedelta] = 0) -> str:
+    """Formats an instant as ISO 8601: in UTC ("...Z") for offset 0, else as the wall time at
+    ``offset_seconds`` east of UTC with "±hh:mm".
+
+    Raises:
+        OutOfRangeError: outside years 1400–9999, or an offset that is not a whole minute
+            within ±18:00.
+    """
+    seconds = to_instant(t, "instant")
+    if isinstance(offset_seconds, _dt.timedelta):
+        whole, rest = divmod(offset_seconds, _dt.timedelta(seconds=1))
+        if rest:
+            raise OutOfRangeError(f"offset {offset_seconds} is not a whole number of seconds")
+        offset = check_int32(whole, "offset")
+    else:
+        offset = check_int32(offset_seconds, "offset")
+    out = ctypes.c_void_p()
+    lib.plaint_instant_format(seconds, offset, ctypes.byref(out))
+    return take_string(out.value)

@@ -1,0 +1,237 @@
+"""Loading of the plaint C library and the declaration of its whole C ABI.
+
+The library is looked for, in order:
+
+1. at the path in the environment variable ``PLAINT_LIBRARY``, when it is set and not empty
+   (and only there: a library asked for by name that cannot be used is an error, not a reason
+   to pick another one);
+2. next to this package (``libplaint.so.1``, then ``libplaint.so``);
+3. through :func:`ctypes.util.find_library`.
+
+A library whose ``plaint_abi_version()`` is not :data:`ABI_VERSION` is refused. When nothing
+usable is found, :class:`ImportError` lists every place tried and why each one failed.
+
+:data:`FUNCTIONS` is the one table of every function in ``plaint.h``: its return type and
+argument types. Handles are ``c_void_p``. The functions that return a status get the shared
+:func:`check_status` as ``errcheck``, which raises the :class:`plaint.Error` subclass of a
+negative status with the library's message.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import sys
+from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint32, c_void_p
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from ._errors import error_for
+
+#: The C ABI version (the library's SOVERSION) this package is written for.
+ABI_VERSION = 1
+
+#: Length meaning "NUL-terminated" (``PLAINT_NTS``, that is ``SIZE_MAX``).
+NTS = c_size_t(-1).value
+
+ENV_VAR = "PLAINT_LIBRARY"
+
+
+class PlaintEvent(ctypes.Structure):
+    """Mirror of ``struct plaint_event``; set ``size`` to ``ctypes.sizeof(PlaintEvent)``."""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("type", c_int32),
+        ("at", c_int64),
+        ("role", c_int32),
+        ("note", c_char_p),
+        ("nature", c_int32),
+        ("severity", c_int32),
+        ("target_role", c_int32),
+        ("visit_method", c_int32),
+        ("has_deadline", c_int32),
+        ("deadline", c_int64),
+        ("from_state", c_int32),
+        ("to_state", c_int32),
+    ]
+
+
+class _Status:
+    """Marks a function of :data:`FUNCTIONS` that returns a status: ``int`` plus errcheck."""
+
+
+STATUS = _Status()
+
+_P = c_void_p  # an opaque handle
+_I32P = POINTER(c_int32)
+_I64P = POINTER(c_int64)
+_SZP = POINTER(c_size_t)
+_PP = POINTER(c_void_p)
+_EVP = POINTER(PlaintEvent)
+
+#: Every function of plaint.h: name -> (return type, argument types). ``STATUS`` stands for an
+#: ``int`` status checked by :func:`check_status`.
+FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
+    # Versions
+    "plaint_version_number": (c_int32, []),
+    "plaint_version_string": (c_char_p, []),
+    "plaint_abi_version": (c_int32, []),
+    # Status codes and errors
+    "plaint_last_error_message": (c_char_p, []),
+    "plaint_status_string": (c_char_p, [c_int]),
+    "plaint_string_free": (None, [c_void_p]),
+    # Enumerations
+    "plaint_enum_name": (STATUS, [c_int32, c_int32, POINTER(c_char_p)]),
+    "plaint_enum_parse": (STATUS, [c_int32, c_char_p, _I32P]),
+    # Time
+    "plaint_instant_parse": (STATUS, [c_char_p, c_size_t, _I64P]),
+    "plaint_instant_format": (STATUS, [c_int64, c_int32, _PP]),
+    # Complaints
+    "plaint_event_init": (None, [_EVP]),
+    "plaint_complaint_new": (STATUS, [_PP, c_char_p, c_int64]),
+    "plaint_complaint_free": (None, [_P]),
+    "plaint_complaint_clone": (STATUS, [_P, _PP]),
+    "plaint_complaint_set_text": (STATUS, [_P, c_int32, c_char_p, c_size_t]),
+    "plaint_complaint_text": (STATUS, [_P, c_int32, _PP, _SZP]),
+    "plaint_complaint_set_channel": (STATUS, [_P, c_int32]),
+    "plaint_complaint_set_category": (STATUS, [_P, c_int32]),
+    "plaint_complaint_set_reporter_count": (STATUS, [_P, c_int32]),
+    "plaint_complaint_set_received": (STATUS, [_P, c_int64]),
+    "plaint_complaint_add_tag": (STATUS, [_P, c_char_p]),
+    "plaint_complaint_remove_tag": (STATUS, [_P, c_char_p]),
+    "plaint_complaint_tag_count": (STATUS, [_P, _SZP]),
+    "plaint_complaint_tag": (STATUS, [_P, c_size_t, _PP]),
+    "plaint_complaint_received": (STATUS, [_P, _I64P]),
+    "plaint_complaint_channel": (STATUS, [_P, _I32P]),
+    "plaint_complaint_category": (STATUS, [_P, _I32P]),
+    "plaint_complaint_nature": (STATUS, [_P, _I32P]),
+    "plaint_complaint_severity": (STATUS, [_P, _I32P]),
+    "plaint_complaint_reporter_count": (STATUS, [_P, _I32P]),
+    "plaint_complaint_state": (STATUS, [_P, _I32P]),
+    "plaint_complaint_owner": (STATUS, [_P, _I32P]),
+    "plaint_complaint_visit_method": (STATUS, [_P, _I32P]),
+    "plaint_complaint_cycle": (STATUS, [_P, _I32P]),
+    "plaint_complaint_rectification_deadline": (STATUS, [_P, _I32P, _I64P]),
+    "plaint_complaint_apply": (STATUS, [_P, c_int32, c_int64, c_int32, c_char_p]),
+    "plaint_complaint_apply_event": (STATUS, [_P, _EVP]),
+    "plaint_complaint_allows": (STATUS, [_P, c_int32, _I32P]),
+    "plaint_complaint_event_count": (STATUS, [_P, _SZP]),
+    "plaint_complaint_event": (STATUS, [_P, c_size_t, _EVP]),
+}
+
+
+def _library_names() -> Tuple[str, ...]:
+    """File names the library may have next to the package, preferred first."""
+    if sys.platform == "darwin":
+        return ("libplaint.1.dylib", "libplaint.dylib")
+    if sys.platform == "win32":
+        return ("plaint.dll",)
+    return ("libplaint.so.1", "libplaint.so")
+
+
+def _open(name: str) -> Tuple[Optional[ctypes.CDLL], str]:
+    """Loads ``name`` and checks its ABI version: (library, "") or (None, why not)."""
+    try:
+        cdll = ctypes.CDLL(name)
+    except OSError as exc:
+        return None, str(exc) or "could not be loaded"
+    try:
+        abi = cdll.plaint_abi_version
+    except AttributeError:
+        return None, "loaded, but it has no plaint_abi_version: not a plaint library"
+    abi.restype = c_int32
+    abi.argtypes = []
+    found = abi()
+    if found != ABI_VERSION:
+        return None, f"loaded, but its ABI version is {found}; this package needs {ABI_VERSION}"
+    return cdll, ""
+
+
+def _find() -> Tuple[ctypes.CDLL, str]:
+    """Finds and loads the library as the module docstring says; (library, where)."""
+    explicit = os.environ.get(ENV_VAR)
+    if explicit:
+        cdll, why = _open(explicit)
+        if cdll is None:
+            raise ImportError(
+                f"cannot use the plaint library that {ENV_VAR} names, {explicit}: {why}"
+            )
+        return cdll, explicit
+
+    tried: List[str] = [f"{ENV_VAR}: not set"]
+    here = Path(__file__).resolve().parent
+    for name in _library_names():
+        path = here / name
+        if not path.exists():
+            tried.append(f"{path}: no such file")
+            continue
+        cdll, why = _open(str(path))
+        if cdll is not None:
+            return cdll, str(path)
+        tried.append(f"{path}: {why}")
+
+    found = ctypes.util.find_library("plaint")
+    if found is None:
+        tried.append('ctypes.util.find_library("plaint"): found nothing')
+    else:
+        cdll, why = _open(found)
+        if cdll is not None:
+            return cdll, found
+        tried.append(f'ctypes.util.find_library("plaint") -> {found}: {why}')
+
+    raise ImportError(
+        "cannot find the plaint C library; tried:\n  "
+        + "\n  ".join(tried)
+        + f"\nSet {ENV_VAR} to the path of libplaint.so.{ABI_VERSION}."
+    )
+
+
+def last_error_message() -> str:
+    """The message of the last failed plaint call on this thread ("" if none failed)."""
+    raw: Optional[bytes] = lib.plaint_last_error_message()
+    return raw.decode("utf-8", errors="replace") if raw else ""
+
+
+def status_string(code: int) -> str:
+    """The library's fixed description of a status code ("invalid argument")."""
+    raw: Optional[bytes] = lib.plaint_status_string(code)
+    return raw.decode("utf-8", errors="replace") if raw else ""
+
+
+def check_status(result: int, func: Any, args: Tuple[Any, ...]) -> int:
+    """The ``errcheck`` of every status-returning function: raises for a negative status."""
+    if result < 0:
+        message = last_error_message() or status_string(result)
+        raise error_for(result, message)
+    return result
+
+
+def _declare(cdll: ctypes.CDLL, where: str) -> None:
+    """Sets ``restype``, ``argtypes`` and (for statuses) ``errcheck`` from :data:`FUNCTIONS`."""
+    for name, (restype, argtypes) in FUNCTIONS.items():
+        try:
+            func = getattr(cdll, name)
+        except AttributeError:
+            raise ImportError(f"the plaint library at {where} lacks the function {name}") from None
+        func.argtypes = list(argtypes)
+        if restype is STATUS:
+            func.restype = c_int
+            func.errcheck = check_status
+        else:
+            func.restype = restype
+
+
+def take_string(ptr: Optional[int]) -> str:
+    """Reads an owned string the library returned as ``char *`` and frees it."""
+    if not ptr:
+        return ""
+    try:
+        return ctypes.string_at(ptr).decode("utf-8", errors="replace")
+    finally:
+        lib.plaint_string_free(ptr)
+
+
+lib, library_path = _find()
+_declare(lib, library_path)

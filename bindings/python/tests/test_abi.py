@@ -1,0 +1,280 @@
+"""The binding against plaint.h: the function table, the event struct, the enumeration and
+status codes. plaint.h is the specification here; the expected values are read from it (and a
+few are also written out by hand)."""
+
+from __future__ import annotations
+
+import ctypes
+import pickle
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Dict, List, Tuple
+
+import pytest
+
+import plaint
+from plaint import _enums, _errors, _lib
+
+
+def _strip_comments(text: str) -> str:
+    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
+    return re.sub(r"//[^\n]*", " ", text)
+
+
+def header_functions(header: Path) -> Dict[str, Tuple[str, List[str]]]:
+    """name -> (return type, parameter types) of every PLAINT_API function in plaint.h."""
+    text = _strip_comments(header.read_text())
+    found: Dict[str, Tuple[str, List[str]]] = {}
+    pattern = r"PLAINT_API\s+([^;(]*?)\b(plaint_\w+)\s*\(([^)]*)\)\s*;"
+    for ret, name, params in re.findall(pattern, text, flags=re.S):
+        types = []
+        for param in params.split(","):
+            param = " ".join(param.split())
+            if param in ("void", ""):
+                continue
+            # Drop the parameter name: the last identifier.
+            types.append(re.sub(r"\s*\b\w+$", "", param).replace(" *", "*").strip())
+        found[name] = (" ".join(ret.split()).replace(" *", "*"), types)
+    return found
+
+
+def header_defines(header: Path, prefix: str) -> Dict[str, int]:
+    """SUFFIX -> value of every ``#define <prefix>SUFFIX <int>`` in plaint.h."""
+    text = header.read_text()
+    pattern = rf"#define {prefix}(\w+)\s+\(?(-?\d+)\)?"
+    return {name: int(value) for name, value in re.findall(pattern, text)}
+
+
+# The ctypes types a C type may be declared as.
+_C_TYPES = {
+    "int": {ctypes.c_int},
+    "int32_t": {ctypes.c_int32},
+    "int64_t": {ctypes.c_int64},
+    "size_t": {ctypes.c_size_t},
+    "uint32_t": {ctypes.c_uint32},
+    "const char*": {ctypes.c_char_p},
+    "char*": {ctypes.c_char_p, ctypes.c_void_p},
+    "char**": {ctypes.POINTER(ctypes.c_void_p)},
+    "const char**": {ctypes.POINTER(ctypes.c_char_p), ctypes.POINTER(ctypes.c_void_p)},
+    "plaint_complaint*": {ctypes.c_void_p},
+    "const plaint_complaint*": {ctypes.c_void_p},
+    "plaint_complaint**": {ctypes.POINTER(ctypes.c_void_p)},
+    "plaint_event*": {ctypes.POINTER(_lib.PlaintEvent)},
+    "const plaint_event*": {ctypes.POINTER(_lib.PlaintEvent)},
+    "int32_t*": {ctypes.POINTER(ctypes.c_int32)},
+    "int64_t*": {ctypes.POINTER(ctypes.c_int64)},
+    "size_t*": {ctypes.POINTER(ctypes.c_size_t)},
+    "void": {None},
+}
+
+
+def test_the_header_parser_sees_the_whole_header(header: Path) -> None:
+    functions = header_functions(header)
+    # Counted by hand in plaint.h: 3 version, 3 error, 2 enum and 2 time functions,
+    # plaint_event_init and 29 plaint_complaint_* functions.
+    assert len(functions) == 40
+    assert functions["plaint_complaint_text"] == (
+        "int",
+        ["const plaint_complaint*", "int32_t", "const char**", "size_t*"],
+    )
+    assert functions["plaint_version_string"] == ("const char*", [])
+
+
+def test_the_table_declares_every_function_of_the_header(header: Path) -> None:
+    assert set(_lib.FUNCTIONS) == set(header_functions(header))
+
+
+def test_every_int_returning_function_is_declared_and_checked(header: Path) -> None:
+    for name, (ret, params) in header_functions(header).items():
+        func = getattr(_lib.lib, name)
+        assert func.argtypes is not None, name
+        assert len(func.argtypes) == len(params), name
+        for declared, c_type in zip(func.argtypes, params):
+            assert declared in _C_TYPES[c_type], (name, c_type, declared)
+        if ret == "int":
+            assert _lib.FUNCTIONS[name][0] is _lib.STATUS, name
+            assert func.restype is ctypes.c_int, name
+            assert func.errcheck is _lib.check_status, name
+        else:
+            assert func.restype in _C_TYPES[ret], name
+
+
+def test_the_event_struct_matches_the_c_compiler(header: Path, tmp_path: Path) -> None:
+    cc = shutil.which("cc") or shutil.which("gcc")
+    if cc is None:
+        pytest.skip("no C compiler")
+    fields = [name for name, _ in _lib.PlaintEvent._fields_]
+    lines = ['printf("sizeof %zu\\n", sizeof(plaint_event));']
+    lines += [f'printf("{f} %zu\\n", offsetof(plaint_event, {f}));' for f in fields]
+    source = tmp_path / "layout.c"
+    source.write_text(
+        "#include <stddef.h>\n#include <stdio.h>\n#include <plaint/plaint.h>\n"
+        "int main(void) {\n" + "\n".join(lines) + "\nreturn 0;\n}\n"
+    )
+    exe = tmp_path / "layout"
+    include = header.parent.parent
+    subprocess.run([cc, "-std=c99", "-I", str(include), "-o", str(exe), str(source)], check=True)
+    out = subprocess.run([str(exe)], check=True, capture_output=True, text=True).stdout
+    layout = {k: int(v) for k, v in (line.split() for line in out.splitlines())}
+    assert layout["sizeof"] == ctypes.sizeof(_lib.PlaintEvent)
+    for f in fields:
+        assert layout[f] == getattr(_lib.PlaintEvent, f).offset, f
+
+
+def test_the_event_struct_by_hand() -> None:
+    # x86-64 / aarch64 LP64 layout, worked by hand: size 0, type 4, at 8, role 16, (pad),
+    # note 24, nature 32, severity 36, target_role 40, visit_method 44, has_deadline 48, (pad),
+    # deadline 56, from_state 64, to_state 68: 72 bytes.
+    if ctypes.sizeof(ctypes.c_void_p) != 8:
+        pytest.skip("the hand-worked layout is for 64-bit targets")
+    assert ctypes.sizeof(_lib.PlaintEvent) == 72
+    assert _lib.PlaintEvent.note.offset == 24
+    assert _lib.PlaintEvent.deadline.offset == 56
+    assert _lib.PlaintEvent.to_state.offset == 68
+
+
+ENUM_PREFIXES = [
+    ("PLAINT_CHANNEL_", plaint.Channel),
+    ("PLAINT_CATEGORY_", plaint.Category),
+    ("PLAINT_NATURE_", plaint.Nature),
+    ("PLAINT_SEVERITY_", plaint.Severity),
+    ("PLAINT_ROLE_", plaint.Role),
+    ("PLAINT_VISIT_", plaint.VisitMethod),
+    ("PLAINT_STATE_", plaint.State),
+    ("PLAINT_EVENT_", plaint.EventType),
+]
+
+
+@pytest.mark.parametrize("prefix, cls", ENUM_PREFIXES, ids=[c.__name__ for _, c in ENUM_PREFIXES])
+def test_enum_codes_equal_the_header(header: Path, prefix: str, cls: type) -> None:
+    defines = header_defines(header, prefix)
+    defines.pop("NONE", None)  # "none" is None in Python
+    defines.pop("INIT", None)  # PLAINT_EVENT_INIT is not a code
+    assert {m.name: int(m) for m in cls} == defines  # type: ignore[attr-defined]
+
+
+def test_some_enum_codes_by_hand() -> None:
+    # Read off plaint.h by hand.
+    assert plaint.Channel.PHONE == 1 and plaint.Channel.OTHER == 7
+    assert plaint.Category.SUDDEN_EVENT == 4
+    assert plaint.Nature.UNJUDGED == 0 and plaint.Nature.HELP_SEEKING == 4
+    assert plaint.Nature.VENTING == 6
+    assert plaint.Severity.UNSET == 0 and plaint.Severity.P4 == 4
+    assert plaint.Role.DUTY_STAFF == 1 and plaint.Role.COMPANY == 5
+    assert plaint.VisitMethod.ON_SITE == 2 and plaint.VisitMethod.OTHER == 5
+    assert plaint.State.RECTIFICATION == 9 and plaint.State.EXPLAINED == 11
+    assert plaint.EventType.UNSATISFIED == 11 and plaint.EventType.REOPEN == 15
+
+
+def test_enum_kinds_equal_the_header(header: Path) -> None:
+    defines = header_defines(header, "PLAINT_ENUM_")
+    names = {
+        "CHANNEL": plaint.Channel,
+        "CATEGORY": plaint.Category,
+        "NATURE": plaint.Nature,
+        "SEVERITY": plaint.Severity,
+        "ROLE": plaint.Role,
+        "VISIT_METHOD": plaint.VisitMethod,
+        "STATE": plaint.State,
+        "EVENT": plaint.EventType,
+    }
+    assert {k: _enums.ENUM_KINDS[cls] for k, cls in names.items()} == defines
+
+
+@pytest.mark.parametrize("prefix, cls", ENUM_PREFIXES, ids=[c.__name__ for _, c in ENUM_PREFIXES])
+def test_labels_are_the_library_names(prefix: str, cls: type) -> None:
+    for member in cls:  # type: ignore[attr-defined]
+        out = ctypes.c_char_p()
+        _lib.lib.plaint_enum_name(_enums.ENUM_KINDS[cls], int(member), ctypes.byref(out))
+        assert out.value is not None
+        assert member.label == out.value.decode()
+
+
+# Header name -> binding class, written out by hand.
+STATUS_CLASSES = {
+    "INVALID_ARGUMENT": plaint.InvalidArgumentError,
+    "OUT_OF_RANGE": plaint.OutOfRangeError,
+    "PARSE": plaint.ParseError,
+    "ENCODING": plaint.EncodingError,
+    "TOO_LARGE": plaint.TooLargeError,
+    "OVERFLOW": plaint.ArithmeticOverflowError,
+    "ILLEGAL_TRANSITION": plaint.IllegalTransitionError,
+    "OUT_OF_ORDER": plaint.OutOfOrderError,
+    "NOT_FOUND": plaint.NotFoundError,
+    "IO": plaint.FileError,
+    "NO_MEMORY": plaint.NoMemoryError,
+    "UNSUPPORTED": plaint.UnsupportedError,
+    "VALIDATION": plaint.ValidationError,
+    "INTERNAL": plaint.InternalError,
+}
+
+
+def test_every_status_code_has_its_class(header: Path) -> None:
+    codes = header_defines(header, "PLAINT_E_")
+    assert set(codes) == set(STATUS_CLASSES)
+    for name, code in codes.items():
+        cls = STATUS_CLASSES[name]
+        assert cls.default_code == code, name
+        err = _errors.error_for(code, "some message")
+        assert type(err) is cls
+        assert err.code == code and err.message == "some message" and str(err) == "some message"
+        assert isinstance(err, plaint.Error)
+        assert _lib.status_string(code) != "unknown status"
+
+
+def test_status_codes_by_hand() -> None:
+    assert plaint.InvalidArgumentError.default_code == -1
+    assert plaint.IllegalTransitionError.default_code == -7
+    assert plaint.InternalError.default_code == -100
+
+
+def test_error_classes_are_also_builtin_exceptions() -> None:
+    assert issubclass(plaint.InvalidArgumentError, ValueError)
+    assert issubclass(plaint.OutOfRangeError, ValueError)
+    assert issubclass(plaint.ParseError, ValueError)
+    assert issubclass(plaint.EncodingError, ValueError)
+    assert issubclass(plaint.TooLargeError, ValueError)
+    assert issubclass(plaint.ValidationError, ValueError)
+    assert issubclass(plaint.ArithmeticOverflowError, OverflowError)
+    assert issubclass(plaint.NotFoundError, LookupError)
+    assert issubclass(plaint.FileError, OSError)
+    assert issubclass(plaint.NoMemoryError, MemoryError)
+    assert issubclass(plaint.ClosedError, plaint.InvalidArgumentError)
+    err = plaint.FileError("cannot read x")
+    assert err.code == -10 and str(err) == "cannot read x"
+
+
+def test_errors_survive_pickling() -> None:
+    for cls in [plaint.Error, plaint.ClosedError, *STATUS_CLASSES.values()]:
+        err = cls("why", -55 if cls is plaint.Error else None)
+        copy = pickle.loads(pickle.dumps(err))
+        assert type(copy) is cls
+        assert (copy.code, copy.message, str(copy)) == (err.code, "why", "why")
+
+
+def test_an_unknown_status_gives_a_plain_error() -> None:
+    err = _errors.error_for(-55, "strange")
+    assert type(err) is plaint.Error
+    assert err.code == -55
+
+
+def test_errcheck_raises_for_negative_statuses_only() -> None:
+    assert _lib.check_status(0, None, ()) == 0
+    with pytest.raises(plaint.IllegalTransitionError) as info:
+        _lib.check_status(-7, None, ())
+    assert info.value.code == -7
+
+
+def test_messages_that_are_not_utf8_are_decoded_with_replacement() -> None:
+    out = ctypes.c_int32()
+    with pytest.raises(plaint.OutOfRangeError) as info:
+        _lib.lib.plaint_enum_parse(_enums.ENUM_KINDS[plaint.Channel], b"\xff", ctypes.byref(out))
+    assert "\ufffd" in info.value.message
+
+
+def test_a_null_argument_is_reported_by_the_library() -> None:
+    with pytest.raises(plaint.InvalidArgumentError) as info:
+        _lib.lib.plaint_instant_parse(b"2026-01-01T00:00:00Z", 20, None)
+    assert "NULL" in info.value.message
