@@ -199,9 +199,11 @@ int plaint_instant_format(int64_t t, int32_t offset_seconds, char** out) {
     });
 }
 
-void plaint_event_init(plaint_event* e) {
-    if (e)
-        *e = plaint_event PLAINT_EVENT_INIT;
+void plaint_event_init(plaint_event* e, size_t size) {
+    if (!e || size < sizeof(uint32_t) || size > UINT32_MAX)
+        return;
+    std::memset(e, 0, size); // the caller's struct, whatever its version
+    e->size = static_cast<uint32_t>(size);
 }
 
 int plaint_complaint_new(plaint_complaint** out, const char* id, int64_t received) {
@@ -353,14 +355,28 @@ int plaint_complaint_apply_event(plaint_complaint* c, const plaint_event* event)
         e.actor = enum_arg<plaint::Role>(event->role);
         if (event->note)
             e.note = event->note;
-        e.nature = enum_arg<plaint::Nature>(event->nature);
-        e.severity = enum_arg<plaint::Severity>(event->severity);
-        if (event->target_role != PLAINT_ROLE_NONE)
-            e.target = enum_arg<plaint::Role>(event->target_role);
-        if (event->visit_method != PLAINT_VISIT_NONE)
-            e.method = enum_arg<plaint::VisitMethod>(event->visit_method);
-        if (event->has_deadline)
-            e.deadline = event->deadline;
+        // Only the details this event type uses are read; the rest are ignored, as documented.
+        switch (e.type) {
+        case plaint::EventType::classify:
+            e.nature = enum_arg<plaint::Nature>(event->nature);
+            e.severity = enum_arg<plaint::Severity>(event->severity);
+            break;
+        case plaint::EventType::assign:
+        case plaint::EventType::escalate:
+            if (event->target_role != PLAINT_ROLE_NONE)
+                e.target = enum_arg<plaint::Role>(event->target_role);
+            break;
+        case plaint::EventType::visit:
+            if (event->visit_method != PLAINT_VISIT_NONE)
+                e.method = enum_arg<plaint::VisitMethod>(event->visit_method);
+            break;
+        case plaint::EventType::unsatisfied:
+            if (event->has_deadline)
+                e.deadline = event->deadline;
+            break;
+        default:
+            break;
+        }
         c->impl.apply(e);
     });
 }

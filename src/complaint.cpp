@@ -268,17 +268,32 @@ void Complaint::apply(const Event& e) {
     // Validate everything first; commit only with operations that cannot throw.
     check_enum(e.type);
     check_enum(e.actor);
-    check_enum(e.nature);
-    check_enum(e.severity);
-    if (e.target)
-        check_enum(*e.target);
-    if (e.method)
-        check_enum(*e.method);
-    check_size(e.note, Limits::long_text, "note");
-    validate_text(e.note, "note");
     if (e.type == EventType::receive)
         throw error(errc::illegal_transition,
                     "event 'receive' is written when the complaint is created");
+
+    // Keep only the details this event type uses: the others are ignored (neither checked nor
+    // logged), so the log reads the same whatever else the caller left in the struct.
+    Event rec = Event::of(e.type, e.at, e.actor);
+    if (e.type == EventType::classify) {
+        check_enum(e.nature);
+        check_enum(e.severity);
+        rec.nature = e.nature;
+        rec.severity = e.severity;
+    } else if (e.type == EventType::assign || e.type == EventType::escalate) {
+        if (e.target)
+            check_enum(*e.target);
+        rec.target = e.target;
+    } else if (e.type == EventType::visit) {
+        if (e.method)
+            check_enum(*e.method);
+        rec.method = e.method;
+    } else if (e.type == EventType::unsatisfied) {
+        rec.deadline = e.deadline;
+    }
+    check_size(e.note, Limits::long_text, "note");
+    validate_text(e.note, "note");
+
     const Instant last = events_.back().at;
     if (e.at < last)
         throw error(errc::out_of_order,
@@ -289,25 +304,9 @@ void Complaint::apply(const Event& e) {
         throw error(errc::illegal_transition, illegal(state_, e.type));
     if (const char* why = blocked_by(e.type))
         throw error(errc::illegal_transition, illegal(state_, e.type, why));
-    check_details(e);
+    check_details(rec);
 
-    // The log keeps only the details this event type uses, so it reads the same whatever else
-    // the caller left in the struct.
-    Event rec;
-    rec.type = e.type;
-    rec.at = e.at;
-    rec.actor = e.actor;
     rec.note = e.note;
-    if (e.type == EventType::classify) {
-        rec.nature = e.nature;
-        rec.severity = e.severity;
-    }
-    if (e.type == EventType::assign || e.type == EventType::escalate)
-        rec.target = e.target;
-    if (e.type == EventType::visit)
-        rec.method = e.method;
-    if (e.type == EventType::unsatisfied)
-        rec.deadline = e.deadline;
     rec.from = state_;
     rec.to = *next;
     if (e.type == EventType::assign && !rec.target)
@@ -318,19 +317,19 @@ void Complaint::apply(const Event& e) {
     // From here on nothing throws.
     switch (e.type) {
     case EventType::classify:
-        nature_ = e.nature;
-        if (e.severity != Severity::unset)
-            severity_ = e.severity;
+        nature_ = rec.nature;
+        if (rec.severity != Severity::unset)
+            severity_ = rec.severity;
         break;
     case EventType::assign:
     case EventType::escalate:
         owner_ = *rec.target;
         break;
     case EventType::visit:
-        visit_method_ = e.method;
+        visit_method_ = rec.method;
         break;
     case EventType::unsatisfied:
-        deadline_ = e.deadline;
+        deadline_ = rec.deadline;
         break;
     case EventType::resolve:
         deadline_.reset();

@@ -48,7 +48,7 @@ static void test_errors(void) {
     CHECK(strcmp(plaint_status_string(-12345), "unknown status") == 0);
     plaint_string_free(NULL);
     plaint_complaint_free(NULL);
-    plaint_event_init(NULL);
+    plaint_event_init(NULL, sizeof(plaint_event));
 }
 
 static void test_enums(void) {
@@ -224,6 +224,33 @@ static void test_lifecycle(void) {
 
     CHECK(plaint_complaint_apply(c, PLAINT_EVENT_RECORD, T0 + 10 * MIN, PLAINT_ROLE_DUTY_STAFF,
                                  "recorded") == PLAINT_OK);
+    /* Details that RECORD does not use are ignored: neither checked nor logged. */
+    {
+        plaint_complaint* d = new_complaint();
+        plaint_event in = PLAINT_EVENT_INIT, out = PLAINT_EVENT_INIT;
+        in.type = PLAINT_EVENT_RECORD;
+        in.at = T0 + MIN;
+        in.role = PLAINT_ROLE_DUTY_STAFF;
+        in.nature = 99;
+        in.visit_method = 9;
+        in.target_role = -4;
+        CHECK(plaint_complaint_apply_event(d, &in) == PLAINT_OK);
+        CHECK(plaint_complaint_event(d, 1, &out) == PLAINT_OK);
+        CHECK(out.nature == PLAINT_NATURE_UNJUDGED && out.visit_method == PLAINT_VISIT_NONE &&
+              out.target_role == PLAINT_ROLE_NONE && out.has_deadline == 0);
+        plaint_complaint_free(d);
+    }
+    /* plaint_event_init zeroes exactly the caller's struct and records its size. */
+    {
+        unsigned char buf[sizeof(plaint_event) + 8];
+        plaint_event* p = (plaint_event*)(void*)buf;
+        memset(buf, 0xab, sizeof buf);
+        plaint_event_init(p, sizeof(plaint_event));
+        CHECK(p->size == sizeof(plaint_event) && p->type == 0 && p->note == NULL);
+        CHECK(buf[sizeof(plaint_event)] == 0xab); /* nothing written past the struct */
+        plaint_event_init(p, 2);                  /* too small to hold `size`: no-op */
+        CHECK(p->size == sizeof(plaint_event));
+    }
     /* A classify without a nature is refused. */
     CHECK(plaint_complaint_apply(c, PLAINT_EVENT_CLASSIFY, T0 + 20 * MIN, PLAINT_ROLE_DUTY_STAFF,
                                  NULL) == PLAINT_E_INVALID_ARGUMENT);
@@ -236,7 +263,7 @@ static void test_lifecycle(void) {
     CHECK(plaint_complaint_nature(c, &v) == PLAINT_OK && v == PLAINT_NATURE_VALID);
     CHECK(plaint_complaint_severity(c, &v) == PLAINT_OK && v == PLAINT_SEVERITY_P2);
 
-    plaint_event_init(&e);
+    plaint_event_init(&e, sizeof e);
     e.type = PLAINT_EVENT_ASSIGN;
     e.at = T0 + 30 * MIN;
     e.role = PLAINT_ROLE_DUTY_STAFF;
@@ -255,14 +282,14 @@ static void test_lifecycle(void) {
     /* A visit needs its method. */
     CHECK(plaint_complaint_apply(c, PLAINT_EVENT_VISIT, T0 + 1440 * MIN, PLAINT_ROLE_CS_ASSISTANT,
                                  NULL) == PLAINT_E_INVALID_ARGUMENT);
-    plaint_event_init(&e);
+    plaint_event_init(&e, sizeof e);
     e.type = PLAINT_EVENT_VISIT;
     e.at = T0 + 1440 * MIN;
     e.role = PLAINT_ROLE_CS_ASSISTANT;
     e.visit_method = PLAINT_VISIT_PHONE;
     CHECK(plaint_complaint_apply_event(c, &e) == PLAINT_OK);
 
-    plaint_event_init(&e);
+    plaint_event_init(&e, sizeof e);
     e.type = PLAINT_EVENT_UNSATISFIED;
     e.at = T0 + 1445 * MIN;
     e.role = PLAINT_ROLE_CS_ASSISTANT;
@@ -287,10 +314,11 @@ static void test_lifecycle(void) {
           PLAINT_E_OUT_OF_RANGE);
     CHECK(plaint_complaint_apply(c, PLAINT_EVENT_RESOLVE, T0 + 1500 * MIN, PLAINT_ROLE_CS_ASSISTANT,
                                  "\xc3") == PLAINT_E_ENCODING);
-    plaint_event_init(&e);
-    e.type = PLAINT_EVENT_RESOLVE;
+    plaint_event_init(&e, sizeof e);
+    e.type = PLAINT_EVENT_CLASSIFY; /* judging again is allowed here; severity 9 is not */
     e.at = T0 + 1500 * MIN;
     e.role = PLAINT_ROLE_CS_ASSISTANT;
+    e.nature = PLAINT_NATURE_VALID;
     e.severity = 9;
     CHECK(plaint_complaint_apply_event(c, &e) == PLAINT_E_OUT_OF_RANGE);
     e.severity = 0;
@@ -303,7 +331,7 @@ static void test_lifecycle(void) {
 
     CHECK(plaint_complaint_apply(c, PLAINT_EVENT_RESOLVE, T0 + 2000 * MIN, PLAINT_ROLE_CS_ASSISTANT,
                                  "re-sealed") == PLAINT_OK);
-    plaint_event_init(&e);
+    plaint_event_init(&e, sizeof e);
     e.type = PLAINT_EVENT_VISIT;
     e.at = T0 + 2100 * MIN;
     e.role = PLAINT_ROLE_CS_MANAGER;
@@ -380,7 +408,7 @@ static void test_invalid_and_escalation(void) {
     CHECK(plaint_complaint_apply(c, PLAINT_EVENT_ESCALATE, t += MIN, PLAINT_ROLE_DUTY_STAFF,
                                  NULL) == PLAINT_OK);
     CHECK(plaint_complaint_owner(c, &v) == PLAINT_OK && v == PLAINT_ROLE_CS_ASSISTANT);
-    plaint_event_init(&e);
+    plaint_event_init(&e, sizeof e);
     e.type = PLAINT_EVENT_ESCALATE;
     e.at = t += MIN;
     e.role = PLAINT_ROLE_CS_ASSISTANT;

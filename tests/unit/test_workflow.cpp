@@ -361,3 +361,25 @@ TEST_CASE("allowed events follow the table and the nature guards") {
     CHECK(names(complaint_in(State::waiting).allowed_events()) ==
           "classify assign resume escalate ");
 }
+
+TEST_CASE("details an event type does not use are neither checked nor logged") {
+    Complaint c("C", t0);
+    Event e = ev(EventType::record, t0 + minute);
+    e.nature = static_cast<Nature>(99);
+    e.severity = Severity::p1;
+    e.target = static_cast<Role>(42);
+    e.method = static_cast<VisitMethod>(-3);
+    e.deadline = t0; // before the event: would be refused on an unsatisfied event
+    c.apply(e);
+    const Event& logged = c.events().back();
+    CHECK(logged.type == EventType::record);
+    CHECK(logged.nature == Nature::unjudged);
+    CHECK(logged.severity == Severity::unset);
+    CHECK_FALSE(logged.target);
+    CHECK_FALSE(logged.method);
+    CHECK_FALSE(logged.deadline);
+    // The same details on the event that uses them are checked.
+    Event judge = classify(t0 + 2 * minute, static_cast<Nature>(99));
+    CHECK(code_of([&] { c.apply(judge); }) == errc::out_of_range);
+    CHECK(c.state() == State::recorded);
+}

@@ -60,8 +60,8 @@ EventTypeLike = Union[EventType, int, str]
 class Event:
     """One event of a complaint's log, as the library recorded it.
 
-    The details (``nature`` to ``deadline``) are those given with the event; the library acts
-    on each only for the event types named below, but keeps whatever was given in the log.
+    The details (``nature`` to ``deadline``) belong to the event types named below; the library
+    ignores the details an event type does not use, so they hold their defaults in the log.
 
     Attributes:
         type: what happened.

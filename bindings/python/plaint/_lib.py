@@ -89,7 +89,7 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "plaint_instant_parse": (STATUS, [c_char_p, c_size_t, _I64P]),
     "plaint_instant_format": (STATUS, [c_int64, c_int32, _PP]),
     # Complaints
-    "plaint_event_init": (None, [_EVP]),
+    "plaint_event_init": (None, [_EVP, ctypes.c_size_t]),
     "plaint_complaint_new": (STATUS, [_PP, c_char_p, c_int64]),
     "plaint_complaint_free": (None, [_P]),
     "plaint_complaint_clone": (STATUS, [_P, _PP]),

@@ -227,9 +227,11 @@ typedef struct plaint_complaint plaint_complaint;
 #define PLAINT_FIELD_SUBCATEGORY 8 /**< free sub-category; up to 256 bytes */
 
 /**
- * A lifecycle event. Initialise with PLAINT_EVENT_INIT or plaint_event_init(): `size` tells
- * the library which fields the caller knows, so the struct can grow at its end. As input,
- * `from_state` and `to_state` are ignored; fields that an event type does not use are ignored.
+ * A lifecycle event. Initialise with PLAINT_EVENT_INIT or plaint_event_init(&e, sizeof e):
+ * `size` tells the library which fields the caller knows, so the struct can grow at its end.
+ * As input, `from_state` and `to_state` are ignored, and so are the details an event type does
+ * not use (they are neither checked nor logged): `nature` and `severity` belong to CLASSIFY,
+ * `target_role` to ASSIGN and ESCALATE, `visit_method` to VISIT, the deadline to UNSATISFIED.
  * Since 0.1.
  */
 typedef struct plaint_event {
@@ -252,8 +254,12 @@ typedef struct plaint_event {
 /** Zero-initialised plaint_event with its size set. Since 0.1. */
 #define PLAINT_EVENT_INIT                                                                          \
     { sizeof(plaint_event), 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0, 0, 0 }
-/** Sets `*e` to PLAINT_EVENT_INIT. NULL is a no-op. Since 0.1. */
-PLAINT_API void plaint_event_init(plaint_event* e);
+/**
+ * Zeroes the `size` bytes at `e` and stores `size` in `e->size`; pass `sizeof *e`, so that a
+ * library newer than the caller's header never writes past the caller's struct. NULL, or a
+ * size too small to hold the `size` field, is a no-op. Since 0.1.
+ */
+PLAINT_API void plaint_event_init(plaint_event* e, size_t size);
 
 /**
  * Creates a complaint received at `received`: state RECEIVED, owner DUTY_STAFF, channel and

@@ -20,7 +20,7 @@ int main(void) {
         return 1;
     }
     for (i = 0; i < 8 + 1; ++i) {
-        plaint_event_init(&e);
+        plaint_event_init(&e, sizeof e);
         e.type = path[i];
         e.at = t + 60 * (i + 1);
         e.role = PLAINT_ROLE_DUTY_STAFF;
