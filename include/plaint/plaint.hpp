@@ -2,6 +2,7 @@
 /// The whole C++ API of plaint, the complaint-handling library for property management.
 #pragma once
 
+#include "plaint/calendar.hpp"
 #include "plaint/complaint.hpp"
 #include "plaint/enums.hpp"
 #include "plaint/error.hpp"
