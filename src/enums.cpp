@@ -34,6 +34,20 @@ constexpr Entry events[] = {{1, "receive"}, {2, "record"},     {3, "classify"}, 
                             {9, "visit"},   {10, "satisfied"}, {11, "unsatisfied"}, {12, "explain"},
                             {13, "close"},  {14, "escalate"},  {15, "reopen"}};
 
+constexpr Entry target_kinds[] = {{1, "record"},
+                                  {2, "acknowledge"},
+                                  {3, "first_response"},
+                                  {4, "first_feedback"},
+                                  {5, "resolution"},
+                                  {6, "repair_response"},
+                                  {7, "repair_completion"},
+                                  {8, "consultation_answer"},
+                                  {9, "return_visit"},
+                                  {10, "rectification"},
+                                  {11, "custom"}};
+constexpr Entry clock_states[] = {{0, "not_started"}, {1, "running"}, {2, "paused"},
+                                  {3, "met"},         {4, "warning"}, {5, "breached"}};
+
 struct Table {
     const Entry* begin;
     std::size_t size;
@@ -62,6 +76,10 @@ Table table(EnumKind kind) noexcept {
         return table_of(states);
     case EnumKind::event_type:
         return table_of(events);
+    case EnumKind::target_kind:
+        return table_of(target_kinds);
+    case EnumKind::clock_state:
+        return table_of(clock_states);
     }
     return {nullptr, 0};
 }

@@ -106,6 +106,33 @@ enum class EventType : std::int32_t {
     reopen = 15,      ///< a closed complaint is opened again
 };
 
+/// What a target measures; the values equal the C ABI's `PLAINT_TARGET_*`. Each kind brings
+/// default start, stop, pause and resume events (see the README); `custom` brings none.
+/// Since 0.2.
+enum class TargetKind : std::int32_t {
+    record = 1,              ///< recorded within (1 h)
+    acknowledge = 2,         ///< judged and acknowledged within
+    first_response = 3,      ///< someone owns or works on it within
+    first_feedback = 4,      ///< first feedback to the complainant within (24 h)
+    resolution = 5,          ///< result and solution within (72 h); pauses while waiting
+    repair_response = 6,     ///< on-site assessment within (24 h, or 4 h)
+    repair_completion = 7,   ///< repair finished within (48 h, or 24 h); pauses while waiting
+    consultation_answer = 8, ///< a consultation answered within (1 h)
+    return_visit = 9,        ///< return visit within, after resolution
+    rectification = 10,      ///< rectified by the deadline set at the unsatisfied visit
+    custom = 11,             ///< events given explicitly
+};
+
+/// A clock's state at an instant; the values equal the C ABI's `PLAINT_CLOCK_*`. Since 0.2.
+enum class ClockState : std::int32_t {
+    not_started = 0, ///< its start event has not happened
+    running = 1,
+    paused = 2,
+    met = 3,      ///< stopped on or before its due instant
+    warning = 4,  ///< running or paused, past a warning threshold, not yet due
+    breached = 5, ///< past its due instant (stopped late, or still open)
+};
+
 /// Identifies an enumeration across the C ABI. Since 0.1.
 enum class EnumKind : std::int32_t {
     channel = 1,
@@ -116,6 +143,8 @@ enum class EnumKind : std::int32_t {
     visit_method = 6,
     state = 7,
     event_type = 8,
+    target_kind = 9,  ///< Since 0.2.
+    clock_state = 10, ///< Since 0.2.
 };
 
 /// The name of `code` in enumeration `kind`, or nothing when the code is unknown. Since 0.1.
@@ -167,6 +196,16 @@ template <>
 struct EnumTraits<EventType> {
     static constexpr EnumKind kind = EnumKind::event_type;
     static constexpr const char* label = "event";
+};
+template <>
+struct EnumTraits<TargetKind> {
+    static constexpr EnumKind kind = EnumKind::target_kind;
+    static constexpr const char* label = "target kind";
+};
+template <>
+struct EnumTraits<ClockState> {
+    static constexpr EnumKind kind = EnumKind::clock_state;
+    static constexpr const char* label = "clock state";
 };
 } // namespace detail
 

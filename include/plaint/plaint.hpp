@@ -6,5 +6,6 @@
 #include "plaint/complaint.hpp"
 #include "plaint/enums.hpp"
 #include "plaint/error.hpp"
+#include "plaint/sla.hpp"
 #include "plaint/time.hpp"
 #include "plaint/workflow.hpp"

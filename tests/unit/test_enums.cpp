@@ -97,9 +97,10 @@ TEST_CASE("names and codes are stable and round-trip") {
     CHECK(parse_enum<Category>("sudden_event") == Category::sudden_event);
     CHECK(parse_enum<Role>("cs_manager") == Role::cs_manager);
 
-    const EnumKind kinds[] = {EnumKind::channel,  EnumKind::category,  EnumKind::nature,
-                              EnumKind::severity, EnumKind::role,      EnumKind::visit_method,
-                              EnumKind::state,    EnumKind::event_type};
+    const EnumKind kinds[] = {EnumKind::channel,    EnumKind::category,   EnumKind::nature,
+                              EnumKind::severity,   EnumKind::role,       EnumKind::visit_method,
+                              EnumKind::state,      EnumKind::event_type, EnumKind::target_kind,
+                              EnumKind::clock_state};
     for (EnumKind k : kinds) {
         int seen = 0;
         for (std::int32_t code = -2; code < 40; ++code) {
@@ -126,6 +127,8 @@ TEST_CASE("names and codes are stable and round-trip") {
     CHECK(count(EnumKind::visit_method) == 5);
     CHECK(count(EnumKind::state) == 11);
     CHECK(count(EnumKind::event_type) == 15);
+    CHECK(count(EnumKind::target_kind) == 11);
+    CHECK(count(EnumKind::clock_state) == 6);
 }
 
 TEST_CASE("unknown codes and names are refused with the valid names listed") {

@@ -1,0 +1,610 @@
+#include "plaint/sla.hpp"
+
+#include "detail.hpp"
+#include "json_util.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+PLAINT_BEGIN_NAMESPACE
+namespace detail {
+
+extern const char* const default_sla;
+
+class PolicySetImpl {
+public:
+    std::map<std::string, Calendar, std::less<>> calendars;
+    std::map<std::string, Policy, std::less<>> policies;
+    // Each policy's targets' calendars, resolved once.
+    std::map<std::string, std::vector<const Calendar*>, std::less<>> target_calendars;
+};
+
+namespace {
+
+using E = EventType;
+
+// Default events per kind (DOMAIN.md §4–5): most clocks run from receipt (or from a reopen, for
+// a new cycle) until the step they measure. Handling clocks pause while the case waits on the
+// resident.
+void apply_defaults(Target& t, bool has_start, bool has_stop, bool has_pause, bool has_resume) {
+    std::vector<E> start = {E::receive, E::reopen}, stop, pause, resume;
+    switch (t.kind) {
+    case TargetKind::record:
+        start = {E::receive};
+        stop = {E::record};
+        break;
+    case TargetKind::acknowledge:
+        stop = {E::classify, E::explain};
+        break;
+    case TargetKind::first_response:
+        stop = {E::assign, E::start, E::explain};
+        break;
+    case TargetKind::first_feedback:
+        stop = {E::start, E::resolve, E::explain};
+        break;
+    case TargetKind::resolution:
+    case TargetKind::repair_completion:
+        stop = {E::resolve, E::explain};
+        pause = {E::wait};
+        resume = {E::resume};
+        break;
+    case TargetKind::repair_response:
+        stop = {E::start, E::explain};
+        break;
+    case TargetKind::consultation_answer:
+        stop = {E::resolve, E::explain};
+        break;
+    case TargetKind::return_visit:
+        start = {E::resolve};
+        stop = {E::visit};
+        break;
+    case TargetKind::rectification:
+        start = {E::unsatisfied};
+        stop = {E::resolve};
+        break;
+    case TargetKind::custom:
+        start.clear();
+        break;
+    }
+    if (!has_start)
+        t.start = start;
+    if (!has_stop)
+        t.stop = stop;
+    if (!has_pause)
+        t.pause = pause;
+    if (!has_resume)
+        t.resume = resume;
+}
+
+bool in(const std::vector<E>& set, E e) {
+    return std::find(set.begin(), set.end(), e) != set.end();
+}
+
+bool mul_add(Duration& acc, Duration value, Duration unit) {
+    Duration v;
+    return !__builtin_mul_overflow(value, unit, &v) && !__builtin_add_overflow(acc, v, &acc);
+}
+
+// The running periods of one clock, and what they add up to.
+struct Run {
+    std::vector<std::pair<Instant, std::optional<Instant>>> periods; // [start, end or open)
+    Instant started = 0;
+    std::optional<Instant> stopped;
+    std::optional<Instant> deadline; // from the starting event, for rectification
+    std::int32_t cycle = 1, round = 1;
+};
+
+// The instant the running time of `run` reaches `amount` (earliest, in business time): inside
+// the periods so far when it got there, else projected as if the clock ran on from its stop, or
+// from `at` while paused.
+Instant reach(const Calendar& cal, const Run& run, Instant at, Duration amount) {
+    Duration acc = 0;
+    for (const auto& [s, e] : run.periods) {
+        if (!e) // still running: the answer lies ahead from this period's start
+            return cal.add(s, amount - acc);
+        const Duration len = cal.between(s, *e);
+        if (acc + len >= amount)
+            return cal.add(s, amount - acc);
+        acc += len;
+    }
+    // Paused or stopped short of the amount: projected as if running again from `at` (paused)
+    // or from the stop.
+    const Instant from = run.stopped ? *run.stopped : at;
+    return cal.add(from, amount - acc);
+}
+
+Clock evaluate(const Target& t, const Calendar& cal, const Run& run, Instant at) {
+    Clock c;
+    c.target = t.name;
+    c.kind = t.kind;
+    c.cycle = run.cycle;
+    c.round = run.round;
+    c.started = run.started;
+    c.stopped = run.stopped;
+    const Instant until = run.stopped ? *run.stopped : at;
+    for (const auto& [s, e] : run.periods) {
+        const Instant end = e ? std::min(*e, until) : until;
+        if (end > s)
+            c.elapsed += cal.between(s, end);
+    }
+    if (t.deadline_from_event) {
+        c.due = run.deadline;
+        c.duration =
+            run.deadline ? std::max<Duration>(0, cal.between(run.started, *run.deadline)) : 0;
+    } else {
+        c.duration = t.duration;
+        c.due = reach(cal, run, at, t.duration);
+    }
+    c.remaining = c.duration - c.elapsed;
+    c.percent = c.duration > 0
+                    ? 100.0 * static_cast<double>(c.elapsed) / static_cast<double>(c.duration)
+                    : 100.0;
+    for (double f : t.warn) {
+        const auto amount = static_cast<Duration>(std::ceil(f * static_cast<double>(c.duration)));
+        c.warnings.push_back(t.deadline_from_event ? cal.add(run.started, amount)
+                                                   : reach(cal, run, at, amount));
+    }
+    const bool paused = !run.stopped && !run.periods.empty() && run.periods.back().second;
+    if (c.due && run.stopped) {
+        c.state = *run.stopped <= *c.due ? ClockState::met : ClockState::breached;
+    } else if (c.due && at > *c.due) {
+        c.state = ClockState::breached;
+    } else if (run.stopped) {
+        c.state = ClockState::met; // no due instant: nothing to miss
+    } else if (!c.warnings.empty() && at >= c.warnings.front() && !paused) {
+        c.state = ClockState::warning;
+    } else {
+        c.state = paused ? ClockState::paused : ClockState::running;
+    }
+    if (c.state == ClockState::breached) {
+        c.breached_at = c.due;
+        c.escalate_to = t.escalate_on_breach;
+    } else if (c.state == ClockState::warning) {
+        c.escalate_to = t.escalate_on_warning;
+    }
+    return c;
+}
+
+// A text duration: digits; d/h/m/s parts; or ISO 8601 P[nD][T[nH][nM][nS]].
+Duration parse_duration_text(std::string_view s) {
+    auto fail = [&](const char* why) -> Duration {
+        throw error(errc::parse, "duration " + quote(s) + ": " + why);
+    };
+    if (s.empty())
+        return fail("empty");
+    Duration total = 0;
+    std::size_t i = 0;
+    const bool iso = s[0] == 'P' || s[0] == 'p';
+    bool in_time = false;
+    if (iso)
+        ++i;
+    bool any = false;
+    while (i < s.size()) {
+        if (iso && (s[i] == 'T' || s[i] == 't')) {
+            if (in_time)
+                return fail("'T' twice");
+            in_time = true;
+            ++i;
+            continue;
+        }
+        Duration value = 0;
+        const std::size_t digits_at = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+            if (__builtin_mul_overflow(value, 10, &value) ||
+                __builtin_add_overflow(value, s[i] - '0', &value))
+                throw error(errc::overflow, "duration " + quote(s) + " overflows");
+            ++i;
+        }
+        if (i == digits_at)
+            return fail("expected a number");
+        if (i == s.size()) {
+            if (iso || any)
+                return fail("a number needs a unit");
+            return value; // plain seconds
+        }
+        const char unit = static_cast<char>(s[i] | 0x20);
+        Duration scale;
+        if (unit == 'd' && !in_time)
+            scale = 86400;
+        else if (unit == 'h' && (in_time || !iso))
+            scale = 3600;
+        else if (unit == 'm' && (in_time || !iso))
+            scale = 60;
+        else if (unit == 's' && (in_time || !iso))
+            scale = 1;
+        else
+            return fail("unknown unit; use d, h, m, s (or ISO 8601 PnDTnHnMnS)");
+        if (!mul_add(total, value, scale))
+            throw error(errc::overflow, "duration " + quote(s) + " overflows");
+        ++i;
+        any = true;
+    }
+    if (!any)
+        return fail("no value");
+    return total;
+}
+
+// Re-homes the problems of an embedded document (a calendar) under `base`.
+void add_nested(Problems& problems, const std::string& base, const error& e) {
+    const std::string what = e.what();
+    const auto nl = what.find('\n');
+    if (e.code() != errc::validation || nl == std::string::npos) {
+        problems.add(base, what);
+        return;
+    }
+    std::size_t p = nl + 1;
+    while (p < what.size()) {
+        std::size_t q = what.find('\n', p);
+        if (q == std::string::npos)
+            q = what.size();
+        const std::string line = what.substr(p, q - p);
+        const auto colon = line.find(": ");
+        if (!line.empty() && line[0] == '/' && colon != std::string::npos)
+            problems.add(base + line.substr(0, colon), line.substr(colon + 2));
+        else
+            problems.add(base, line);
+        p = q + 1;
+    }
+}
+
+std::vector<E> read_events(const Json& v, const std::string& where, Problems& problems) {
+    std::vector<E> out;
+    if (!v.is_array()) {
+        problems.add(where, "expected a list of event names");
+        return out;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const std::string at = pointer_join(where, i);
+        if (!v[i].is_string()) {
+            problems.add(at, "expected an event name");
+            continue;
+        }
+        auto code = enum_code(EnumKind::event_type, v[i].get<std::string>());
+        if (!code)
+            problems.add(at, "unknown event " + quote(v[i].get<std::string>()) +
+                                 "; expected one of " + enum_names(EnumKind::event_type));
+        else
+            out.push_back(static_cast<E>(*code));
+    }
+    return out;
+}
+
+std::optional<Role> read_role(const Json& v, const std::string& where, Problems& problems) {
+    if (v.is_string())
+        if (auto code = enum_code(EnumKind::role, v.get<std::string>()))
+            return static_cast<Role>(*code);
+    problems.add(where, "expected a role, one of " + enum_names(EnumKind::role));
+    return std::nullopt;
+}
+
+Target read_target(const Json& v, const std::string& where, Problems& problems) {
+    Target t;
+    if (!v.is_object()) {
+        problems.add(where, "expected a target object");
+        return t;
+    }
+    bool has[4] = {false, false, false, false};
+    bool has_duration = false, has_kind = false;
+    for (const auto& [key, value] : v.items()) {
+        const std::string at = pointer_join(where, key);
+        if (key == "kind") {
+            has_kind = true;
+            auto code = value.is_string()
+                            ? enum_code(EnumKind::target_kind, value.get<std::string>())
+                            : std::nullopt;
+            if (code)
+                t.kind = static_cast<TargetKind>(*code);
+            else
+                problems.add(at,
+                             "expected a target kind, one of " + enum_names(EnumKind::target_kind));
+        } else if (key == "name" || key == "description") {
+            if (!value.is_string() || (key == "name" && value.get<std::string>().empty()))
+                problems.add(at, "expected a non-empty string");
+            else if (key == "name")
+                t.name = value.get<std::string>();
+        } else if (key == "duration") {
+            has_duration = true;
+            try {
+                if (value.is_number_integer())
+                    t.duration = value.get<Duration>();
+                else if (value.is_string())
+                    t.duration = parse_duration_text(value.get<std::string>());
+                else
+                    throw error(errc::parse, "expected seconds or a text such as \"24h\"");
+                if (t.duration <= 0)
+                    problems.add(at, "a duration must be positive");
+            } catch (const error& e) {
+                problems.add(at, e.what());
+            }
+        } else if (key == "calendar") {
+            if (value.is_string())
+                t.calendar = value.get<std::string>();
+            else
+                problems.add(at, "expected a calendar name");
+        } else if (key == "start" || key == "stop" || key == "pause" || key == "resume") {
+            const int k = key == "start" ? 0 : key == "stop" ? 1 : key == "pause" ? 2 : 3;
+            has[k] = true;
+            auto events = read_events(value, at, problems);
+            (k == 0 ? t.start : k == 1 ? t.stop : k == 2 ? t.pause : t.resume) = events;
+        } else if (key == "warn") {
+            t.warn.clear();
+            if (!value.is_array()) {
+                problems.add(at, "expected a list of fractions");
+                continue;
+            }
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                const double f = value[i].is_number() ? value[i].get<double>() : -1.0;
+                if (!(f > 0.0 && f < 1.0))
+                    problems.add(pointer_join(at, i), "a warning is a fraction in (0, 1)");
+                else if (!t.warn.empty() && f <= t.warn.back())
+                    problems.add(pointer_join(at, i), "warnings must be in ascending order");
+                else
+                    t.warn.push_back(f);
+            }
+        } else if (key == "escalate_on_warning") {
+            t.escalate_on_warning = read_role(value, at, problems);
+        } else if (key == "escalate_on_breach") {
+            t.escalate_on_breach = read_role(value, at, problems);
+        } else if (key == "deadline_from_event") {
+            if (value.is_boolean())
+                t.deadline_from_event = value.get<bool>();
+            else
+                problems.add(at, "expected true or false");
+        } else {
+            problems.add(at, "unknown key; expected kind, name, duration, calendar, start, "
+                             "stop, pause, resume, warn, escalate_on_warning, "
+                             "escalate_on_breach, deadline_from_event or description");
+        }
+    }
+    if (!has_kind)
+        problems.add(where, "a target needs a kind");
+    if (t.name.empty())
+        t.name = std::string(to_string(t.kind));
+    apply_defaults(t, has[0], has[1], has[2], has[3]);
+    if (t.deadline_from_event && has_duration)
+        problems.add(where, "a target with deadline_from_event takes its due instant from the "
+                            "event; remove the duration");
+    if (!t.deadline_from_event && !has_duration)
+        problems.add(where, "a target needs a duration");
+    if (has_kind && t.start.empty())
+        problems.add(where, "a target needs start events");
+    if (has_kind && t.stop.empty())
+        problems.add(where, "a target needs stop events");
+    return t;
+}
+
+} // namespace
+} // namespace detail
+
+Duration parse_duration(std::string_view text) {
+    return detail::parse_duration_text(text);
+}
+
+PolicySet::PolicySet(std::shared_ptr<const detail::PolicySetImpl> impl) : impl_(std::move(impl)) {}
+
+PolicySet PolicySet::from_json(std::string_view text) {
+    using detail::Json;
+    const Json doc = detail::parse_json(text, detail::JsonLimits{}, "SLA policy set");
+    detail::Problems problems;
+    auto impl = std::make_shared<detail::PolicySetImpl>();
+    impl->calendars.emplace("24x7", Calendar());
+    if (!doc.is_object()) {
+        problems.add("", "expected an object with calendars and policies");
+        problems.throw_if_any("SLA policy set");
+    }
+    const Json* policies = nullptr;
+    for (const auto& [key, value] : doc.items()) {
+        const std::string where = detail::pointer_join("", key);
+        if (key == "calendars") {
+            if (!value.is_object()) {
+                problems.add(where, "expected an object from names to calendars");
+                continue;
+            }
+            for (const auto& [name, cal] : value.items()) {
+                const std::string at = detail::pointer_join(where, name);
+                if (name == "24x7") {
+                    problems.add(at, "the name 24x7 is reserved for round-the-clock time");
+                    continue;
+                }
+                try {
+                    impl->calendars.emplace(name, Calendar::from_json(cal.dump()));
+                } catch (const error& e) {
+                    detail::add_nested(problems, at, e);
+                }
+            }
+        } else if (key == "policies") {
+            if (!value.is_object())
+                problems.add(where, "expected an object from names to policies");
+            else
+                policies = &value;
+        } else {
+            problems.add(where, "unknown key; expected calendars or policies");
+        }
+    }
+    if (policies) {
+        for (const auto& [name, pv] : policies->items()) {
+            const std::string at = detail::pointer_join("/policies", name);
+            Policy p;
+            p.name = name;
+            if (!pv.is_object()) {
+                problems.add(at, "expected an object with targets");
+                continue;
+            }
+            for (const auto& [key, value] : pv.items()) {
+                const std::string kat = detail::pointer_join(at, key);
+                if (key == "description") {
+                    if (!value.is_string())
+                        problems.add(kat, "expected a string");
+                } else if (key == "targets") {
+                    if (!value.is_array() || value.empty()) {
+                        problems.add(kat, "expected a non-empty list of targets");
+                        continue;
+                    }
+                    for (std::size_t i = 0; i < value.size(); ++i)
+                        p.targets.push_back(
+                            detail::read_target(value[i], detail::pointer_join(kat, i), problems));
+                } else {
+                    problems.add(kat, "unknown key; expected targets or description");
+                }
+            }
+            std::vector<const Calendar*> cals;
+            for (std::size_t i = 0; i < p.targets.size(); ++i) {
+                const Target& t = p.targets[i];
+                const std::string tat = detail::pointer_join(at + "/targets", i);
+                for (std::size_t j = 0; j < i; ++j)
+                    if (p.targets[j].name == t.name)
+                        problems.add(tat, "duplicate target name " + detail::quote(t.name) +
+                                              "; give one of them a name");
+                auto it = impl->calendars.find(t.calendar);
+                if (it == impl->calendars.end()) {
+                    problems.add(tat + "/calendar",
+                                 "undefined calendar " + detail::quote(t.calendar));
+                    cals.push_back(nullptr);
+                } else {
+                    cals.push_back(&it->second);
+                }
+            }
+            impl->target_calendars[name] = std::move(cals);
+            impl->policies.emplace(name, std::move(p));
+        }
+    }
+    problems.throw_if_any("SLA policy set");
+    return PolicySet(std::move(impl));
+}
+
+const PolicySet& PolicySet::default_set() {
+    static const PolicySet set = from_json(detail::default_sla);
+    return set;
+}
+
+const Policy* PolicySet::find(std::string_view name) const noexcept {
+    auto it = impl_->policies.find(name);
+    return it == impl_->policies.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> PolicySet::policy_names() const {
+    std::vector<std::string> out;
+    for (const auto& [name, p] : impl_->policies)
+        out.push_back(name);
+    return out;
+}
+
+const Calendar* PolicySet::calendar(std::string_view name) const noexcept {
+    auto it = impl_->calendars.find(name);
+    return it == impl_->calendars.end() ? nullptr : &it->second;
+}
+
+std::string PolicySet::to_json() const {
+    using detail::Json;
+    Json doc = Json::object();
+    doc["calendars"] = Json::object();
+    for (const auto& [name, cal] : impl_->calendars)
+        if (name != "24x7")
+            doc["calendars"][name] = Json::parse(cal.to_json());
+    doc["policies"] = Json::object();
+    auto names = [](const std::vector<EventType>& v) {
+        Json a = Json::array();
+        for (auto e : v)
+            a.push_back(std::string(to_string(e)));
+        return a;
+    };
+    for (const auto& [name, p] : impl_->policies) {
+        Json targets = Json::array();
+        for (const Target& t : p.targets) {
+            Json j = Json::object();
+            j["kind"] = std::string(to_string(t.kind));
+            j["name"] = t.name;
+            if (t.deadline_from_event)
+                j["deadline_from_event"] = true;
+            else
+                j["duration"] = t.duration;
+            j["calendar"] = t.calendar;
+            j["start"] = names(t.start);
+            j["stop"] = names(t.stop);
+            j["pause"] = names(t.pause);
+            j["resume"] = names(t.resume);
+            j["warn"] = t.warn;
+            if (t.escalate_on_warning)
+                j["escalate_on_warning"] = std::string(to_string(*t.escalate_on_warning));
+            if (t.escalate_on_breach)
+                j["escalate_on_breach"] = std::string(to_string(*t.escalate_on_breach));
+            targets.push_back(std::move(j));
+        }
+        doc["policies"][name] = Json{{"targets", std::move(targets)}};
+    }
+    return doc.dump();
+}
+
+std::vector<Clock> PolicySet::clocks(std::string_view policy, const Complaint& complaint,
+                                     Instant at) const {
+    const Policy* p = find(policy);
+    if (!p)
+        throw error(errc::not_found, "no SLA policy named " + detail::quote(policy));
+    const auto& cals = impl_->target_calendars.find(policy)->second;
+    std::vector<Clock> out;
+    const auto& log = complaint.events();
+    for (std::size_t ti = 0; ti < p->targets.size(); ++ti) {
+        const Target& t = p->targets[ti];
+        const Calendar& cal = *cals[ti];
+        std::optional<detail::Run> run;
+        std::int32_t cycle = 1, round = 0;
+        bool started_in_cycle = false;
+        for (const Event& e : log) {
+            if (e.at > at)
+                break;
+            if (e.type == EventType::reopen) {
+                // A reopen ends the cycle: a clock still open is stopped where the cycle ended.
+                if (run) {
+                    if (!run->periods.empty() && !run->periods.back().second)
+                        run->periods.back().second = e.at;
+                    run->stopped = e.at;
+                    out.push_back(detail::evaluate(t, cal, *run, at));
+                    run.reset();
+                }
+                ++cycle;
+                round = 0;
+                started_in_cycle = false;
+            }
+            if (run) {
+                if (detail::in(t.stop, e.type)) {
+                    if (!run->periods.empty() && !run->periods.back().second)
+                        run->periods.back().second = e.at;
+                    run->stopped = e.at;
+                    out.push_back(detail::evaluate(t, cal, *run, at));
+                    run.reset();
+                    continue; // the event that stops a clock does not also restart it
+                }
+                const bool running = !run->periods.empty() && !run->periods.back().second;
+                if (running && detail::in(t.pause, e.type))
+                    run->periods.back().second = e.at;
+                else if (!running && detail::in(t.resume, e.type))
+                    run->periods.emplace_back(e.at, std::nullopt);
+            } else if (detail::in(t.start, e.type)) {
+                run.emplace();
+                run->started = e.at;
+                run->cycle = cycle;
+                run->round = ++round;
+                run->periods.emplace_back(e.at, std::nullopt);
+                if (t.deadline_from_event)
+                    run->deadline = e.deadline;
+                started_in_cycle = true;
+            }
+        }
+        if (run) {
+            out.push_back(detail::evaluate(t, cal, *run, at));
+        } else if (!started_in_cycle) {
+            Clock c;
+            c.target = t.name;
+            c.kind = t.kind;
+            c.cycle = cycle;
+            c.round = 0;
+            c.duration = t.deadline_from_event ? 0 : t.duration;
+            c.remaining = c.duration;
+            out.push_back(std::move(c));
+        }
+    }
+    return out;
+}
+
+PLAINT_END_NAMESPACE
