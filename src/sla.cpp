@@ -333,7 +333,9 @@ Target read_target(const Json& v, const std::string& where, Problems& problems) 
                 problems.add(at, "expected a list of fractions");
                 continue;
             }
-            for (std::size_t i = 0; i < value.size(); ++i) {
+            if (value.size() > 4)
+                problems.add(at, "at most 4 warnings");
+            for (std::size_t i = 0; i < value.size() && i < 4; ++i) {
                 const double f = value[i].is_number() ? value[i].get<double>() : -1.0;
                 if (!(f > 0.0 && f < 1.0))
                     problems.add(pointer_join(at, i), "a warning is a fraction in (0, 1)");

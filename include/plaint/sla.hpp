@@ -32,7 +32,7 @@ struct Target {
     Duration duration = 0;         ///< business seconds; unused with `deadline_from_event`
     std::string calendar = "24x7"; ///< a calendar of the policy set, or "24x7"
     std::vector<EventType> start, stop, pause, resume;
-    std::vector<double> warn = {0.75, 0.9}; ///< ascending fractions in (0, 1)
+    std::vector<double> warn = {0.75, 0.9}; ///< ascending fractions in (0, 1); at most 4
     std::optional<Role> escalate_on_warning;
     std::optional<Role> escalate_on_breach;
     /// Rectification: the due instant is the deadline carried by the starting event.
