@@ -58,6 +58,22 @@ std::int64_t local_days(const LocalDate& d) {
     return days_from_civil(d.year, static_cast<unsigned>(d.month), static_cast<unsigned>(d.day));
 }
 
+// First i with a[i] > x (upper) or a[i] >= x (lower), without branches on the data: random
+// instants make a branchy binary search mispredict about half its steps.
+template <bool upper>
+std::size_t first_past(const std::int64_t* a, std::size_t n, std::int64_t x) noexcept {
+    if (n == 0)
+        return 0;
+    std::size_t lo = 0;
+    while (n > 1) {
+        const std::size_t half = n / 2;
+        const std::int64_t v = a[lo + half - 1];
+        lo += half * static_cast<std::size_t>(upper ? v <= x : v < x);
+        n -= half;
+    }
+    return lo + static_cast<std::size_t>(upper ? a[lo] <= x : a[lo] < x);
+}
+
 } // namespace
 
 // One year's open time: merged, sorted UTC intervals clipped to [lo, hi), with prefix sums
@@ -66,12 +82,42 @@ struct Block {
     std::vector<Instant> start, end;
     std::vector<Duration> cum;
     Instant lo = 0, hi = 0;
+    // by_day[k]: the first interval whose end is after lo + k days (k = 0 .. days + 1).
+    std::vector<std::uint32_t> by_day;
+    // by_open[q]: the first interval whose cumulative end reaches q * open_step open seconds.
+    static constexpr Duration open_step = 3600;
+    std::vector<std::uint32_t> by_open;
 
     std::size_t size() const noexcept { return start.size(); }
     Duration total() const noexcept { return cum.back(); }
-    // First interval whose end is after t.
+    // First interval whose end is after t: it lies between the first ones after t's UTC day's
+    // start and after its end, usually a couple of intervals apart.
     std::size_t find(Instant t) const noexcept {
-        return static_cast<std::size_t>(std::upper_bound(end.begin(), end.end(), t) - end.begin());
+        const auto k = static_cast<std::size_t>((t - lo) / 86400);
+        const std::size_t a = by_day[k], b = by_day[k + 1];
+        return a + first_past<true>(end.data() + a, b - a, t);
+    }
+    // First interval i whose cumulative end cum[i + 1] reaches the target (upper: passes it).
+    // The answer lies between the first intervals reaching the open-hour marks around the
+    // target, usually one or two apart. Needs 0 <= target < total (upper) or <= total.
+    template <bool upper>
+    std::size_t find_open(Duration target) const noexcept {
+        const auto q = static_cast<std::size_t>(target / open_step);
+        const std::size_t a = by_open[q], b = std::min<std::size_t>(by_open[q + 1], size() - 1);
+        return a + first_past<upper>(cum.data() + 1 + a, b - a + 1, target);
+    }
+    void index() {
+        const auto days = static_cast<std::size_t>((hi - lo + 86399) / 86400);
+        by_day.resize(days + 2);
+        for (std::size_t k = 0; k < by_day.size(); ++k)
+            by_day[k] = static_cast<std::uint32_t>(
+                std::upper_bound(end.begin(), end.end(), lo + static_cast<Instant>(k) * 86400) -
+                end.begin());
+        by_open.resize(static_cast<std::size_t>(total() / open_step) + 2);
+        for (std::size_t q = 0; q < by_open.size(); ++q)
+            by_open[q] = static_cast<std::uint32_t>(
+                std::lower_bound(cum.begin() + 1, cum.end(), static_cast<Duration>(q) * open_step) -
+                (cum.begin() + 1));
     }
     // Open seconds in [lo, t).
     Duration open_before(Instant t) const noexcept {
@@ -170,6 +216,7 @@ private:
             total += e - s;
             b->cum.push_back(total);
         }
+        b->index();
         return b;
     }
 
@@ -522,8 +569,7 @@ Instant Calendar::add(Instant t, Duration d) const {
         if (rem <= avail) {
             const Duration target = c + rem;
             // The first interval whose cumulative end reaches the target: earliest instant.
-            const auto i = static_cast<std::size_t>(
-                std::lower_bound(b->cum.begin() + 1, b->cum.end(), target) - (b->cum.begin() + 1));
+            const std::size_t i = b->find_open<false>(target);
             return b->start[i] + (target - b->cum[i]);
         }
         rem -= avail;
@@ -558,8 +604,7 @@ Instant Calendar::sub(Instant t, Duration d) const {
         if (rem <= c) {
             const Duration target = c - rem;
             // The first interval whose cumulative end passes the target: latest instant.
-            const auto i = static_cast<std::size_t>(
-                std::upper_bound(b->cum.begin() + 1, b->cum.end(), target) - (b->cum.begin() + 1));
+            const std::size_t i = b->find_open<true>(target);
             return b->start[i] + (target - b->cum[i]);
         }
         rem -= c;
