@@ -13,7 +13,7 @@ packages=(
   build-essential cmake pkg-config
   libboost-date-time-dev nlohmann-json3-dev libhowardhinnant-date-dev tzdata
   catch2
-  python3 python3-pytest
+  python3 python3-pytest python3-numpy
 )
 
 deps() {

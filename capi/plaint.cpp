@@ -14,15 +14,29 @@ struct plaint_complaint {
     plaint::Complaint impl;
 };
 
+struct plaint_calendar {
+    plaint::Calendar impl; // shares the compiled calendar: copies are cheap
+};
+
 namespace {
 
 thread_local std::string last_error;
+// The place of the last failure (plaint_last_error_location); empty when it had none.
+thread_local plaint::Location last_location;
 
-int fail(int status, const char* message) noexcept {
+int fail(int status, const char* message, const plaint::Location* where = nullptr) noexcept {
     try {
         last_error = message;
     } catch (...) {
         last_error.clear(); // no memory for the message; the status still tells
+    }
+    try {
+        if (where)
+            last_location = *where;
+        else
+            last_location = plaint::Location{};
+    } catch (...) {
+        last_location = plaint::Location{}; // no memory for the pointer: report no place
     }
     return status;
 }
@@ -33,7 +47,7 @@ int guard(F&& body) noexcept {
         body();
         return PLAINT_OK;
     } catch (const plaint::error& e) {
-        return fail(static_cast<int>(e.code()), e.what());
+        return fail(static_cast<int>(e.code()), e.what(), e.where() ? &*e.where() : nullptr);
     } catch (const std::bad_alloc&) {
         return fail(PLAINT_E_NO_MEMORY, "out of memory");
     } catch (const std::exception& e) {
@@ -74,6 +88,30 @@ plaint::TextField field_of(int32_t field) {
         throw plaint::error(plaint::errc::out_of_range,
                             "unknown text field code " + std::to_string(field));
     return static_cast<plaint::TextField>(field);
+}
+
+// The JSON text of a document. nlohmann's parser takes a NUL byte for the end of its input, so
+// "{...}\0anything" given with its length would be read as "{...}"; a NUL is never valid JSON,
+// so it is refused here, with its place, as the parser reports other malformed text.
+std::string_view json_arg(const char* data, std::size_t len, const char* what) {
+    const std::string_view s = text_arg(data, len, "json");
+    const std::size_t nul = s.find('\0');
+    if (nul == std::string_view::npos)
+        return s;
+    plaint::Location at;
+    at.line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < nul; ++i)
+        if (s[i] == '\n') {
+            ++at.line;
+            line_start = i + 1;
+        }
+    at.column = nul - line_start + 1;
+    throw plaint::error(plaint::errc::parse,
+                        std::string(what) + " is not valid JSON at line " +
+                            std::to_string(at.line) + ", column " + std::to_string(at.column) +
+                            ": embedded NUL byte",
+                        at);
 }
 
 char* owned_copy(const std::string& s) {
@@ -145,6 +183,16 @@ const char* plaint_status_string(int status) {
     default:
         return "unknown status";
     }
+}
+
+int plaint_last_error_location(const char** pointer_out, size_t* line_out, size_t* column_out) {
+    if (pointer_out)
+        *pointer_out = last_location.pointer.c_str();
+    if (line_out)
+        *line_out = last_location.line;
+    if (column_out)
+        *column_out = last_location.column;
+    return PLAINT_OK;
 }
 
 void plaint_string_free(char* s) {
@@ -427,6 +475,130 @@ int plaint_complaint_event(const plaint_complaint* c, size_t index, plaint_event
             out->from_state = static_cast<int32_t>(e.from);
         if (size >= offsetof(plaint_event, to_state) + sizeof(int32_t))
             out->to_state = static_cast<int32_t>(e.to);
+    });
+}
+
+int plaint_calendar_from_json(plaint_calendar** out, const char* json, size_t len) {
+    return guard([&] {
+        need(out, "out");
+        auto text = json_arg(json, len, "calendar");
+        *out = new plaint_calendar{plaint::Calendar::from_json(text)};
+    });
+}
+
+int plaint_calendar_always_open(plaint_calendar** out) {
+    return guard([&] {
+        need(out, "out"); // first: the right side of `*out = new …` would be evaluated first
+        *out = new plaint_calendar{plaint::Calendar()};
+    });
+}
+
+void plaint_calendar_free(plaint_calendar* c) {
+    delete c;
+}
+
+int plaint_calendar_to_json(const plaint_calendar* c, char** out) {
+    return guard([&] {
+        need(c, "calendar");
+        need(out, "out");
+        *out = owned_copy(c->impl.to_json());
+    });
+}
+
+int plaint_calendar_is_open(const plaint_calendar* c, int64_t t, int32_t* out) {
+    return guard([&] {
+        need(c, "calendar");
+        need(out, "out");
+        *out = c->impl.is_open(t) ? 1 : 0;
+    });
+}
+
+int plaint_calendar_next_open(const plaint_calendar* c, int64_t t, int64_t* out) {
+    return guard([&] {
+        need(c, "calendar");
+        need(out, "out");
+        *out = c->impl.next_open(t);
+    });
+}
+
+int plaint_calendar_add(const plaint_calendar* c, int64_t t, int64_t d, int64_t* out) {
+    return guard([&] {
+        need(c, "calendar");
+        need(out, "out");
+        *out = c->impl.add(t, d);
+    });
+}
+
+int plaint_calendar_sub(const plaint_calendar* c, int64_t t, int64_t d, int64_t* out) {
+    return guard([&] {
+        need(c, "calendar");
+        need(out, "out");
+        *out = c->impl.sub(t, d);
+    });
+}
+
+int plaint_calendar_between(const plaint_calendar* c, int64_t a, int64_t b, int64_t* out) {
+    return guard([&] {
+        need(c, "calendar");
+        need(out, "out");
+        *out = c->impl.between(a, b);
+    });
+}
+
+int plaint_calendar_add_many(const plaint_calendar* c, const int64_t* t, const int64_t* d, size_t n,
+                             int64_t* out) {
+    return guard([&] {
+        need(c, "calendar");
+        if (n == 0)
+            return; // the arrays may be NULL then
+        need(t, "t");
+        need(d, "d");
+        need(out, "out");
+        c->impl.add_many(t, d, n, out);
+    });
+}
+
+int plaint_calendar_sub_many(const plaint_calendar* c, const int64_t* t, const int64_t* d, size_t n,
+                             int64_t* out) {
+    return guard([&] {
+        need(c, "calendar");
+        if (n == 0)
+            return;
+        need(t, "t");
+        need(d, "d");
+        need(out, "out");
+        // The C++ API has no sub_many: one try around the whole loop names the failing index
+        // the way Calendar::add_many does.
+        std::size_t i = 0;
+        try {
+            for (; i < n; ++i)
+                out[i] = c->impl.sub(t[i], d[i]);
+        } catch (const plaint::error& e) {
+            throw plaint::error(e.code(), "at index " + std::to_string(i) + ": " + e.what());
+        }
+    });
+}
+
+int plaint_calendar_between_many(const plaint_calendar* c, const int64_t* a, const int64_t* b,
+                                 size_t n, int64_t* out) {
+    return guard([&] {
+        need(c, "calendar");
+        if (n == 0)
+            return;
+        need(a, "a");
+        need(b, "b");
+        need(out, "out");
+        c->impl.between_many(a, b, n, out);
+    });
+}
+
+int plaint_tzdb_version(char** out) {
+    return guard([&] {
+        need(out, "out");
+        std::string v = plaint::Calendar::tzdb_version();
+        if (v == "unknown") // what date/tz says when its database has no version file
+            v.clear();
+        *out = owned_copy(v);
     });
 }
 

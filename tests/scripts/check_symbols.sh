@@ -1,6 +1,7 @@
 #!/bin/sh
-# Checks that a shared library exports exactly the symbols listed in symbols.txt, and that
-# the list names exactly the functions the C header declares with PLAINT_API.
+# Checks that a shared library exports exactly the symbols listed in symbols.txt, each in the
+# version node of its 'Since' (PLAINT_x.y, from plaint.map), and that the list names exactly the
+# functions the C header declares with PLAINT_API.
 # usage: check_symbols.sh LIBRARY SYMBOLS_TXT HEADER
 set -eu
 lib=$1 list=$2 header=$3
@@ -9,11 +10,17 @@ trap 'rm -rf "$tmp"' EXIT
 # Everything the dynamic symbol table defines, whatever its kind, less the version node names.
 nm -D --defined-only "$lib" | awk '$2 != "A" { sub(/@.*/, "", $3); print $3 }' | sort -u > "$tmp/exported"
 grep -v '^#' "$list" | awk 'NF { print $1 }' | sort -u > "$tmp/listed"
+# "name version" as the library has it (name@@PLAINT_0.2) and as the list says.
+nm -D --defined-only "$lib" | awk '$2 != "A" { n = split($3, p, "@+"); print p[1], (n > 1 ? p[2] : "(none)") }' | sort -u > "$tmp/exported-versions"
+grep -v '^#' "$list" | awk 'NF { print $1, "PLAINT_" $2 }' | sort -u > "$tmp/listed-versions"
 # Function names declared with PLAINT_API (the name right before the first parenthesis).
 grep -v '^[[:space:]]*#' "$header" | tr '\n' ' ' | grep -o 'PLAINT_API [^;(]*(' | sed 's/($//; s/.*[ *]//' | sort -u > "$tmp/declared"
 status=0
 if ! diff -u "$tmp/listed" "$tmp/exported"; then
   echo "FAIL: exported symbols differ from $list (- listed, + exported)"; status=1
+fi
+if ! diff -u "$tmp/listed-versions" "$tmp/exported-versions"; then
+  echo "FAIL: symbol versions differ from the 'Since' of $list (- listed, + exported)"; status=1
 fi
 if ! diff -u "$tmp/listed" "$tmp/declared"; then
   echo "FAIL: PLAINT_API declarations differ from $list (- listed, + declared)"; status=1

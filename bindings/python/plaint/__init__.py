@@ -2,11 +2,14 @@
 
 A :class:`Complaint` carries the intake record of a complaint and walks its lifecycle (receive,
 record, classify, assign, handle, return visit, close) as :meth:`Complaint.apply` applies
-events; the library enforces the state machine and keeps the event log.
+events; the library enforces the state machine and keeps the event log. A :class:`Calendar`
+holds business hours in a time zone and answers when the office is open, and what instant lies
+so many business seconds after another.
 
 The C library is found through ``PLAINT_LIBRARY``, next to this package, or by
 :func:`ctypes.util.find_library` (see :mod:`plaint._lib`). Every failure raises a subclass of
-:class:`Error` carrying the C status code and the library's message.
+:class:`Error` carrying the C status code, the library's message and, for documents, where in
+the input the problem is.
 
 Example::
 
@@ -42,12 +45,14 @@ from ._errors import (
 from ._enums import Category, Channel, EventType, Nature, Role, Severity, State, VisitMethod
 from ._convert import format_instant, parse_instant
 from ._complaint import Complaint, Event
+from ._calendar import Calendar, tzdb_version
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "ABI_VERSION",
     "ArithmeticOverflowError",
+    "Calendar",
     "Category",
     "Channel",
     "ClosedError",
@@ -77,12 +82,13 @@ __all__ = [
     "format_instant",
     "library_path",
     "parse_instant",
+    "tzdb_version",
     "version",
 ]
 
 
 def version() -> str:
-    """The run-time C library's version string ("0.1.0")."""
+    """The run-time C library's version string ("0.2.0")."""
     raw: bytes = _clib.plaint_version_string()
     return raw.decode("ascii", errors="replace")
 

@@ -107,6 +107,36 @@ def to_instant(value: object, what: str = "instant") -> int:
     return seconds
 
 
+def to_duration(value: object, what: str = "duration") -> int:
+    """Seconds from an ``int`` or a :class:`datetime.timedelta` of whole seconds.
+
+    Raises:
+        TypeError: a ``bool``, ``float`` or other non-integer.
+        OutOfRangeError: a timedelta with a fraction of a second (also a ``ValueError``).
+        ArithmeticOverflowError: seconds outside int64.
+    """
+    if isinstance(value, _dt.timedelta):
+        whole, rest = divmod(value, _dt.timedelta(seconds=1))
+        if rest:
+            raise OutOfRangeError(f"{what} {value} is not a whole number of seconds")
+        seconds = int(whole)
+    elif isinstance(value, (bool, float)):
+        raise TypeError(
+            f"{what} must be an int (seconds) or a datetime.timedelta, not {type(value).__name__}"
+        )
+    else:
+        try:
+            seconds = operator.index(value)  # type: ignore[arg-type]
+        except TypeError:
+            raise TypeError(
+                f"{what} must be an int (seconds) or a datetime.timedelta, "
+                f"not {type(value).__name__}"
+            ) from None
+    if not INT64_MIN <= seconds <= INT64_MAX:
+        raise ArithmeticOverflowError(f"{what} {seconds} does not fit in int64 seconds")
+    return seconds
+
+
 def to_datetime(seconds: int) -> _dt.datetime:
     """The aware UTC datetime of an instant (raises OverflowError outside years 1–9999)."""
     return EPOCH + _dt.timedelta(seconds=seconds)

@@ -35,14 +35,28 @@ class Error(Exception):
     Attributes:
         code: the C status code, a negative ``PLAINT_E_*`` value.
         message: the library's message (or the binding's, for errors found in Python).
+        pointer: for a document that failed validation, the JSON pointer of the first problem
+            ("/week/mon/0", "/" for the whole document); else None.
+        line: for malformed text, the 1-based line of the problem; else None.
+        column: for malformed text, the 1-based column (in bytes) of the problem; else None.
     """
 
     default_code: ClassVar[Optional[int]] = None
 
     code: int
     message: str
+    pointer: Optional[str]
+    line: Optional[int]
+    column: Optional[int]
 
-    def __init__(self, message: str = "", code: Optional[int] = None) -> None:
+    def __init__(
+        self,
+        message: str = "",
+        code: Optional[int] = None,
+        pointer: Optional[str] = None,
+        line: Optional[int] = None,
+        column: Optional[int] = None,
+    ) -> None:
         """Creates an error; ``code`` defaults to the subclass's status code."""
         if code is None:
             code = self.default_code
@@ -51,12 +65,17 @@ class Error(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+        self.pointer = pointer
+        self.line = line
+        self.column = column
 
     def __str__(self) -> str:
         return self.message
 
-    def __reduce__(self) -> Tuple[Type["Error"], Tuple[str, int]]:
-        return (type(self), (self.message, self.code))
+    def __reduce__(
+        self,
+    ) -> Tuple[Type["Error"], Tuple[str, int, Optional[str], Optional[int], Optional[int]]]:
+        return (type(self), (self.message, self.code, self.pointer, self.line, self.column))
 
 
 class InvalidArgumentError(Error, ValueError):
@@ -168,7 +187,14 @@ ERROR_CLASSES: Dict[int, Type[Error]] = {
 }
 
 
-def error_for(code: int, message: str) -> Error:
-    """The exception for status ``code``: its subclass, or plain :class:`Error` if unknown."""
+def error_for(
+    code: int,
+    message: str,
+    pointer: Optional[str] = None,
+    line: Optional[int] = None,
+    column: Optional[int] = None,
+) -> Error:
+    """The exception for status ``code``: its subclass, or plain :class:`Error` if unknown,
+    with the place in the input when the library gave one."""
     cls = ERROR_CLASSES.get(code, Error)
-    return cls(message, code)
+    return cls(message, code, pointer, line, column)

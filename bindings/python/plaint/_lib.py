@@ -14,7 +14,8 @@ usable is found, :class:`ImportError` lists every place tried and why each one f
 :data:`FUNCTIONS` is the one table of every function in ``plaint.h``: its return type and
 argument types. Handles are ``c_void_p``. The functions that return a status get the shared
 :func:`check_status` as ``errcheck``, which raises the :class:`plaint.Error` subclass of a
-negative status with the library's message.
+negative status with the library's message and the place in the input it names (JSON pointer,
+line, column).
 """
 
 from __future__ import annotations
@@ -119,6 +120,21 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "plaint_complaint_allows": (STATUS, [_P, c_int32, _I32P]),
     "plaint_complaint_event_count": (STATUS, [_P, _SZP]),
     "plaint_complaint_event": (STATUS, [_P, c_size_t, _EVP]),
+    # Business calendars
+    "plaint_last_error_location": (STATUS, [POINTER(c_char_p), _SZP, _SZP]),
+    "plaint_calendar_from_json": (STATUS, [_PP, c_char_p, c_size_t]),
+    "plaint_calendar_always_open": (STATUS, [_PP]),
+    "plaint_calendar_free": (None, [_P]),
+    "plaint_calendar_to_json": (STATUS, [_P, _PP]),
+    "plaint_calendar_is_open": (STATUS, [_P, c_int64, _I32P]),
+    "plaint_calendar_next_open": (STATUS, [_P, c_int64, _I64P]),
+    "plaint_calendar_add": (STATUS, [_P, c_int64, c_int64, _I64P]),
+    "plaint_calendar_sub": (STATUS, [_P, c_int64, c_int64, _I64P]),
+    "plaint_calendar_between": (STATUS, [_P, c_int64, c_int64, _I64P]),
+    "plaint_calendar_add_many": (STATUS, [_P, _I64P, _I64P, c_size_t, _I64P]),
+    "plaint_calendar_sub_many": (STATUS, [_P, _I64P, _I64P, c_size_t, _I64P]),
+    "plaint_calendar_between_many": (STATUS, [_P, _I64P, _I64P, c_size_t, _I64P]),
+    "plaint_tzdb_version": (STATUS, [_PP]),
 }
 
 
@@ -200,11 +216,23 @@ def status_string(code: int) -> str:
     return raw.decode("utf-8", errors="replace") if raw else ""
 
 
+def last_error_location() -> Tuple[Optional[str], Optional[int], Optional[int]]:
+    """(JSON pointer, line, column) of the last failed plaint call on this thread; each None
+    when the failure had no such place."""
+    pointer = c_char_p()
+    line = c_size_t()
+    column = c_size_t()
+    lib.plaint_last_error_location(ctypes.byref(pointer), ctypes.byref(line), ctypes.byref(column))
+    text = pointer.value.decode("utf-8", errors="replace") if pointer.value else None
+    return text, line.value or None, column.value or None
+
+
 def check_status(result: int, func: Any, args: Tuple[Any, ...]) -> int:
     """The ``errcheck`` of every status-returning function: raises for a negative status."""
     if result < 0:
         message = last_error_message() or status_string(result)
-        raise error_for(result, message)
+        pointer, line, column = last_error_location()
+        raise error_for(result, message, pointer, line, column)
     return result
 
 

@@ -14,6 +14,8 @@ PACKAGE_ROOT = TESTS_DIR.parent  # bindings/python
 SOURCE_ROOT = PACKAGE_ROOT.parent.parent  # the repository
 HEADER = SOURCE_ROOT / "capi" / "include" / "plaint" / "plaint.h"
 EXAMPLE = SOURCE_ROOT / "examples" / "lifecycle.py"
+DEADLINE_EXAMPLE = SOURCE_ROOT / "examples" / "deadline.py"
+CALENDARS = SOURCE_ROOT / "examples" / "data" / "calendars"
 
 # 2026-03-02T09:15:00+08:00, that is 01:15:00 UTC, worked by hand: 56 years from 1970 with 14
 # leap days (1972 ... 2024) give 56 * 365 + 14 = 20454 days to 2026-01-01; 31 + 28 + 1 more

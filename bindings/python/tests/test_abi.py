@@ -63,6 +63,10 @@ _C_TYPES = {
     "plaint_complaint**": {ctypes.POINTER(ctypes.c_void_p)},
     "plaint_event*": {ctypes.POINTER(_lib.PlaintEvent)},
     "const plaint_event*": {ctypes.POINTER(_lib.PlaintEvent)},
+    "plaint_calendar*": {ctypes.c_void_p},
+    "const plaint_calendar*": {ctypes.c_void_p},
+    "plaint_calendar**": {ctypes.POINTER(ctypes.c_void_p)},
+    "const int64_t*": {ctypes.POINTER(ctypes.c_int64)},
     "int32_t*": {ctypes.POINTER(ctypes.c_int32)},
     "int64_t*": {ctypes.POINTER(ctypes.c_int64)},
     "size_t*": {ctypes.POINTER(ctypes.c_size_t)},
@@ -72,14 +76,23 @@ _C_TYPES = {
 
 def test_the_header_parser_sees_the_whole_header(header: Path) -> None:
     functions = header_functions(header)
-    # Counted by hand in plaint.h: 3 version, 3 error, 2 enum and 2 time functions,
-    # plaint_event_init and 29 plaint_complaint_* functions.
-    assert len(functions) == 40
+    # Counted by hand in plaint.h: 3 version, 4 error (with plaint_last_error_location), 2 enum
+    # and 2 time functions, plaint_event_init, 29 plaint_complaint_* functions, 12
+    # plaint_calendar_* functions and plaint_tzdb_version.
+    assert len(functions) == 54
     assert functions["plaint_complaint_text"] == (
         "int",
         ["const plaint_complaint*", "int32_t", "const char**", "size_t*"],
     )
     assert functions["plaint_version_string"] == ("const char*", [])
+    assert functions["plaint_calendar_add_many"] == (
+        "int",
+        ["const plaint_calendar*", "const int64_t*", "const int64_t*", "size_t", "int64_t*"],
+    )
+    assert functions["plaint_last_error_location"] == (
+        "int",
+        ["const char**", "size_t*", "size_t*"],
+    )
 
 
 def test_the_table_declares_every_function_of_the_header(header: Path) -> None:

@@ -1,0 +1,350 @@
+"""The :class:`Calendar` handle: business hours in a time zone, and arithmetic in them.
+
+Single calls take instants as int UTC seconds or aware datetimes and answer in kind. The batch
+calls (:meth:`Calendar.add_many`, :meth:`Calendar.sub_many`, :meth:`Calendar.between_many`) go
+through the C library's batch functions in one call: a numpy ``int64`` array that is already
+contiguous, or an ``array.array('q')``, is handed to the library without a copy. numpy is
+optional: it is imported only when a batch call needs it for its result, and without it the
+results are lists.
+"""
+
+from __future__ import annotations
+
+import array
+import ctypes
+import datetime as _dt
+import json
+import os
+import sys
+import weakref
+from ctypes import POINTER, byref, c_int32, c_int64, c_void_p
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union, overload
+
+from ._convert import INT64_MAX, InstantLike, encode_text, to_datetime, to_duration, to_instant
+from ._errors import ArithmeticOverflowError, ClosedError, FileError, InvalidArgumentError
+from ._lib import lib, take_string
+
+#: A duration as the API accepts it: int seconds, or a timedelta of whole seconds.
+DurationLike = Union[int, _dt.timedelta]
+#: A calendar document: JSON text (``str`` or UTF-8 ``bytes``), or a value to serialise (a dict).
+DocumentLike = Union[str, bytes, bytearray, memoryview, Dict[str, Any]]
+
+_I64P = POINTER(c_int64)
+
+_numpy_cache: List[Any] = []  # [module or None] once looked for
+
+
+def _numpy() -> Any:
+    """numpy, imported on first use; None when it cannot be imported."""
+    if not _numpy_cache:
+        try:
+            import numpy
+        except ImportError:
+            numpy = None  # type: ignore[assignment]
+        _numpy_cache.append(numpy)
+    return _numpy_cache[0]
+
+
+def _int64_array(
+    values: object, what: str, convert: Callable[[object, str], int]
+) -> Tuple[Any, int, Any]:
+    """``values`` as (pointer for C, length, object keeping the memory alive).
+
+    A contiguous numpy int64 array and an ``array.array('q')`` are used in place. Another numpy
+    array of integers is converted with ``numpy.ascontiguousarray``; any other iterable is read
+    item by item with ``convert`` (so lists may hold datetimes or timedeltas).
+    """
+    np = sys.modules.get("numpy")  # an ndarray exists only if numpy was imported
+    if np is not None and isinstance(values, np.ndarray):
+        if values.ndim != 1:
+            raise InvalidArgumentError(f"{what} must be one-dimensional, not {values.ndim}-D")
+        if values.dtype.kind not in "iu":
+            raise TypeError(f"{what} must hold integers (seconds), not {values.dtype}")
+        if values.dtype != np.int64 or not values.flags.c_contiguous:
+            if values.dtype.kind == "u" and values.size and int(values.max()) > INT64_MAX:
+                raise ArithmeticOverflowError(f"{what} holds a value beyond int64")
+            values = np.ascontiguousarray(values, dtype=np.int64)
+        return values.ctypes.data_as(_I64P), int(values.shape[0]), values
+    if isinstance(values, array.array) and values.typecode == "q":
+        n = len(values)
+        return (c_int64 * n).from_buffer(values), n, values
+    if isinstance(values, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"{what} must be a sequence of numbers, not {type(values).__name__}")
+    try:
+        items = list(values)  # type: ignore[call-overload]
+    except TypeError:
+        raise TypeError(
+            f"{what} must be a list, tuple, array.array or numpy array, "
+            f"not {type(values).__name__}"
+        ) from None
+    buffer = (c_int64 * len(items))(*[convert(v, f"{what}[{i}]") for i, v in enumerate(items)])
+    return buffer, len(items), buffer
+
+
+def _free_boxed(box: List[Optional[int]]) -> None:
+    """Frees the handle in ``box`` once; the finalizer of :class:`Calendar`."""
+    handle, box[0] = box[0], None
+    if handle:
+        lib.plaint_calendar_free(handle)
+
+
+class Calendar:
+    """A compiled business calendar: weekly opening hours in a time zone, closed dates and dates
+    with their own hours (the README's "Business calendars" section gives the JSON form and the
+    exact rules).
+
+    A calendar is immutable, so one object may be used from many threads at once without a
+    lock; only :meth:`close` must not race with calls in other threads. The object owns a C
+    handle: free it with :meth:`close` or a ``with`` block, or leave it to the garbage
+    collector. ``Calendar()`` is always open, like :meth:`always_open`.
+
+    Instants are int UTC seconds (answers are then ints) or aware datetimes (answers are then
+    aware UTC datetimes); durations are int seconds or timedeltas of whole seconds. The years
+    1900 to 2199 are computed; an instant outside them raises :class:`plaint.OutOfRangeError`.
+    """
+
+    _box: List[Optional[int]]
+    _finalizer: weakref.finalize
+
+    def __init__(self) -> None:
+        """A calendar that is always open (24×7)."""
+        out = c_void_p()
+        lib.plaint_calendar_always_open(byref(out))
+        self._adopt(out.value)
+
+    # ---- Construction ---------------------------------------------------------------------
+
+    def _adopt(self, handle: Optional[int]) -> None:
+        self._box = [handle]
+        self._finalizer = weakref.finalize(self, _free_boxed, self._box)
+
+    @classmethod
+    def _wrap(cls, handle: Optional[int]) -> "Calendar":
+        obj = cls.__new__(cls)
+        obj._adopt(handle)
+        return obj
+
+    @classmethod
+    def always_open(cls) -> "Calendar":
+        """A calendar that is always open (24×7)."""
+        return cls()
+
+    @classmethod
+    def from_json(cls, document: DocumentLike) -> "Calendar":
+        """Compiles a calendar from its JSON form.
+
+        Args:
+            document: JSON text (``str``, or ``bytes`` in UTF-8), such as ``'"24x7"'`` or
+                ``'{"timezone": "Asia/Shanghai", "week": {...}}'`` (the bare text ``24x7`` is
+                taken as ``'"24x7"'``); or a value that :func:`json.dumps` serialises, such as
+                a dict.
+
+        Raises:
+            ParseError: malformed JSON; the error's ``line`` and ``column`` say where.
+            ValidationError: a document of the wrong shape, a bad time or date, overlapping
+                openings; the message lists every problem, ``pointer`` is the first one's.
+            NotFoundError: a time zone that is neither in the zone database nor a POSIX TZ
+                string.
+            TooLargeError: a document over 16 MiB or nested too deep.
+            EncodingError: a ``str`` that cannot be encoded as UTF-8.
+        """
+        if isinstance(document, str):
+            # The bare text 24x7 is not JSON; it can only mean the document "24x7".
+            text = '"24x7"' if document.strip() == "24x7" else document
+            data = encode_text(text, "calendar document")
+        elif isinstance(document, (bytes, bytearray, memoryview)):
+            data = bytes(document)
+        else:
+            data = encode_text(json.dumps(document, ensure_ascii=False), "calendar document")
+        out = c_void_p()
+        lib.plaint_calendar_from_json(byref(out), data, len(data))
+        return cls._wrap(out.value)
+
+    @classmethod
+    def from_file(cls, path: Union[str, "os.PathLike[str]"]) -> "Calendar":
+        """Compiles the calendar in a JSON file (UTF-8).
+
+        Raises:
+            FileError: the file cannot be read (also an ``OSError``).
+            and the errors of :meth:`from_json`.
+        """
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError as exc:
+            raise FileError(f"cannot read calendar file {os.fsdecode(path)}: {exc}") from exc
+        return cls.from_json(data)
+
+    # ---- Handle management ------------------------------------------------------------
+
+    def _live(self) -> int:
+        handle = self._box[0]
+        if not handle:
+            raise ClosedError("calendar is closed")
+        return handle
+
+    def close(self) -> None:
+        """Frees the C handle. Safe to call more than once; later use raises ClosedError."""
+        self._finalizer()
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called."""
+        return not self._box[0]
+
+    def __enter__(self) -> "Calendar":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def to_json(self) -> str:
+        """The calendar as its JSON form (``'"24x7"'`` or an object with every field);
+        :meth:`from_json` of it gives an equal calendar."""
+        out = c_void_p()
+        lib.plaint_calendar_to_json(self._live(), byref(out))
+        return take_string(out.value)
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "<plaint.Calendar (closed)>"
+        doc = json.loads(self.to_json())
+        if doc == "24x7":
+            return "<plaint.Calendar 24x7>"
+        return f"<plaint.Calendar timezone={doc.get('timezone')!r}>"
+
+    # ---- Single instants --------------------------------------------------------------
+
+    def is_open(self, t: InstantLike) -> bool:
+        """Whether the office is open at ``t``; openings are half-open (open at their start,
+        closed at their end)."""
+        seconds = to_instant(t, "t")
+        out = c_int32()
+        lib.plaint_calendar_is_open(self._live(), seconds, byref(out))
+        return bool(out.value)
+
+    @overload
+    def next_open(self, t: int) -> int:
+        ...
+
+    @overload
+    def next_open(self, t: _dt.datetime) -> _dt.datetime:
+        ...
+
+    def next_open(self, t: InstantLike) -> InstantLike:
+        """``t`` itself when the office is open then, else the next instant it opens.
+
+        Raises:
+            NotFoundError: it never opens again within the years computed.
+        """
+        seconds = to_instant(t, "t")
+        out = c_int64()
+        lib.plaint_calendar_next_open(self._live(), seconds, byref(out))
+        return _like(t, out.value)
+
+    @overload
+    def add(self, t: int, seconds: DurationLike) -> int:
+        ...
+
+    @overload
+    def add(self, t: _dt.datetime, seconds: DurationLike) -> _dt.datetime:
+        ...
+
+    def add(self, t: InstantLike, seconds: DurationLike) -> InstantLike:
+        """The earliest instant u ≥ t with ``seconds`` of open time in [t, u): 16:00 plus one
+        hour on a 09:00–17:00 day is 17:00 that day. A negative duration is :meth:`sub`.
+
+        Raises:
+            OutOfRangeError: ``t`` or the answer outside the years computed.
+            ArithmeticOverflowError: a duration that cannot be negated or added.
+        """
+        start = to_instant(t, "t")
+        d = to_duration(seconds, "seconds")
+        out = c_int64()
+        lib.plaint_calendar_add(self._live(), start, d, byref(out))
+        return _like(t, out.value)
+
+    @overload
+    def sub(self, t: int, seconds: DurationLike) -> int:
+        ...
+
+    @overload
+    def sub(self, t: _dt.datetime, seconds: DurationLike) -> _dt.datetime:
+        ...
+
+    def sub(self, t: InstantLike, seconds: DurationLike) -> InstantLike:
+        """The latest instant u ≤ t with ``seconds`` of open time in [u, t). A negative
+        duration is :meth:`add`. Raises as :meth:`add`."""
+        start = to_instant(t, "t")
+        d = to_duration(seconds, "seconds")
+        out = c_int64()
+        lib.plaint_calendar_sub(self._live(), start, d, byref(out))
+        return _like(t, out.value)
+
+    def between(self, a: InstantLike, b: InstantLike) -> int:
+        """The open seconds in [a, b); negative when ``b`` is before ``a``."""
+        first = to_instant(a, "a")
+        last = to_instant(b, "b")
+        out = c_int64()
+        lib.plaint_calendar_between(self._live(), first, last, byref(out))
+        return out.value
+
+    # ---- Batches --------------------------------------------------------------------------
+
+    def add_many(self, starts: Any, seconds: Any) -> Any:
+        """``add(starts[i], seconds[i])`` for every i, in one library call.
+
+        Args:
+            starts: instants (int seconds; a list or tuple may also hold aware datetimes).
+            seconds: durations (int seconds; a list or tuple may also hold timedeltas).
+            Each is a list, a tuple, an ``array.array('q')`` or a one-dimensional numpy array
+            of integers; a contiguous int64 array is read in place.
+
+        Returns:
+            The answers as UTC seconds: a numpy int64 array when numpy can be imported, else a
+            list of ints.
+
+        Raises:
+            InvalidArgumentError: the lengths differ (also a ``ValueError``).
+            the errors of :meth:`add` for the first element that fails; the message begins
+            "at index i: ".
+        """
+        return self._batch(lib.plaint_calendar_add_many, starts, seconds, "starts", "seconds")
+
+    def sub_many(self, starts: Any, seconds: Any) -> Any:
+        """``sub(starts[i], seconds[i])`` for every i; as :meth:`add_many`."""
+        return self._batch(lib.plaint_calendar_sub_many, starts, seconds, "starts", "seconds")
+
+    def between_many(self, a: Any, b: Any) -> Any:
+        """``between(a[i], b[i])`` for every i, as seconds; as :meth:`add_many`."""
+        return self._batch(lib.plaint_calendar_between_many, a, b, "a", "b")
+
+    def _batch(self, func: Callable[..., int], x: Any, y: Any, xname: str, yname: str) -> Any:
+        second = to_duration if yname == "seconds" else to_instant
+        px, n, keep_x = _int64_array(x, xname, to_instant)
+        py, m, keep_y = _int64_array(y, yname, second)
+        if n != m:
+            raise InvalidArgumentError(f"{xname} has {n} items but {yname} has {m}")
+        np = _numpy()
+        if np is not None:
+            result = np.empty(n, dtype=np.int64)
+            func(self._live(), px, py, n, result.ctypes.data_as(_I64P))
+        else:
+            out = (c_int64 * n)()
+            func(self._live(), px, py, n, out)
+            result = list(out)
+        del keep_x, keep_y  # the inputs stay alive until the call returned
+        return result
+
+
+def _like(t: InstantLike, seconds: int) -> InstantLike:
+    """``seconds`` as an int, or as an aware UTC datetime when ``t`` was a datetime."""
+    return to_datetime(seconds) if isinstance(t, _dt.datetime) else seconds
+
+
+def tzdb_version() -> str:
+    """The version of the system zone database that IANA zone names are read from ("2024a"),
+    or "" when it cannot be read."""
+    out = c_void_p()
+    lib.plaint_tzdb_version(byref(out))
+    return take_string(out.value)
