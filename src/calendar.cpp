@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <fstream>
 #include <mutex>
 #include <set>
 #include <unordered_map>
@@ -429,10 +430,11 @@ Calendar Calendar::from_json(std::string_view text) {
             if (!value.is_string())
                 problems.add(where, "expected a string");
         } else if (key == "timezone") {
-            if (value.is_string())
+            if (value.is_string() && !value.get<std::string>().empty())
                 spec.timezone = value.get<std::string>();
             else
-                problems.add(where, "expected a time zone name or POSIX TZ string");
+                problems.add(where, "expected a time zone: an IANA name, a POSIX TZ string or "
+                                    "\"UTC\"");
         } else if (key == "week") {
             if (!value.is_object()) {
                 problems.add(where, "expected an object with keys mon..sun");
@@ -516,10 +518,10 @@ const CalendarSpec& Calendar::spec() const noexcept {
 
 bool Calendar::is_open(Instant t) const {
     check_range(t);
+    if (t == detail::range_hi) // the end of the years is a bound, not an instant inside them
+        detail::outside(t);
     if (impl_->always_open())
         return true;
-    if (t == detail::range_hi)
-        detail::outside(t);
     const Block& b = impl_->block(detail::year_index(t));
     const std::size_t i = b.find(t);
     return i < b.size() && b.start[i] <= t;
@@ -527,10 +529,10 @@ bool Calendar::is_open(Instant t) const {
 
 Instant Calendar::next_open(Instant t) const {
     check_range(t);
+    if (t == detail::range_hi) // the end of the years is a bound, not an instant inside them
+        detail::outside(t);
     if (impl_->always_open())
         return t;
-    if (t == detail::range_hi)
-        detail::outside(t);
     for (int y = detail::year_index(t); y < detail::year_count; ++y) {
         if (!impl_->may_open_from(y))
             break;
@@ -647,6 +649,16 @@ void Calendar::add_many(const Instant* t, const Duration* d, std::size_t n, Inst
     }
 }
 
+void Calendar::sub_many(const Instant* t, const Duration* d, std::size_t n, Instant* out) const {
+    for (std::size_t i = 0; i < n; ++i) {
+        try {
+            out[i] = sub(t[i], d[i]);
+        } catch (const error& e) {
+            throw error(e.code(), "at index " + std::to_string(i) + ": " + e.what());
+        }
+    }
+}
+
 void Calendar::between_many(const Instant* a, const Instant* b, std::size_t n,
                             Duration* out) const {
     for (std::size_t i = 0; i < n; ++i) {
@@ -659,11 +671,20 @@ void Calendar::between_many(const Instant* a, const Instant* b, std::size_t n,
 }
 
 std::string Calendar::tzdb_version() {
+    std::string v;
     try {
-        return date::get_tzdb().version;
+        v = date::get_tzdb().version;
     } catch (...) {
-        return {};
     }
+    if (!v.empty() && v != "unknown")
+        return v;
+    // Debian's tzdata ships no +VERSION file, which date/tz reads; its tzdata.zi names the
+    // version on its first line ("# version 2026f").
+    std::ifstream zi("/usr/share/zoneinfo/tzdata.zi");
+    std::string line;
+    if (zi && std::getline(zi, line) && line.rfind("# version ", 0) == 0)
+        return line.substr(10);
+    return {};
 }
 
 PLAINT_END_NAMESPACE

@@ -2,6 +2,8 @@
 
 #include "detail.hpp"
 
+#include <unordered_set>
+
 PLAINT_BEGIN_NAMESPACE
 namespace detail {
 
@@ -42,8 +44,72 @@ Json parse_json(std::string_view text, const JsonLimits& limits, const char* wha
     if (nesting_depth(text) > limits.max_depth)
         throw error(errc::too_large, std::string(what) + " nests deeper than " +
                                          std::to_string(limits.max_depth) + " levels");
+    // A NUL would end nlohmann's input early and let trailing bytes pass unseen.
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+        Location at;
+        at.line = 1;
+        std::size_t line_start = 0;
+        for (std::size_t i = 0; i < nul; ++i)
+            if (text[i] == '\n') {
+                ++at.line;
+                line_start = i + 1;
+            }
+        at.column = nul - line_start + 1;
+        throw error(errc::parse,
+                    std::string(what) + " contains a NUL byte at line " + std::to_string(at.line) +
+                        ", column " + std::to_string(at.column),
+                    at);
+    }
+    // Duplicate keys are refused: a document where a later value silently wins hides typos.
+    // The callback follows the nesting to name the object's JSON pointer.
+    struct Frame {
+        bool object;
+        std::unordered_set<std::string> keys;
+        std::string last;
+        std::size_t index = 0;
+    };
+    std::vector<Frame> stack;
+    auto pointer = [&stack]() {
+        std::string p;
+        for (std::size_t i = 0; i + 1 < stack.size(); ++i)
+            p = stack[i].object ? pointer_join(p, stack[i].last) : pointer_join(p, stack[i].index);
+        return p;
+    };
+    auto enter_value = [&stack]() {
+        if (!stack.empty() && !stack.back().object)
+            ++stack.back().index;
+    };
+    Json::parser_callback_t callback = [&](int, Json::parse_event_t event, Json& parsed) {
+        switch (event) {
+        case Json::parse_event_t::object_start:
+        case Json::parse_event_t::array_start:
+            stack.push_back(Frame{event == Json::parse_event_t::object_start, {}, {}, 0});
+            break;
+        case Json::parse_event_t::object_end:
+        case Json::parse_event_t::array_end:
+            stack.pop_back();
+            enter_value();
+            break;
+        case Json::parse_event_t::key: {
+            Frame& frame = stack.back();
+            frame.last = parsed.get<std::string>();
+            if (!frame.keys.insert(frame.last).second) {
+                stack.push_back(Frame{true, {}, {}, 0}); // so pointer() names the key itself
+                Location at;
+                at.pointer = pointer();
+                throw error(errc::parse,
+                            std::string(what) + " has a duplicate key at " + at.pointer, at);
+            }
+            break;
+        }
+        case Json::parse_event_t::value:
+            enter_value();
+            break;
+        }
+        return true;
+    };
     try {
-        return Json::parse(text.begin(), text.end());
+        return Json::parse(text.begin(), text.end(), callback);
     } catch (const Json::parse_error& e) {
         // nlohmann reports the byte after which the error was seen; turn it into line and column.
         std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;

@@ -121,10 +121,12 @@ public:
     /// `out[i] = add(t[i], d[i])` for i < n. Stops at the first failure and throws it, naming
     /// the index; `out` before that index is filled.
     void add_many(const Instant* t, const Duration* d, std::size_t n, Instant* out) const;
+    /// `out[i] = sub(t[i], d[i])` for i < n; failures as `add_many`. Since 0.2.
+    void sub_many(const Instant* t, const Duration* d, std::size_t n, Instant* out) const;
     /// `out[i] = between(a[i], b[i])` for i < n; failures as `add_many`.
     void between_many(const Instant* a, const Instant* b, std::size_t n, Duration* out) const;
 
-    /// The version of the system zone database used for IANA names ("2024a"), or "" when it
+    /// The version of the system zone database used for IANA names ("2026a"), or "" when it
     /// cannot be read. Since 0.2.
     static std::string tzdb_version();
 

@@ -513,3 +513,37 @@ TEST_CASE("one calendar shared by many threads gives the same answers") {
         t.join();
     CHECK(mismatches == 0);
 }
+
+TEST_CASE("hostile JSON: NUL bytes and duplicate keys are refused with their place") {
+    const error nul = error_of([] { Calendar::from_json(std::string("\"24x7\"\0junk", 11)); });
+    CHECK(nul.code() == errc::parse);
+    REQUIRE(nul.where());
+    CHECK(nul.where()->column == 7);
+    const error dup = error_of([] {
+        Calendar::from_json(R"({"timezone": "UTC", "week": {"mon": [], "tue": [], "mon": []}})");
+    });
+    CHECK(dup.code() == errc::parse);
+    REQUIRE(dup.where());
+    CHECK(dup.where()->pointer == "/week/mon");
+    const error nested = error_of([] {
+        Calendar::from_json(R"({"dates": {"2026-01-01": [["09:00", "10:00"]]},
+                                "closed": ["2026-01-02"], "dates": {}})");
+    });
+    CHECK(nested.where()->pointer == "/dates");
+    // Keys may repeat in different objects, and arrays of objects are fine.
+    CHECK(code_of([] {
+              Calendar::from_json(R"({"week": {"mon": [["09:00","10:00"]]},
+                                      "dates": {"2026-01-05": [["09:00","10:00"]]}})");
+          }) == errc::ok);
+    CHECK(code_of([] { Calendar::from_json(R"({"timezone": ""})"); }) == errc::validation);
+    // The end of the years is refused alike by every calendar.
+    const Instant end = at("2200-01-01T00:00:00Z");
+    CHECK(code_of([&] { Calendar().is_open(end); }) == errc::out_of_range);
+    CHECK(code_of([&] { Calendar().next_open(end); }) == errc::out_of_range);
+    CHECK(code_of([&] { nine_to_five().is_open(end); }) == errc::out_of_range);
+    // The zone database version is a real one (e.g. "2026a"), read from Debian's tzdata.zi
+    // when date/tz cannot find it.
+    const std::string v = Calendar::tzdb_version();
+    CHECK(v.size() >= 5);
+    CHECK(v != "unknown");
+}
