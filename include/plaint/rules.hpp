@@ -1,0 +1,128 @@
+/// @file rules.hpp
+/// Classification and severity rules (DOMAIN.md §3): ordered rows of conditions on a complaint's
+/// facts — enumeration sets, numeric ranges, tags, keywords in the content (Chinese and English,
+/// case-insensitive for Latin letters, all found in one pass whatever their number), building
+/// and unit patterns, the complaint's history, combined with all / any / not — and outputs
+/// (nature, severity, SLA policy, escalation role, return-visit method, tags). Rows are grouped
+/// in sections, each with its hit policy: `first` (the first matching row), `collect` (every
+/// matching row) or `priority` (the matching row of highest severity). A `RuleSet` is compiled
+/// once, immutable and safe to share across threads; classifying allocates nothing when the
+/// caller reuses its `Decision`.
+#pragma once
+
+#include "plaint/complaint.hpp"
+#include "plaint/config.hpp"
+#include "plaint/enums.hpp"
+#include "plaint/time.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+PLAINT_BEGIN_NAMESPACE
+
+/// What the rules read about a complaint. Views borrow the caller's text for one call.
+/// Since 0.3.
+struct Facts {
+    Channel channel = Channel::other;
+    Category category = Category::other;
+    Nature nature = Nature::unjudged;
+    Severity severity = Severity::unset;
+    std::string_view building, unit, subcategory, content;
+    std::vector<std::string_view> tags;
+    std::int32_t reporter_count = 1;
+    std::int32_t repeat_count = 0; ///< earlier complaints from the same unit in the window
+    double hours_since_received = 0;
+    // History, for re-evaluation on events.
+    std::vector<std::string_view> missed_targets; ///< SLA targets breached so far
+    std::int32_t unsatisfied_visits = 0;
+    std::int32_t reopens = 0;
+
+    /// The facts of a complaint as it stands at `now` (history from its event log; the SLA
+    /// targets missed are the caller's to add).
+    static Facts of(const Complaint& c, Instant now);
+};
+
+/// The outcome of classification. Reuse one across calls to avoid allocating. Since 0.3.
+struct Decision {
+    std::optional<Nature> nature;
+    std::optional<Severity> severity;
+    std::optional<std::string_view> sla_policy; ///< borrowed from the rule set
+    std::optional<Role> escalate_to;
+    std::optional<VisitMethod> visit_method;
+    std::vector<std::string_view> tags;    ///< tags to add, borrowed from the rule set
+    std::vector<std::string_view> matched; ///< ids of the rows that decided, in order
+
+    void clear() noexcept {
+        nature.reset();
+        severity.reset();
+        sla_policy.reset();
+        escalate_to.reset();
+        visit_method.reset();
+        tags.clear();
+        matched.clear();
+    }
+};
+
+/// Why one row matched or not. Since 0.3.
+struct RowExplanation {
+    std::string section;
+    std::string id;
+    bool matched = false;
+    bool decided = false;  ///< its outputs are in the decision
+    std::string failed;    ///< for a row that did not match: the first condition that failed
+};
+
+/// Every row's outcome for one complaint, and the decision. Since 0.3.
+struct Explanation {
+    std::vector<RowExplanation> rows;
+    /// The explanation as lines of text, one a row.
+    std::string text() const;
+};
+
+/// Diagnostics that do not stop compilation (an unreachable row under `first`). Since 0.3.
+struct Warning {
+    std::string pointer;
+    std::string message;
+};
+
+namespace detail {
+class RuleSetImpl;
+}
+
+/// A compiled rule set. Since 0.3.
+class RuleSet {
+public:
+    /// An empty rule set: every decision is empty.
+    RuleSet();
+    /// Reads `{"sections": [{"name", "hit", "rows": [{"id", "when", "then"}]}]}`.
+    /// @throws error `errc::parse`, `errc::validation` (every problem, with its JSON pointer),
+    /// `errc::too_large` (over 16 MiB, nesting deeper than 64, more than 10,000 rows, 10,000
+    /// keywords or 256 keyword lists per row...).
+    static RuleSet from_json(std::string_view json);
+
+    /// Classifies: fills `out` (cleared first). Allocates nothing once `out` has grown to
+    /// hold a decision of this size.
+    void classify(const Facts& facts, Decision& out) const;
+    /// The same, returning the decision.
+    Decision classify(const Facts& facts) const;
+    /// Every row's outcome and, for rows that did not match, the first condition that failed.
+    Explanation explain(const Facts& facts) const;
+
+    /// Unreachable rows and other non-fatal findings.
+    const std::vector<Warning>& warnings() const noexcept;
+    /// The number of rows in all sections.
+    std::size_t row_count() const noexcept;
+    /// The rule set as JSON; `from_json` of it gives an equal rule set.
+    std::string to_json() const;
+
+private:
+    explicit RuleSet(std::shared_ptr<const detail::RuleSetImpl> impl);
+    std::shared_ptr<const detail::RuleSetImpl> impl_;
+};
+
+PLAINT_END_NAMESPACE

@@ -1,0 +1,38 @@
+// Many keywords found in one pass over a text (Aho-Corasick over bytes, ASCII letters folded to
+// lower case, so Latin keywords match in any case and Chinese ones byte for byte). Internal.
+#pragma once
+
+#include "plaint/config.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+PLAINT_BEGIN_NAMESPACE
+namespace detail {
+
+class KeywordMatcher {
+public:
+    // Builds the automaton; keyword i reports id i. Empty keywords are not allowed.
+    explicit KeywordMatcher(const std::vector<std::string>& keywords);
+    KeywordMatcher() = default;
+
+    std::size_t size() const noexcept { return count_; }
+    // Sets bit i of `found` (which must hold size() bits) for every keyword i in `text`.
+    void scan(std::string_view text, std::uint64_t* found) const noexcept;
+
+private:
+    std::size_t count_ = 0;
+    std::uint32_t classes_ = 1;
+    std::array<std::uint8_t, 256> class_of_{};
+    std::vector<std::int32_t> next_;        // state * classes_ + class -> state
+    std::vector<std::int32_t> out_link_;    // nearest state (self or by failure) with outputs
+    std::vector<std::uint32_t> out_begin_;  // own outputs of each state: [begin, begin+1)
+    std::vector<std::uint32_t> out_ids_;
+    std::vector<std::int32_t> fail_out_;    // next state with outputs along the failure chain
+};
+
+} // namespace detail
+PLAINT_END_NAMESPACE

@@ -1,0 +1,934 @@
+#include "plaint/rules.hpp"
+
+#include "detail.hpp"
+#include "json_util.hpp"
+#include "keywords.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <unordered_map>
+
+PLAINT_BEGIN_NAMESPACE
+namespace detail {
+
+namespace {
+
+constexpr std::size_t max_rows = 10000;
+constexpr std::size_t max_keywords = 10000;
+constexpr std::size_t max_keyword_bytes = 256;
+
+enum class Op : std::uint8_t {
+    all,
+    any,
+    not_,
+    enum_set,   // field: 0 channel, 1 category, 2 nature, 3 severity
+    int_range,  // field: 0 reporter_count, 1 repeat_count, 2 unsatisfied_visits, 3 reopens
+    real_range, // hours_since_received
+    tags_any,
+    tags_all,
+    tags_none,
+    kw_any,
+    kw_all,
+    kw_none,
+    missed_any,
+    pattern, // field: 0 building, 1 unit, 2 subcategory
+};
+
+enum class Hit : std::uint8_t { first, collect, priority };
+
+struct Node {
+    Op op = Op::all;
+    std::uint8_t field = 0;
+    std::uint64_t mask = 0;                    // enum_set
+    std::int64_t lo = 0, hi = 0;               // int_range, inclusive
+    double dlo = 0, dhi = 0;                   // real_range
+    bool lo_strict = false, hi_strict = false; // real_range
+    std::uint32_t begin = 0, end = 0;          // children, or ids in `lists`
+    std::string text;                          // for explanations: "channel in [media]"
+};
+
+struct Row {
+    std::string id;
+    std::uint32_t root = 0; // a Node::all
+    std::optional<Nature> nature;
+    std::optional<Severity> severity;
+    std::optional<std::string> sla_policy;
+    std::optional<Role> escalate_to;
+    std::optional<VisitMethod> visit_method;
+    std::vector<std::string> tags;
+    std::vector<std::string_view> tag_views; // of `tags`, fixed once the row is in place
+};
+
+struct Section {
+    std::string name;
+    Hit hit = Hit::first;
+    std::vector<Row> rows;
+};
+
+const char* const field_names[] = {"channel", "category", "nature", "severity"};
+const char* const int_names[] = {"reporter_count", "repeat_count", "unsatisfied_visits", "reopens"};
+const char* const pattern_names[] = {"building", "unit", "subcategory"};
+const EnumKind enum_kinds[] = {EnumKind::channel, EnumKind::category, EnumKind::nature,
+                               EnumKind::severity};
+
+// '*' any run, '?' one byte; everything else literal.
+bool glob(std::string_view p, std::string_view s) {
+    std::size_t pi = 0, si = 0, star = std::string_view::npos, mark = 0;
+    while (si < s.size()) {
+        if (pi < p.size() && (p[pi] == '?' || p[pi] == s[si])) {
+            ++pi;
+            ++si;
+        } else if (pi < p.size() && p[pi] == '*') {
+            star = pi++;
+            mark = si;
+        } else if (star != std::string_view::npos) {
+            pi = star + 1;
+            si = ++mark;
+        } else {
+            return false;
+        }
+    }
+    while (pi < p.size() && p[pi] == '*')
+        ++pi;
+    return pi == p.size();
+}
+
+// Per-thread scratch for one evaluation: found keywords and tags, computed when first needed.
+struct Scratch {
+    std::vector<std::uint64_t> keywords, tags, missed;
+    bool keywords_done = false, tags_done = false, missed_done = false;
+};
+
+} // namespace
+
+class RuleSetImpl {
+public:
+    std::vector<Section> sections;
+    std::vector<Node> nodes;
+    std::vector<std::uint32_t> lists; // child indices, keyword ids, tag ids, pattern ids
+    std::vector<std::string> patterns;
+    std::vector<std::string> keywords;
+    KeywordMatcher matcher;
+    std::unordered_map<std::string, std::uint32_t> tag_ids, missed_ids;
+    std::vector<Warning> warnings;
+    std::size_t row_count = 0;
+    std::string source; // the JSON it was read from, normalised, for to_json
+
+    bool eval(std::uint32_t n, const Facts& f, Scratch& s) const;
+    std::string why_not(std::uint32_t n, const Facts& f, Scratch& s) const;
+
+private:
+    static bool has(const std::vector<std::uint64_t>& bits, std::uint32_t i) {
+        return (bits[i >> 6] >> (i & 63)) & 1;
+    }
+    void ensure_keywords(const Facts& f, Scratch& s) const {
+        if (s.keywords_done)
+            return;
+        s.keywords.assign((keywords.size() + 63) / 64, 0);
+        matcher.scan(f.content, s.keywords.data());
+        s.keywords_done = true;
+    }
+    static void ensure_set(const std::unordered_map<std::string, std::uint32_t>& ids,
+                           const std::vector<std::string_view>& values,
+                           std::vector<std::uint64_t>& bits, bool& done) {
+        if (done)
+            return;
+        bits.assign((ids.size() + 63) / 64 + 1, 0);
+        for (std::string_view v : values) {
+            // unordered_map<string> needs a string key; tags are short (at most 64 bytes).
+            thread_local std::string key;
+            key.assign(v.data(), v.size());
+            auto it = ids.find(key);
+            if (it != ids.end())
+                bits[it->second >> 6] |= std::uint64_t(1) << (it->second & 63);
+        }
+        done = true;
+    }
+};
+
+bool RuleSetImpl::eval(std::uint32_t n, const Facts& f, Scratch& s) const {
+    const Node& node = nodes[n];
+    switch (node.op) {
+    case Op::all:
+        for (std::uint32_t i = node.begin; i < node.end; ++i)
+            if (!eval(lists[i], f, s))
+                return false;
+        return true;
+    case Op::any:
+        for (std::uint32_t i = node.begin; i < node.end; ++i)
+            if (eval(lists[i], f, s))
+                return true;
+        return false;
+    case Op::not_:
+        return !eval(lists[node.begin], f, s);
+    case Op::enum_set: {
+        std::int32_t code = 0;
+        switch (node.field) {
+        case 0:
+            code = static_cast<std::int32_t>(f.channel);
+            break;
+        case 1:
+            code = static_cast<std::int32_t>(f.category);
+            break;
+        case 2:
+            code = static_cast<std::int32_t>(f.nature);
+            break;
+        default:
+            code = static_cast<std::int32_t>(f.severity);
+            break;
+        }
+        return code >= 0 && code < 64 && ((node.mask >> code) & 1);
+    }
+    case Op::int_range: {
+        const std::int64_t v = node.field == 0   ? f.reporter_count
+                               : node.field == 1 ? f.repeat_count
+                               : node.field == 2 ? f.unsatisfied_visits
+                                                 : f.reopens;
+        return v >= node.lo && v <= node.hi;
+    }
+    case Op::real_range: {
+        const double v = f.hours_since_received;
+        return (node.lo_strict ? v > node.dlo : v >= node.dlo) &&
+               (node.hi_strict ? v < node.dhi : v <= node.dhi);
+    }
+    case Op::tags_any:
+    case Op::tags_all:
+    case Op::tags_none: {
+        ensure_set(tag_ids, f.tags, s.tags, s.tags_done);
+        std::uint32_t hits = 0;
+        for (std::uint32_t i = node.begin; i < node.end; ++i)
+            hits += has(s.tags, lists[i]) ? 1u : 0u;
+        return node.op == Op::tags_any   ? hits > 0
+               : node.op == Op::tags_all ? hits == node.end - node.begin
+                                         : hits == 0;
+    }
+    case Op::kw_any:
+    case Op::kw_all:
+    case Op::kw_none: {
+        ensure_keywords(f, s);
+        std::uint32_t hits = 0;
+        for (std::uint32_t i = node.begin; i < node.end; ++i)
+            hits += has(s.keywords, lists[i]) ? 1u : 0u;
+        return node.op == Op::kw_any   ? hits > 0
+               : node.op == Op::kw_all ? hits == node.end - node.begin
+                                       : hits == 0;
+    }
+    case Op::missed_any: {
+        ensure_set(missed_ids, f.missed_targets, s.missed, s.missed_done);
+        for (std::uint32_t i = node.begin; i < node.end; ++i)
+            if (has(s.missed, lists[i]))
+                return true;
+        return false;
+    }
+    case Op::pattern: {
+        const std::string_view v = node.field == 0   ? f.building
+                                   : node.field == 1 ? f.unit
+                                                     : f.subcategory;
+        for (std::uint32_t i = node.begin; i < node.end; ++i)
+            if (glob(patterns[lists[i]], v))
+                return true;
+        return false;
+    }
+    }
+    return false;
+}
+
+// The first failing condition under node n (an all), described with the value it saw.
+std::string RuleSetImpl::why_not(std::uint32_t n, const Facts& f, Scratch& s) const {
+    const Node& node = nodes[n];
+    if (node.op == Op::all) {
+        for (std::uint32_t i = node.begin; i < node.end; ++i)
+            if (!eval(lists[i], f, s))
+                return why_not(lists[i], f, s);
+        return {};
+    }
+    std::string seen;
+    switch (node.op) {
+    case Op::enum_set: {
+        const std::int32_t code = node.field == 0   ? static_cast<std::int32_t>(f.channel)
+                                  : node.field == 1 ? static_cast<std::int32_t>(f.category)
+                                  : node.field == 2 ? static_cast<std::int32_t>(f.nature)
+                                                    : static_cast<std::int32_t>(f.severity);
+        seen = std::string(enum_name(enum_kinds[node.field], code).value_or("?"));
+        break;
+    }
+    case Op::int_range:
+        seen = std::to_string(node.field == 0   ? f.reporter_count
+                              : node.field == 1 ? f.repeat_count
+                              : node.field == 2 ? f.unsatisfied_visits
+                                                : f.reopens);
+        break;
+    case Op::real_range:
+        seen = std::to_string(f.hours_since_received);
+        break;
+    case Op::pattern:
+        seen = std::string(node.field == 0 ? f.building : node.field == 1 ? f.unit : f.subcategory);
+        break;
+    default:
+        return node.text;
+    }
+    return node.text + " (was " + seen + ")";
+}
+
+} // namespace detail
+
+using detail::Hit;
+using detail::Json;
+using detail::Node;
+using detail::Op;
+
+namespace {
+
+class Compiler {
+public:
+    explicit Compiler(detail::RuleSetImpl& impl, detail::Problems& problems)
+        : impl_(impl), problems_(problems) {}
+
+    std::uint32_t add(Node n) {
+        impl_.nodes.push_back(std::move(n));
+        return static_cast<std::uint32_t>(impl_.nodes.size() - 1);
+    }
+
+    // A condition object: its keys are ANDed.
+    std::uint32_t condition(const Json& v, const std::string& at, int depth) {
+        Node all;
+        all.op = Op::all;
+        all.text = "all";
+        if (depth > 16) {
+            problems_.add(at, "conditions nest deeper than 16 levels");
+            return add(all);
+        }
+        if (!v.is_object()) {
+            problems_.add(at, "expected a condition object");
+            return add(all);
+        }
+        std::vector<std::uint32_t> children;
+        for (const auto& [key, value] : v.items()) {
+            const std::string kat = detail::pointer_join(at, key);
+            if (auto c = one(key, value, kat, depth))
+                children.push_back(*c);
+        }
+        return group(Op::all, std::move(all.text), children);
+    }
+
+    std::uint32_t group(Op op, std::string text, const std::vector<std::uint32_t>& children) {
+        Node n;
+        n.op = op;
+        n.text = std::move(text);
+        n.begin = static_cast<std::uint32_t>(impl_.lists.size());
+        impl_.lists.insert(impl_.lists.end(), children.begin(), children.end());
+        n.end = static_cast<std::uint32_t>(impl_.lists.size());
+        return add(std::move(n));
+    }
+
+private:
+    std::optional<std::uint32_t> one(const std::string& key, const Json& value,
+                                     const std::string& at, int depth) {
+        for (std::uint8_t i = 0; i < 4; ++i)
+            if (key == detail::field_names[i])
+                return enum_set(i, value, at);
+        for (std::uint8_t i = 0; i < 4; ++i)
+            if (key == detail::int_names[i])
+                return int_range(i, value, at);
+        for (std::uint8_t i = 0; i < 3; ++i)
+            if (key == detail::pattern_names[i])
+                return pattern(i, value, at);
+        if (key == "hours_since_received")
+            return real_range(value, at);
+        if (key == "tags")
+            return set_test(value, at, false);
+        if (key == "keywords")
+            return set_test(value, at, true);
+        if (key == "missed")
+            return missed(value, at);
+        if (key == "all" || key == "any") {
+            if (!value.is_array() || value.empty()) {
+                problems_.add(at, "expected a non-empty list of conditions");
+                return std::nullopt;
+            }
+            std::vector<std::uint32_t> children;
+            for (std::size_t i = 0; i < value.size(); ++i)
+                children.push_back(condition(value[i], detail::pointer_join(at, i), depth + 1));
+            return group(key == "all" ? Op::all : Op::any, key, children);
+        }
+        if (key == "not") {
+            const std::uint32_t c = condition(value, at, depth + 1);
+            return group(Op::not_, "not", {c});
+        }
+        problems_.add(at, "unknown condition; expected channel, category, nature, severity, "
+                          "reporter_count, repeat_count, unsatisfied_visits, reopens, "
+                          "hours_since_received, tags, keywords, missed, building, unit, "
+                          "subcategory, all, any or not");
+        return std::nullopt;
+    }
+
+    std::vector<std::string> strings(const Json& value, const std::string& at, const char* what) {
+        std::vector<std::string> out;
+        if (value.is_string()) {
+            out.push_back(value.get<std::string>());
+        } else if (value.is_array() && !value.empty()) {
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                if (value[i].is_string())
+                    out.push_back(value[i].get<std::string>());
+                else
+                    problems_.add(detail::pointer_join(at, i), std::string("expected ") + what);
+            }
+        } else {
+            problems_.add(at, std::string("expected ") + what + " or a non-empty list of them");
+        }
+        return out;
+    }
+
+    std::optional<std::uint32_t> enum_set(std::uint8_t field, const Json& value,
+                                          const std::string& at) {
+        Node n;
+        n.op = Op::enum_set;
+        n.field = field;
+        n.text = std::string(detail::field_names[field]) + " in [";
+        const auto names = strings(value, at, "a name");
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            auto code = enum_code(detail::enum_kinds[field], names[i]);
+            if (!code) {
+                problems_.add(value.is_array() ? detail::pointer_join(at, i) : at,
+                              "unknown " + std::string(detail::field_names[field]) + " " +
+                                  detail::quote(names[i]) + "; expected one of " +
+                                  enum_names(detail::enum_kinds[field]));
+                continue;
+            }
+            n.mask |= std::uint64_t(1) << *code;
+            n.text += (i ? ", " : "") + names[i];
+        }
+        n.text += "]";
+        return add(std::move(n));
+    }
+
+    // {"gte": a, "lte": b, "gt", "lt", "eq", "between": [a, b]}, or a bare number for eq.
+    bool bounds(const Json& value, const std::string& at, double& lo, double& hi, bool& lo_strict,
+                bool& hi_strict, std::string& text) {
+        lo = -std::numeric_limits<double>::infinity();
+        hi = std::numeric_limits<double>::infinity();
+        lo_strict = hi_strict = false;
+        auto number = [&](const Json& v, const std::string& where, double& out) {
+            if (!v.is_number()) {
+                problems_.add(where, "expected a number");
+                return false;
+            }
+            out = v.get<double>();
+            return true;
+        };
+        if (value.is_number()) {
+            number(value, at, lo);
+            hi = lo;
+            text += " = " + value.dump();
+            return true;
+        }
+        if (!value.is_object() || value.empty()) {
+            problems_.add(at, "expected a number or an object with eq, gt, gte, lt, lte or "
+                              "between");
+            return false;
+        }
+        bool ok = true;
+        for (const auto& [op, v] : value.items()) {
+            const std::string oat = detail::pointer_join(at, op);
+            double x = 0;
+            if (op == "between") {
+                double a = 0, b = 0;
+                if (!v.is_array() || v.size() != 2 || !number(v[0], oat, a) ||
+                    !number(v[1], oat, b) || a > b) {
+                    problems_.add(oat, "expected [low, high] with low <= high");
+                    ok = false;
+                    continue;
+                }
+                lo = std::max(lo, a);
+                hi = std::min(hi, b);
+                text += " between " + v.dump();
+            } else if (op == "eq" || op == "gt" || op == "gte" || op == "lt" || op == "lte") {
+                if (!number(v, oat, x)) {
+                    ok = false;
+                    continue;
+                }
+                if (op == "eq") {
+                    lo = std::max(lo, x);
+                    hi = std::min(hi, x);
+                } else if (op == "gt" || op == "gte") {
+                    if (x >= lo) {
+                        lo = x;
+                        lo_strict = op == "gt";
+                    }
+                } else if (x <= hi) {
+                    hi = x;
+                    hi_strict = op == "lt";
+                }
+                text += " " + op + " " + v.dump();
+            } else {
+                problems_.add(oat, "unknown comparison; expected eq, gt, gte, lt, lte or between");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    std::optional<std::uint32_t> int_range(std::uint8_t field, const Json& value,
+                                           const std::string& at) {
+        Node n;
+        n.op = Op::int_range;
+        n.field = field;
+        n.text = detail::int_names[field];
+        double lo, hi;
+        bool ls, hs;
+        if (!bounds(value, at, lo, hi, ls, hs, n.text))
+            return std::nullopt;
+        // Integers: a strict or fractional bound becomes the next whole number inside it.
+        const double l = ls ? std::floor(lo) + 1 : std::ceil(lo);
+        const double h = hs ? std::ceil(hi) - 1 : std::floor(hi);
+        constexpr double big = 9.0e18;
+        n.lo = l < -big ? std::numeric_limits<std::int64_t>::min() : static_cast<std::int64_t>(l);
+        n.hi = h > big ? std::numeric_limits<std::int64_t>::max() : static_cast<std::int64_t>(h);
+        return add(std::move(n));
+    }
+
+    std::optional<std::uint32_t> real_range(const Json& value, const std::string& at) {
+        Node n;
+        n.op = Op::real_range;
+        n.text = "hours_since_received";
+        if (!bounds(value, at, n.dlo, n.dhi, n.lo_strict, n.hi_strict, n.text))
+            return std::nullopt;
+        return add(std::move(n));
+    }
+
+    std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& ids,
+                         const std::string& s) {
+        auto [it, fresh] = ids.emplace(s, static_cast<std::uint32_t>(ids.size()));
+        (void)fresh;
+        return it->second;
+    }
+
+    std::uint32_t keyword(const std::string& k, const std::string& at) {
+        if (k.empty() || k.size() > detail::max_keyword_bytes)
+            problems_.add(at, "a keyword is 1 to 256 bytes");
+        std::string folded = k;
+        for (char& c : folded)
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c + ('a' - 'A'));
+        auto it = keyword_ids_.find(folded);
+        if (it != keyword_ids_.end())
+            return it->second;
+        if (impl_.keywords.size() >= detail::max_keywords) {
+            problems_.add(at, "more than 10,000 distinct keywords");
+            return 0;
+        }
+        impl_.keywords.push_back(folded);
+        const auto id = static_cast<std::uint32_t>(impl_.keywords.size() - 1);
+        keyword_ids_.emplace(folded, id);
+        return id;
+    }
+
+    // {"any": [...], "all": [...], "none": [...]}, or a list meaning any.
+    std::optional<std::uint32_t> set_test(const Json& value, const std::string& at, bool keywords) {
+        const char* what = keywords ? "keywords" : "tags";
+        std::vector<std::pair<std::string, const Json*>> parts;
+        if (value.is_array() || value.is_string()) {
+            parts.emplace_back("any", &value);
+        } else if (value.is_object() && !value.empty()) {
+            for (const auto& [k, v] : value.items())
+                parts.emplace_back(k, &v);
+        } else {
+            problems_.add(at, std::string("expected a list of ") + what +
+                                  " or an object with any, all or none");
+            return std::nullopt;
+        }
+        std::vector<std::uint32_t> children;
+        for (const auto& [mode, v] : parts) {
+            const std::string mat =
+                value.is_object() ? detail::pointer_join(at, mode) : std::string(at);
+            Node n;
+            if (mode == "any")
+                n.op = keywords ? Op::kw_any : Op::tags_any;
+            else if (mode == "all")
+                n.op = keywords ? Op::kw_all : Op::tags_all;
+            else if (mode == "none")
+                n.op = keywords ? Op::kw_none : Op::tags_none;
+            else {
+                problems_.add(mat, "unknown mode; expected any, all or none");
+                continue;
+            }
+            n.text = std::string(what) + " " + mode + " of [";
+            const auto items = strings(*v, mat, keywords ? "a keyword" : "a tag");
+            n.begin = static_cast<std::uint32_t>(impl_.lists.size());
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                impl_.lists.push_back(keywords ? keyword(items[i], mat)
+                                               : intern(impl_.tag_ids, items[i]));
+                n.text += (i ? ", " : "") + items[i];
+            }
+            n.end = static_cast<std::uint32_t>(impl_.lists.size());
+            n.text += "]";
+            children.push_back(add(std::move(n)));
+        }
+        if (children.size() == 1)
+            return children.front();
+        return group(Op::all, what, children);
+    }
+
+    std::optional<std::uint32_t> missed(const Json& value, const std::string& at) {
+        Node n;
+        n.op = Op::missed_any;
+        n.text = "missed any of [";
+        const auto names = strings(value, at, "an SLA target name");
+        n.begin = static_cast<std::uint32_t>(impl_.lists.size());
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            impl_.lists.push_back(intern(impl_.missed_ids, names[i]));
+            n.text += (i ? ", " : "") + names[i];
+        }
+        n.end = static_cast<std::uint32_t>(impl_.lists.size());
+        n.text += "]";
+        return add(std::move(n));
+    }
+
+    std::optional<std::uint32_t> pattern(std::uint8_t field, const Json& value,
+                                         const std::string& at) {
+        Node n;
+        n.op = Op::pattern;
+        n.field = field;
+        n.text = std::string(detail::pattern_names[field]) + " like [";
+        const auto pats = strings(value, at, "a pattern");
+        n.begin = static_cast<std::uint32_t>(impl_.lists.size());
+        for (std::size_t i = 0; i < pats.size(); ++i) {
+            impl_.patterns.push_back(pats[i]);
+            impl_.lists.push_back(static_cast<std::uint32_t>(impl_.patterns.size() - 1));
+            n.text += (i ? ", " : "") + pats[i];
+        }
+        n.end = static_cast<std::uint32_t>(impl_.lists.size());
+        n.text += "]";
+        return add(std::move(n));
+    }
+
+    detail::RuleSetImpl& impl_;
+    detail::Problems& problems_;
+    std::unordered_map<std::string, std::uint32_t> keyword_ids_;
+};
+
+template <class E>
+std::optional<E> read_enum(const Json& v, const std::string& at, detail::Problems& problems) {
+    constexpr EnumKind kind = detail::EnumTraits<E>::kind;
+    if (v.is_string())
+        if (auto code = enum_code(kind, v.get<std::string>()))
+            return static_cast<E>(*code);
+    problems.add(at, std::string("expected a ") + detail::EnumTraits<E>::label + ", one of " +
+                         enum_names(kind));
+    return std::nullopt;
+}
+
+void read_outputs(const Json& v, const std::string& at, detail::Row& row,
+                  detail::Problems& problems) {
+    if (!v.is_object()) {
+        problems.add(at, "expected an object of outputs");
+        return;
+    }
+    for (const auto& [key, value] : v.items()) {
+        const std::string kat = detail::pointer_join(at, key);
+        if (key == "nature")
+            row.nature = read_enum<Nature>(value, kat, problems);
+        else if (key == "severity")
+            row.severity = read_enum<Severity>(value, kat, problems);
+        else if (key == "escalate_to")
+            row.escalate_to = read_enum<Role>(value, kat, problems);
+        else if (key == "visit_method")
+            row.visit_method = read_enum<VisitMethod>(value, kat, problems);
+        else if (key == "sla_policy") {
+            if (value.is_string() && !value.get<std::string>().empty())
+                row.sla_policy = value.get<std::string>();
+            else
+                problems.add(kat, "expected a policy name");
+        } else if (key == "tags") {
+            if (!value.is_array()) {
+                problems.add(kat, "expected a list of tags");
+                continue;
+            }
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                if (value[i].is_string() && !value[i].get<std::string>().empty() &&
+                    value[i].get<std::string>().size() <= Limits::tag)
+                    row.tags.push_back(value[i].get<std::string>());
+                else
+                    problems.add(detail::pointer_join(kat, i), "expected a tag of 1 to 64 bytes");
+            }
+        } else {
+            problems.add(kat, "unknown output; expected nature, severity, sla_policy, "
+                              "escalate_to, visit_method or tags");
+        }
+    }
+}
+
+} // namespace
+
+RuleSet::RuleSet() : impl_(std::make_shared<const detail::RuleSetImpl>()) {}
+RuleSet::RuleSet(std::shared_ptr<const detail::RuleSetImpl> impl) : impl_(std::move(impl)) {}
+
+RuleSet RuleSet::from_json(std::string_view text) {
+    const Json doc = detail::parse_json(text, detail::JsonLimits{}, "rule set");
+    auto impl = std::make_shared<detail::RuleSetImpl>();
+    detail::Problems problems;
+    Compiler compile(*impl, problems);
+    if (!doc.is_object()) {
+        problems.add("", "expected an object with sections");
+        problems.throw_if_any("rule set");
+    }
+    std::map<std::string, std::string> ids; // row id -> pointer of its first use
+    for (const auto& [key, value] : doc.items()) {
+        if (key != "sections") {
+            problems.add(detail::pointer_join("", key), "unknown key; expected sections");
+            continue;
+        }
+        if (!value.is_array()) {
+            problems.add("/sections", "expected a list of sections");
+            continue;
+        }
+        for (std::size_t si = 0; si < value.size(); ++si) {
+            const std::string sat = detail::pointer_join("/sections", si);
+            const Json& sv = value[si];
+            detail::Section section;
+            if (!sv.is_object()) {
+                problems.add(sat, "expected a section object");
+                continue;
+            }
+            for (const auto& [skey, svalue] : sv.items()) {
+                const std::string kat = detail::pointer_join(sat, skey);
+                if (skey == "name") {
+                    if (svalue.is_string())
+                        section.name = svalue.get<std::string>();
+                    else
+                        problems.add(kat, "expected a string");
+                } else if (skey == "hit") {
+                    const std::string h = svalue.is_string() ? svalue.get<std::string>() : "";
+                    if (h == "first")
+                        section.hit = Hit::first;
+                    else if (h == "collect")
+                        section.hit = Hit::collect;
+                    else if (h == "priority")
+                        section.hit = Hit::priority;
+                    else
+                        problems.add(kat, "expected a hit policy: first, collect or priority");
+                } else if (skey == "rows") {
+                    if (!svalue.is_array()) {
+                        problems.add(kat, "expected a list of rows");
+                        continue;
+                    }
+                    for (std::size_t ri = 0; ri < svalue.size(); ++ri) {
+                        const std::string rat = detail::pointer_join(kat, ri);
+                        const Json& rv = svalue[ri];
+                        if (++impl->row_count > detail::max_rows) {
+                            problems.add(rat, "more than 10,000 rows");
+                            break;
+                        }
+                        if (!rv.is_object()) {
+                            problems.add(rat, "expected a row object");
+                            continue;
+                        }
+                        detail::Row row;
+                        bool has_when = false, has_then = false;
+                        for (const auto& [rkey, rval] : rv.items()) {
+                            const std::string at = detail::pointer_join(rat, rkey);
+                            if (rkey == "id") {
+                                if (rval.is_string() && !rval.get<std::string>().empty())
+                                    row.id = rval.get<std::string>();
+                                else
+                                    problems.add(at, "expected a non-empty id");
+                            } else if (rkey == "when") {
+                                has_when = true;
+                                row.root = compile.condition(rval, at, 0);
+                            } else if (rkey == "then") {
+                                has_then = true;
+                                read_outputs(rval, at, row, problems);
+                            } else if (rkey != "description") {
+                                problems.add(at, "unknown key; expected id, when, then or "
+                                                 "description");
+                            }
+                        }
+                        if (row.id.empty())
+                            row.id = section.name + "#" + std::to_string(ri + 1);
+                        if (!ids.emplace(row.id, rat).second)
+                            problems.add(rat + "/id", "duplicate row id " + detail::quote(row.id) +
+                                                          "; first used at " + ids[row.id]);
+                        if (!has_when)
+                            row.root = compile.group(Op::all, "always", {});
+                        if (!has_then)
+                            problems.add(rat, "a row needs outputs (then)");
+                        if (section.hit == Hit::first && !section.rows.empty() &&
+                            impl->nodes[section.rows.back().root].op == Op::all &&
+                            impl->nodes[section.rows.back().root].begin ==
+                                impl->nodes[section.rows.back().root].end)
+                            impl->warnings.push_back(
+                                {rat, "unreachable: the row before it always matches"});
+                        section.rows.push_back(std::move(row));
+                    }
+                } else if (skey != "description") {
+                    problems.add(kat, "unknown key; expected name, hit, rows or description");
+                }
+            }
+            if (section.hit == Hit::priority)
+                for (std::size_t ri = 0; ri < section.rows.size(); ++ri)
+                    if (!section.rows[ri].severity)
+                        problems.add(sat + "/rows/" + std::to_string(ri) + "/then",
+                                     "a row under the priority hit policy needs a severity");
+            if (section.rows.empty())
+                impl->warnings.push_back({sat, "the section has no rows"});
+            impl->sections.push_back(std::move(section));
+        }
+    }
+    problems.throw_if_any("rule set");
+    impl->matcher = detail::KeywordMatcher(impl->keywords);
+    for (auto& s : impl->sections)
+        for (auto& r : s.rows)
+            r.tag_views.assign(r.tags.begin(), r.tags.end());
+    impl->source = doc.dump();
+    return RuleSet(std::move(impl));
+}
+
+namespace {
+
+void take(const detail::Row& row, Decision& out, bool fill_only) {
+    auto set = [fill_only](auto& slot, const auto& value) {
+        if (value && (!fill_only || !slot))
+            slot = *value;
+    };
+    set(out.nature, row.nature);
+    set(out.severity, row.severity);
+    if (row.sla_policy && (!fill_only || !out.sla_policy))
+        out.sla_policy = std::string_view(*row.sla_policy);
+    set(out.escalate_to, row.escalate_to);
+    set(out.visit_method, row.visit_method);
+    for (std::string_view t : row.tag_views)
+        if (std::find(out.tags.begin(), out.tags.end(), t) == out.tags.end())
+            out.tags.push_back(t);
+    out.matched.push_back(row.id);
+}
+
+} // namespace
+
+// Sections apply in order; a later section's outputs replace an earlier one's, tags add up.
+// Within `collect`, the first matching row that sets an output gives it (table order).
+void RuleSet::classify(const Facts& facts, Decision& out) const {
+    out.clear();
+    thread_local detail::Scratch reuse; // keeps the buffers' capacity between calls
+    reuse.keywords_done = reuse.tags_done = reuse.missed_done = false;
+    for (const auto& section : impl_->sections) {
+        switch (section.hit) {
+        case Hit::first:
+            for (const auto& row : section.rows)
+                if (impl_->eval(row.root, facts, reuse)) {
+                    take(row, out, false);
+                    break;
+                }
+            break;
+        case Hit::collect: {
+            Decision part; // filled row by row, then laid over `out`
+            bool any = false;
+            for (const auto& row : section.rows)
+                if (impl_->eval(row.root, facts, reuse)) {
+                    if (!any)
+                        part.clear();
+                    take(row, part, true);
+                    any = true;
+                }
+            if (any) {
+                if (part.nature)
+                    out.nature = part.nature;
+                if (part.severity)
+                    out.severity = part.severity;
+                if (part.sla_policy)
+                    out.sla_policy = part.sla_policy;
+                if (part.escalate_to)
+                    out.escalate_to = part.escalate_to;
+                if (part.visit_method)
+                    out.visit_method = part.visit_method;
+                for (auto t : part.tags)
+                    if (std::find(out.tags.begin(), out.tags.end(), t) == out.tags.end())
+                        out.tags.push_back(t);
+                out.matched.insert(out.matched.end(), part.matched.begin(), part.matched.end());
+            }
+            break;
+        }
+        case Hit::priority: {
+            const detail::Row* best = nullptr;
+            for (const auto& row : section.rows)
+                if ((!best || *row.severity < *best->severity) &&
+                    impl_->eval(row.root, facts, reuse))
+                    best = &row;
+            if (best)
+                take(*best, out, false);
+            break;
+        }
+        }
+    }
+}
+
+Decision RuleSet::classify(const Facts& facts) const {
+    Decision d;
+    classify(facts, d);
+    return d;
+}
+
+Explanation RuleSet::explain(const Facts& facts) const {
+    Explanation ex;
+    const Decision d = classify(facts);
+    detail::Scratch scratch;
+    for (const auto& section : impl_->sections)
+        for (const auto& row : section.rows) {
+            RowExplanation r;
+            r.section = section.name;
+            r.id = row.id;
+            r.matched = impl_->eval(row.root, facts, scratch);
+            r.decided = std::find(d.matched.begin(), d.matched.end(), row.id) != d.matched.end();
+            if (!r.matched)
+                r.failed = impl_->why_not(row.root, facts, scratch);
+            ex.rows.push_back(std::move(r));
+        }
+    return ex;
+}
+
+std::string Explanation::text() const {
+    std::string out;
+    for (const auto& r : rows) {
+        out += (r.section.empty() ? "" : r.section + " ") + r.id + ": ";
+        out += r.decided ? "decided" : r.matched ? "matched, not used" : "no: " + r.failed;
+        out += "\n";
+    }
+    return out;
+}
+
+const std::vector<Warning>& RuleSet::warnings() const noexcept {
+    return impl_->warnings;
+}
+std::size_t RuleSet::row_count() const noexcept {
+    return impl_->row_count;
+}
+std::string RuleSet::to_json() const {
+    return impl_->source.empty() ? std::string(R"({"sections":[]})") : impl_->source;
+}
+
+Facts Facts::of(const Complaint& c, Instant now) {
+    Facts f;
+    f.channel = c.channel();
+    f.category = c.category();
+    f.nature = c.nature();
+    f.severity = c.severity();
+    f.building = c.building();
+    f.unit = c.unit();
+    f.subcategory = c.subcategory();
+    f.content = c.content();
+    f.tags.assign(c.tags().begin(), c.tags().end());
+    f.reporter_count = c.reporter_count();
+    f.hours_since_received = static_cast<double>(now - c.received()) / 3600.0;
+    for (const Event& e : c.events()) {
+        if (e.at > now)
+            break;
+        if (e.type == EventType::unsatisfied)
+            ++f.unsatisfied_visits;
+        if (e.type == EventType::reopen)
+            ++f.reopens;
+    }
+    return f;
+}
+
+PLAINT_END_NAMESPACE

@@ -1,0 +1,289 @@
+// Classification rules. Expected decisions are read off the rule tables by hand; the keyword
+// matcher is checked on the worked example of Aho and Corasick's paper ("ushers" holds he, she
+// and hers) and against a naive search on random texts.
+#include <plaint/rules.hpp>
+
+#include "../../src/keywords.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <functional>
+#include <random>
+
+using namespace plaint;
+
+namespace {
+
+std::string message_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const error& e) {
+        return e.what();
+    }
+    return {};
+}
+
+errc code_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const error& e) {
+        return e.code();
+    }
+    return errc::ok;
+}
+
+std::vector<std::size_t> found(const detail::KeywordMatcher& m, std::string_view text) {
+    std::vector<std::uint64_t> bits((m.size() + 63) / 64, 0);
+    m.scan(text, bits.data());
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < m.size(); ++i)
+        if ((bits[i / 64] >> (i % 64)) & 1)
+            out.push_back(i);
+    return out;
+}
+
+// The DOMAIN.md defaults in miniature: nature by first hit, severity by priority, tags
+// collected.
+const char* const domain_rules = R"({"sections": [
+  {"name": "nature", "hit": "first", "rows": [
+    {"id": "escalated-outside", "when": {"channel": ["authority", "media"]},
+     "then": {"nature": "major", "escalate_to": "general_manager", "visit_method": "on_site"}},
+    {"id": "outside-scope", "when": {"tags": ["outside_scope"]}, "then": {"nature": "invalid"}},
+    {"id": "consulting", "when": {"keywords": {"any": ["请问", "how do I", "咨询"]}},
+     "then": {"nature": "consulting", "sla_policy": "consultation"}},
+    {"id": "venting", "when": {"keywords": ["太差", "terrible"], "category": "attitude"},
+     "then": {"nature": "venting"}},
+    {"id": "default", "then": {"nature": "valid", "sla_policy": "complaint"}}
+  ]},
+  {"name": "severity", "hit": "priority", "rows": [
+    {"id": "sudden", "when": {"category": "sudden_event"}, "then": {"severity": "p1"}},
+    {"id": "many", "when": {"reporter_count": {"gte": 10}},
+     "then": {"severity": "p2", "visit_method": "meeting"}},
+    {"id": "repeat", "when": {"repeat_count": {"between": [2, 4]}}, "then": {"severity": "p2"}},
+    {"id": "base", "then": {"severity": "p4"}}
+  ]},
+  {"name": "tags", "hit": "collect", "rows": [
+    {"id": "water", "when": {"keywords": ["漏水", "leak"]}, "then": {"tags": ["water"]}},
+    {"id": "night", "when": {"hours_since_received": {"gt": 0, "lt": 1}, "not": {"unit": "1*"}},
+     "then": {"tags": ["fresh"]}},
+    {"id": "tower", "when": {"building": ["T?", "Tower *"]}, "then": {"tags": ["tower"]}},
+    {"id": "late", "when": {"missed": ["first_feedback"]},
+     "then": {"tags": ["late"], "escalate_to": "cs_manager"}}
+  ]}
+]})";
+
+} // namespace
+
+TEST_CASE("the keyword matcher finds every keyword in one pass") {
+    const detail::KeywordMatcher m({"he", "she", "his", "hers"});
+    CHECK(found(m, "ushers") == std::vector<std::size_t>{0, 1, 3}); // he, she, hers
+    CHECK(found(m, "USHERS") == std::vector<std::size_t>{0, 1, 3}); // Latin case folds
+    CHECK(found(m, "").empty());
+    const detail::KeywordMatcher cn({"漏水", "water", "卫生间", "fire"});
+    CHECK(found(cn, "Water 漏水 in the 卫生间") == std::vector<std::size_t>{0, 1, 2});
+    CHECK(found(cn, "漏").empty()); // half a keyword is not a match
+    // Against a naive search of every keyword on random texts over a small alphabet.
+    std::mt19937 rng(5);
+    const std::string alphabet = "abAB\xe6\xbc";
+    std::vector<std::string> keys;
+    for (int i = 0; i < 40; ++i) {
+        std::string k;
+        for (int j = 0, n = 1 + static_cast<int>(rng() % 4); j < n; ++j)
+            k += alphabet[rng() % alphabet.size()];
+        for (char& c : k)
+            c = (c == 'A') ? 'a' : (c == 'B') ? 'b' : c;
+        keys.push_back(k);
+    }
+    const detail::KeywordMatcher r(keys);
+    for (int t = 0; t < 300; ++t) {
+        std::string text;
+        for (int j = 0, n = static_cast<int>(rng() % 30); j < n; ++j)
+            text += alphabet[rng() % alphabet.size()];
+        std::string lower = text;
+        for (char& c : lower)
+            c = (c == 'A') ? 'a' : (c == 'B') ? 'b' : c;
+        std::vector<std::size_t> naive;
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (lower.find(keys[i]) != std::string::npos)
+                naive.push_back(i);
+        CHECK(found(r, text) == naive);
+    }
+}
+
+TEST_CASE("DOMAIN.md's rules decide nature, severity and tags") {
+    const RuleSet rules = RuleSet::from_json(domain_rules);
+    CHECK(rules.row_count() == 13);
+    CHECK(rules.warnings().empty());
+
+    Facts f;
+    f.channel = Channel::media;
+    f.category = Category::sudden_event;
+    f.content = "Water LEAK on the 3rd floor";
+    f.building = "T3";
+    f.unit = "0302";
+    f.hours_since_received = 0.5;
+    Decision d = rules.classify(f);
+    CHECK(d.nature == Nature::major);
+    CHECK(d.escalate_to == Role::general_manager);
+    CHECK(d.visit_method == VisitMethod::on_site);
+    CHECK(d.severity == Severity::p1); // sudden event, the highest matching severity
+    CHECK(d.tags == std::vector<std::string_view>{"water", "fresh", "tower"});
+    CHECK(d.matched ==
+          std::vector<std::string_view>{"escalated-outside", "sudden", "water", "night", "tower"});
+    CHECK_FALSE(d.sla_policy);
+
+    Facts g;
+    g.channel = Channel::phone;
+    g.content = "请问物业费怎么交？";
+    g.reporter_count = 12;
+    g.unit = "1202";
+    g.hours_since_received = 0.5;
+    g.missed_targets = {"first_feedback"};
+    rules.classify(g, d);
+    CHECK(d.nature == Nature::consulting);
+    CHECK(d.sla_policy == "consultation");
+    CHECK(d.severity == Severity::p2);
+    CHECK(d.visit_method == VisitMethod::meeting); // from the severity row
+    CHECK(d.escalate_to == Role::cs_manager);      // from the collected tags section
+    CHECK(d.tags == std::vector<std::string_view>{"late"});
+
+    Facts h;
+    h.category = Category::attitude;
+    h.content = "the service is TERRIBLE";
+    h.tags = {"vip"};
+    h.repeat_count = 4;
+    h.hours_since_received = 3;
+    rules.classify(h, d);
+    CHECK(d.nature == Nature::venting);
+    CHECK(d.severity == Severity::p2); // repeat_count 4 is within [2, 4]
+    CHECK(d.tags.empty());
+    h.repeat_count = 5;
+    h.tags = {"outside_scope"};
+    rules.classify(h, d);
+    CHECK(d.nature == Nature::invalid);
+    CHECK(d.severity == Severity::p4);
+    CHECK_FALSE(d.sla_policy);
+}
+
+TEST_CASE("explanations name the rows that matched and the condition that failed") {
+    const RuleSet rules = RuleSet::from_json(domain_rules);
+    Facts f;
+    f.channel = Channel::phone;
+    f.category = Category::attitude;
+    f.content = "terrible";
+    f.unit = "1202";
+    f.hours_since_received = 5;
+    const Explanation ex = rules.explain(f);
+    REQUIRE(ex.rows.size() == 13);
+    CHECK(ex.rows[0].id == "escalated-outside");
+    CHECK_FALSE(ex.rows[0].matched);
+    CHECK(ex.rows[0].failed == "channel in [authority, media] (was phone)");
+    CHECK(ex.rows[1].failed == "tags any of [outside_scope]");
+    CHECK(ex.rows[3].id == "venting");
+    CHECK(ex.rows[3].matched);
+    CHECK(ex.rows[3].decided);
+    CHECK(ex.rows[4].matched); // the default row matches too, but first hit took venting
+    CHECK_FALSE(ex.rows[4].decided);
+    CHECK(ex.rows[10].failed == "hours_since_received gt 0 lt 1 (was 5.000000)");
+    const std::string text = ex.text();
+    CHECK(text.find("nature venting: decided\n") != std::string::npos);
+    CHECK(text.find("nature default: matched, not used\n") != std::string::npos);
+}
+
+TEST_CASE("rule sets are validated with every problem and its place") {
+    const std::string msg = message_of([] {
+        RuleSet::from_json(R"({"sections": [{"name": "n", "hit": "first", "rows": [
+            {"id": "a", "when": {"channel": "sms"}, "then": {"nature": "valid"}},
+            {"id": "a", "when": {"colour": "red"}, "then": {"nature": "good"}},
+            {"id": "c", "when": {"reporter_count": {"over": 3}}, "then": {}},
+            {"id": "d", "when": {"keywords": {"some": ["x"]}, "tags": 5}},
+            {"id": "e", "when": {"reporter_count": {"between": [5, 1]}}, "then": {"x": 1}}
+          ]}, {"hit": "priority", "rows": [{"id": "p", "then": {"nature": "valid"}}]},
+          {"hit": "sometimes"}], "extra": 1})");
+    });
+    INFO(msg);
+    for (const char* expected : {
+             "/sections/0/rows/0/when/channel: unknown channel 'sms'; expected one of phone, "
+             "visit, letter, online, authority, media, other",
+             "/sections/0/rows/1/id: duplicate row id 'a'; first used at /sections/0/rows/0",
+             "/sections/0/rows/1/when/colour: unknown condition",
+             "/sections/0/rows/1/then/nature: expected a nature, one of unjudged, valid",
+             "/sections/0/rows/2/when/reporter_count/over: unknown comparison",
+             "/sections/0/rows/3/when/keywords/some: unknown mode",
+             "/sections/0/rows/3/when/tags: expected a list of tags",
+             "/sections/0/rows/3: a row needs outputs (then)",
+             "/sections/0/rows/4/when/reporter_count/between: expected [low, high]",
+             "/sections/0/rows/4/then/x: unknown output",
+             "/sections/1/rows/0/then: a row under the priority hit policy needs a severity",
+             "/sections/2/hit: expected a hit policy: first, collect or priority",
+             "/extra: unknown key; expected sections",
+         })
+        CHECK(msg.find(expected) != std::string::npos);
+    // Unreachable rows under `first` are warnings, not errors.
+    const RuleSet warned = RuleSet::from_json(R"({"sections": [{"name": "n", "rows": [
+        {"id": "all", "then": {"nature": "valid"}}, {"id": "never", "when": {"channel": "media"},
+        "then": {"nature": "major"}}]}]})");
+    REQUIRE(warned.warnings().size() == 1);
+    CHECK(warned.warnings()[0].pointer == "/sections/0/rows/1");
+    // An empty rule set decides nothing.
+    const RuleSet empty = RuleSet::from_json(R"({"sections": []})");
+    const Decision none = empty.classify(Facts{});
+    CHECK_FALSE(none.nature);
+    CHECK(none.matched.empty());
+    CHECK(code_of([] {
+              RuleSet::from_json(R"({"sections": [{"rows": [{"when": {"keywords":
+        ["\xff"]}, "then": {"nature": "valid"}}]}]})");
+          }) == errc::parse);
+    auto nested = [](int levels) {
+        std::string deep = R"({"sections": [{"rows": [{"then": {"nature": "valid"}, "when": )";
+        for (int i = 0; i < levels; ++i)
+            deep += R"({"not": )";
+        deep += "{}";
+        for (int i = 0; i < levels; ++i)
+            deep += "}";
+        return deep + "}]}]}";
+    };
+    CHECK(message_of([&] {
+              RuleSet::from_json(nested(40));
+          }).find("conditions nest deeper than 16 levels") != std::string::npos);
+    CHECK(code_of([&] { RuleSet::from_json(nested(10000)); }) == errc::too_large);
+    CHECK(code_of([&] { RuleSet::from_json(nested(10)); }) == errc::ok);
+}
+
+TEST_CASE("numeric conditions: inclusive ranges and strict bounds on integers") {
+    const RuleSet rules = RuleSet::from_json(R"({"sections": [{"name": "s", "hit": "collect",
+        "rows": [{"id": "gt2", "when": {"reporter_count": {"gt": 2}}, "then": {"tags": ["gt2"]}},
+                 {"id": "b", "when": {"reporter_count": {"between": [3, 5]}},
+                  "then": {"tags": ["b"]}},
+                 {"id": "eq7", "when": {"reporter_count": 7}, "then": {"tags": ["eq7"]}},
+                 {"id": "lt", "when": {"reporter_count": {"lt": 2.5}}, "then": {"tags": ["lt"]}}]}]})");
+    auto tags_for = [&](int n) {
+        Facts f;
+        f.reporter_count = n;
+        std::string s;
+        for (auto t : rules.classify(f).tags)
+            s += std::string(t) + " ";
+        return s;
+    };
+    CHECK(tags_for(2) == "lt ");
+    CHECK(tags_for(3) == "gt2 b ");
+    CHECK(tags_for(5) == "gt2 b ");
+    CHECK(tags_for(6) == "gt2 ");
+    CHECK(tags_for(7) == "gt2 eq7 ");
+}
+
+TEST_CASE("facts of a complaint include its history") {
+    Complaint c("C", 1000);
+    c.set_channel(Channel::online);
+    c.set_content("leak");
+    c.add_tag("vip");
+    Event e = Event::of(EventType::record, 1100);
+    c.apply(e);
+    const Facts f = Facts::of(c, 1000 + 7200);
+    CHECK(f.channel == Channel::online);
+    CHECK(f.content == "leak");
+    CHECK(f.tags == std::vector<std::string_view>{"vip"});
+    CHECK(f.hours_since_received == Approx(2.0));
+    CHECK(f.reopens == 0);
+    CHECK(f.unsatisfied_visits == 0);
+}
