@@ -863,6 +863,11 @@ void RuleSet::classify(const Facts& facts, Decision& out) const {
     }
 }
 
+void RuleSet::classify_many(const Facts* facts, std::size_t n, Decision* out) const {
+    for (std::size_t i = 0; i < n; ++i)
+        classify(facts[i], out[i]);
+}
+
 Decision RuleSet::classify(const Facts& facts) const {
     Decision d;
     classify(facts, d);

@@ -110,6 +110,8 @@ public:
     void classify(const Facts& facts, Decision& out) const;
     /// The same, returning the decision.
     Decision classify(const Facts& facts) const;
+    /// `classify(facts[i], out[i])` for i < n: the batch form, one call for many complaints.
+    void classify_many(const Facts* facts, std::size_t n, Decision* out) const;
     /// Every row's outcome and, for rows that did not match, the first condition that failed.
     Explanation explain(const Facts& facts) const;
 
