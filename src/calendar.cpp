@@ -484,7 +484,10 @@ Calendar Calendar::from_json(std::string_view text) {
         }
     }
     validate(spec, problems); // what was read is checked too, so one pass reports everything
-    problems.throw_if_any("calendar");
+    if (!problems.empty()) {
+        const detail::PositionIndex index(text);
+        problems.throw_if_any("calendar", &index);
+    }
     return Calendar(std::make_shared<const detail::CalendarImpl>(std::move(spec)));
 }
 

@@ -139,16 +139,209 @@ Json parse_json(std::string_view text, const JsonLimits& limits, const char* wha
     }
 }
 
-void Problems::throw_if_any(const char* what) const {
+void Problems::add_nested(const std::string& base, const error& e) {
+    if (e.problems().empty()) {
+        add(base, e.what());
+        return;
+    }
+    for (const Problem& p : e.problems())
+        add(base + p.pointer, p.message);
+}
+
+void Problems::throw_if_any(const char* what, const PositionIndex* index) const {
     if (items_.empty())
         return;
+    std::vector<Problem> located = items_;
     std::string msg = std::string(what) + " has " + std::to_string(items_.size()) +
                       (items_.size() == 1 ? " problem" : " problems") + ":";
-    for (const auto& i : items_)
-        msg += "\n" + i;
-    Location at;
-    at.pointer = first_pointer_;
-    throw error(errc::validation, msg, at);
+    for (Problem& p : located) {
+        if (index) {
+            const Location at = index->find(p.pointer);
+            p.line = at.line;
+            p.column = at.column;
+        }
+        msg += "\n" + (p.pointer.empty() ? std::string("/") : p.pointer) + ": " + p.message;
+        if (p.line)
+            msg +=
+                " (line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ")";
+    }
+    Location first;
+    first.pointer = located.front().pointer.empty() ? "/" : located.front().pointer;
+    first.line = located.front().line;
+    first.column = located.front().column;
+    throw error(errc::validation, msg, first, std::move(located));
+}
+
+namespace {
+
+// Appends the UTF-8 form of code point cp.
+void put_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xc0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xe0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+        out += static_cast<char>(0x80 | (cp & 0x3f));
+    } else {
+        out += static_cast<char>(0xf0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+        out += static_cast<char>(0x80 | (cp & 0x3f));
+    }
+}
+
+} // namespace
+
+// The scan trusts that the text parsed as JSON already (it is only run after a successful
+// parse), so it follows the structure without re-checking it.
+PositionIndex::PositionIndex(std::string_view s) {
+    struct Frame {
+        bool object;
+        std::string key;
+        std::size_t index = 0;
+        bool expect_key = true;
+    };
+    std::vector<Frame> stack;
+    std::size_t i = 0, line = 1, column = 1;
+    auto advance = [&]() {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((c & 0xc0) != 0x80) {
+            ++column;
+        }
+        ++i;
+    };
+    auto pointer = [&]() {
+        std::string p;
+        for (const Frame& f : stack)
+            p = f.object ? pointer_join(p, f.key) : pointer_join(p, f.index);
+        return p;
+    };
+    auto read_string = [&]() {
+        std::string out;
+        advance(); // opening quote
+        while (i < s.size() && s[i] != '"') {
+            if (s[i] == '\\' && i + 1 < s.size()) {
+                advance();
+                const char e = s[i];
+                advance();
+                switch (e) {
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
+                case 'u': {
+                    std::uint32_t cp = 0;
+                    for (int k = 0; k < 4 && i < s.size(); ++k) {
+                        const char h = s[i];
+                        cp = cp * 16 +
+                             static_cast<std::uint32_t>(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+                        advance();
+                    }
+                    if (cp >= 0xd800 && cp < 0xdc00 && i + 6 <= s.size() && s[i] == '\\' &&
+                        s[i + 1] == 'u') {
+                        advance();
+                        advance();
+                        std::uint32_t lo = 0;
+                        for (int k = 0; k < 4 && i < s.size(); ++k) {
+                            const char h = s[i];
+                            lo = lo * 16 + static_cast<std::uint32_t>(
+                                               h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+                            advance();
+                        }
+                        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+                    }
+                    put_utf8(out, cp);
+                    break;
+                }
+                default:
+                    out += e;
+                }
+            } else {
+                out += s[i];
+                advance();
+            }
+        }
+        if (i < s.size())
+            advance(); // closing quote
+        return out;
+    };
+    auto value_starts = [&]() { at_.emplace(pointer(), std::make_pair(line, column)); };
+    while (i < s.size()) {
+        const char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ':') {
+            if (c == ',' && !stack.empty()) {
+                if (stack.back().object)
+                    stack.back().expect_key = true;
+                else
+                    ++stack.back().index;
+            }
+            advance();
+            continue;
+        }
+        if (!stack.empty() && stack.back().object && stack.back().expect_key) {
+            if (c == '}') {
+                stack.pop_back();
+                advance();
+                continue;
+            }
+            stack.back().key = read_string();
+            stack.back().expect_key = false;
+            continue;
+        }
+        if (c == '}' || c == ']') {
+            stack.pop_back();
+            advance();
+            continue;
+        }
+        value_starts();
+        if (c == '{' || c == '[') {
+            stack.push_back(Frame{c == '{', {}, 0, true});
+            advance();
+        } else if (c == '"') {
+            read_string();
+        } else {
+            while (i < s.size() && s[i] != ',' && s[i] != '}' && s[i] != ']' && s[i] != ' ' &&
+                   s[i] != '\n' && s[i] != '\r' && s[i] != '\t')
+                advance();
+        }
+    }
+}
+
+Location PositionIndex::find(const std::string& pointer) const {
+    std::string p = pointer;
+    for (;;) {
+        auto it = at_.find(p);
+        if (it != at_.end()) {
+            Location l;
+            l.pointer = pointer;
+            l.line = it->second.first;
+            l.column = it->second.second;
+            return l;
+        }
+        if (p.empty())
+            break;
+        p.erase(p.rfind('/'));
+    }
+    Location l;
+    l.pointer = pointer;
+    return l;
 }
 
 std::string pointer_join(const std::string& base, const std::string& key) {

@@ -10,6 +10,8 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 PLAINT_BEGIN_NAMESPACE
@@ -26,22 +28,35 @@ struct JsonLimits {
 // line and column) for malformed JSON or invalid UTF-8 in strings.
 Json parse_json(std::string_view text, const JsonLimits& limits, const char* what);
 
+// Where each value of a JSON text starts: JSON pointer -> line and column (in characters).
+// Built by a scan of its own, since the parser keeps no positions.
+class PositionIndex {
+public:
+    PositionIndex() = default;
+    explicit PositionIndex(std::string_view text);
+    // The place of `pointer`, or of its nearest ancestor that has one.
+    Location find(const std::string& pointer) const;
+
+private:
+    std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> at_;
+};
+
 // Collects every problem found while reading a document, each with its JSON pointer, and
 // throws them together.
 class Problems {
 public:
     void add(const std::string& pointer, const std::string& message) {
-        items_.push_back(pointer + ": " + message);
-        if (first_pointer_.empty())
-            first_pointer_ = pointer.empty() ? "/" : pointer;
+        items_.push_back(Problem{pointer, 0, 0, message});
     }
+    // Adds the problems of a document embedded at `base` (their pointers re-homed under it).
+    void add_nested(const std::string& base, const error& e);
     bool empty() const noexcept { return items_.empty(); }
-    // Throws errc::validation listing every problem, one a line, if there are any.
-    void throw_if_any(const char* what) const;
+    // Throws errc::validation listing every problem, one a line, if there are any; with an
+    // index, each problem gets its line and column.
+    void throw_if_any(const char* what, const PositionIndex* index = nullptr) const;
 
 private:
-    std::vector<std::string> items_;
-    std::string first_pointer_;
+    std::vector<Problem> items_;
 };
 
 // "/a/b" + "c" with JSON-pointer escaping of the key.

@@ -776,7 +776,10 @@ RuleSet RuleSet::from_json(std::string_view text) {
             impl->sections.push_back(std::move(section));
         }
     }
-    problems.throw_if_any("rule set");
+    if (!problems.empty()) {
+        const detail::PositionIndex index(text);
+        problems.throw_if_any("rule set", &index);
+    }
     impl->matcher = detail::KeywordMatcher(impl->keywords);
     for (auto& s : impl->sections)
         for (auto& r : s.rows)

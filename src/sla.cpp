@@ -225,29 +225,6 @@ Duration parse_duration_text(std::string_view s) {
     return total;
 }
 
-// Re-homes the problems of an embedded document (a calendar) under `base`.
-void add_nested(Problems& problems, const std::string& base, const error& e) {
-    const std::string what = e.what();
-    const auto nl = what.find('\n');
-    if (e.code() != errc::validation || nl == std::string::npos) {
-        problems.add(base, what);
-        return;
-    }
-    std::size_t p = nl + 1;
-    while (p < what.size()) {
-        std::size_t q = what.find('\n', p);
-        if (q == std::string::npos)
-            q = what.size();
-        const std::string line = what.substr(p, q - p);
-        const auto colon = line.find(": ");
-        if (!line.empty() && line[0] == '/' && colon != std::string::npos)
-            problems.add(base + line.substr(0, colon), line.substr(colon + 2));
-        else
-            problems.add(base, line);
-        p = q + 1;
-    }
-}
-
 std::vector<E> read_events(const Json& v, const std::string& where, Problems& problems) {
     std::vector<E> out;
     if (!v.is_array()) {
@@ -412,7 +389,7 @@ PolicySet PolicySet::from_json(std::string_view text) {
                 try {
                     impl->calendars.emplace(name, Calendar::from_json(cal.dump()));
                 } catch (const error& e) {
-                    detail::add_nested(problems, at, e);
+                    problems.add_nested(at, e);
                 }
             }
         } else if (key == "policies") {
@@ -471,7 +448,10 @@ PolicySet PolicySet::from_json(std::string_view text) {
             impl->policies.emplace(name, std::move(p));
         }
     }
-    problems.throw_if_any("SLA policy set");
+    if (!problems.empty()) {
+        const detail::PositionIndex index(text);
+        problems.throw_if_any("SLA policy set", &index);
+    }
     return PolicySet(std::move(impl));
 }
 

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 PLAINT_BEGIN_NAMESPACE
 
@@ -45,6 +46,14 @@ struct Location {
     std::size_t column = 0; ///< 1-based column (in bytes), 0 when unknown
 };
 
+/// One problem found while validating a document. Since 0.3.
+struct Problem {
+    std::string pointer;    ///< JSON pointer of the offending value ("" for the whole document)
+    std::size_t line = 0;   ///< 1-based line of that value, 0 when unknown
+    std::size_t column = 0; ///< 1-based column, in characters, 0 when unknown
+    std::string message;    ///< what is wrong, a sentence a user can act on
+};
+
 /// The exception every plaint function throws. Since 0.1.
 class error : public std::runtime_error {
 public:
@@ -56,12 +65,20 @@ public:
 
     /// The error's code.
     errc code() const noexcept { return code_; }
+    /// A validation error with every problem found (`where` is the first one's place).
+    error(errc code, const std::string& message, Location where, std::vector<Problem> problems)
+        : std::runtime_error(message), code_(code), where_(std::move(where)),
+          problems_(std::move(problems)) {}
+
     /// The place in the input, when the error is about one.
     const std::optional<Location>& where() const noexcept { return where_; }
+    /// Every problem, for a validation error (empty otherwise). Since 0.3.
+    const std::vector<Problem>& problems() const noexcept { return problems_; }
 
 private:
     errc code_;
     std::optional<Location> where_;
+    std::vector<Problem> problems_;
 };
 
 PLAINT_END_NAMESPACE

@@ -352,16 +352,17 @@ static void test_documents_and_locations(void) {
         CHECK(p != NULL && *p == '\0' && line == 0);
     }
 
-    /* Validation names the JSON pointer; a range problem inside an interval points at it. */
+    /* Validation names the JSON pointer and the line and column of its value (counted by hand
+     * in each text); a range problem inside an interval points at it. */
     CHECK(plaint_calendar_from_json(&c,
                                     "{\"timezone\": \"UTC\", \"week\": {\"mon\": "
                                     "[[\"09:00\", \"25:00\"]]}}",
                                     PLAINT_NTS) == PLAINT_E_VALIDATION);
     CHECK(c == NULL);
-    CHECK(location_is("/week/mon/0", 0, 0));
+    CHECK(location_is("/week/mon/0", 1, 38));
     CHECK(strstr(plaint_last_error_message(), "/week/mon/0: time '25:00'") != NULL);
     CHECK(plaint_calendar_from_json(&c, two, PLAINT_NTS) == PLAINT_E_VALIDATION);
-    CHECK(location_is("/closed/0", 0, 0));
+    CHECK(location_is("/closed/0", 1, 52));
     CHECK(strstr(plaint_last_error_message(), "has 2 problems") != NULL);
     CHECK(strstr(plaint_last_error_message(), "/week/mon/0") != NULL);
     /* Overlapping openings point at the day. */
@@ -369,10 +370,10 @@ static void test_documents_and_locations(void) {
                                     "{\"week\": {\"tue\": [[\"09:00\", \"12:00\"], "
                                     "[\"11:00\", \"13:00\"]]}}",
                                     PLAINT_NTS) == PLAINT_E_VALIDATION);
-    CHECK(location_is("/week/tue", 0, 0));
+    CHECK(location_is("/week/tue", 1, 18));
     /* Wrong shapes, unknown keys and a string that is not "24x7". */
     CHECK(plaint_calendar_from_json(&c, "{\"wek\": {}}", PLAINT_NTS) == PLAINT_E_VALIDATION);
-    CHECK(location_is("/wek", 0, 0));
+    CHECK(location_is("/wek", 1, 9));
     CHECK(plaint_calendar_from_json(&c, "\"weekdays\"", PLAINT_NTS) == PLAINT_E_VALIDATION);
     CHECK(location_is("/", 0, 0));
     CHECK(plaint_calendar_from_json(&c, "[]", PLAINT_NTS) == PLAINT_E_VALIDATION);
@@ -380,7 +381,7 @@ static void test_documents_and_locations(void) {
                                     "{\"closed\": [\"2026-01-05\"], \"dates\": "
                                     "{\"2026-01-05\": [[\"09:00\", \"10:00\"]]}}",
                                     PLAINT_NTS) == PLAINT_E_VALIDATION);
-    CHECK(location_is("/dates/2026-01-05", 0, 0));
+    CHECK(location_is("/dates/2026-01-05", 1, 52));
 
     /* Unknown zones. */
     CHECK(plaint_calendar_from_json(&c, "{\"timezone\": \"Mars/Olympus_Mons\"}", PLAINT_NTS) ==

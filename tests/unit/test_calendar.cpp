@@ -461,6 +461,14 @@ TEST_CASE("the JSON form: errors with their place, and a round trip") {
     CHECK(msg.find("/closed/1: expected a date") != std::string::npos);
     CHECK(msg.find("/dates/2026-13-01: date '2026-13-01' does not exist") != std::string::npos);
     CHECK(msg.find("/week/tue: openings 09:00 and 11:00 overlap") != std::string::npos);
+    // Each problem has the line and column of its value, counted by hand in the text above.
+    CHECK(msg.find("/closed/0: date '2026-02-30' does not exist (line 3, column 24)") !=
+          std::string::npos);
+    REQUIRE(shape.problems().size() == 7);
+    CHECK(shape.problems()[0].pointer == "/closed/0");
+    CHECK(shape.problems()[0].line == 3);
+    CHECK(shape.problems()[0].column == 24);
+    CHECK(shape.where()->line == 3);
 
     CHECK(code_of([] { Calendar::from_json(R"({"timezone": "Mars/Olympus_Mons"})"); }) ==
           errc::not_found);
