@@ -27,11 +27,11 @@ private:
     std::size_t count_ = 0;
     std::uint32_t classes_ = 1;
     std::array<std::uint8_t, 256> class_of_{};
-    std::vector<std::int32_t> next_;        // state * classes_ + class -> state
-    std::vector<std::int32_t> out_link_;    // nearest state (self or by failure) with outputs
-    std::vector<std::uint32_t> out_begin_;  // own outputs of each state: [begin, begin+1)
+    std::vector<std::int32_t> next_;       // state * classes_ + class -> state
+    std::vector<std::int32_t> out_link_;   // nearest state (self or by failure) with outputs
+    std::vector<std::uint32_t> out_begin_; // own outputs of each state: [begin, begin+1)
     std::vector<std::uint32_t> out_ids_;
-    std::vector<std::int32_t> fail_out_;    // next state with outputs along the failure chain
+    std::vector<std::int32_t> fail_out_; // next state with outputs along the failure chain
 };
 
 } // namespace detail
