@@ -1,5 +1,7 @@
 #include "plaint/sla.hpp"
 
+#include "plaint/profile.hpp"
+
 #include "detail.hpp"
 #include "json_util.hpp"
 
@@ -9,8 +11,6 @@
 
 PLAINT_BEGIN_NAMESPACE
 namespace detail {
-
-extern const char* const default_sla;
 
 class PolicySetImpl {
 public:
@@ -456,8 +456,7 @@ PolicySet PolicySet::from_json(std::string_view text) {
 }
 
 const PolicySet& PolicySet::default_set() {
-    static const PolicySet set = from_json(detail::default_sla);
-    return set;
+    return Profile::default_profile().policies();
 }
 
 const Policy* PolicySet::find(std::string_view name) const noexcept {

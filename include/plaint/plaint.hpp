@@ -6,6 +6,7 @@
 #include "plaint/complaint.hpp"
 #include "plaint/enums.hpp"
 #include "plaint/error.hpp"
+#include "plaint/profile.hpp"
 #include "plaint/rules.hpp"
 #include "plaint/sla.hpp"
 #include "plaint/time.hpp"

@@ -81,7 +81,7 @@ public:
     /// @throws error `errc::parse`, `errc::validation` (every problem, with JSON pointers:
     /// unknown keys, undefined calendars, duplicate names, bad durations...), `errc::too_large`.
     static PolicySet from_json(std::string_view json);
-    /// The policies of DOMAIN.md §5, embedded in the library: `complaint` (record 1 h, first
+    /// The policies of the default profile (DOMAIN.md §5): `complaint` (record 1 h, first
     /// feedback 24 h, result 72 h, round the clock), `repair` (response 24 h, completion 48 h),
     /// `repair_urgent` (4 h / 24 h), `consultation` (answered in 1 h); each with rectification
     /// by the deadline set at an unsatisfied return visit.

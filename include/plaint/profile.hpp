@@ -1,0 +1,77 @@
+/// @file profile.hpp
+/// A profile: one JSON document that bundles a customer's calendars, SLA policies,
+/// classification rules, return-visit rules and survey definitions (DOMAIN.md §3–6). A kiosk
+/// vendor ships one per customer and never recompiles. Loading validates the whole document and
+/// reports every problem with its JSON pointer, line and column; the compiled profile is
+/// immutable and safe to share across threads. The library embeds a default profile, the same
+/// JSON as `examples/data/default-profile.json`.
+#pragma once
+
+#include "plaint/calendar.hpp"
+#include "plaint/complaint.hpp"
+#include "plaint/config.hpp"
+#include "plaint/rules.hpp"
+#include "plaint/sla.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+PLAINT_BEGIN_NAMESPACE
+
+namespace detail {
+class ProfileImpl;
+}
+
+/// A compiled profile. Since 0.3.
+class Profile {
+public:
+    /// Reads a profile: `{"plaint_profile": 1, "name", "description", "calendars", "policies",
+    /// "rules", "return_visits", "surveys"}`. Unknown keys are errors; so are references to
+    /// undefined calendars or policies.
+    /// @throws error `errc::parse` (line and column), `errc::validation` (every problem, see
+    /// `error::problems()`), `errc::too_large` (over 16 MiB, nesting deeper than 64, more than
+    /// 10,000 rows...), `errc::unsupported` (a `plaint_profile` version other than 1).
+    static Profile from_json(std::string_view json);
+    /// Reads a profile file. @throws error `errc::io` when it cannot be read, and the errors of
+    /// `from_json`.
+    static Profile from_file(const std::string& path);
+    /// The embedded default profile.
+    static const Profile& default_profile();
+
+    const std::string& name() const noexcept;
+    const PolicySet& policies() const noexcept;
+    const RuleSet& rules() const noexcept;
+    /// Non-fatal findings (unreachable rows...), with their JSON pointers.
+    const std::vector<Warning>& warnings() const noexcept;
+
+    /// Classifies: the rules' decision, with the return-visit method from the return-visit rules
+    /// (read with the decided nature) when no rule set one.
+    void classify(const Facts& facts, Decision& out) const;
+    Decision classify(const Facts& facts) const;
+    /// The return-visit method for these facts (phone when no rule matches).
+    VisitMethod visit_method(const Facts& facts) const;
+    /// The monthly minimum of return visits a role makes (0 when the profile sets none).
+    std::int32_t visit_quota(Role role) const noexcept;
+
+    /// The facts of `c` at `at`, with the targets of SLA policy `policy` missed so far.
+    Facts facts(const Complaint& c, Instant at, std::string_view policy) const;
+    /// Re-evaluates `c` at `at` under SLA policy `policy`: a `classify` event, with a note naming
+    /// the rules, when the rules now decide a more serious nature (communicative -> valid ->
+    /// major) or a higher severity and the complaint's state allows judging it again; nothing
+    /// otherwise (re-evaluation never de-escalates, and never makes or unmakes `invalid`). The
+    /// caller applies it.
+    std::optional<Event> reevaluate(const Complaint& c, Instant at, std::string_view policy) const;
+
+    /// The profile as JSON (keys sorted); `from_json` of it gives an equal profile.
+    std::string to_json() const;
+
+private:
+    explicit Profile(std::shared_ptr<const detail::ProfileImpl> impl);
+    std::shared_ptr<const detail::ProfileImpl> impl_;
+};
+
+PLAINT_END_NAMESPACE

@@ -1,0 +1,387 @@
+#include "plaint/profile.hpp"
+
+#include "detail.hpp"
+#include "json_util.hpp"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+PLAINT_BEGIN_NAMESPACE
+namespace detail {
+
+extern const char* const default_profile;
+
+class ProfileImpl {
+public:
+    std::string name;
+    PolicySet policies = PolicySet::from_json(R"({"policies": {}})");
+    RuleSet rules;
+    RuleSet visits; // one first-hit section whose rows output a visit method
+    std::map<Role, std::int32_t> quotas;
+    std::vector<Warning> warnings;
+    std::string json;
+};
+
+namespace {
+
+const char* const profile_keys = "plaint_profile, name, description, calendars, policies, rules, "
+                                 "return_visits or surveys";
+
+// The return-visit rules, rewritten as a rule set: rows {id, when, method} become rows
+// {id, when, then: {visit_method}}; problems found in it are mapped back to the profile's
+// pointers.
+RuleSet read_visits(const Json& v, Problems& problems, std::map<Role, std::int32_t>& quotas) {
+    const std::string base = "/return_visits";
+    Json rows = Json::array();
+    if (!v.is_object()) {
+        problems.add(base, "expected an object with rules and quotas");
+        return RuleSet();
+    }
+    for (const auto& [key, value] : v.items()) {
+        const std::string at = pointer_join(base, key);
+        if (key == "description") {
+            if (!value.is_string())
+                problems.add(at, "expected a string");
+        } else if (key == "rules") {
+            if (!value.is_array()) {
+                problems.add(at, "expected a list of rules");
+                continue;
+            }
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                const Json& r = value[i];
+                const std::string rat = pointer_join(at, i);
+                if (!r.is_object()) {
+                    problems.add(rat, "expected a rule object");
+                    continue;
+                }
+                Json row = Json::object();
+                for (const auto& [rk, rv] : r.items()) {
+                    if (rk == "id" || rk == "when" || rk == "description")
+                        row[rk] = rv;
+                    else if (rk == "method")
+                        row["then"] = Json{{"visit_method", rv}};
+                    else
+                        problems.add(pointer_join(rat, rk),
+                                     "unknown key; expected id, when, method or description");
+                }
+                if (!row.contains("then")) {
+                    problems.add(rat, "a return-visit rule needs a method");
+                    row["then"] = Json{{"visit_method", "phone"}};
+                }
+                if (!row.contains("id"))
+                    row["id"] = "return_visits#" + std::to_string(i + 1);
+                rows.push_back(std::move(row));
+            }
+        } else if (key == "quotas") {
+            if (!value.is_object()) {
+                problems.add(at, "expected an object from roles to monthly minimums");
+                continue;
+            }
+            for (const auto& [role, n] : value.items()) {
+                const std::string qat = pointer_join(at, role);
+                auto code = enum_code(EnumKind::role, role);
+                if (!code)
+                    problems.add(qat, "unknown role " + quote(role) + "; expected one of " +
+                                          enum_names(EnumKind::role));
+                else if (!n.is_number_integer() || n.get<std::int64_t>() < 0 ||
+                         n.get<std::int64_t>() > 1000)
+                    problems.add(qat, "expected a whole number of visits from 0 to 1000");
+                else
+                    quotas[static_cast<Role>(*code)] = n.get<std::int32_t>();
+            }
+        } else {
+            problems.add(at, "unknown key; expected rules, quotas or description");
+        }
+    }
+    const Json doc = {
+        {"sections",
+         Json::array({Json{{"name", "return_visits"}, {"hit", "first"}, {"rows", rows}}})}};
+    try {
+        return RuleSet::from_json(doc.dump());
+    } catch (const error& e) {
+        for (const Problem& p : e.problems()) {
+            std::string ptr = p.pointer;
+            const std::string from = "/sections/0/rows/";
+            if (ptr.rfind(from, 0) == 0)
+                ptr = base + "/rules/" + ptr.substr(from.size());
+            const auto then = ptr.find("/then/visit_method");
+            if (then != std::string::npos)
+                ptr = ptr.substr(0, then) + "/method";
+            problems.add(ptr, p.message);
+        }
+        if (e.problems().empty())
+            problems.add(base, e.what());
+        return RuleSet();
+    }
+}
+
+void read_surveys(const Json& v, Problems& problems) {
+    const std::string base = "/surveys";
+    if (!v.is_object()) {
+        problems.add(base, "expected an object from survey names to surveys");
+        return;
+    }
+    for (const auto& [name, s] : v.items()) {
+        const std::string sat = pointer_join(base, name);
+        if (!s.is_object()) {
+            problems.add(sat, "expected a survey object");
+            continue;
+        }
+        for (const auto& [key, value] : s.items()) {
+            const std::string at = pointer_join(sat, key);
+            const bool ints = value.is_array() && !value.empty() &&
+                              std::all_of(value.begin(), value.end(),
+                                          [](const Json& x) { return x.is_number_integer(); });
+            if (key == "description" || key == "instrument" || key == "overall") {
+                if (!value.is_string())
+                    problems.add(at, "expected a string");
+            } else if (key == "scale") {
+                if (!ints || value.size() != 2 ||
+                    value[0].get<std::int64_t>() >= value[1].get<std::int64_t>())
+                    problems.add(at, "expected [lowest, highest] whole numbers");
+            } else if (key == "satisfied") {
+                if (!ints)
+                    problems.add(at, "expected a list of the scale's satisfied levels");
+            } else if (key == "dimensions") {
+                if (!value.is_array() || value.empty())
+                    problems.add(at, "expected a list of dimension names");
+                else
+                    for (std::size_t i = 0; i < value.size(); ++i)
+                        if (!value[i].is_string() &&
+                            !(value[i].is_object() && value[i].contains("name")))
+                            problems.add(pointer_join(at, i),
+                                         "expected a name or an object with a name");
+            } else if (key == "weights") {
+                if (!value.is_object())
+                    problems.add(at, "expected an object from dimensions to weights");
+            } else if (key == "ahp") {
+                if (!value.is_array())
+                    problems.add(at, "expected a square pairwise-comparison matrix");
+            } else {
+                problems.add(at, "unknown key; expected description, instrument, scale, "
+                                 "satisfied, dimensions, overall, weights or ahp");
+            }
+        }
+    }
+}
+
+} // namespace
+} // namespace detail
+
+Profile::Profile(std::shared_ptr<const detail::ProfileImpl> impl) : impl_(std::move(impl)) {}
+
+Profile Profile::from_json(std::string_view text) {
+    using detail::Json;
+    const Json doc = detail::parse_json(text, detail::JsonLimits{}, "profile");
+    auto impl = std::make_shared<detail::ProfileImpl>();
+    detail::Problems problems;
+    if (!doc.is_object()) {
+        problems.add("", "expected a profile object");
+        problems.throw_if_any("profile");
+    }
+    if (!doc.contains("plaint_profile"))
+        problems.add("", "a profile starts with its format version: \"plaint_profile\": 1");
+    Json sla = Json::object();
+    for (const auto& [key, value] : doc.items()) {
+        const std::string at = detail::pointer_join("", key);
+        if (key == "plaint_profile") {
+            if (!value.is_number_integer())
+                problems.add(at, "expected the format version, 1");
+            else if (value.get<std::int64_t>() != 1)
+                throw error(errc::unsupported,
+                            "profile format version " + value.dump() +
+                                " is not supported by this library (it reads version 1)",
+                            Location{"/plaint_profile", 0, 0});
+        } else if (key == "name" || key == "description") {
+            if (!value.is_string())
+                problems.add(at, "expected a string");
+            else if (key == "name")
+                impl->name = value.get<std::string>();
+        } else if (key == "calendars" || key == "policies") {
+            sla[key] = value;
+        } else if (key == "rules" || key == "return_visits" || key == "surveys") {
+            // read below
+        } else {
+            problems.add(at, std::string("unknown key; expected ") + detail::profile_keys);
+        }
+    }
+    if (!sla.contains("policies"))
+        sla["policies"] = Json::object();
+    try {
+        impl->policies = PolicySet::from_json(sla.dump());
+    } catch (const error& e) {
+        problems.add_nested("", e);
+    }
+    if (doc.contains("rules")) {
+        try {
+            impl->rules = RuleSet::from_json(doc["rules"].dump());
+            for (const Warning& w : impl->rules.warnings())
+                impl->warnings.push_back({"/rules" + w.pointer, w.message});
+        } catch (const error& e) {
+            problems.add_nested("/rules", e);
+        }
+        // Every SLA policy a rule names must exist.
+        const Json& sections =
+            doc["rules"].contains("sections") ? doc["rules"]["sections"] : Json::array();
+        for (std::size_t si = 0; sections.is_array() && si < sections.size(); ++si) {
+            const Json& rows = sections[si].is_object() && sections[si].contains("rows")
+                                   ? sections[si]["rows"]
+                                   : Json::array();
+            for (std::size_t ri = 0; rows.is_array() && ri < rows.size(); ++ri) {
+                if (!rows[ri].is_object() || !rows[ri].contains("then") ||
+                    !rows[ri]["then"].is_object() || !rows[ri]["then"].contains("sla_policy"))
+                    continue;
+                const Json& p = rows[ri]["then"]["sla_policy"];
+                if (p.is_string() && !sla["policies"].is_null() && sla["policies"].is_object() &&
+                    !sla["policies"].contains(p.get<std::string>()))
+                    problems.add("/rules/sections/" + std::to_string(si) + "/rows/" +
+                                     std::to_string(ri) + "/then/sla_policy",
+                                 "undefined SLA policy " + detail::quote(p.get<std::string>()));
+            }
+        }
+    }
+    if (doc.contains("return_visits"))
+        impl->visits = detail::read_visits(doc["return_visits"], problems, impl->quotas);
+    if (doc.contains("surveys"))
+        detail::read_surveys(doc["surveys"], problems);
+    if (!problems.empty()) {
+        const detail::PositionIndex index(text);
+        problems.throw_if_any("profile", &index);
+    }
+    impl->json = doc.dump(2);
+    return Profile(std::move(impl));
+}
+
+Profile Profile::from_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw error(errc::io, "cannot open profile " + detail::quote(path, 200));
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    if (size < 0)
+        throw error(errc::io, "cannot read profile " + detail::quote(path, 200));
+    if (static_cast<std::uint64_t>(size) > (16u << 20))
+        throw error(errc::too_large, "profile " + detail::quote(path, 200) + " is " +
+                                         std::to_string(size) + " bytes; the limit is " +
+                                         std::to_string(16u << 20));
+    in.seekg(0);
+    std::string text(static_cast<std::size_t>(size), '\0');
+    if (!in.read(text.data(), size))
+        throw error(errc::io, "cannot read profile " + detail::quote(path, 200));
+    return from_json(text);
+}
+
+const Profile& Profile::default_profile() {
+    static const Profile p = from_json(detail::default_profile);
+    return p;
+}
+
+const std::string& Profile::name() const noexcept {
+    return impl_->name;
+}
+const PolicySet& Profile::policies() const noexcept {
+    return impl_->policies;
+}
+const RuleSet& Profile::rules() const noexcept {
+    return impl_->rules;
+}
+const std::vector<Warning>& Profile::warnings() const noexcept {
+    return impl_->warnings;
+}
+
+VisitMethod Profile::visit_method(const Facts& facts) const {
+    thread_local Decision d;
+    impl_->visits.classify(facts, d);
+    return d.visit_method.value_or(VisitMethod::phone);
+}
+
+void Profile::classify(const Facts& facts, Decision& out) const {
+    impl_->rules.classify(facts, out);
+    if (!out.visit_method) {
+        thread_local Facts decided;
+        decided = facts;
+        if (out.nature)
+            decided.nature = *out.nature;
+        if (out.severity)
+            decided.severity = *out.severity;
+        out.visit_method = visit_method(decided);
+    }
+}
+
+Decision Profile::classify(const Facts& facts) const {
+    Decision d;
+    classify(facts, d);
+    return d;
+}
+
+std::int32_t Profile::visit_quota(Role role) const noexcept {
+    auto it = impl_->quotas.find(role);
+    return it == impl_->quotas.end() ? 0 : it->second;
+}
+
+Facts Profile::facts(const Complaint& c, Instant at, std::string_view policy) const {
+    Facts f = Facts::of(c, at);
+    if (!policy.empty() && impl_->policies.find(policy)) {
+        thread_local std::vector<std::string> names; // keep the views alive for this thread
+        names.clear();
+        for (const Clock& clock : impl_->policies.clocks(policy, c, at))
+            if (clock.state == ClockState::breached)
+                names.push_back(clock.target);
+        for (const auto& n : names)
+            f.missed_targets.push_back(n);
+    }
+    return f;
+}
+
+namespace {
+
+// How serious a nature is, for re-evaluation, which only escalates (DOMAIN.md §3: a
+// communicative complaint handled badly becomes a valid one). Invalid is never reached or left
+// automatically: that takes a person's judgement.
+int seriousness(Nature n) {
+    switch (n) {
+    case Nature::unjudged:
+        return 0;
+    case Nature::help_seeking:
+    case Nature::consulting:
+    case Nature::venting:
+        return 1;
+    case Nature::valid:
+        return 2;
+    case Nature::major:
+        return 3;
+    case Nature::invalid:
+        break;
+    }
+    return -1;
+}
+
+} // namespace
+
+std::optional<Event> Profile::reevaluate(const Complaint& c, Instant at,
+                                         std::string_view policy) const {
+    const Facts f = facts(c, at, policy);
+    const Decision d = classify(f);
+    const int now = seriousness(c.nature());
+    const bool nature_up = d.nature && now > 0 && seriousness(*d.nature) > now;
+    // Severity rises only: P1 is the most severe.
+    const bool severity_up = d.severity && *d.severity != Severity::unset &&
+                             (c.severity() == Severity::unset || *d.severity < c.severity());
+    if ((!nature_up && !severity_up) || c.nature() == Nature::unjudged ||
+        !transition(c.state(), EventType::classify))
+        return std::nullopt;
+    Event e = Event::of(EventType::classify, at, c.owner());
+    e.nature = nature_up ? *d.nature : c.nature();
+    e.severity = severity_up ? *d.severity : Severity::unset;
+    e.note = "re-evaluated by the profile's rules:";
+    for (auto id : d.matched)
+        e.note += " " + std::string(id);
+    return e;
+}
+
+std::string Profile::to_json() const {
+    return impl_->json;
+}
+
+PLAINT_END_NAMESPACE

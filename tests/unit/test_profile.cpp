@@ -1,0 +1,206 @@
+// Profiles: the embedded default encodes DOMAIN.md (each expectation cites the section it
+// comes from); loading reports every problem of a document with its place.
+#include <plaint/profile.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+using namespace plaint;
+
+namespace {
+
+error error_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const error& e) {
+        return e;
+    }
+    FAIL("no error");
+    return error(errc::ok, "");
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path);
+    REQUIRE(in);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+bool has_tag(const Decision& d, std::string_view t) {
+    return std::find(d.tags.begin(), d.tags.end(), t) != d.tags.end();
+}
+
+} // namespace
+
+TEST_CASE("the default profile is the shipped JSON and loads cleanly") {
+    const Profile& p = Profile::default_profile();
+    CHECK(p.name() == "default");
+    CHECK(p.warnings().empty());
+    const Profile shipped =
+        Profile::from_json(read_file(std::string(PLAINT_DATA_DIR) + "/default-profile.json"));
+    CHECK(shipped.to_json() == p.to_json());
+    CHECK(Profile::from_json(p.to_json()).to_json() == p.to_json());
+    // DOMAIN.md §4: the customer-service manager makes at least 3 return visits a month, the
+    // general manager at least 1.
+    CHECK(p.visit_quota(Role::cs_manager) == 3);
+    CHECK(p.visit_quota(Role::general_manager) == 1);
+    CHECK(p.visit_quota(Role::duty_staff) == 0);
+    CHECK(p.policies().find("consultation") != nullptr);
+}
+
+TEST_CASE("the default profile classifies as DOMAIN.md says") {
+    const Profile& p = Profile::default_profile();
+    Facts media; // §3: a complaint that went to the media is major; §4: on-site return visit
+    media.channel = Channel::media;
+    media.content = "小区电梯故障无人处理，已联系记者";
+    Decision d = p.classify(media);
+    CHECK(d.nature == Nature::major);
+    CHECK(d.severity == Severity::p1);
+    CHECK(d.escalate_to == Role::general_manager);
+    CHECK(d.visit_method == VisitMethod::on_site);
+    CHECK(d.sla_policy == "complaint");
+    CHECK(has_tag(d, "elevator"));
+
+    Facts scope; // §3: outside the office's scope -> invalid
+    scope.tags = {"outside_scope"};
+    d = p.classify(scope);
+    CHECK(d.nature == Nature::invalid);
+
+    Facts consult; // §3 communicative, §5: consultation answered within 1 hour
+    consult.category = Category::other;
+    consult.content = "请问物业费怎么交？";
+    d = p.classify(consult);
+    CHECK(d.nature == Nature::consulting);
+    CHECK(d.sla_policy == "consultation");
+    CHECK(d.visit_method == VisitMethod::phone);
+
+    Facts leak; // §3 equipment; §5 repair limits
+    leak.category = Category::equipment;
+    leak.content = "卫生间天花板漏水 water from upstairs";
+    d = p.classify(leak);
+    CHECK(d.nature == Nature::valid);
+    CHECK(d.sla_policy == "repair");
+    CHECK(d.severity == Severity::p3);
+    CHECK(has_tag(d, "water"));
+
+    Facts sudden; // §3 sudden events: P1 and the stricter repair tier
+    sudden.category = Category::sudden_event;
+    d = p.classify(sudden);
+    CHECK(d.severity == Severity::p1);
+    CHECK(d.sla_policy == "repair_urgent");
+
+    Facts many; // §4: an issue raised by many residents: a meeting, or a public notice
+    many.reporter_count = 12;
+    d = p.classify(many);
+    CHECK(d.severity == Severity::p2);
+    CHECK(d.visit_method == VisitMethod::meeting);
+    CHECK(has_tag(d, "collective"));
+    many.reporter_count = 35;
+    CHECK(p.classify(many).visit_method == VisitMethod::public_notice);
+
+    Facts repeat; // repeat complaints from the same unit raise severity
+    repeat.repeat_count = 2;
+    CHECK(p.classify(repeat).severity == Severity::p2);
+}
+
+TEST_CASE("a communicative complaint handled badly becomes a valid one") {
+    const Profile& p = Profile::default_profile();
+    // Monday 2 March 2026, 09:15 in Shanghai: a consultation, answered within one office hour.
+    const Instant t0 = parse_iso8601("2026-03-02T09:15:00+08:00");
+    Complaint c("C", t0);
+    c.set_category(Category::other);
+    c.set_content("请问停车位怎么办理？");
+    c.apply(Event::of(EventType::record, t0 + 60));
+    Event judge = Event::of(EventType::classify, t0 + 120);
+    judge.nature = Nature::consulting;
+    judge.severity = Severity::p4;
+    c.apply(judge);
+    // Within the hour nothing changes.
+    CHECK_FALSE(p.reevaluate(c, t0 + 1800, "consultation"));
+    // At 10:30 the one-hour limit (10:15) is missed: the rules judge it valid again.
+    const auto e = p.reevaluate(c, t0 + 75 * 60, "consultation");
+    REQUIRE(e);
+    CHECK(e->type == EventType::classify);
+    CHECK(e->nature == Nature::valid);
+    CHECK(e->note.find("communicative-handled-badly") != std::string::npos);
+    c.apply(*e);
+    CHECK(c.nature() == Nature::valid);
+    CHECK(c.events().back().note == e->note);
+    // Judged valid now, it stays so: re-evaluation only escalates, and the consulting keywords
+    // that still match cannot turn it back into a communicative complaint.
+    CHECK_FALSE(p.reevaluate(c, t0 + 80 * 60, "consultation"));
+    CHECK_FALSE(p.reevaluate(c, t0 + 80 * 60, "complaint"));
+}
+
+TEST_CASE("every problem of a profile is reported with its pointer, line and column") {
+    const std::string text = R"({
+  "plaint_profile": 1,
+  "colour": "blue",
+  "calendars": {"office": {"timezone": "Asia/Shanghai", "week": {"mon": [["09:00", "25:00"]]}}},
+  "policies": {"p": {"targets": [{"kind": "record", "duration": "1h", "calendar": "night"}]}},
+  "rules": {"sections": [{"name": "n", "hit": "first", "rows": [
+    {"id": "a", "when": {"channel": ["phone", "sms"]}, "then": {"nature": "valid"}},
+    {"id": "b", "then": {"sla_policy": "fast"}}]}]},
+  "return_visits": {"rules": [{"when": {"nature": "major"}, "method": "by_pigeon"}],
+                    "quotas": {"boss": 3}},
+  "surveys": {"s": {"scale": [5, 1]}}
+})";
+    const error e = error_of([&] { Profile::from_json(text); });
+    CHECK(e.code() == errc::validation);
+    const std::string msg = e.what();
+    INFO(msg);
+    // Positions counted by hand in the text above (columns in characters).
+    for (const char* expected : {
+             "/colour: unknown key; expected plaint_profile, name, description, calendars, "
+             "policies, rules, return_visits or surveys (line 3, column 13)",
+             "/calendars/office/week/mon/0: time '25:00' is not within 00:00-24:00 (line 4, "
+             "column 74)",
+             "/policies/p/targets/0/calendar: undefined calendar 'night' (line 5, column 83)",
+             "/rules/sections/0/rows/0/when/channel/1: unknown channel 'sms'; expected one of "
+             "phone, visit, letter, online, authority, media, other (line 7, column 47)",
+             "/rules/sections/0/rows/1/then/sla_policy: undefined SLA policy 'fast' (line 8, "
+             "column 40)",
+             "/return_visits/rules/0/method: expected a visit method, one of phone, on_site, "
+             "meeting, public_notice, other (line 9, column 71)",
+             "/return_visits/quotas/boss: unknown role 'boss'; expected one of duty_staff, "
+             "cs_assistant, cs_manager, general_manager, company (line 10, column 40)",
+             "/surveys/s/scale: expected [lowest, highest] whole numbers (line 11, column 30)",
+         })
+        CHECK(msg.find(expected) != std::string::npos);
+    CHECK(e.problems().size() == 8);
+
+    CHECK(error_of([] { Profile::from_json(R"({"plaint_profile": 2})"); }).code() ==
+          errc::unsupported);
+    CHECK(error_of([] { Profile::from_json(R"({"name": "x"})"); }).code() == errc::validation);
+    CHECK(error_of([] { Profile::from_json("[1, 2"); }).code() == errc::parse);
+}
+
+TEST_CASE("hostile profiles: truncated, oversized, deeply nested, unreadable") {
+    const std::string text = Profile::default_profile().to_json();
+    for (std::size_t n = 0; n < text.size(); n += 3) {
+        const errc code = error_of([&] { Profile::from_json(text.substr(0, n)); }).code();
+        CHECK((code == errc::parse || code == errc::validation));
+    }
+    CHECK(error_of([] { Profile::from_json(std::string(100u << 20, ' ')); }).code() ==
+          errc::too_large);
+    CHECK(error_of([] {
+              Profile::from_json(std::string(10000, '[') + std::string(10000, ']'));
+          }).code() == errc::too_large);
+    CHECK(error_of([] { Profile::from_file("/nonexistent/profile.json"); }).code() == errc::io);
+    // A 100 MB file is refused before it is read.
+    const std::string big = std::string(PLAINT_TEST_TMP) + "/big-profile.json";
+    {
+        std::ofstream out(big, std::ios::binary);
+        out.seekp((100 << 20) - 1);
+        out.put('}');
+    }
+    CHECK(error_of([&] { Profile::from_file(big); }).code() == errc::too_large);
+    std::remove(big.c_str());
+    CHECK(Profile::from_file(std::string(PLAINT_DATA_DIR) + "/default-profile.json").name() ==
+          "default");
+}
