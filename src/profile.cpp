@@ -215,7 +215,18 @@ Profile Profile::from_json(std::string_view text) {
     }
     if (doc.contains("rules")) {
         try {
-            impl->rules = RuleSet::from_json(doc["rules"].dump());
+            // The calendars `received` conditions may name: those of this profile that
+            // compile (a broken one is reported by the policies above) and "24x7".
+            std::map<std::string, Calendar, std::less<>> calendars;
+            if (doc.contains("calendars") && doc["calendars"].is_object())
+                for (const auto& [name, cal] : doc["calendars"].items()) {
+                    try {
+                        calendars.emplace(name, Calendar::from_json(cal.dump()));
+                    } catch (const error&) {
+                        calendars.emplace(name, Calendar());
+                    }
+                }
+            impl->rules = RuleSet::from_json(doc["rules"].dump(), calendars);
             for (const Warning& w : impl->rules.warnings())
                 impl->warnings.push_back({"/rules" + w.pointer, w.message});
         } catch (const error& e) {

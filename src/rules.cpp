@@ -33,7 +33,8 @@ enum class Op : std::uint8_t {
     kw_all,
     kw_none,
     missed_any,
-    pattern, // field: 0 building, 1 unit, 2 subcategory
+    pattern,  // field: 0 building, 1 unit, 2 subcategory
+    received, // field: 1 inside the calendar's hours, 0 outside; begin = calendar index
 };
 
 enum class Hit : std::uint8_t { first, collect, priority };
@@ -113,6 +114,7 @@ public:
     KeywordMatcher matcher;
     std::unordered_map<std::string, std::uint32_t> tag_ids, missed_ids;
     std::vector<Warning> warnings;
+    std::vector<Calendar> calendars; // named by `received` conditions
     std::size_t row_count = 0;
     std::string source; // the JSON it was read from, normalised, for to_json
 
@@ -222,6 +224,13 @@ bool RuleSetImpl::eval(std::uint32_t n, const Facts& f, Scratch& s) const {
                 return true;
         return false;
     }
+    case Op::received:
+        // Outside the calendar's years counts as outside its hours.
+        try {
+            return calendars[node.begin].is_open(f.received) == (node.field == 1);
+        } catch (const error&) {
+            return node.field == 0;
+        }
     case Op::pattern: {
         const std::string_view v = node.field == 0   ? f.building
                                    : node.field == 1 ? f.unit
@@ -283,8 +292,9 @@ namespace {
 
 class Compiler {
 public:
-    explicit Compiler(detail::RuleSetImpl& impl, detail::Problems& problems)
-        : impl_(impl), problems_(problems) {}
+    Compiler(detail::RuleSetImpl& impl, detail::Problems& problems,
+             const std::map<std::string, Calendar, std::less<>>* calendars)
+        : impl_(impl), problems_(problems), calendars_(calendars) {}
 
     std::uint32_t add(Node n) {
         impl_.nodes.push_back(std::move(n));
@@ -343,6 +353,8 @@ private:
             return set_test(value, at, true);
         if (key == "missed")
             return missed(value, at);
+        if (key == "received")
+            return received(value, at);
         if (key == "all" || key == "any") {
             if (!value.is_array() || value.empty()) {
                 problems_.add(at, "expected a non-empty list of conditions");
@@ -359,8 +371,8 @@ private:
         }
         problems_.add(at, "unknown condition; expected channel, category, nature, severity, "
                           "reporter_count, repeat_count, unsatisfied_visits, reopens, "
-                          "hours_since_received, tags, keywords, missed, building, unit, "
-                          "subcategory, all, any or not");
+                          "hours_since_received, tags, keywords, missed, received, building, "
+                          "unit, subcategory, all, any or not");
         return std::nullopt;
     }
 
@@ -586,6 +598,40 @@ private:
         return add(std::move(n));
     }
 
+    // {"in": "office"} or {"outside": "office"}: received within a calendar's hours, or not.
+    std::optional<std::uint32_t> received(const Json& value, const std::string& at) {
+        if (!value.is_object() || value.size() != 1 ||
+            (!value.contains("in") && !value.contains("outside"))) {
+            problems_.add(at, "expected {\"in\": calendar} or {\"outside\": calendar}");
+            return std::nullopt;
+        }
+        const bool inside = value.contains("in");
+        const Json& name = inside ? value["in"] : value["outside"];
+        const std::string nat = detail::pointer_join(at, inside ? "in" : "outside");
+        if (!name.is_string()) {
+            problems_.add(nat, "expected a calendar name");
+            return std::nullopt;
+        }
+        const std::string cal = name.get<std::string>();
+        const Calendar* found = nullptr;
+        if (calendars_) {
+            auto it = calendars_->find(cal);
+            if (it != calendars_->end())
+                found = &it->second;
+        }
+        if (!found && cal != "24x7") {
+            problems_.add(nat, "undefined calendar " + detail::quote(cal));
+            return std::nullopt;
+        }
+        Node n;
+        n.op = Op::received;
+        n.field = inside ? 1 : 0;
+        n.begin = static_cast<std::uint32_t>(impl_.calendars.size());
+        impl_.calendars.push_back(found ? *found : Calendar());
+        n.text = std::string("received ") + (inside ? "in" : "outside") + " the hours of " + cal;
+        return add(std::move(n));
+    }
+
     std::optional<std::uint32_t> pattern(std::uint8_t field, const Json& value,
                                          const std::string& at) {
         Node n;
@@ -606,6 +652,7 @@ private:
 
     detail::RuleSetImpl& impl_;
     detail::Problems& problems_;
+    const std::map<std::string, Calendar, std::less<>>* calendars_;
     std::unordered_map<std::string, std::uint32_t> keyword_ids_;
 };
 
@@ -666,10 +713,16 @@ RuleSet::RuleSet() : impl_(std::make_shared<const detail::RuleSetImpl>()) {}
 RuleSet::RuleSet(std::shared_ptr<const detail::RuleSetImpl> impl) : impl_(std::move(impl)) {}
 
 RuleSet RuleSet::from_json(std::string_view text) {
+    static const std::map<std::string, Calendar, std::less<>> none;
+    return from_json(text, none);
+}
+
+RuleSet RuleSet::from_json(std::string_view text,
+                           const std::map<std::string, Calendar, std::less<>>& calendars) {
     const Json doc = detail::parse_json(text, detail::JsonLimits{}, "rule set");
     auto impl = std::make_shared<detail::RuleSetImpl>();
     detail::Problems problems;
-    Compiler compile(*impl, problems);
+    Compiler compile(*impl, problems, &calendars);
     if (!doc.is_object()) {
         problems.add("", "expected an object with sections");
         problems.throw_if_any("rule set");
@@ -927,6 +980,7 @@ Facts Facts::of(const Complaint& c, Instant now) {
     f.content = c.content();
     f.tags.assign(c.tags().begin(), c.tags().end());
     f.reporter_count = c.reporter_count();
+    f.received = c.received();
     f.hours_since_received = static_cast<double>(now - c.received()) / 3600.0;
     for (const Event& e : c.events()) {
         if (e.at > now)

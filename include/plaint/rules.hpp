@@ -10,6 +10,7 @@
 /// caller reuses its `Decision`.
 #pragma once
 
+#include "plaint/calendar.hpp"
 #include "plaint/complaint.hpp"
 #include "plaint/config.hpp"
 #include "plaint/enums.hpp"
@@ -17,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,6 +43,7 @@ struct Facts {
     std::vector<std::string_view> missed_targets; ///< SLA targets breached so far
     std::int32_t unsatisfied_visits = 0;
     std::int32_t reopens = 0;
+    Instant received = 0; ///< for conditions on a calendar's hours
 
     /// The facts of a complaint as it stands at `now` (history from its event log; the SLA
     /// targets missed are the caller's to add).
@@ -73,8 +76,8 @@ struct RowExplanation {
     std::string section;
     std::string id;
     bool matched = false;
-    bool decided = false;  ///< its outputs are in the decision
-    std::string failed;    ///< for a row that did not match: the first condition that failed
+    bool decided = false; ///< its outputs are in the decision
+    std::string failed;   ///< for a row that did not match: the first condition that failed
 };
 
 /// Every row's outcome for one complaint, and the decision. Since 0.3.
@@ -104,6 +107,11 @@ public:
     /// `errc::too_large` (over 16 MiB, nesting deeper than 64, more than 10,000 rows, 10,000
     /// keywords or 256 keyword lists per row...).
     static RuleSet from_json(std::string_view json);
+    /// The same, with the calendars that `received` conditions may name
+    /// (`{"received": {"in": "office"}}` or `{"received": {"outside": "office"}}`); the
+    /// calendars are shared with the rule set, which keeps them alive.
+    static RuleSet from_json(std::string_view json,
+                             const std::map<std::string, Calendar, std::less<>>& calendars);
 
     /// Classifies: fills `out` (cleared first). Allocates nothing once `out` has grown to
     /// hold a decision of this size.

@@ -287,3 +287,27 @@ TEST_CASE("facts of a complaint include its history") {
     CHECK(f.reopens == 0);
     CHECK(f.unsatisfied_visits == 0);
 }
+
+TEST_CASE("conditions on a calendar's hours: received in or outside them") {
+    std::map<std::string, Calendar, std::less<>> calendars;
+    calendars.emplace("office", Calendar::from_json(R"({"timezone": "Asia/Shanghai",
+        "week": {"mon": [["09:00", "18:00"]]}})"));
+    const RuleSet rules = RuleSet::from_json(R"({"sections": [{"name": "s", "hit": "collect",
+        "rows": [{"id": "night", "when": {"received": {"outside": "office"}},
+                  "then": {"tags": ["out-of-hours"]}},
+                 {"id": "day", "when": {"received": {"in": "office"}},
+                  "then": {"tags": ["in-hours"]}}]}]})",
+                                             calendars);
+    Facts f;
+    f.received = parse_iso8601("2026-03-02T10:00:00+08:00"); // a Monday, in hours
+    CHECK(rules.classify(f).tags == std::vector<std::string_view>{"in-hours"});
+    f.received = parse_iso8601("2026-03-02T20:00:00+08:00");
+    CHECK(rules.classify(f).tags == std::vector<std::string_view>{"out-of-hours"});
+    f.received = parse_iso8601("2300-01-01T00:00:00Z"); // beyond the years: outside
+    CHECK(rules.classify(f).tags == std::vector<std::string_view>{"out-of-hours"});
+    CHECK(message_of([] {
+              RuleSet::from_json(R"({"sections": [{"rows": [{"id": "x",
+                  "when": {"received": {"in": "night"}}, "then": {"tags": ["t"]}}]}]})");
+          }).find("/sections/0/rows/0/when/received/in: undefined calendar 'night'") !=
+          std::string::npos);
+}
