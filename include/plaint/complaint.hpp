@@ -167,6 +167,17 @@ private:
     std::vector<Event> events_;
 };
 
+/// Reads a complaint from its JSON form: `{"id", "received" (ISO 8601 text or epoch seconds),
+/// "channel", "category", "subcategory", "name", "contact", "building", "unit", "content",
+/// "remedy", "reporter_count", "tags"}` (only `id` and `received` are required). An `events`
+/// list, as `to_json` writes it, is applied in order. Unknown keys are errors.
+/// @throws error `errc::parse`, `errc::validation` (every problem with its place), and the
+/// errors of the setters and of `Complaint::apply`. Since 0.3.
+Complaint complaint_from_json(std::string_view json);
+/// The JSON form of a complaint, with its event log (`events`: type, at, role, note and the
+/// details each event type carries). Since 0.3.
+std::string to_json(const Complaint& c);
+
 /// Checks that `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past
 /// U+10FFFF) with no NUL byte. @throws error `errc::encoding` naming `what` and the byte offset.
 /// Since 0.1.

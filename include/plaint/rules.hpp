@@ -93,6 +93,13 @@ struct Warning {
     std::string message;
 };
 
+/// The JSON form of a decision: `{"nature", "severity", "sla_policy", "escalate_to",
+/// "visit_method", "tags", "matched"}`, leaving out what was not decided. Since 0.3.
+std::string to_json(const Decision& d);
+/// The JSON form of an explanation: a list of `{"section", "id", "matched", "decided",
+/// "failed"}`. Since 0.3.
+std::string to_json(const Explanation& e);
+
 namespace detail {
 class RuleSetImpl;
 }

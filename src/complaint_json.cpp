@@ -1,0 +1,231 @@
+// JSON forms of complaints, decisions and explanations: what kiosks and imports exchange.
+#include "plaint/complaint.hpp"
+#include "plaint/rules.hpp"
+
+#include "detail.hpp"
+#include "json_util.hpp"
+
+PLAINT_BEGIN_NAMESPACE
+
+namespace {
+
+using detail::Json;
+
+Instant instant_of(const Json& v, const std::string& at, detail::Problems& problems) {
+    if (v.is_number_integer())
+        return v.get<Instant>();
+    if (v.is_string()) {
+        try {
+            return parse_iso8601(v.get<std::string>());
+        } catch (const error& e) {
+            problems.add(at, e.what());
+            return 0;
+        }
+    }
+    problems.add(at, "expected an ISO 8601 instant or epoch seconds");
+    return 0;
+}
+
+template <class E>
+std::optional<E> enum_of(const Json& v, const std::string& at, detail::Problems& problems) {
+    constexpr EnumKind kind = detail::EnumTraits<E>::kind;
+    if (v.is_string())
+        if (auto code = enum_code(kind, v.get<std::string>()))
+            return static_cast<E>(*code);
+    problems.add(at, std::string("expected a ") + detail::EnumTraits<E>::label + ", one of " +
+                         enum_names(kind));
+    return std::nullopt;
+}
+
+const std::pair<const char*, TextField> text_fields[] = {{"name", TextField::name},
+                                                         {"contact", TextField::contact},
+                                                         {"building", TextField::building},
+                                                         {"unit", TextField::unit},
+                                                         {"content", TextField::content},
+                                                         {"remedy", TextField::remedy},
+                                                         {"subcategory", TextField::subcategory}};
+
+} // namespace
+
+Complaint complaint_from_json(std::string_view text) {
+    detail::JsonLimits limits;
+    limits.max_bytes = 4u << 20;
+    limits.max_depth = 8;
+    const Json doc = detail::parse_json(text, limits, "complaint");
+    detail::Problems problems;
+    if (!doc.is_object()) {
+        problems.add("", "expected a complaint object");
+        problems.throw_if_any("complaint");
+    }
+    if (!doc.contains("id") || !doc["id"].is_string())
+        problems.add("/id", "a complaint needs an id (a string)");
+    if (!doc.contains("received"))
+        problems.add("/received", "a complaint needs its received instant");
+    for (const auto& [key, value] : doc.items()) {
+        static const char* const known[] = {
+            "id",      "received", "channel", "category", "subcategory", "name",
+            "contact", "building", "unit",    "content",  "remedy",      "reporter_count",
+            "tags",    "events",   "state",   "nature",   "severity",    "owner"};
+        if (std::find_if(std::begin(known), std::end(known),
+                         [&](const char* k) { return key == k; }) == std::end(known))
+            problems.add(detail::pointer_join("", key), "unknown key");
+    }
+    if (!problems.empty()) {
+        const detail::PositionIndex index(text);
+        problems.throw_if_any("complaint", &index);
+    }
+    const Instant received = instant_of(doc["received"], "/received", problems);
+    Complaint c(doc["id"].get<std::string>(), received);
+    for (const auto& [name, field] : text_fields)
+        if (doc.contains(name)) {
+            if (doc[name].is_string())
+                c.set_text(field, doc[name].get<std::string>());
+            else
+                problems.add(detail::pointer_join("", name), "expected a string");
+        }
+    if (doc.contains("channel"))
+        if (auto v = enum_of<Channel>(doc["channel"], "/channel", problems))
+            c.set_channel(*v);
+    if (doc.contains("category"))
+        if (auto v = enum_of<Category>(doc["category"], "/category", problems))
+            c.set_category(*v);
+    if (doc.contains("reporter_count")) {
+        if (doc["reporter_count"].is_number_integer() &&
+            doc["reporter_count"].get<std::int64_t>() >= 1 &&
+            doc["reporter_count"].get<std::int64_t>() <= Limits::reporters)
+            c.set_reporter_count(doc["reporter_count"].get<std::int32_t>());
+        else
+            problems.add("/reporter_count", "expected a whole number from 1 to 1,000,000");
+    }
+    if (doc.contains("tags")) {
+        if (!doc["tags"].is_array())
+            problems.add("/tags", "expected a list of tags");
+        else
+            for (std::size_t i = 0; i < doc["tags"].size(); ++i) {
+                if (doc["tags"][i].is_string())
+                    c.add_tag(doc["tags"][i].get<std::string>());
+                else
+                    problems.add(detail::pointer_join("/tags", i), "expected a tag");
+            }
+    }
+    if (doc.contains("events")) {
+        const Json& events = doc["events"];
+        if (!events.is_array())
+            problems.add("/events", "expected a list of events");
+        for (std::size_t i = 0; events.is_array() && i < events.size(); ++i) {
+            const std::string at = detail::pointer_join("/events", i);
+            const Json& ev = events[i];
+            if (!ev.is_object() || !ev.contains("type") || !ev.contains("at")) {
+                problems.add(at, "expected an event with type and at");
+                continue;
+            }
+            auto type = enum_of<EventType>(ev["type"], at + "/type", problems);
+            if (!type || *type == EventType::receive)
+                continue; // written by the constructor
+            Event e = Event::of(*type, instant_of(ev["at"], at + "/at", problems));
+            if (ev.contains("role"))
+                if (auto r = enum_of<Role>(ev["role"], at + "/role", problems))
+                    e.actor = *r;
+            if (ev.contains("note") && ev["note"].is_string())
+                e.note = ev["note"].get<std::string>();
+            if (ev.contains("nature"))
+                if (auto n = enum_of<Nature>(ev["nature"], at + "/nature", problems))
+                    e.nature = *n;
+            if (ev.contains("severity"))
+                if (auto s = enum_of<Severity>(ev["severity"], at + "/severity", problems))
+                    e.severity = *s;
+            if (ev.contains("target"))
+                e.target = enum_of<Role>(ev["target"], at + "/target", problems);
+            if (ev.contains("method"))
+                e.method = enum_of<VisitMethod>(ev["method"], at + "/method", problems);
+            if (ev.contains("deadline"))
+                e.deadline = instant_of(ev["deadline"], at + "/deadline", problems);
+            if (!problems.empty())
+                break;
+            try {
+                c.apply(e);
+            } catch (const error& err) {
+                problems.add(at, err.what());
+                break;
+            }
+        }
+    }
+    if (!problems.empty()) {
+        const detail::PositionIndex index(text);
+        problems.throw_if_any("complaint", &index);
+    }
+    return c;
+}
+
+std::string to_json(const Complaint& c) {
+    Json doc = Json::object();
+    doc["id"] = c.id();
+    doc["received"] = format_iso8601(c.received());
+    doc["channel"] = std::string(to_string(c.channel()));
+    doc["category"] = std::string(to_string(c.category()));
+    for (const auto& [name, field] : text_fields)
+        if (!c.text(field).empty())
+            doc[name] = c.text(field);
+    doc["reporter_count"] = c.reporter_count();
+    doc["tags"] = c.tags();
+    doc["state"] = std::string(to_string(c.state()));
+    doc["nature"] = std::string(to_string(c.nature()));
+    doc["severity"] = std::string(to_string(c.severity()));
+    doc["owner"] = std::string(to_string(c.owner()));
+    Json events = Json::array();
+    for (const Event& e : c.events()) {
+        Json j = {{"type", std::string(to_string(e.type))},
+                  {"at", format_iso8601(e.at)},
+                  {"role", std::string(to_string(e.actor))}};
+        if (!e.note.empty())
+            j["note"] = e.note;
+        if (e.type == EventType::classify) {
+            j["nature"] = std::string(to_string(e.nature));
+            j["severity"] = std::string(to_string(e.severity));
+        }
+        if (e.target)
+            j["target"] = std::string(to_string(*e.target));
+        if (e.method)
+            j["method"] = std::string(to_string(*e.method));
+        if (e.deadline)
+            j["deadline"] = format_iso8601(*e.deadline);
+        events.push_back(std::move(j));
+    }
+    doc["events"] = std::move(events);
+    return doc.dump();
+}
+
+std::string to_json(const Decision& d) {
+    Json doc = Json::object();
+    if (d.nature)
+        doc["nature"] = std::string(to_string(*d.nature));
+    if (d.severity)
+        doc["severity"] = std::string(to_string(*d.severity));
+    if (d.sla_policy)
+        doc["sla_policy"] = std::string(*d.sla_policy);
+    if (d.escalate_to)
+        doc["escalate_to"] = std::string(to_string(*d.escalate_to));
+    if (d.visit_method)
+        doc["visit_method"] = std::string(to_string(*d.visit_method));
+    doc["tags"] = Json::array();
+    for (auto t : d.tags)
+        doc["tags"].push_back(std::string(t));
+    doc["matched"] = Json::array();
+    for (auto m : d.matched)
+        doc["matched"].push_back(std::string(m));
+    return doc.dump();
+}
+
+std::string to_json(const Explanation& e) {
+    Json doc = Json::array();
+    for (const auto& r : e.rows) {
+        Json j = {
+            {"section", r.section}, {"id", r.id}, {"matched", r.matched}, {"decided", r.decided}};
+        if (!r.failed.empty())
+            j["failed"] = r.failed;
+        doc.push_back(std::move(j));
+    }
+    return doc.dump();
+}
+
+PLAINT_END_NAMESPACE
