@@ -878,7 +878,8 @@ void RuleSet::classify(const Facts& facts, Decision& out) const {
                 }
             break;
         case Hit::collect: {
-            Decision part; // filled row by row, then laid over `out`
+            thread_local Decision part; // filled row by row, then laid over `out`; its
+                                        // buffers stay allocated between calls
             bool any = false;
             for (const auto& row : section.rows)
                 if (impl_->eval(row.root, facts, reuse)) {
