@@ -2,6 +2,7 @@
 
 #include "detail.hpp"
 
+#include <algorithm>
 #include <unordered_set>
 
 PLAINT_BEGIN_NAMESPACE
@@ -152,14 +153,22 @@ void Problems::throw_if_any(const char* what, const PositionIndex* index) const 
     if (items_.empty())
         return;
     std::vector<Problem> located = items_;
-    std::string msg = std::string(what) + " has " + std::to_string(items_.size()) +
-                      (items_.size() == 1 ? " problem" : " problems") + ":";
-    for (Problem& p : located) {
-        if (index) {
+    if (index) {
+        for (Problem& p : located) {
             const Location at = index->find(p.pointer);
             p.line = at.line;
             p.column = at.column;
         }
+        // Document order: by line and column; problems without a place keep their order last.
+        std::stable_sort(located.begin(), located.end(), [](const Problem& x, const Problem& y) {
+            if ((x.line == 0) != (y.line == 0))
+                return y.line == 0;
+            return x.line != y.line ? x.line < y.line : x.column < y.column;
+        });
+    }
+    std::string msg = std::string(what) + " has " + std::to_string(items_.size()) +
+                      (items_.size() == 1 ? " problem" : " problems") + ":";
+    for (const Problem& p : located) {
         msg += "\n" + (p.pointer.empty() ? std::string("/") : p.pointer) + ": " + p.message;
         if (p.line)
             msg +=

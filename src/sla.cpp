@@ -341,6 +341,10 @@ Target read_target(const Json& v, const std::string& where, Problems& problems) 
     if (t.name.empty())
         t.name = std::string(to_string(t.kind));
     apply_defaults(t, has[0], has[1], has[2], has[3]);
+    if (t.deadline_from_event &&
+        std::any_of(t.start.begin(), t.start.end(), [](E e) { return e != E::unsatisfied; }))
+        problems.add(where, "deadline_from_event needs start events that carry a deadline "
+                            "(unsatisfied)");
     if (t.deadline_from_event && has_duration)
         problems.add(where, "a target with deadline_from_event takes its due instant from the "
                             "event; remove the duration");

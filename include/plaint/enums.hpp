@@ -129,7 +129,7 @@ enum class ClockState : std::int32_t {
     running = 1,
     paused = 2,
     met = 3,      ///< stopped on or before its due instant
-    warning = 4,  ///< running or paused, past a warning threshold, not yet due
+    warning = 4,  ///< running past a warning threshold, not yet due (a paused clock is paused)
     breached = 5, ///< past its due instant (stopped late, or still open)
 };
 

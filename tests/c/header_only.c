@@ -4,5 +4,6 @@
 int plaint_header_only_check(void);
 int plaint_header_only_check(void) {
     plaint_event e = PLAINT_EVENT_INIT;
-    return (int)e.size;
+    plaint_clock k = PLAINT_CLOCK_INIT;
+    return (int)e.size + (int)k.size;
 }

@@ -4,7 +4,9 @@ A :class:`Complaint` carries the intake record of a complaint and walks its life
 record, classify, assign, handle, return visit, close) as :meth:`Complaint.apply` applies
 events; the library enforces the state machine and keeps the event log. A :class:`Calendar`
 holds business hours in a time zone and answers when the office is open, and what instant lies
-so many business seconds after another.
+so many business seconds after another. A :class:`PolicySet` holds SLA policies (record within
+an hour, first feedback within 24, a result within 72…) and :meth:`Complaint.clocks` derives a
+complaint's :class:`Clock` for each target from its event log, at any instant.
 
 The C library is found through ``PLAINT_LIBRARY``, next to this package, or by
 :func:`ctypes.util.find_library` (see :mod:`plaint._lib`). Every failure raises a subclass of
@@ -42,10 +44,22 @@ from ._errors import (
     UnsupportedError,
     ValidationError,
 )
-from ._enums import Category, Channel, EventType, Nature, Role, Severity, State, VisitMethod
+from ._enums import (
+    Category,
+    Channel,
+    ClockState,
+    EventType,
+    Nature,
+    Role,
+    Severity,
+    State,
+    TargetKind,
+    VisitMethod,
+)
 from ._convert import format_instant, parse_instant
 from ._complaint import Complaint, Event
 from ._calendar import Calendar, tzdb_version
+from ._sla import Clock, PolicySet, parse_duration
 
 __version__ = "0.2.0"
 
@@ -55,6 +69,8 @@ __all__ = [
     "Calendar",
     "Category",
     "Channel",
+    "Clock",
+    "ClockState",
     "ClosedError",
     "Complaint",
     "EncodingError",
@@ -71,9 +87,11 @@ __all__ = [
     "OutOfOrderError",
     "OutOfRangeError",
     "ParseError",
+    "PolicySet",
     "Role",
     "Severity",
     "State",
+    "TargetKind",
     "TooLargeError",
     "UnsupportedError",
     "ValidationError",
@@ -81,6 +99,7 @@ __all__ = [
     "abi_version",
     "format_instant",
     "library_path",
+    "parse_duration",
     "parse_instant",
     "tzdb_version",
     "version",

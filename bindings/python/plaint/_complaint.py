@@ -34,6 +34,7 @@ from ._enums import (
 )
 from ._errors import ClosedError
 from ._lib import PlaintEvent, lib
+from ._sla import Clock, PolicySet, clocks_of
 
 E = TypeVar("E", bound=PlaintEnum)
 
@@ -552,6 +553,49 @@ class Complaint:
             ev.deadline = to_instant(deadline, "deadline")
         with self._lock:
             lib.plaint_complaint_apply_event(self._live(), byref(ev))
+
+    # ---- SLA clocks ------------------------------------------------------------------------
+
+    def clocks(self, policy_set: PolicySet, policy: TextLike, at: InstantLike) -> List[Clock]:
+        """Every SLA clock of this complaint under ``policy`` of ``policy_set``, as of instant
+        ``at`` (events after ``at`` are not seen): one per target, handling cycle and round,
+        in the policy's target order, then cycle and round. A target that has not started in
+        the current cycle gives a NOT_STARTED clock with round 0.
+
+        Args:
+            policy_set: the policies, such as :meth:`PolicySet.default`.
+            policy: the policy's name ("complaint").
+            at: the instant, int UTC seconds or an aware datetime.
+
+        Raises:
+            NotFoundError: the set has no such policy.
+            OutOfRangeError: a clock would count time outside the years its calendar computes
+                (1900–2199).
+            EncodingError: a policy name holding a NUL byte.
+            TypeError: ``policy_set`` is not a :class:`PolicySet`.
+        """
+        if not isinstance(policy_set, PolicySet):
+            raise TypeError(
+                f"policy_set must be a plaint.PolicySet, not {type(policy_set).__name__}"
+            )
+        name = encode_nts(policy, "policy")
+        seconds = to_instant(at, "at")
+        with self._lock:
+            return clocks_of(self._live(), policy_set, name, seconds)
+
+    def clock(self, policy_set: PolicySet, policy: TextLike, target: str, at: InstantLike) -> Clock:
+        """The clock of target ``target`` (its name) in the latest cycle and round, as
+        :meth:`clocks` computes them; in a cycle where it has not started yet, that cycle's
+        NOT_STARTED clock.
+
+        Raises:
+            KeyError: the policy has no target of that name.
+            and the errors of :meth:`clocks`.
+        """
+        found = [k for k in self.clocks(policy_set, policy, at) if k.target == target]
+        if not found:
+            raise KeyError(target)
+        return max(found, key=lambda k: (k.cycle, k.round))
 
 
 _FIELD_LABELS = {

@@ -126,6 +126,34 @@ class EventType(PlaintEnum):
     REOPEN = 15
 
 
+class TargetKind(PlaintEnum):
+    """What an SLA target measures; each kind brings default start, stop, pause and resume
+    events (the README's "SLA policies and clocks" section lists them)."""
+
+    RECORD = 1
+    ACKNOWLEDGE = 2
+    FIRST_RESPONSE = 3
+    FIRST_FEEDBACK = 4
+    RESOLUTION = 5
+    REPAIR_RESPONSE = 6
+    REPAIR_COMPLETION = 7
+    CONSULTATION_ANSWER = 8
+    RETURN_VISIT = 9
+    RECTIFICATION = 10
+    CUSTOM = 11
+
+
+class ClockState(PlaintEnum):
+    """The state of an SLA clock at an instant."""
+
+    NOT_STARTED = 0
+    RUNNING = 1
+    PAUSED = 2
+    MET = 3
+    WARNING = 4
+    BREACHED = 5
+
+
 #: The ``PLAINT_ENUM_*`` kind of each enumeration, for plaint_enum_name / plaint_enum_parse.
 ENUM_KINDS: Dict[Type[PlaintEnum], int] = {
     Channel: 1,
@@ -136,6 +164,8 @@ ENUM_KINDS: Dict[Type[PlaintEnum], int] = {
     VisitMethod: 6,
     State: 7,
     EventType: 8,
+    TargetKind: 9,
+    ClockState: 10,
 }
 
 E = TypeVar("E", bound=PlaintEnum)

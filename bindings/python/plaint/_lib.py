@@ -24,7 +24,17 @@ import ctypes
 import ctypes.util
 import os
 import sys
-from ctypes import POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint32, c_void_p
+from ctypes import (
+    POINTER,
+    c_char_p,
+    c_double,
+    c_int,
+    c_int32,
+    c_int64,
+    c_size_t,
+    c_uint32,
+    c_void_p,
+)
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
@@ -59,6 +69,34 @@ class PlaintEvent(ctypes.Structure):
     ]
 
 
+class PlaintClock(ctypes.Structure):
+    """Mirror of ``struct plaint_clock``; set ``size`` to ``ctypes.sizeof(PlaintClock)``."""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("target", c_char_p),
+        ("kind", c_int32),
+        ("cycle", c_int32),
+        ("round", c_int32),
+        ("state", c_int32),
+        ("escalate_to", c_int32),
+        ("has_started", c_int32),
+        ("started", c_int64),
+        ("has_stopped", c_int32),
+        ("stopped", c_int64),
+        ("has_due", c_int32),
+        ("due", c_int64),
+        ("has_breached_at", c_int32),
+        ("breached_at", c_int64),
+        ("duration", c_int64),
+        ("elapsed", c_int64),
+        ("remaining", c_int64),
+        ("percent", c_double),
+        ("warning_count", c_uint32),
+        ("warnings", c_int64 * 4),
+    ]
+
+
 class _Status:
     """Marks a function of :data:`FUNCTIONS` that returns a status: ``int`` plus errcheck."""
 
@@ -71,6 +109,7 @@ _I64P = POINTER(c_int64)
 _SZP = POINTER(c_size_t)
 _PP = POINTER(c_void_p)
 _EVP = POINTER(PlaintEvent)
+_CLP = POINTER(PlaintClock)
 
 #: Every function of plaint.h: name -> (return type, argument types). ``STATUS`` stands for an
 #: ``int`` status checked by :func:`check_status`.
@@ -135,6 +174,20 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "plaint_calendar_sub_many": (STATUS, [_P, _I64P, _I64P, c_size_t, _I64P]),
     "plaint_calendar_between_many": (STATUS, [_P, _I64P, _I64P, c_size_t, _I64P]),
     "plaint_tzdb_version": (STATUS, [_PP]),
+    # SLA policies and clocks
+    "plaint_policy_set_from_json": (STATUS, [_PP, c_char_p, c_size_t]),
+    "plaint_policy_set_default": (STATUS, [_PP]),
+    "plaint_policy_set_free": (None, [_P]),
+    "plaint_policy_set_to_json": (STATUS, [_P, _PP]),
+    "plaint_policy_set_policy_count": (STATUS, [_P, _SZP]),
+    "plaint_policy_set_policy_name": (STATUS, [_P, c_size_t, _PP]),
+    "plaint_policy_set_calendar": (STATUS, [_P, c_char_p, _PP]),
+    "plaint_duration_parse": (STATUS, [c_char_p, c_size_t, _I64P]),
+    "plaint_clock_init": (None, [_CLP, c_size_t]),
+    "plaint_complaint_clocks": (STATUS, [_P, _P, c_char_p, c_int64, _PP]),
+    "plaint_clock_list_count": (STATUS, [_P, _SZP]),
+    "plaint_clock_list_get": (STATUS, [_P, c_size_t, _CLP]),
+    "plaint_clock_list_free": (None, [_P]),
 }
 
 

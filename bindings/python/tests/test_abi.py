@@ -66,6 +66,13 @@ _C_TYPES = {
     "plaint_calendar*": {ctypes.c_void_p},
     "const plaint_calendar*": {ctypes.c_void_p},
     "plaint_calendar**": {ctypes.POINTER(ctypes.c_void_p)},
+    "plaint_policy_set*": {ctypes.c_void_p},
+    "const plaint_policy_set*": {ctypes.c_void_p},
+    "plaint_policy_set**": {ctypes.POINTER(ctypes.c_void_p)},
+    "plaint_clock_list*": {ctypes.c_void_p},
+    "const plaint_clock_list*": {ctypes.c_void_p},
+    "plaint_clock_list**": {ctypes.POINTER(ctypes.c_void_p)},
+    "plaint_clock*": {ctypes.POINTER(_lib.PlaintClock)},
     "const int64_t*": {ctypes.POINTER(ctypes.c_int64)},
     "int32_t*": {ctypes.POINTER(ctypes.c_int32)},
     "int64_t*": {ctypes.POINTER(ctypes.c_int64)},
@@ -77,9 +84,11 @@ _C_TYPES = {
 def test_the_header_parser_sees_the_whole_header(header: Path) -> None:
     functions = header_functions(header)
     # Counted by hand in plaint.h: 3 version, 4 error (with plaint_last_error_location), 2 enum
-    # and 2 time functions, plaint_event_init, 29 plaint_complaint_* functions, 12
-    # plaint_calendar_* functions and plaint_tzdb_version.
-    assert len(functions) == 54
+    # and 2 time functions, plaint_event_init, 30 plaint_complaint_* functions (with
+    # plaint_complaint_clocks), 12 plaint_calendar_* functions, plaint_tzdb_version, 7
+    # plaint_policy_set_* functions, plaint_duration_parse, plaint_clock_init and 3
+    # plaint_clock_list_* functions.
+    assert len(functions) == 67
     assert functions["plaint_complaint_text"] == (
         "int",
         ["const plaint_complaint*", "int32_t", "const char**", "size_t*"],
@@ -92,6 +101,20 @@ def test_the_header_parser_sees_the_whole_header(header: Path) -> None:
     assert functions["plaint_last_error_location"] == (
         "int",
         ["const char**", "size_t*", "size_t*"],
+    )
+    assert functions["plaint_complaint_clocks"] == (
+        "int",
+        [
+            "const plaint_complaint*",
+            "const plaint_policy_set*",
+            "const char*",
+            "int64_t",
+            "plaint_clock_list**",
+        ],
+    )
+    assert functions["plaint_clock_list_get"] == (
+        "int",
+        ["const plaint_clock_list*", "size_t", "plaint_clock*"],
     )
 
 
@@ -114,13 +137,18 @@ def test_every_int_returning_function_is_declared_and_checked(header: Path) -> N
             assert func.restype in _C_TYPES[ret], name
 
 
-def test_the_event_struct_matches_the_c_compiler(header: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "c_name, struct", [("plaint_event", _lib.PlaintEvent), ("plaint_clock", _lib.PlaintClock)]
+)
+def test_the_structs_match_the_c_compiler(
+    header: Path, tmp_path: Path, c_name: str, struct: type
+) -> None:
     cc = shutil.which("cc") or shutil.which("gcc")
     if cc is None:
         pytest.skip("no C compiler")
-    fields = [name for name, _ in _lib.PlaintEvent._fields_]
-    lines = ['printf("sizeof %zu\\n", sizeof(plaint_event));']
-    lines += [f'printf("{f} %zu\\n", offsetof(plaint_event, {f}));' for f in fields]
+    fields = [name for name, _ in struct._fields_]  # type: ignore[attr-defined]
+    lines = [f'printf("sizeof %zu\\n", sizeof({c_name}));']
+    lines += [f'printf("{f} %zu\\n", offsetof({c_name}, {f}));' for f in fields]
     source = tmp_path / "layout.c"
     source.write_text(
         "#include <stddef.h>\n#include <stdio.h>\n#include <plaint/plaint.h>\n"
@@ -131,9 +159,9 @@ def test_the_event_struct_matches_the_c_compiler(header: Path, tmp_path: Path) -
     subprocess.run([cc, "-std=c99", "-I", str(include), "-o", str(exe), str(source)], check=True)
     out = subprocess.run([str(exe)], check=True, capture_output=True, text=True).stdout
     layout = {k: int(v) for k, v in (line.split() for line in out.splitlines())}
-    assert layout["sizeof"] == ctypes.sizeof(_lib.PlaintEvent)
+    assert layout["sizeof"] == ctypes.sizeof(struct)
     for f in fields:
-        assert layout[f] == getattr(_lib.PlaintEvent, f).offset, f
+        assert layout[f] == getattr(struct, f).offset, f
 
 
 def test_the_event_struct_by_hand() -> None:
@@ -148,6 +176,23 @@ def test_the_event_struct_by_hand() -> None:
     assert _lib.PlaintEvent.to_state.offset == 68
 
 
+def test_the_clock_struct_by_hand() -> None:
+    # LP64 layout, worked by hand: size 0, (pad), target 8, kind 16, cycle 20, round 24, state
+    # 28, escalate_to 32, has_started 36, started 40, has_stopped 48, (pad), stopped 56,
+    # has_due 64, (pad), due 72, has_breached_at 80, (pad), breached_at 88, duration 96,
+    # elapsed 104, remaining 112, percent 120, warning_count 128, (pad), warnings 136-167:
+    # 168 bytes.
+    if ctypes.sizeof(ctypes.c_void_p) != 8:
+        pytest.skip("the hand-worked layout is for 64-bit targets")
+    assert ctypes.sizeof(_lib.PlaintClock) == 168
+    assert _lib.PlaintClock.target.offset == 8
+    assert _lib.PlaintClock.started.offset == 40
+    assert _lib.PlaintClock.stopped.offset == 56
+    assert _lib.PlaintClock.breached_at.offset == 88
+    assert _lib.PlaintClock.percent.offset == 120
+    assert _lib.PlaintClock.warnings.offset == 136
+
+
 ENUM_PREFIXES = [
     ("PLAINT_CHANNEL_", plaint.Channel),
     ("PLAINT_CATEGORY_", plaint.Category),
@@ -157,6 +202,8 @@ ENUM_PREFIXES = [
     ("PLAINT_VISIT_", plaint.VisitMethod),
     ("PLAINT_STATE_", plaint.State),
     ("PLAINT_EVENT_", plaint.EventType),
+    ("PLAINT_TARGET_", plaint.TargetKind),
+    ("PLAINT_CLOCK_", plaint.ClockState),
 ]
 
 
@@ -164,7 +211,7 @@ ENUM_PREFIXES = [
 def test_enum_codes_equal_the_header(header: Path, prefix: str, cls: type) -> None:
     defines = header_defines(header, prefix)
     defines.pop("NONE", None)  # "none" is None in Python
-    defines.pop("INIT", None)  # PLAINT_EVENT_INIT is not a code
+    defines.pop("INIT", None)  # PLAINT_EVENT_INIT and PLAINT_CLOCK_INIT are not codes
     assert {m.name: int(m) for m in cls} == defines  # type: ignore[attr-defined]
 
 
@@ -179,6 +226,10 @@ def test_some_enum_codes_by_hand() -> None:
     assert plaint.VisitMethod.ON_SITE == 2 and plaint.VisitMethod.OTHER == 5
     assert plaint.State.RECTIFICATION == 9 and plaint.State.EXPLAINED == 11
     assert plaint.EventType.UNSATISFIED == 11 and plaint.EventType.REOPEN == 15
+    assert plaint.TargetKind.RECORD == 1 and plaint.TargetKind.RESOLUTION == 5
+    assert plaint.TargetKind.RECTIFICATION == 10 and plaint.TargetKind.CUSTOM == 11
+    assert plaint.ClockState.NOT_STARTED == 0 and plaint.ClockState.MET == 3
+    assert plaint.ClockState.BREACHED == 5
 
 
 def test_enum_kinds_equal_the_header(header: Path) -> None:
@@ -192,6 +243,8 @@ def test_enum_kinds_equal_the_header(header: Path) -> None:
         "VISIT_METHOD": plaint.VisitMethod,
         "STATE": plaint.State,
         "EVENT": plaint.EventType,
+        "TARGET_KIND": plaint.TargetKind,
+        "CLOCK_STATE": plaint.ClockState,
     }
     assert {k: _enums.ENUM_KINDS[cls] for k, cls in names.items()} == defines
 

@@ -272,12 +272,12 @@ def test_a_validation_error_carries_the_pointer() -> None:
     # character 38 of line 1, counted by hand.
     assert (err.pointer, err.line, err.column) == ("/week/mon/0", 1, 38)
     assert "/week/mon/0: time '25:00' is not within 00:00-24:00" in err.message
-    # Two problems: the first reported is the first in key order (closed < week).
+    # Two problems, listed in document order: /week/mon/0 comes first.
     with pytest.raises(plaint.ValidationError) as info:
         plaint.Calendar.from_json(
             '{"week": {"mon": [["09:00", "25:00"]]}, "closed": ["2026-02-30"]}'
         )
-    assert info.value.pointer == "/closed/0" and "has 2 problems" in info.value.message
+    assert info.value.pointer == "/week/mon/0" and "has 2 problems" in info.value.message
     cases = {
         '{"week": {"tue": [["09:00", "12:00"], ["11:00", "13:00"]]}}': "/week/tue",
         '{"wek": {}}': "/wek",

@@ -1,4 +1,5 @@
-"""The examples examples/lifecycle.py and examples/deadline.py run and print what they should."""
+"""The examples examples/lifecycle.py, examples/deadline.py and examples/sla_clocks.py run and
+print what they should."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import sys
 import subprocess
 from pathlib import Path
 
-from support import DEADLINE_EXAMPLE, EXAMPLE, clean_env
+from support import DEADLINE_EXAMPLE, EXAMPLE, SLA_EXAMPLE, clean_env
 
 # Worked by hand from the example's calls and the README's state table: each event at its wall
 # time at +08:00, with the states before and after it, the actor and the note.
@@ -71,3 +72,52 @@ def test_the_deadline_example(library_file: Path, package_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == DEADLINES
+
+
+# Worked by hand from the default complaint policy (record 1 h, first feedback 24 h, resolution
+# 72 h, round the clock; rectification only after an unsatisfied visit) and the example's
+# events: received 09:15, recorded 09:20, started 10:00, resolved 14:00 on 2 March.
+# - record: 09:15 to 09:20 is 5 min = 0.08 h of 1 h (8.3%), 55 min = 0.92 h left; due 10:15.
+# - first_feedback, stopped by the start at 10:00: at 09:45 running, 30 min = 0.50 h of 24 h
+#   (2.1%); from 10:00 met with 45 min = 0.75 h (3.1%), 23.25 h left; due 3 March 09:15.
+# - resolution, stopped by the resolve at 14:00: at 09:45 0.50 h of 72 h (0.7%); at 12:00
+#   2.75 h (3.8%), 69.25 h left; from 14:00 met with 4.75 h (6.6%), 67.25 h left; due 5 March
+#   09:15.
+# - rectification: never started, so no due instant and nothing counted.
+SLA_LINES = [
+    "complaint 2026-03-0042 under the default policy 'complaint'",
+    "at 2026-03-02T09:45:00+08:00",
+    "  record  met  due 2026-03-02T10:15:00+08:00  elapsed 0.08 h  remaining 0.92 h  8.3%",
+    "  first_feedback  running  due 2026-03-03T09:15:00+08:00  elapsed 0.50 h"
+    "  remaining 23.50 h  2.1%",
+    "  resolution  running  due 2026-03-05T09:15:00+08:00  elapsed 0.50 h  remaining 71.50 h"
+    "  0.7%",
+    "  rectification  not_started  due -  elapsed 0.00 h  remaining 0.00 h  0.0%",
+    "at 2026-03-02T12:00:00+08:00",
+    "  record  met  due 2026-03-02T10:15:00+08:00  elapsed 0.08 h  remaining 0.92 h  8.3%",
+    "  first_feedback  met  due 2026-03-03T09:15:00+08:00  elapsed 0.75 h  remaining 23.25 h"
+    "  3.1%",
+    "  resolution  running  due 2026-03-05T09:15:00+08:00  elapsed 2.75 h  remaining 69.25 h"
+    "  3.8%",
+    "  rectification  not_started  due -  elapsed 0.00 h  remaining 0.00 h  0.0%",
+    "at 2026-03-03T10:05:00+08:00",
+    "  record  met  due 2026-03-02T10:15:00+08:00  elapsed 0.08 h  remaining 0.92 h  8.3%",
+    "  first_feedback  met  due 2026-03-03T09:15:00+08:00  elapsed 0.75 h  remaining 23.25 h"
+    "  3.1%",
+    "  resolution  met  due 2026-03-05T09:15:00+08:00  elapsed 4.75 h  remaining 67.25 h  6.6%",
+    "  rectification  not_started  due -  elapsed 0.00 h  remaining 0.00 h  0.0%",
+]
+
+
+def test_the_sla_clocks_example(library_file: Path, package_dir: Path) -> None:
+    assert SLA_EXAMPLE.is_file(), f"example not found at {SLA_EXAMPLE}"
+    env = clean_env(PLAINT_LIBRARY=str(library_file), PYTHONPATH=str(package_dir.parent))
+    result = subprocess.run(
+        [sys.executable, "-W", "error", str(SLA_EXAMPLE)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == SLA_LINES
