@@ -84,20 +84,28 @@ KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count
     fail_out_.assign(states, -1);
     for (std::size_t s = 1; s < states; ++s)
         fail_out_[s] = out_link_[static_cast<std::size_t>(fail[s])];
+    step_.resize(next_.size());
+    for (std::size_t i = 0; i < next_.size(); ++i) {
+        const auto t = static_cast<std::size_t>(next_[i]);
+        step_[i] = static_cast<std::uint32_t>(t * classes_) | (out_link_[t] > 0 ? 0x80000000u : 0u);
+    }
 }
 
 void KeywordMatcher::scan(std::string_view text, std::uint64_t* found) const noexcept {
     if (count_ == 0)
         return;
-    std::int32_t s = 0;
+    const std::uint32_t* step = step_.data();
+    std::uint32_t row = 0;
     for (char ch : text) {
-        s = next_[static_cast<std::size_t>(s) * classes_ +
-                  class_of_[static_cast<unsigned char>(ch)]];
-        for (std::int32_t o = out_link_[static_cast<std::size_t>(s)]; o > 0;
-             o = fail_out_[static_cast<std::size_t>(o)]) {
-            const auto ou = static_cast<std::size_t>(o);
-            for (std::uint32_t i = out_begin_[ou]; i < out_begin_[ou + 1]; ++i)
-                found[out_ids_[i] >> 6] |= std::uint64_t(1) << (out_ids_[i] & 63);
+        const std::uint32_t next = step[row + class_of_[static_cast<unsigned char>(ch)]];
+        row = next & 0x7fffffffu;
+        if (next & 0x80000000u) { // rare: this state ends one or more keywords
+            for (std::int32_t o = out_link_[row / classes_]; o > 0;
+                 o = fail_out_[static_cast<std::size_t>(o)]) {
+                const auto ou = static_cast<std::size_t>(o);
+                for (std::uint32_t i = out_begin_[ou]; i < out_begin_[ou + 1]; ++i)
+                    found[out_ids_[i] >> 6] |= std::uint64_t(1) << (out_ids_[i] & 63);
+            }
         }
     }
 }

@@ -32,6 +32,9 @@ private:
     std::vector<std::uint32_t> out_begin_; // own outputs of each state: [begin, begin+1)
     std::vector<std::uint32_t> out_ids_;
     std::vector<std::int32_t> fail_out_; // next state with outputs along the failure chain
+    // The scan's table: entry [row + class] holds the next state's row (state * classes_), with
+    // bit 31 set when that state reports keywords: one dependent load per byte.
+    std::vector<std::uint32_t> step_;
 };
 
 } // namespace detail

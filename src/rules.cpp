@@ -18,6 +18,7 @@ namespace {
 constexpr std::size_t max_rows = 10000;
 constexpr std::size_t max_keywords = 10000;
 constexpr std::size_t max_keyword_bytes = 256;
+constexpr std::size_t max_keyword_total = 65536;
 
 enum class Op : std::uint8_t {
     all,
@@ -132,21 +133,31 @@ private:
         matcher.scan(f.content, s.keywords.data());
         s.keywords_done = true;
     }
-    static void ensure_set(const std::unordered_map<std::string, std::uint32_t>& ids,
+    static void ensure_set(const std::vector<std::pair<std::string, std::uint32_t>>& ids,
                            const std::vector<std::string_view>& values,
                            std::vector<std::uint64_t>& bits, bool& done) {
         if (done)
             return;
         bits.assign((ids.size() + 63) / 64 + 1, 0);
         for (std::string_view v : values) {
-            // unordered_map<string> needs a string key; tags are short (at most 64 bytes).
-            thread_local std::string key;
-            key.assign(v.data(), v.size());
-            auto it = ids.find(key);
-            if (it != ids.end())
+            auto it =
+                std::lower_bound(ids.begin(), ids.end(), v,
+                                 [](const std::pair<std::string, std::uint32_t>& e,
+                                    std::string_view k) { return std::string_view(e.first) < k; });
+            if (it != ids.end() && std::string_view(it->first) == v)
                 bits[it->second >> 6] |= std::uint64_t(1) << (it->second & 63);
         }
         done = true;
+    }
+
+public:
+    // The names of tags and SLA targets that conditions mention, sorted, for look-ups by view.
+    std::vector<std::pair<std::string, std::uint32_t>> tag_table, missed_table;
+    void build_tables() {
+        tag_table.assign(tag_ids.begin(), tag_ids.end());
+        std::sort(tag_table.begin(), tag_table.end());
+        missed_table.assign(missed_ids.begin(), missed_ids.end());
+        std::sort(missed_table.begin(), missed_table.end());
     }
 };
 
@@ -198,7 +209,7 @@ bool RuleSetImpl::eval(std::uint32_t n, const Facts& f, Scratch& s) const {
     case Op::tags_any:
     case Op::tags_all:
     case Op::tags_none: {
-        ensure_set(tag_ids, f.tags, s.tags, s.tags_done);
+        ensure_set(tag_table, f.tags, s.tags, s.tags_done);
         std::uint32_t hits = 0;
         for (std::uint32_t i = node.begin; i < node.end; ++i)
             hits += has(s.tags, lists[i]) ? 1u : 0u;
@@ -218,7 +229,7 @@ bool RuleSetImpl::eval(std::uint32_t n, const Facts& f, Scratch& s) const {
                                        : hits == 0;
     }
     case Op::missed_any: {
-        ensure_set(missed_ids, f.missed_targets, s.missed, s.missed_done);
+        ensure_set(missed_table, f.missed_targets, s.missed, s.missed_done);
         for (std::uint32_t i = node.begin; i < node.end; ++i)
             if (has(s.missed, lists[i]))
                 return true;
@@ -320,7 +331,35 @@ public:
             if (auto c = one(key, value, kat, depth))
                 children.push_back(*c);
         }
+        // Cheap tests first: a row that fails on its channel never pays for a keyword scan.
+        std::stable_sort(children.begin(), children.end(),
+                         [this](std::uint32_t a, std::uint32_t b) {
+                             return cost(impl_.nodes[a].op) < cost(impl_.nodes[b].op);
+                         });
         return group(Op::all, std::move(all.text), children);
+    }
+
+    static int cost(Op op) {
+        switch (op) {
+        case Op::enum_set:
+        case Op::int_range:
+        case Op::real_range:
+            return 0;
+        case Op::received:
+        case Op::pattern:
+            return 1;
+        case Op::tags_any:
+        case Op::tags_all:
+        case Op::tags_none:
+        case Op::missed_any:
+            return 2;
+        case Op::kw_any:
+        case Op::kw_all:
+        case Op::kw_none:
+            return 3;
+        default:
+            return 4;
+        }
     }
 
     std::uint32_t group(Op op, std::string text, const std::vector<std::uint32_t>& children) {
@@ -531,6 +570,13 @@ private:
             problems_.add(at, "more than 10,000 distinct keywords");
             return 0;
         }
+        // The automaton grows with the keywords' total length times the distinct bytes they
+        // use: bound it, so a hostile rule set cannot ask for gigabytes.
+        keyword_bytes_ += folded.size();
+        if (keyword_bytes_ > detail::max_keyword_total) {
+            problems_.add(at, "the keywords add up to more than 65,536 bytes");
+            return 0;
+        }
         impl_.keywords.push_back(folded);
         const auto id = static_cast<std::uint32_t>(impl_.keywords.size() - 1);
         keyword_ids_.emplace(folded, id);
@@ -654,6 +700,7 @@ private:
     detail::Problems& problems_;
     const std::map<std::string, Calendar, std::less<>>* calendars_;
     std::unordered_map<std::string, std::uint32_t> keyword_ids_;
+    std::size_t keyword_bytes_ = 0;
 };
 
 template <class E>
@@ -834,6 +881,7 @@ RuleSet RuleSet::from_json(std::string_view text,
         problems.throw_if_any("rule set", &index);
     }
     impl->matcher = detail::KeywordMatcher(impl->keywords);
+    impl->build_tables();
     for (auto& s : impl->sections)
         for (auto& r : s.rows)
             r.tag_views.assign(r.tags.begin(), r.tags.end());

@@ -311,3 +311,17 @@ TEST_CASE("conditions on a calendar's hours: received in or outside them") {
           }).find("/sections/0/rows/0/when/received/in: undefined calendar 'night'") !=
           std::string::npos);
 }
+
+TEST_CASE("keyword lists that would need a huge automaton are refused") {
+    std::string rows;
+    for (int r = 0; r < 300; ++r) { // 300 keywords of 250 bytes: 75,000 bytes in all
+        std::string k(250, static_cast<char>('a' + r % 26));
+        k += std::to_string(r);
+        rows += std::string(rows.empty() ? "" : ",") + R"({"id": "r)" + std::to_string(r) +
+                R"(", "when": {"keywords": [")" + k + R"("]}, "then": {"tags": ["t"]}})";
+    }
+    const std::string doc = R"({"sections": [{"hit": "collect", "rows": [)" + rows + "]}]}";
+    CHECK(message_of([&] {
+              RuleSet::from_json(doc);
+          }).find("the keywords add up to more than 65,536 bytes") != std::string::npos);
+}
