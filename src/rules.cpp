@@ -5,6 +5,7 @@
 #include "keywords.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -54,6 +55,23 @@ struct Node {
 struct Row {
     std::string id;
     std::uint32_t root = 0; // a Node::all
+    // A necessary condition, read off the row's top-level tests: the codes each enumeration may
+    // have and the range of the two counts. Checked inline before the tree is walked.
+    std::array<std::uint64_t, 4> enums{~std::uint64_t(0), ~std::uint64_t(0), ~std::uint64_t(0),
+                                       ~std::uint64_t(0)};
+    std::int64_t reporters_lo = INT64_MIN, reporters_hi = INT64_MAX;
+    std::int64_t repeats_lo = INT64_MIN, repeats_hi = INT64_MAX;
+
+    bool may_match(const Facts& f) const noexcept {
+        auto has = [](std::uint64_t mask, auto e) {
+            const auto code = static_cast<std::int32_t>(e);
+            return code >= 0 && code < 64 && ((mask >> code) & 1);
+        };
+        return has(enums[0], f.channel) && has(enums[1], f.category) && has(enums[2], f.nature) &&
+               has(enums[3], f.severity) && f.reporter_count >= reporters_lo &&
+               f.reporter_count <= reporters_hi && f.repeat_count >= repeats_lo &&
+               f.repeat_count <= repeats_hi;
+    }
     std::optional<Nature> nature;
     std::optional<Severity> severity;
     std::optional<std::string> sla_policy;
@@ -852,6 +870,21 @@ RuleSet RuleSet::from_json(std::string_view text,
                                                           "; first used at " + ids[row.id]);
                         if (!has_when)
                             row.root = compile.group(Op::all, "always", {});
+                        {
+                            const Node& root = impl->nodes[row.root];
+                            for (std::uint32_t i = root.begin; i < root.end; ++i) {
+                                const Node& c = impl->nodes[impl->lists[i]];
+                                if (c.op == Op::enum_set)
+                                    row.enums[c.field] &= c.mask;
+                                else if (c.op == Op::int_range && c.field == 0) {
+                                    row.reporters_lo = std::max(row.reporters_lo, c.lo);
+                                    row.reporters_hi = std::min(row.reporters_hi, c.hi);
+                                } else if (c.op == Op::int_range && c.field == 1) {
+                                    row.repeats_lo = std::max(row.repeats_lo, c.lo);
+                                    row.repeats_hi = std::min(row.repeats_hi, c.hi);
+                                }
+                            }
+                        }
                         if (!has_then)
                             problems.add(rat, "a row needs outputs (then)");
                         if (section.hit == Hit::first && !section.rows.empty() &&
@@ -920,7 +953,7 @@ void RuleSet::classify(const Facts& facts, Decision& out) const {
         switch (section.hit) {
         case Hit::first:
             for (const auto& row : section.rows)
-                if (impl_->eval(row.root, facts, reuse)) {
+                if (row.may_match(facts) && impl_->eval(row.root, facts, reuse)) {
                     take(row, out, false);
                     break;
                 }
@@ -930,7 +963,7 @@ void RuleSet::classify(const Facts& facts, Decision& out) const {
                                         // buffers stay allocated between calls
             bool any = false;
             for (const auto& row : section.rows)
-                if (impl_->eval(row.root, facts, reuse)) {
+                if (row.may_match(facts) && impl_->eval(row.root, facts, reuse)) {
                     if (!any)
                         part.clear();
                     take(row, part, true);
@@ -957,7 +990,7 @@ void RuleSet::classify(const Facts& facts, Decision& out) const {
         case Hit::priority: {
             const detail::Row* best = nullptr;
             for (const auto& row : section.rows)
-                if ((!best || *row.severity < *best->severity) &&
+                if ((!best || *row.severity < *best->severity) && row.may_match(facts) &&
                     impl_->eval(row.root, facts, reuse))
                     best = &row;
             if (best)
