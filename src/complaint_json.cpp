@@ -26,17 +26,6 @@ Instant instant_of(const Json& v, const std::string& at, detail::Problems& probl
     return 0;
 }
 
-template <class E>
-std::optional<E> enum_of(const Json& v, const std::string& at, detail::Problems& problems) {
-    constexpr EnumKind kind = detail::EnumTraits<E>::kind;
-    if (v.is_string())
-        if (auto code = enum_code(kind, v.get<std::string>()))
-            return static_cast<E>(*code);
-    problems.add(at, std::string("expected a ") + detail::EnumTraits<E>::label + ", one of " +
-                         enum_names(kind));
-    return std::nullopt;
-}
-
 const std::pair<const char*, TextField> text_fields[] = {{"name", TextField::name},
                                                          {"contact", TextField::contact},
                                                          {"building", TextField::building},
@@ -84,10 +73,10 @@ Complaint complaint_from_json(std::string_view text) {
                 problems.add(detail::pointer_join("", name), "expected a string");
         }
     if (doc.contains("channel"))
-        if (auto v = enum_of<Channel>(doc["channel"], "/channel", problems))
+        if (auto v = detail::read_enum<Channel>(doc["channel"], "/channel", problems))
             c.set_channel(*v);
     if (doc.contains("category"))
-        if (auto v = enum_of<Category>(doc["category"], "/category", problems))
+        if (auto v = detail::read_enum<Category>(doc["category"], "/category", problems))
             c.set_category(*v);
     if (doc.contains("reporter_count")) {
         if (doc["reporter_count"].is_number_integer() &&
@@ -119,25 +108,26 @@ Complaint complaint_from_json(std::string_view text) {
                 problems.add(at, "expected an event with type and at");
                 continue;
             }
-            auto type = enum_of<EventType>(ev["type"], at + "/type", problems);
+            auto type = detail::read_enum<EventType>(ev["type"], at + "/type", problems);
             if (!type || *type == EventType::receive)
                 continue; // written by the constructor
             Event e = Event::of(*type, instant_of(ev["at"], at + "/at", problems));
             if (ev.contains("role"))
-                if (auto r = enum_of<Role>(ev["role"], at + "/role", problems))
+                if (auto r = detail::read_enum<Role>(ev["role"], at + "/role", problems))
                     e.actor = *r;
             if (ev.contains("note") && ev["note"].is_string())
                 e.note = ev["note"].get<std::string>();
             if (ev.contains("nature"))
-                if (auto n = enum_of<Nature>(ev["nature"], at + "/nature", problems))
+                if (auto n = detail::read_enum<Nature>(ev["nature"], at + "/nature", problems))
                     e.nature = *n;
             if (ev.contains("severity"))
-                if (auto s = enum_of<Severity>(ev["severity"], at + "/severity", problems))
+                if (auto s =
+                        detail::read_enum<Severity>(ev["severity"], at + "/severity", problems))
                     e.severity = *s;
             if (ev.contains("target"))
-                e.target = enum_of<Role>(ev["target"], at + "/target", problems);
+                e.target = detail::read_enum<Role>(ev["target"], at + "/target", problems);
             if (ev.contains("method"))
-                e.method = enum_of<VisitMethod>(ev["method"], at + "/method", problems);
+                e.method = detail::read_enum<VisitMethod>(ev["method"], at + "/method", problems);
             if (ev.contains("deadline"))
                 e.deadline = instant_of(ev["deadline"], at + "/deadline", problems);
             if (!problems.empty())

@@ -3,11 +3,13 @@
 #pragma once
 
 #include "plaint/config.hpp"
+#include "plaint/enums.hpp"
 #include "plaint/error.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -58,6 +60,18 @@ public:
 private:
     std::vector<Problem> items_;
 };
+
+// An enumeration value written by name; a problem naming the valid names otherwise.
+template <class E>
+std::optional<E> read_enum(const Json& v, const std::string& at, Problems& problems) {
+    constexpr EnumKind kind = EnumTraits<E>::kind;
+    if (v.is_string())
+        if (auto code = enum_code(kind, v.get<std::string>()))
+            return static_cast<E>(*code);
+    problems.add(at, std::string("expected a ") + EnumTraits<E>::label + ", one of " +
+                         enum_names(kind));
+    return std::nullopt;
+}
 
 // "/a/b" + "c" with JSON-pointer escaping of the key.
 std::string pointer_join(const std::string& base, const std::string& key);

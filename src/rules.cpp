@@ -721,17 +721,6 @@ private:
     std::size_t keyword_bytes_ = 0;
 };
 
-template <class E>
-std::optional<E> read_enum(const Json& v, const std::string& at, detail::Problems& problems) {
-    constexpr EnumKind kind = detail::EnumTraits<E>::kind;
-    if (v.is_string())
-        if (auto code = enum_code(kind, v.get<std::string>()))
-            return static_cast<E>(*code);
-    problems.add(at, std::string("expected a ") + detail::EnumTraits<E>::label + ", one of " +
-                         enum_names(kind));
-    return std::nullopt;
-}
-
 void read_outputs(const Json& v, const std::string& at, detail::Row& row,
                   detail::Problems& problems) {
     if (!v.is_object()) {
@@ -741,13 +730,13 @@ void read_outputs(const Json& v, const std::string& at, detail::Row& row,
     for (const auto& [key, value] : v.items()) {
         const std::string kat = detail::pointer_join(at, key);
         if (key == "nature")
-            row.nature = read_enum<Nature>(value, kat, problems);
+            row.nature = detail::read_enum<Nature>(value, kat, problems);
         else if (key == "severity")
-            row.severity = read_enum<Severity>(value, kat, problems);
+            row.severity = detail::read_enum<Severity>(value, kat, problems);
         else if (key == "escalate_to")
-            row.escalate_to = read_enum<Role>(value, kat, problems);
+            row.escalate_to = detail::read_enum<Role>(value, kat, problems);
         else if (key == "visit_method")
-            row.visit_method = read_enum<VisitMethod>(value, kat, problems);
+            row.visit_method = detail::read_enum<VisitMethod>(value, kat, problems);
         else if (key == "sla_policy") {
             if (value.is_string() && !value.get<std::string>().empty())
                 row.sla_policy = value.get<std::string>();

@@ -2,6 +2,7 @@
 // comment beside it says how); DST dates are the published 2026 transitions (US: 8 March and
 // 1 November; EU: 29 March and 25 October). A slow minute-stepping reference, which reads the
 // specification directly, checks the compiled calendar on random inputs.
+#include "support.hpp"
 #include <plaint/calendar.hpp>
 
 #include <catch2/catch.hpp>
@@ -25,33 +26,6 @@ Instant at(const char* iso) {
 
 constexpr Duration H = 3600;
 constexpr Duration M = 60;
-
-errc code_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e.code();
-    }
-    return errc::ok;
-}
-
-error error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e;
-    }
-    FAIL("no error");
-    return error(errc::ok, "");
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    REQUIRE(in);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 Calendar data_calendar(const char* name) {
     return Calendar::from_json(read_file(std::string(PLAINT_DATA_DIR) + "/calendars/" + name));

@@ -16,6 +16,7 @@
 // runs out exactly at a closing, moment-business-time's workingDiff) do not occur in dayjs's
 // answers on these rows: when time runs out at a closing, dayjs returns the closing, the earliest
 // instant, as plaint does. So every row must match exactly.
+#include "support.hpp"
 #include <plaint/calendar.hpp>
 
 #include <catch2/catch.hpp>
@@ -37,14 +38,6 @@ struct Rows {
     std::vector<Instant> start, end, deadline; // UTC seconds
     std::vector<Duration> dur, between;        // seconds
 };
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE(in);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 // start_min,dur_min,deadline_min,end_min,biz_minutes: the peer's own cross-check file.
 Rows read_vectors() {

@@ -1,5 +1,6 @@
 // The complaint record: defaults, setters, UTF-8 and size checks, and the guarantee that a
 // rejected call leaves the complaint exactly as it was.
+#include "support.hpp"
 #include <plaint/complaint.hpp>
 
 #include <catch2/catch.hpp>
@@ -10,15 +11,6 @@
 using namespace plaint;
 
 namespace {
-
-errc code_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e.code();
-    }
-    return errc::ok;
-}
 
 // Everything observable about a complaint, to compare before and after a rejected call.
 std::string snapshot(const Complaint& c) {

@@ -1,4 +1,5 @@
 // JSON forms of complaints, decisions and explanations: round trips, and errors with places.
+#include "support.hpp"
 #include <plaint/profile.hpp>
 
 #include <catch2/catch.hpp>
@@ -7,17 +8,7 @@
 
 using namespace plaint;
 
-namespace {
-error error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e;
-    }
-    FAIL("no error");
-    return error(errc::ok, "");
-}
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("a complaint and its event log survive a JSON round trip") {
     const Complaint c = complaint_from_json(R"({"id": "K-7",

@@ -1,5 +1,6 @@
 // Profiles: the embedded default encodes DOMAIN.md (each expectation cites the section it
 // comes from); loading reports every problem of a document with its place.
+#include "support.hpp"
 #include <plaint/profile.hpp>
 
 #include <catch2/catch.hpp>
@@ -12,24 +13,6 @@
 using namespace plaint;
 
 namespace {
-
-error error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e;
-    }
-    FAIL("no error");
-    return error(errc::ok, "");
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    REQUIRE(in);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 bool has_tag(const Decision& d, std::string_view t) {
     return std::find(d.tags.begin(), d.tags.end(), t) != d.tags.end();

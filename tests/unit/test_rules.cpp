@@ -1,6 +1,7 @@
 // Classification rules. Expected decisions are read off the rule tables by hand; the keyword
 // matcher is checked on the worked example of Aho and Corasick's paper ("ushers" holds he, she
 // and hers) and against a naive search on random texts.
+#include "support.hpp"
 #include <plaint/rules.hpp>
 
 #include "../../src/keywords.hpp"
@@ -13,24 +14,6 @@
 using namespace plaint;
 
 namespace {
-
-std::string message_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e.what();
-    }
-    return {};
-}
-
-errc code_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e.code();
-    }
-    return errc::ok;
-}
 
 std::vector<std::size_t> found(const detail::KeywordMatcher& m, std::string_view text) {
     std::vector<std::uint64_t> bits((m.size() + 63) / 64, 0);

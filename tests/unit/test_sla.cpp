@@ -1,5 +1,6 @@
 // SLA policies and clocks. Expected instants are worked by hand from each complaint's event
 // timeline (offsets from t0 in the comments) and from DOMAIN.md §5's limits.
+#include "support.hpp"
 #include <plaint/sla.hpp>
 
 #include <catch2/catch.hpp>
@@ -13,24 +14,6 @@ namespace {
 constexpr Duration H = 3600;
 constexpr Duration M = 60;
 const Instant t0 = parse_iso8601("2026-03-02T09:15:00+08:00");
-
-errc code_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e.code();
-    }
-    return errc::ok;
-}
-
-std::string message_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e.what();
-    }
-    return {};
-}
 
 void step(Complaint& c, EventType type, Instant at) {
     Event e = Event::of(type, at);

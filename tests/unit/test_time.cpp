@@ -1,5 +1,6 @@
 // Expected instants are worked by hand (days since 1970-01-01 counted with the leap years
 // named beside each value) or cross-checked against an independent civil-date formula below.
+#include "support.hpp"
 #include <plaint/time.hpp>
 
 #include <boost/date_time/posix_time/posix_time.hpp>
@@ -14,15 +15,6 @@ using plaint::errc;
 using plaint::Instant;
 
 namespace {
-
-errc code_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const plaint::error& e) {
-        return e.code();
-    }
-    return errc::ok;
-}
 
 std::size_t column_of(std::string_view text) {
     try {

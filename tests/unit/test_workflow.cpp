@@ -1,6 +1,7 @@
 // The lifecycle of DOMAIN.md §4. Expected states are read from the domain text; the full state
 // table is checked cell by cell against the table documented in the README, which is written
 // by hand and is the independent statement of the state machine.
+#include "support.hpp"
 #include <plaint/complaint.hpp>
 #include <plaint/workflow.hpp>
 
@@ -16,24 +17,6 @@
 using namespace plaint;
 
 namespace {
-
-errc code_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e.code();
-    }
-    return errc::ok;
-}
-
-std::string message_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const error& e) {
-        return e.what();
-    }
-    return {};
-}
 
 Event ev(EventType type, Instant at, Role actor = Role::duty_staff, std::string note = {}) {
     return Event::of(type, at, actor, std::move(note));
