@@ -28,6 +28,22 @@ struct plaint_policy_set {
     std::vector<std::string> names;
 };
 
+struct plaint_profile {
+    plaint::Profile impl; // shares the compiled profile: copies are cheap
+};
+
+struct plaint_decision {
+    // The profile the decision's views borrow from (its rule set), kept alive with it.
+    plaint::Profile profile;
+    plaint::Decision decision;
+    // NUL-terminated copies of the decision's strings, lent by the getters.
+    std::string sla_policy;
+    std::vector<std::string> tags;
+    std::vector<std::string> matched;
+    // Computed with the decision: the facts borrow the complaint, which may change or go.
+    plaint::Explanation explanation;
+};
+
 struct plaint_clock_list {
     // Copies: the list owns its target names and outlives the set and the complaint.
     std::vector<plaint::Clock> clocks;
@@ -38,8 +54,11 @@ namespace {
 thread_local std::string last_error;
 // The place of the last failure (plaint_last_error_location); empty when it had none.
 thread_local plaint::Location last_location;
+// Every problem of the last failure (plaint_last_error_problem); empty when it had none.
+thread_local std::vector<plaint::Problem> last_problems;
 
-int fail(int status, const char* message, const plaint::Location* where = nullptr) noexcept {
+int fail(int status, const char* message, const plaint::Location* where = nullptr,
+         const std::vector<plaint::Problem>* problems = nullptr) noexcept {
     try {
         last_error = message;
     } catch (...) {
@@ -53,6 +72,14 @@ int fail(int status, const char* message, const plaint::Location* where = nullpt
     } catch (...) {
         last_location = plaint::Location{}; // no memory for the pointer: report no place
     }
+    try {
+        if (problems)
+            last_problems = *problems;
+        else
+            last_problems.clear();
+    } catch (...) {
+        last_problems.clear(); // no memory for the list: the message still names them all
+    }
     return status;
 }
 
@@ -62,7 +89,8 @@ int guard(F&& body) noexcept {
         body();
         return PLAINT_OK;
     } catch (const plaint::error& e) {
-        return fail(static_cast<int>(e.code()), e.what(), e.where() ? &*e.where() : nullptr);
+        return fail(static_cast<int>(e.code()), e.what(), e.where() ? &*e.where() : nullptr,
+                    &e.problems());
     } catch (const std::bad_alloc&) {
         return fail(PLAINT_E_NO_MEMORY, "out of memory");
     } catch (const std::exception& e) {
@@ -142,6 +170,13 @@ constexpr std::size_t event_min_size = offsetof(plaint_event, deadline) + sizeof
 // Fields of plaint_clock known to version 0.2 of the ABI: all of them, through `warnings`.
 constexpr std::size_t clock_min_size = offsetof(plaint_clock, warnings) + 4 * sizeof(int64_t);
 static_assert(clock_min_size == sizeof(plaint_clock), "plaint_clock 0.2 ends at `warnings`");
+
+// Fields of plaint_facts_columns known to version 0.3 of the ABI: all of them, through
+// `received`.
+constexpr std::size_t facts_columns_min_size =
+    offsetof(plaint_facts_columns, received) + sizeof(const int64_t*);
+static_assert(facts_columns_min_size == sizeof(plaint_facts_columns),
+              "plaint_facts_columns 0.3 ends at `received`");
 
 plaint_policy_set* new_policy_set(const plaint::PolicySet& set) {
     return new plaint_policy_set{set, set.policy_names()};
@@ -225,6 +260,29 @@ int plaint_last_error_location(const char** pointer_out, size_t* line_out, size_
     if (column_out)
         *column_out = last_location.column;
     return PLAINT_OK;
+}
+
+int plaint_last_error_problem_count(size_t* out) {
+    return guard([&] { *need(out, "out") = last_problems.size(); });
+}
+
+int plaint_last_error_problem(size_t index, const char** pointer_out, size_t* line_out,
+                              size_t* column_out, const char** message_out) {
+    return guard([&] {
+        if (index >= last_problems.size())
+            throw plaint::error(plaint::errc::out_of_range,
+                                "problem index " + std::to_string(index) + " is out of range (" +
+                                    std::to_string(last_problems.size()) + " problems)");
+        const plaint::Problem& p = last_problems[index];
+        if (pointer_out)
+            *pointer_out = p.pointer.c_str();
+        if (line_out)
+            *line_out = p.line;
+        if (column_out)
+            *column_out = p.column;
+        if (message_out)
+            *message_out = p.message.c_str();
+    });
 }
 
 void plaint_string_free(char* s) {
@@ -510,6 +568,22 @@ int plaint_complaint_event(const plaint_complaint* c, size_t index, plaint_event
     });
 }
 
+int plaint_complaint_from_json(plaint_complaint** out, const char* json, size_t len) {
+    return guard([&] {
+        need(out, "out");
+        auto text = json_arg(json, len, "complaint");
+        *out = new plaint_complaint{plaint::complaint_from_json(text)};
+    });
+}
+
+int plaint_complaint_to_json(const plaint_complaint* c, char** out) {
+    return guard([&] {
+        need(c, "complaint");
+        need(out, "out");
+        *out = owned_copy(plaint::to_json(c->impl));
+    });
+}
+
 int plaint_calendar_from_json(plaint_calendar** out, const char* json, size_t len) {
     return guard([&] {
         need(out, "out");
@@ -761,6 +835,222 @@ int plaint_clock_list_get(const plaint_clock_list* list, size_t index, plaint_cl
 
 void plaint_clock_list_free(plaint_clock_list* list) {
     delete list;
+}
+
+int plaint_profile_from_json(plaint_profile** out, const char* json, size_t len) {
+    return guard([&] {
+        need(out, "out");
+        auto text = json_arg(json, len, "profile");
+        *out = new plaint_profile{plaint::Profile::from_json(text)};
+    });
+}
+
+int plaint_profile_from_file(plaint_profile** out, const char* path) {
+    return guard([&] {
+        need(out, "out");
+        need(path, "path");
+        *out = new plaint_profile{plaint::Profile::from_file(path)};
+    });
+}
+
+int plaint_profile_default(plaint_profile** out) {
+    return guard([&] {
+        need(out, "out");
+        *out = new plaint_profile{plaint::Profile::default_profile()};
+    });
+}
+
+void plaint_profile_free(plaint_profile* p) {
+    delete p;
+}
+
+int plaint_profile_to_json(const plaint_profile* p, char** out) {
+    return guard([&] {
+        need(p, "profile");
+        need(out, "out");
+        *out = owned_copy(p->impl.to_json());
+    });
+}
+
+int plaint_profile_policy_set(const plaint_profile* p, plaint_policy_set** out) {
+    return guard([&] {
+        need(p, "profile");
+        need(out, "out");
+        *out = new_policy_set(p->impl.policies());
+    });
+}
+
+int plaint_profile_visit_quota(const plaint_profile* p, int32_t role, int32_t* out) {
+    return guard([&] {
+        need(p, "profile");
+        need(out, "out");
+        *out = p->impl.visit_quota(enum_arg<plaint::Role>(role));
+    });
+}
+
+int plaint_profile_warning_count(const plaint_profile* p, size_t* out) {
+    return guard([&] { *need(out, "out") = need(p, "profile")->impl.warnings().size(); });
+}
+
+int plaint_profile_warning(const plaint_profile* p, size_t index, const char** pointer_out,
+                           const char** message_out) {
+    return guard([&] {
+        const auto& warnings = need(p, "profile")->impl.warnings();
+        if (index >= warnings.size())
+            throw plaint::error(plaint::errc::out_of_range,
+                                "warning index " + std::to_string(index) + " is out of range (" +
+                                    std::to_string(warnings.size()) + " warnings)");
+        if (pointer_out)
+            *pointer_out = warnings[index].pointer.c_str();
+        if (message_out)
+            *message_out = warnings[index].message.c_str();
+    });
+}
+
+int plaint_profile_classify(const plaint_profile* p, const plaint_complaint* c, int64_t at,
+                            const char* policy, plaint_decision** out) {
+    return guard([&] {
+        need(p, "profile");
+        need(c, "complaint");
+        need(out, "out");
+        const std::string_view name = policy ? std::string_view(policy) : std::string_view();
+        // Profile::facts counts no missed targets for a policy it does not know; a typo in a
+        // caller's policy name is better reported than silently ignored.
+        if (!name.empty() && !p->impl.policies().find(name))
+            throw plaint::error(plaint::errc::not_found,
+                                "no SLA policy named '" + std::string(name) + "' in the profile");
+        const plaint::Facts facts = p->impl.facts(c->impl, at, name);
+        auto d = std::make_unique<plaint_decision>(plaint_decision{p->impl, {}, {}, {}, {}, {}});
+        p->impl.classify(facts, d->decision);
+        if (d->decision.sla_policy)
+            d->sla_policy = std::string(*d->decision.sla_policy);
+        d->tags.assign(d->decision.tags.begin(), d->decision.tags.end());
+        d->matched.assign(d->decision.matched.begin(), d->decision.matched.end());
+        d->explanation = p->impl.rules().explain(facts);
+        *out = d.release();
+    });
+}
+
+void plaint_decision_free(plaint_decision* d) {
+    delete d;
+}
+
+#define PLAINT_DECISION_GETTER(name, type, expr)                                                   \
+    int plaint_decision_##name(const plaint_decision* d, type* out) {                              \
+        return guard([&] {                                                                         \
+            const plaint_decision& k = *need(d, "decision");                                       \
+            *need(out, "out") = (expr);                                                            \
+        });                                                                                        \
+    }
+
+PLAINT_DECISION_GETTER(nature, int32_t,
+                       k.decision.nature ? static_cast<int32_t>(*k.decision.nature)
+                                         : PLAINT_NATURE_UNJUDGED)
+PLAINT_DECISION_GETTER(severity, int32_t,
+                       k.decision.severity ? static_cast<int32_t>(*k.decision.severity)
+                                           : PLAINT_SEVERITY_UNSET)
+PLAINT_DECISION_GETTER(escalate_to, int32_t, role_code(k.decision.escalate_to))
+PLAINT_DECISION_GETTER(visit_method, int32_t,
+                       k.decision.visit_method ? static_cast<int32_t>(*k.decision.visit_method)
+                                               : PLAINT_VISIT_NONE)
+PLAINT_DECISION_GETTER(sla_policy, const char*,
+                       k.decision.sla_policy ? k.sla_policy.c_str() : nullptr)
+PLAINT_DECISION_GETTER(tag_count, size_t, k.tags.size())
+PLAINT_DECISION_GETTER(matched_count, size_t, k.matched.size())
+#undef PLAINT_DECISION_GETTER
+
+int plaint_decision_tag(const plaint_decision* d, size_t index, const char** out) {
+    return guard([&] {
+        need(d, "decision");
+        need(out, "out");
+        if (index >= d->tags.size())
+            throw plaint::error(plaint::errc::out_of_range,
+                                "tag index " + std::to_string(index) + " is out of range (" +
+                                    std::to_string(d->tags.size()) + " tags)");
+        *out = d->tags[index].c_str();
+    });
+}
+
+int plaint_decision_matched(const plaint_decision* d, size_t index, const char** out) {
+    return guard([&] {
+        need(d, "decision");
+        need(out, "out");
+        if (index >= d->matched.size())
+            throw plaint::error(plaint::errc::out_of_range,
+                                "matched index " + std::to_string(index) + " is out of range (" +
+                                    std::to_string(d->matched.size()) + " rows)");
+        *out = d->matched[index].c_str();
+    });
+}
+
+int plaint_decision_to_json(const plaint_decision* d, char** out) {
+    return guard([&] {
+        need(d, "decision");
+        need(out, "out");
+        *out = owned_copy(plaint::to_json(d->decision));
+    });
+}
+
+int plaint_decision_explain_json(const plaint_decision* d, char** out) {
+    return guard([&] {
+        need(d, "decision");
+        need(out, "out");
+        *out = owned_copy(plaint::to_json(d->explanation));
+    });
+}
+
+int plaint_profile_classify_many(const plaint_profile* p, const plaint_facts_columns* in,
+                                 int32_t* nature_out, int32_t* severity_out,
+                                 int32_t* escalate_to_out, int32_t* visit_method_out) {
+    return guard([&] {
+        need(p, "profile");
+        need(in, "in");
+        if (in->size < facts_columns_min_size)
+            throw plaint::error(plaint::errc::invalid_argument,
+                                "plaint_facts_columns.size " + std::to_string(in->size) +
+                                    " is too small; initialise it with PLAINT_FACTS_COLUMNS_INIT");
+        // One Facts and one Decision for every row: classifying allocates nothing once the
+        // decision has grown to its size (rules.hpp).
+        plaint::Facts f;
+        plaint::Decision d;
+        std::size_t i = 0;
+        const auto text = [](const char* const* column, std::size_t row) {
+            return column && column[row] ? std::string_view(column[row]) : std::string_view();
+        };
+        try {
+            for (; i < in->count; ++i) {
+                f.channel = in->channel ? enum_arg<plaint::Channel>(in->channel[i])
+                                        : plaint::Channel::other;
+                f.category = in->category ? enum_arg<plaint::Category>(in->category[i])
+                                          : plaint::Category::other;
+                f.nature =
+                    in->nature ? enum_arg<plaint::Nature>(in->nature[i]) : plaint::Nature::unjudged;
+                f.severity = in->severity ? enum_arg<plaint::Severity>(in->severity[i])
+                                          : plaint::Severity::unset;
+                f.reporter_count = in->reporter_count ? in->reporter_count[i] : 1;
+                f.repeat_count = in->repeat_count ? in->repeat_count[i] : 0;
+                f.hours_since_received = in->hours_since_received ? in->hours_since_received[i] : 0;
+                f.content = text(in->content, i);
+                f.building = text(in->building, i);
+                f.unit = text(in->unit, i);
+                f.received = in->received ? in->received[i] : 0;
+                p->impl.classify(f, d);
+                if (nature_out)
+                    nature_out[i] =
+                        d.nature ? static_cast<int32_t>(*d.nature) : PLAINT_NATURE_UNJUDGED;
+                if (severity_out)
+                    severity_out[i] =
+                        d.severity ? static_cast<int32_t>(*d.severity) : PLAINT_SEVERITY_UNSET;
+                if (escalate_to_out)
+                    escalate_to_out[i] = role_code(d.escalate_to);
+                if (visit_method_out)
+                    visit_method_out[i] =
+                        d.visit_method ? static_cast<int32_t>(*d.visit_method) : PLAINT_VISIT_NONE;
+            }
+        } catch (const plaint::error& e) {
+            throw plaint::error(e.code(), "at row " + std::to_string(i) + ": " + e.what());
+        }
+    });
 }
 
 } // extern "C"

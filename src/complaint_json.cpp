@@ -59,11 +59,17 @@ Complaint complaint_from_json(std::string_view text) {
                          [&](const char* k) { return key == k; }) == std::end(known))
             problems.add(detail::pointer_join("", key), "unknown key");
     }
+    // Check every field before building anything, so one pass reports all the problems.
+    const Instant received =
+        doc.contains("received") ? instant_of(doc["received"], "/received", problems) : 0;
+    if (doc.contains("channel"))
+        detail::read_enum<Channel>(doc["channel"], "/channel", problems);
+    if (doc.contains("category"))
+        detail::read_enum<Category>(doc["category"], "/category", problems);
     if (!problems.empty()) {
         const detail::PositionIndex index(text);
         problems.throw_if_any("complaint", &index);
     }
-    const Instant received = instant_of(doc["received"], "/received", problems);
     Complaint c(doc["id"].get<std::string>(), received);
     for (const auto& [name, field] : text_fields)
         if (doc.contains(name)) {

@@ -6,18 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        ++checks;                                                                                  \
-        if (!(cond)) {                                                                             \
-            ++failures;                                                                            \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__, __LINE__,       \
-                    #cond, plaint_last_error_message());                                           \
-        }                                                                                          \
-    } while (0)
+#include "check.h"
 
 #define T0 1772414100LL /* 2026-03-02T09:15:00+08:00, worked by hand */
 #define MIN 60LL
@@ -38,7 +27,7 @@ static void test_versions(void) {
     CHECK(plaint_version_number() == PLAINT_VERSION_NUMBER);
     CHECK(strcmp(plaint_version_string(), PLAINT_VERSION_STRING) == 0);
     CHECK(plaint_abi_version() == PLAINT_ABI_VERSION);
-    CHECK(PLAINT_VERSION_NUMBER == 200); /* 0.2.0 */
+    CHECK(PLAINT_VERSION_NUMBER == 300); /* 0.3.0 */
 }
 
 static void test_errors(void) {

@@ -10,18 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        ++checks;                                                                                  \
-        if (!(cond)) {                                                                             \
-            ++failures;                                                                            \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__, __LINE__,       \
-                    #cond, plaint_last_error_message());                                           \
-        }                                                                                          \
-    } while (0)
+#include "check.h"
 
 #define H 3600LL
 #define MIN 60LL

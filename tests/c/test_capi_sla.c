@@ -14,18 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        ++checks;                                                                                  \
-        if (!(cond)) {                                                                             \
-            ++failures;                                                                            \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__, __LINE__,       \
-                    #cond, plaint_last_error_message());                                           \
-        }                                                                                          \
-    } while (0)
+#include "check.h"
 
 #define T0 1772414100LL /* 2026-03-02T09:15:00+08:00, worked by hand (tests/c/test_capi.c) */
 #define H 3600LL

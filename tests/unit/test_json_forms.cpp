@@ -43,6 +43,11 @@ TEST_CASE("bad complaint documents are refused with the place of each problem") 
     const std::string msg = e.what();
     INFO(msg);
     CHECK(msg.find("/colour: unknown key (line 2, column 23)") != std::string::npos);
+    // Every problem in one pass, in document order.
+    REQUIRE(e.problems().size() == 3);
+    CHECK(e.problems()[0].pointer == "/received");
+    CHECK(e.problems()[1].pointer == "/channel");
+    CHECK(e.problems()[2].pointer == "/colour");
     CHECK(error_of([] { complaint_from_json(R"({"received": 0})"); }).code() == errc::validation);
     const error order = error_of([] {
         complaint_from_json(R"({"id": "X", "received": 100, "events": [

@@ -6,7 +6,10 @@ events; the library enforces the state machine and keeps the event log. A :class
 holds business hours in a time zone and answers when the office is open, and what instant lies
 so many business seconds after another. A :class:`PolicySet` holds SLA policies (record within
 an hour, first feedback within 24, a result within 72…) and :meth:`Complaint.clocks` derives a
-complaint's :class:`Clock` for each target from its event log, at any instant.
+complaint's :class:`Clock` for each target from its event log, at any instant. A
+:class:`Profile` bundles calendars, policies and classification rules in one JSON document;
+:meth:`Profile.classify` gives a complaint's :class:`Decision` (nature, severity, SLA policy,
+escalation, return-visit method) and explains it.
 
 The C library is found through ``PLAINT_LIBRARY``, next to this package, or by
 :func:`ctypes.util.find_library` (see :mod:`plaint._lib`). Every failure raises a subclass of
@@ -40,6 +43,7 @@ from ._errors import (
     OutOfOrderError,
     OutOfRangeError,
     ParseError,
+    Problem,
     TooLargeError,
     UnsupportedError,
     ValidationError,
@@ -60,8 +64,9 @@ from ._convert import format_instant, parse_instant
 from ._complaint import Complaint, Event
 from ._calendar import Calendar, tzdb_version
 from ._sla import Clock, PolicySet, parse_duration
+from ._profile import Decision, Profile, RowExplanation
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "ABI_VERSION",
@@ -73,6 +78,7 @@ __all__ = [
     "ClockState",
     "ClosedError",
     "Complaint",
+    "Decision",
     "EncodingError",
     "Error",
     "Event",
@@ -88,7 +94,10 @@ __all__ = [
     "OutOfRangeError",
     "ParseError",
     "PolicySet",
+    "Problem",
+    "Profile",
     "Role",
+    "RowExplanation",
     "Severity",
     "State",
     "TargetKind",
@@ -107,7 +116,7 @@ __all__ = [
 
 
 def version() -> str:
-    """The run-time C library's version string ("0.2.0")."""
+    """The run-time C library's version string ("0.3.0")."""
     raw: bytes = _clib.plaint_version_string()
     return raw.decode("ascii", errors="replace")
 

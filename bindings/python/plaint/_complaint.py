@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import ctypes
+import json
 import threading
 import weakref
 from ctypes import byref, c_int32, c_int64, c_size_t, c_void_p
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable, Iterable, List, Optional, Type, TypeVar, Union
+from typing import Any, Callable, Dict, Iterable, List, Optional, Type, TypeVar, Union
 
 from ._convert import (
     InstantLike,
@@ -33,7 +34,7 @@ from ._enums import (
     to_code,
 )
 from ._errors import ClosedError
-from ._lib import PlaintEvent, lib
+from ._lib import PlaintEvent, lib, take_string
 from ._sla import Clock, PolicySet, clocks_of
 
 E = TypeVar("E", bound=PlaintEnum)
@@ -252,6 +253,43 @@ class Complaint:
             out = c_void_p()
             lib.plaint_complaint_clone(self._live(), byref(out))
             return type(self)._wrap(out.value)
+
+    @classmethod
+    def from_json(
+        cls, document: Union[str, bytes, bytearray, memoryview, Dict[str, Any]]
+    ) -> "Complaint":
+        """Reads a complaint from its JSON form, as :meth:`to_json` writes it: ``{"id",
+        "received", "channel", "category", "name", "contact", "building", "unit", "content",
+        "remedy", "subcategory", "reporter_count", "tags", "events"}`` (instants as ISO 8601
+        text or UTC seconds, enumerations by name); the ``events`` are applied in order.
+
+        Args:
+            document: JSON text (``str``, or ``bytes`` in UTF-8), or a value that
+                :func:`json.dumps` serialises, such as a dict.
+
+        Raises:
+            ParseError: malformed JSON; ``line`` and ``column`` say where.
+            ValidationError: unknown keys, bad values, an event log that cannot be applied;
+                ``problems`` lists every problem with its pointer, line and column.
+            EncodingError, TooLargeError: bad or oversized text.
+        """
+        if isinstance(document, str):
+            data = encode_text(document, "complaint document")
+        elif isinstance(document, (bytes, bytearray, memoryview)):
+            data = bytes(document)
+        else:
+            data = encode_text(json.dumps(document, ensure_ascii=False), "complaint document")
+        out = c_void_p()
+        lib.plaint_complaint_from_json(byref(out), data, len(data))
+        return cls._wrap(out.value)
+
+    def to_json(self) -> str:
+        """The complaint as JSON, with its whole event log; :meth:`from_json` of it gives an
+        equal complaint."""
+        with self._lock:
+            out = c_void_p()
+            lib.plaint_complaint_to_json(self._live(), byref(out))
+        return take_string(out.value)
 
     def __repr__(self) -> str:
         with self._lock:

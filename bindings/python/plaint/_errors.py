@@ -9,7 +9,7 @@ subclass also derives from the built-in exception a Python caller would expect (
 
 from __future__ import annotations
 
-from typing import ClassVar, Dict, Optional, Tuple, Type
+from typing import ClassVar, Dict, List, NamedTuple, Optional, Sequence, Tuple, Type
 
 # Status codes, equal to the PLAINT_* / PLAINT_E_* macros of plaint.h.
 OK = 0
@@ -29,6 +29,22 @@ E_VALIDATION = -13
 E_INTERNAL = -100
 
 
+class Problem(NamedTuple):
+    """One problem of a document that failed validation.
+
+    Attributes:
+        pointer: the JSON pointer of the offending value ("" for the whole document).
+        line: its 1-based line; 0 when unknown.
+        column: its 1-based column, in characters; 0 when unknown.
+        message: what is wrong, without the place.
+    """
+
+    pointer: str
+    line: int
+    column: int
+    message: str
+
+
 class Error(Exception):
     """Base class of every error the plaint library reports.
 
@@ -39,6 +55,8 @@ class Error(Exception):
             ("/week/mon/0", "/" for the whole document); else None.
         line: for malformed text, the 1-based line of the problem; else None.
         column: for malformed text, the 1-based column (in bytes) of the problem; else None.
+        problems: for a document that failed validation, every problem, in document order;
+            else an empty list.
     """
 
     default_code: ClassVar[Optional[int]] = None
@@ -48,6 +66,7 @@ class Error(Exception):
     pointer: Optional[str]
     line: Optional[int]
     column: Optional[int]
+    problems: List[Problem]
 
     def __init__(
         self,
@@ -56,6 +75,7 @@ class Error(Exception):
         pointer: Optional[str] = None,
         line: Optional[int] = None,
         column: Optional[int] = None,
+        problems: Sequence[Problem] = (),
     ) -> None:
         """Creates an error; ``code`` defaults to the subclass's status code."""
         if code is None:
@@ -68,14 +88,21 @@ class Error(Exception):
         self.pointer = pointer
         self.line = line
         self.column = column
+        self.problems = [Problem(*p) for p in problems]
 
     def __str__(self) -> str:
         return self.message
 
     def __reduce__(
         self,
-    ) -> Tuple[Type["Error"], Tuple[str, int, Optional[str], Optional[int], Optional[int]]]:
-        return (type(self), (self.message, self.code, self.pointer, self.line, self.column))
+    ) -> Tuple[
+        Type["Error"],
+        Tuple[str, int, Optional[str], Optional[int], Optional[int], List[Problem]],
+    ]:
+        return (
+            type(self),
+            (self.message, self.code, self.pointer, self.line, self.column, self.problems),
+        )
 
 
 class InvalidArgumentError(Error, ValueError):
@@ -193,8 +220,9 @@ def error_for(
     pointer: Optional[str] = None,
     line: Optional[int] = None,
     column: Optional[int] = None,
+    problems: Sequence[Problem] = (),
 ) -> Error:
     """The exception for status ``code``: its subclass, or plain :class:`Error` if unknown,
-    with the place in the input when the library gave one."""
+    with the place in the input and every problem when the library gave them."""
     cls = ERROR_CLASSES.get(code, Error)
-    return cls(message, code, pointer, line, column)
+    return cls(message, code, pointer, line, column, problems)

@@ -38,7 +38,7 @@ from ctypes import (
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from ._errors import error_for
+from ._errors import Problem, error_for
 
 #: The C ABI version (the library's SOVERSION) this package is written for.
 ABI_VERSION = 1
@@ -97,6 +97,27 @@ class PlaintClock(ctypes.Structure):
     ]
 
 
+class PlaintFactsColumns(ctypes.Structure):
+    """Mirror of ``struct plaint_facts_columns``; set ``size`` to
+    ``ctypes.sizeof(PlaintFactsColumns)``."""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("count", c_size_t),
+        ("channel", POINTER(c_int32)),
+        ("category", POINTER(c_int32)),
+        ("nature", POINTER(c_int32)),
+        ("severity", POINTER(c_int32)),
+        ("reporter_count", POINTER(c_int32)),
+        ("repeat_count", POINTER(c_int32)),
+        ("hours_since_received", POINTER(c_double)),
+        ("content", POINTER(c_char_p)),
+        ("building", POINTER(c_char_p)),
+        ("unit", POINTER(c_char_p)),
+        ("received", POINTER(c_int64)),
+    ]
+
+
 class _Status:
     """Marks a function of :data:`FUNCTIONS` that returns a status: ``int`` plus errcheck."""
 
@@ -110,6 +131,7 @@ _SZP = POINTER(c_size_t)
 _PP = POINTER(c_void_p)
 _EVP = POINTER(PlaintEvent)
 _CLP = POINTER(PlaintClock)
+_FCP = POINTER(PlaintFactsColumns)
 
 #: Every function of plaint.h: name -> (return type, argument types). ``STATUS`` stands for an
 #: ``int`` status checked by :func:`check_status`.
@@ -161,6 +183,11 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "plaint_complaint_event": (STATUS, [_P, c_size_t, _EVP]),
     # Business calendars
     "plaint_last_error_location": (STATUS, [POINTER(c_char_p), _SZP, _SZP]),
+    "plaint_last_error_problem_count": (STATUS, [_SZP]),
+    "plaint_last_error_problem": (
+        STATUS,
+        [c_size_t, POINTER(c_char_p), _SZP, _SZP, POINTER(c_char_p)],
+    ),
     "plaint_calendar_from_json": (STATUS, [_PP, c_char_p, c_size_t]),
     "plaint_calendar_always_open": (STATUS, [_PP]),
     "plaint_calendar_free": (None, [_P]),
@@ -188,6 +215,32 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "plaint_clock_list_count": (STATUS, [_P, _SZP]),
     "plaint_clock_list_get": (STATUS, [_P, c_size_t, _CLP]),
     "plaint_clock_list_free": (None, [_P]),
+    # Profiles and classification
+    "plaint_complaint_from_json": (STATUS, [_PP, c_char_p, c_size_t]),
+    "plaint_complaint_to_json": (STATUS, [_P, _PP]),
+    "plaint_profile_from_json": (STATUS, [_PP, c_char_p, c_size_t]),
+    "plaint_profile_from_file": (STATUS, [_PP, c_char_p]),
+    "plaint_profile_default": (STATUS, [_PP]),
+    "plaint_profile_free": (None, [_P]),
+    "plaint_profile_to_json": (STATUS, [_P, _PP]),
+    "plaint_profile_policy_set": (STATUS, [_P, _PP]),
+    "plaint_profile_visit_quota": (STATUS, [_P, c_int32, _I32P]),
+    "plaint_profile_warning_count": (STATUS, [_P, _SZP]),
+    "plaint_profile_warning": (STATUS, [_P, c_size_t, _PP, _PP]),
+    "plaint_profile_classify": (STATUS, [_P, _P, c_int64, c_char_p, _PP]),
+    "plaint_decision_free": (None, [_P]),
+    "plaint_decision_nature": (STATUS, [_P, _I32P]),
+    "plaint_decision_severity": (STATUS, [_P, _I32P]),
+    "plaint_decision_escalate_to": (STATUS, [_P, _I32P]),
+    "plaint_decision_visit_method": (STATUS, [_P, _I32P]),
+    "plaint_decision_sla_policy": (STATUS, [_P, _PP]),
+    "plaint_decision_tag_count": (STATUS, [_P, _SZP]),
+    "plaint_decision_tag": (STATUS, [_P, c_size_t, _PP]),
+    "plaint_decision_matched_count": (STATUS, [_P, _SZP]),
+    "plaint_decision_matched": (STATUS, [_P, c_size_t, _PP]),
+    "plaint_decision_to_json": (STATUS, [_P, _PP]),
+    "plaint_decision_explain_json": (STATUS, [_P, _PP]),
+    "plaint_profile_classify_many": (STATUS, [_P, _FCP, _I32P, _I32P, _I32P, _I32P]),
 }
 
 
@@ -280,12 +333,45 @@ def last_error_location() -> Tuple[Optional[str], Optional[int], Optional[int]]:
     return text, line.value or None, column.value or None
 
 
+def last_error_problems() -> List[Problem]:
+    """Every problem of the last failed plaint call on this thread (a document that failed
+    validation), in document order; empty for other failures."""
+    count = c_size_t()
+    if lib.plaint_last_error_problem_count(ctypes.byref(count)) != 0:
+        return []
+    problems = []
+    for index in range(count.value):
+        pointer = c_char_p()
+        line = c_size_t()
+        column = c_size_t()
+        message = c_char_p()
+        status = lib.plaint_last_error_problem(
+            index,
+            ctypes.byref(pointer),
+            ctypes.byref(line),
+            ctypes.byref(column),
+            ctypes.byref(message),
+        )
+        if status != 0:
+            break
+        problems.append(
+            Problem(
+                (pointer.value or b"").decode("utf-8", errors="replace"),
+                line.value,
+                column.value,
+                (message.value or b"").decode("utf-8", errors="replace"),
+            )
+        )
+    return problems
+
+
 def check_status(result: int, func: Any, args: Tuple[Any, ...]) -> int:
     """The ``errcheck`` of every status-returning function: raises for a negative status."""
     if result < 0:
         message = last_error_message() or status_string(result)
         pointer, line, column = last_error_location()
-        raise error_for(result, message, pointer, line, column)
+        problems = last_error_problems()
+        raise error_for(result, message, pointer, line, column, problems)
     return result
 
 

@@ -73,6 +73,13 @@ _C_TYPES = {
     "const plaint_clock_list*": {ctypes.c_void_p},
     "plaint_clock_list**": {ctypes.POINTER(ctypes.c_void_p)},
     "plaint_clock*": {ctypes.POINTER(_lib.PlaintClock)},
+    "plaint_profile*": {ctypes.c_void_p},
+    "const plaint_profile*": {ctypes.c_void_p},
+    "plaint_profile**": {ctypes.POINTER(ctypes.c_void_p)},
+    "plaint_decision*": {ctypes.c_void_p},
+    "const plaint_decision*": {ctypes.c_void_p},
+    "plaint_decision**": {ctypes.POINTER(ctypes.c_void_p)},
+    "const plaint_facts_columns*": {ctypes.POINTER(_lib.PlaintFactsColumns)},
     "const int64_t*": {ctypes.POINTER(ctypes.c_int64)},
     "int32_t*": {ctypes.POINTER(ctypes.c_int32)},
     "int64_t*": {ctypes.POINTER(ctypes.c_int64)},
@@ -87,8 +94,10 @@ def test_the_header_parser_sees_the_whole_header(header: Path) -> None:
     # and 2 time functions, plaint_event_init, 30 plaint_complaint_* functions (with
     # plaint_complaint_clocks), 12 plaint_calendar_* functions, plaint_tzdb_version, 7
     # plaint_policy_set_* functions, plaint_duration_parse, plaint_clock_init and 3
-    # plaint_clock_list_* functions.
-    assert len(functions) == 67
+    # plaint_clock_list_* functions; since 0.3, 2 plaint_last_error_problem* functions,
+    # plaint_complaint_from_json and _to_json, 11 plaint_profile_* functions (with _classify and
+    # _classify_many) and 12 plaint_decision_* functions.
+    assert len(functions) == 94
     assert functions["plaint_complaint_text"] == (
         "int",
         ["const plaint_complaint*", "int32_t", "const char**", "size_t*"],
@@ -138,7 +147,12 @@ def test_every_int_returning_function_is_declared_and_checked(header: Path) -> N
 
 
 @pytest.mark.parametrize(
-    "c_name, struct", [("plaint_event", _lib.PlaintEvent), ("plaint_clock", _lib.PlaintClock)]
+    "c_name, struct",
+    [
+        ("plaint_event", _lib.PlaintEvent),
+        ("plaint_clock", _lib.PlaintClock),
+        ("plaint_facts_columns", _lib.PlaintFactsColumns),
+    ],
 )
 def test_the_structs_match_the_c_compiler(
     header: Path, tmp_path: Path, c_name: str, struct: type
@@ -191,6 +205,18 @@ def test_the_clock_struct_by_hand() -> None:
     assert _lib.PlaintClock.breached_at.offset == 88
     assert _lib.PlaintClock.percent.offset == 120
     assert _lib.PlaintClock.warnings.offset == 136
+
+
+def test_the_facts_columns_struct_by_hand() -> None:
+    # LP64 layout, worked by hand: size 0, (pad), count 8, then eleven pointers from 16 to 104:
+    # channel 16, ..., content 72, building 80, unit 88, received 96: 104 bytes.
+    if ctypes.sizeof(ctypes.c_void_p) != 8:
+        pytest.skip("the hand-worked layout is for 64-bit targets")
+    assert ctypes.sizeof(_lib.PlaintFactsColumns) == 104
+    assert _lib.PlaintFactsColumns.count.offset == 8
+    assert _lib.PlaintFactsColumns.channel.offset == 16
+    assert _lib.PlaintFactsColumns.content.offset == 72
+    assert _lib.PlaintFactsColumns.received.offset == 96
 
 
 ENUM_PREFIXES = [
@@ -318,6 +344,10 @@ def test_errors_survive_pickling() -> None:
         copy = pickle.loads(pickle.dumps(err))
         assert type(copy) is cls
         assert (copy.code, copy.message, str(copy)) == (err.code, "why", "why")
+    err = plaint.ValidationError("bad", problems=[plaint.Problem("/colour", 3, 13, "unknown key")])
+    copy = pickle.loads(pickle.dumps(err))
+    assert copy.problems == [("/colour", 3, 13, "unknown key")]
+    assert plaint.ParseError("x").problems == []
 
 
 def test_an_unknown_status_gives_a_plain_error() -> None:

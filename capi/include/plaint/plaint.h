@@ -38,14 +38,14 @@ extern "C" {
 /** Major version. Since 0.1. */
 #define PLAINT_VERSION_MAJOR 0
 /** Minor version. Since 0.1. */
-#define PLAINT_VERSION_MINOR 2
+#define PLAINT_VERSION_MINOR 3
 /** Patch version. Since 0.1. */
 #define PLAINT_VERSION_PATCH 0
 /** major·10000 + minor·100 + patch. Since 0.1. */
 #define PLAINT_VERSION_NUMBER                                                                      \
     (PLAINT_VERSION_MAJOR * 10000 + PLAINT_VERSION_MINOR * 100 + PLAINT_VERSION_PATCH)
 /** The version as text. Since 0.1. */
-#define PLAINT_VERSION_STRING "0.2.0"
+#define PLAINT_VERSION_STRING "0.3.0"
 /** The shared library's SOVERSION; changes only when this ABI breaks. Since 0.1. */
 #define PLAINT_ABI_VERSION 1
 
@@ -94,6 +94,26 @@ PLAINT_API const char* plaint_status_string(int status);
  */
 PLAINT_API int plaint_last_error_location(const char** pointer_out, size_t* line_out,
                                           size_t* column_out);
+/**
+ * The number of problems the last failed call on this thread reported: every problem of a
+ * document that failed validation (PLAINT_E_VALIDATION), in document order; 0 for a failure
+ * of any other kind, or when no call failed yet. The list is replaced by each failure (a
+ * failure of this function or of plaint_last_error_problem included), and kept by calls that
+ * succeed.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe (the list is per thread).
+ * Since 0.3.
+ */
+PLAINT_API int plaint_last_error_problem_count(size_t* out);
+/**
+ * Problem `index` of the last failure on this thread: its JSON pointer ("" for the whole
+ * document), 1-based line and column (in characters; 0 when unknown) and message (a sentence
+ * without the place). Each output may be NULL. The strings are borrowed: valid until the next
+ * plaint call on the same thread.
+ * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE for `index` ≥ the count (which, being a failure,
+ * replaces the list by an empty one). Thread-safe. Since 0.3.
+ */
+PLAINT_API int plaint_last_error_problem(size_t index, const char** pointer_out, size_t* line_out,
+                                         size_t* column_out, const char** message_out);
 /** Frees a string that plaint returned as owned. NULL is a no-op. Since 0.1. */
 PLAINT_API void plaint_string_free(char* s);
 
@@ -407,6 +427,27 @@ PLAINT_API int plaint_complaint_event_count(const plaint_complaint* c, size_t* o
  * Since 0.1.
  */
 PLAINT_API int plaint_complaint_event(const plaint_complaint* c, size_t index, plaint_event* out);
+/**
+ * Reads a complaint from its JSON form: `{"id", "received", "channel", "category", "name",
+ * "contact", "building", "unit", "content", "remedy", "subcategory", "reporter_count", "tags",
+ * "events"}` (instants as ISO 8601 text or UTC seconds, enumerations by name); the `events`
+ * list, as plaint_complaint_to_json writes it, is applied in order. Unknown keys are errors.
+ * `len` bytes at `json`, or PLAINT_NTS.
+ * @param out receives the handle; free it with plaint_complaint_free. Unchanged on failure.
+ * @return PLAINT_OK; PLAINT_E_PARSE for malformed JSON or an embedded NUL (with its line and
+ * column); PLAINT_E_VALIDATION for unknown keys, bad values or an event log that cannot be
+ * applied (every problem: plaint_last_error_problem_count and plaint_last_error_problem);
+ * PLAINT_E_ENCODING; PLAINT_E_TOO_LARGE; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe.
+ * Since 0.3.
+ */
+PLAINT_API int plaint_complaint_from_json(plaint_complaint** out, const char* json, size_t len);
+/**
+ * The complaint as JSON, with its whole event log; plaint_complaint_from_json of it gives an
+ * equal complaint. The result is owned: free it with plaint_string_free.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Reads `c`: not concurrently with a
+ * change to it. Since 0.3.
+ */
+PLAINT_API int plaint_complaint_to_json(const plaint_complaint* c, char** out);
 
 /* ---- Business calendars ------------------------------------------------------------------ */
 
@@ -675,6 +716,190 @@ PLAINT_API int plaint_clock_list_get(const plaint_clock_list* list, size_t index
                                      plaint_clock* out);
 /** Frees a clock list. NULL is a no-op. Since 0.2. */
 PLAINT_API void plaint_clock_list_free(plaint_clock_list* list);
+
+/* ---- Profiles and classification --------------------------------------------------------- */
+
+/**
+ * A profile: one JSON document bundling a customer's calendars, SLA policies, classification
+ * rules, return-visit rules and surveys (the README's "Profiles and classification rules"
+ * section gives the form). Immutable: one handle may be used from any number of threads at
+ * once. Since 0.3.
+ */
+typedef struct plaint_profile plaint_profile;
+
+/**
+ * Compiles a profile from its JSON form, `{"plaint_profile": 1, "name", "description",
+ * "calendars", "policies", "rules", "return_visits", "surveys"}`. `len` bytes at `json`, or
+ * PLAINT_NTS.
+ * @param out receives the handle; free it with plaint_profile_free. Unchanged on failure.
+ * @return PLAINT_OK; PLAINT_E_PARSE for malformed JSON or an embedded NUL (with its line and
+ * column); PLAINT_E_VALIDATION for unknown keys, bad values, undefined calendars or policies
+ * (every problem, in document order, through plaint_last_error_problem_count and
+ * plaint_last_error_problem; plaint_last_error_location gives the first);
+ * PLAINT_E_UNSUPPORTED for a `plaint_profile` version other than 1; PLAINT_E_TOO_LARGE for a
+ * document over 16 MiB, nested deeper than 64 or with more than 10,000 rows;
+ * PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.3.
+ */
+PLAINT_API int plaint_profile_from_json(plaint_profile** out, const char* json, size_t len);
+/**
+ * Compiles the profile in a file (UTF-8 JSON; `path` NUL-terminated).
+ * @return PLAINT_OK; PLAINT_E_IO when it cannot be read; the statuses of
+ * plaint_profile_from_json. Thread-safe. Since 0.3.
+ */
+PLAINT_API int plaint_profile_from_file(plaint_profile** out, const char* path);
+/**
+ * The embedded default profile (the JSON of examples/data/default-profile.json: DOMAIN.md's
+ * natures, severities, SLA policies and return visits).
+ * @param out receives a handle to the shared default; free it with plaint_profile_free.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.3.
+ */
+PLAINT_API int plaint_profile_default(plaint_profile** out);
+/** Frees a profile. NULL is a no-op. Policy sets and decisions taken from it stay valid.
+ *  Since 0.3. */
+PLAINT_API void plaint_profile_free(plaint_profile* p);
+/**
+ * The profile as JSON (keys sorted); plaint_profile_from_json of it gives an equal profile.
+ * The result is owned: free it with plaint_string_free.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.3.
+ */
+PLAINT_API int plaint_profile_to_json(const plaint_profile* p, char** out);
+/**
+ * The profile's calendars and SLA policies as a policy set handle that shares them and
+ * outlives the profile.
+ * @param out receives the handle; free it with plaint_policy_set_free.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.3.
+ */
+PLAINT_API int plaint_profile_policy_set(const plaint_profile* p, plaint_policy_set** out);
+/**
+ * The monthly minimum of return visits role `role` (PLAINT_ROLE_*) makes; 0 when the profile
+ * sets none.
+ * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE for an unknown role (PLAINT_ROLE_NONE included);
+ * PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.3.
+ */
+PLAINT_API int plaint_profile_visit_quota(const plaint_profile* p, int32_t role, int32_t* out);
+/**
+ * The number of non-fatal findings of the profile (an unreachable row...).
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.3.
+ */
+PLAINT_API int plaint_profile_warning_count(const plaint_profile* p, size_t* out);
+/**
+ * Finding `index`: its JSON pointer and message, each output optional, borrowed until the
+ * profile is freed.
+ * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE for `index` ≥ the count; PLAINT_E_INVALID_ARGUMENT
+ * for NULL. Thread-safe. Since 0.3.
+ */
+PLAINT_API int plaint_profile_warning(const plaint_profile* p, size_t index,
+                                      const char** pointer_out, const char** message_out);
+
+/**
+ * The outcome of classifying one complaint: what the rules decided, and why (every row's
+ * outcome, computed with the decision). Owns its strings and outlives the profile and the
+ * complaint. Immutable: one handle may be read from any number of threads at once. Since 0.3.
+ */
+typedef struct plaint_decision plaint_decision;
+
+/**
+ * Classifies complaint `c` as it stands at instant `at` (events after `at` are not seen):
+ * its facts (channel, category, nature, severity, texts, tags, reporters, history), with the
+ * targets of SLA policy `policy` (NUL-terminated) missed by `at` — or none when `policy` is
+ * NULL or "" — are run through the profile's rules; the return-visit method comes from the
+ * return-visit rules when no rule set one. The explanation is computed at the same time.
+ * @param out receives the decision; free it with plaint_decision_free. Unchanged on failure.
+ * @return PLAINT_OK; PLAINT_E_NOT_FOUND for a policy the profile does not define;
+ * PLAINT_E_OUT_OF_RANGE for an instant outside the years a calendar computes;
+ * PLAINT_E_INVALID_ARGUMENT for NULL. Reads `c`: not concurrently with a change to it.
+ * Since 0.3.
+ */
+PLAINT_API int plaint_profile_classify(const plaint_profile* p, const plaint_complaint* c,
+                                       int64_t at, const char* policy, plaint_decision** out);
+/** Frees a decision. NULL is a no-op. Since 0.3. */
+PLAINT_API void plaint_decision_free(plaint_decision* d);
+/* Getters: each returns PLAINT_OK, or PLAINT_E_INVALID_ARGUMENT for a NULL argument.
+ * Thread-safe. Since 0.3. */
+/** The decided nature, or PLAINT_NATURE_UNJUDGED when no rule decided one. */
+PLAINT_API int plaint_decision_nature(const plaint_decision* d, int32_t* out);
+/** The decided severity, or PLAINT_SEVERITY_UNSET. */
+PLAINT_API int plaint_decision_severity(const plaint_decision* d, int32_t* out);
+/** The role to escalate to, or PLAINT_ROLE_NONE. */
+PLAINT_API int plaint_decision_escalate_to(const plaint_decision* d, int32_t* out);
+/** The return-visit method, or PLAINT_VISIT_NONE. */
+PLAINT_API int plaint_decision_visit_method(const plaint_decision* d, int32_t* out);
+/** The SLA policy's name, borrowed until the decision is freed; NULL when none was decided. */
+PLAINT_API int plaint_decision_sla_policy(const plaint_decision* d, const char** out);
+/** The number of tags to add. */
+PLAINT_API int plaint_decision_tag_count(const plaint_decision* d, size_t* out);
+/**
+ * Tag `index`, borrowed until the decision is freed.
+ * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE; PLAINT_E_INVALID_ARGUMENT. Since 0.3.
+ */
+PLAINT_API int plaint_decision_tag(const plaint_decision* d, size_t index, const char** out);
+/** The number of rows that decided. */
+PLAINT_API int plaint_decision_matched_count(const plaint_decision* d, size_t* out);
+/**
+ * The id of deciding row `index`, in order, borrowed until the decision is freed.
+ * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE; PLAINT_E_INVALID_ARGUMENT. Since 0.3.
+ */
+PLAINT_API int plaint_decision_matched(const plaint_decision* d, size_t index, const char** out);
+/**
+ * The decision as JSON: `{"escalate_to", "matched", "nature", "severity", "sla_policy", "tags",
+ * "visit_method"}` with keys sorted, leaving out what was not decided. Owned: free it with
+ * plaint_string_free.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.3.
+ */
+PLAINT_API int plaint_decision_to_json(const plaint_decision* d, char** out);
+/**
+ * Why: a JSON list with one object per rule row, in profile order, `{"section", "id",
+ * "matched", "decided", "failed"}` (`failed`, for a row that did not match, is the first
+ * condition that failed). Owned: free it with plaint_string_free.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.3.
+ */
+PLAINT_API int plaint_decision_explain_json(const plaint_decision* d, char** out);
+
+/**
+ * The facts of many complaints as columns, for plaint_profile_classify_many: row i of each
+ * array describes complaint i. Every array pointer may be NULL, which gives every row the
+ * default: channel and category OTHER, nature UNJUDGED, severity UNSET, one reporter, no
+ * repeats, 0 hours since received, empty texts, received at 0. A NULL string in a text
+ * column is "". Rows have no tags and no history. Initialise with PLAINT_FACTS_COLUMNS_INIT,
+ * or set `size` to sizeof(plaint_facts_columns): the struct may grow at its end. Since 0.3.
+ */
+typedef struct plaint_facts_columns {
+    uint32_t size;                 /**< sizeof(plaint_facts_columns) as the caller compiled it */
+    size_t count;                  /**< the number of rows */
+    const int32_t* channel;        /**< PLAINT_CHANNEL_* */
+    const int32_t* category;       /**< PLAINT_CATEGORY_* */
+    const int32_t* nature;         /**< PLAINT_NATURE_* (the current judgement) */
+    const int32_t* severity;       /**< PLAINT_SEVERITY_* */
+    const int32_t* reporter_count; /**< how many residents raised it */
+    const int32_t* repeat_count;   /**< earlier complaints from the same unit in the window */
+    const double* hours_since_received;
+    const char* const* content;  /**< UTF-8, NUL-terminated */
+    const char* const* building; /**< UTF-8, NUL-terminated */
+    const char* const* unit;     /**< UTF-8, NUL-terminated */
+    const int64_t* received;     /**< UTC seconds, for conditions on a calendar's hours */
+} plaint_facts_columns;
+
+/** plaint_facts_columns with its size set, no rows and every column NULL. Since 0.3. */
+#define PLAINT_FACTS_COLUMNS_INIT                                                                  \
+    {                                                                                              \
+        sizeof(plaint_facts_columns), 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,     \
+            NULL, NULL                                                                             \
+    }
+
+/**
+ * Classifies `in->count` complaints given as columns, as plaint_profile_classify would one by
+ * one (the return-visit method included), allocating nothing per row. Each output array is
+ * the caller's, `in->count` long, and may be NULL when not wanted: row i gets the nature
+ * (UNJUDGED when undecided), severity (UNSET), role to escalate to (NONE) and return-visit
+ * method (NONE; the return-visit rules give one when no classification rule does).
+ * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE for an unknown enumeration code (the message begins
+ * "at row i: "; rows before i are written, the rest untouched); PLAINT_E_INVALID_ARGUMENT
+ * for NULL `p` or `in`, or a `size` smaller than the 0.3 struct. Texts are matched as bytes
+ * (keywords are UTF-8). Thread-safe. Since 0.3.
+ */
+PLAINT_API int plaint_profile_classify_many(const plaint_profile* p, const plaint_facts_columns* in,
+                                            int32_t* nature_out, int32_t* severity_out,
+                                            int32_t* escalate_to_out, int32_t* visit_method_out);
 
 #ifdef __cplusplus
 }
