@@ -11,17 +11,16 @@ results are lists.
 from __future__ import annotations
 
 import array
-import ctypes
 import datetime as _dt
 import json
 import os
 import sys
-import weakref
 from ctypes import POINTER, byref, c_int32, c_int64, c_void_p
-from typing import Any, Callable, Dict, List, Optional, Tuple, Union, overload
+from typing import Any, Callable, Dict, List, Tuple, Union, overload
 
-from ._convert import INT64_MAX, InstantLike, encode_text, to_datetime, to_duration, to_instant
-from ._errors import ArithmeticOverflowError, ClosedError, FileError, InvalidArgumentError
+from ._handle import Handle, document_bytes
+from ._convert import INT64_MAX, InstantLike, to_datetime, to_duration, to_instant
+from ._errors import ArithmeticOverflowError, InvalidArgumentError
 from ._lib import lib, take_string
 
 #: A duration as the API accepts it: int seconds, or a timedelta of whole seconds.
@@ -81,14 +80,7 @@ def _int64_array(
     return buffer, len(items), buffer
 
 
-def _free_boxed(box: List[Optional[int]]) -> None:
-    """Frees the handle in ``box`` once; the finalizer of :class:`Calendar`."""
-    handle, box[0] = box[0], None
-    if handle:
-        lib.plaint_calendar_free(handle)
-
-
-class Calendar:
+class Calendar(Handle):
     """A compiled business calendar: weekly opening hours in a time zone, closed dates and dates
     with their own hours (the README's "Business calendars" section gives the JSON form and the
     exact rules).
@@ -103,8 +95,11 @@ class Calendar:
     1900 to 2199 are computed; an instant outside them raises :class:`plaint.OutOfRangeError`.
     """
 
-    _box: List[Optional[int]]
-    _finalizer: weakref.finalize
+    _kind = "calendar"
+
+    @staticmethod
+    def _free(handle: int) -> None:
+        lib.plaint_calendar_free(handle)
 
     def __init__(self) -> None:
         """A calendar that is always open (24×7)."""
@@ -113,16 +108,6 @@ class Calendar:
         self._adopt(out.value)
 
     # ---- Construction ---------------------------------------------------------------------
-
-    def _adopt(self, handle: Optional[int]) -> None:
-        self._box = [handle]
-        self._finalizer = weakref.finalize(self, _free_boxed, self._box)
-
-    @classmethod
-    def _wrap(cls, handle: Optional[int]) -> "Calendar":
-        obj = cls.__new__(cls)
-        obj._adopt(handle)
-        return obj
 
     @classmethod
     def always_open(cls) -> "Calendar":
@@ -148,14 +133,9 @@ class Calendar:
             TooLargeError: a document over 16 MiB or nested too deep.
             EncodingError: a ``str`` that cannot be encoded as UTF-8.
         """
-        if isinstance(document, str):
-            # The bare text 24x7 is not JSON; it can only mean the document "24x7".
-            text = '"24x7"' if document.strip() == "24x7" else document
-            data = encode_text(text, "calendar document")
-        elif isinstance(document, (bytes, bytearray, memoryview)):
-            data = bytes(document)
-        else:
-            data = encode_text(json.dumps(document, ensure_ascii=False), "calendar document")
+        if isinstance(document, str) and document.strip() == "24x7":
+            document = '"24x7"'  # the bare text 24x7 can only mean the document "24x7"
+        data = document_bytes(document, "calendar document")
         out = c_void_p()
         lib.plaint_calendar_from_json(byref(out), data, len(data))
         return cls._wrap(out.value)
@@ -168,35 +148,9 @@ class Calendar:
             FileError: the file cannot be read (also an ``OSError``).
             and the errors of :meth:`from_json`.
         """
-        try:
-            with open(path, "rb") as f:
-                data = f.read()
-        except OSError as exc:
-            raise FileError(f"cannot read calendar file {os.fsdecode(path)}: {exc}") from exc
-        return cls.from_json(data)
+        return cls.from_json(cls._read_file(path))
 
     # ---- Handle management ------------------------------------------------------------
-
-    def _live(self) -> int:
-        handle = self._box[0]
-        if not handle:
-            raise ClosedError("calendar is closed")
-        return handle
-
-    def close(self) -> None:
-        """Frees the C handle. Safe to call more than once; later use raises ClosedError."""
-        self._finalizer()
-
-    @property
-    def closed(self) -> bool:
-        """Whether :meth:`close` was called."""
-        return not self._box[0]
-
-    def __enter__(self) -> "Calendar":
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
     def to_json(self) -> str:
         """The calendar as its JSON form (``'"24x7"'`` or an object with every field);

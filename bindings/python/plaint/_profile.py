@@ -12,14 +12,14 @@ from __future__ import annotations
 import ctypes
 import json
 import os
-import weakref
 from ctypes import POINTER, byref, c_char_p, c_double, c_int32, c_int64, c_size_t, c_void_p
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple, Type, Union
 
 from ._calendar import DocumentLike, _numpy
 from ._complaint import Complaint
-from ._convert import InstantLike, TextLike, encode_nts, encode_text, to_instant
+from ._handle import Handle, document_bytes
+from ._convert import InstantLike, TextLike, encode_nts, to_instant
 from ._enums import (
     Category,
     Channel,
@@ -31,7 +31,7 @@ from ._enums import (
     from_code,
     to_code,
 )
-from ._errors import ClosedError, FileError, InvalidArgumentError
+from ._errors import InvalidArgumentError
 from ._lib import PlaintFactsColumns, lib, take_string
 from ._sla import PolicySet
 
@@ -174,13 +174,6 @@ def _decision_of(handle: int) -> Decision:
     )
 
 
-def _free_boxed(box: List[Optional[int]]) -> None:
-    """Frees the handle in ``box`` once; the finalizer of :class:`Profile`."""
-    handle, box[0] = box[0], None
-    if handle:
-        lib.plaint_profile_free(handle)
-
-
 # The int32 columns of plaint_facts_columns, with the enumeration each holds (None: a count).
 _INT_COLUMNS: Tuple[Tuple[str, Optional[Type[PlaintEnum]]], ...] = (
     ("channel", Channel),
@@ -193,7 +186,7 @@ _INT_COLUMNS: Tuple[Tuple[str, Optional[Type[PlaintEnum]]], ...] = (
 _TEXT_COLUMNS = ("content", "building", "unit")
 
 
-class Profile:
+class Profile(Handle):
     """A compiled profile: calendars, SLA policies, classification and return-visit rules.
 
     Make one with :meth:`from_json`, :meth:`from_file` or :meth:`default`. A profile is
@@ -203,20 +196,16 @@ class Profile:
     and decisions taken from it stay valid after it is closed.
     """
 
-    _box: List[Optional[int]]
-    _finalizer: weakref.finalize
+    _kind = "profile"
+
+    @staticmethod
+    def _free(handle: int) -> None:
+        lib.plaint_profile_free(handle)
 
     def __init__(self) -> None:
         raise TypeError("use Profile.from_json, Profile.from_file or Profile.default")
 
     # ---- Construction ---------------------------------------------------------------------
-
-    @classmethod
-    def _wrap(cls, handle: Optional[int]) -> "Profile":
-        obj = cls.__new__(cls)
-        obj._box = [handle]
-        obj._finalizer = weakref.finalize(obj, _free_boxed, obj._box)
-        return obj
 
     @classmethod
     def default(cls) -> "Profile":
@@ -243,12 +232,7 @@ class Profile:
             TooLargeError: a document over 16 MiB, nested too deep, with too many rows.
             EncodingError: a ``str`` that cannot be encoded as UTF-8.
         """
-        if isinstance(document, str):
-            data = encode_text(document, "profile document")
-        elif isinstance(document, (bytes, bytearray, memoryview)):
-            data = bytes(document)
-        else:
-            data = encode_text(json.dumps(document, ensure_ascii=False), "profile document")
+        data = document_bytes(document, "profile document")
         out = c_void_p()
         lib.plaint_profile_from_json(byref(out), data, len(data))
         return cls._wrap(out.value)
@@ -261,35 +245,9 @@ class Profile:
             FileError: the file cannot be read (also an ``OSError``).
             and the errors of :meth:`from_json`.
         """
-        try:
-            with open(path, "rb") as f:
-                data = f.read()
-        except OSError as exc:
-            raise FileError(f"cannot read profile file {os.fsdecode(path)}: {exc}") from exc
-        return cls.from_json(data)
+        return cls.from_json(cls._read_file(path))
 
     # ---- Handle management ------------------------------------------------------------
-
-    def _live(self) -> int:
-        handle = self._box[0]
-        if not handle:
-            raise ClosedError("profile is closed")
-        return handle
-
-    def close(self) -> None:
-        """Frees the C handle. Safe to call more than once; later use raises ClosedError."""
-        self._finalizer()
-
-    @property
-    def closed(self) -> bool:
-        """Whether :meth:`close` was called."""
-        return not self._box[0]
-
-    def __enter__(self) -> "Profile":
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         if self.closed:

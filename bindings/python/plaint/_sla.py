@@ -11,17 +11,15 @@ every clock from history.
 from __future__ import annotations
 
 import ctypes
-import json
 import os
-import weakref
 from ctypes import byref, c_int64, c_size_t, c_void_p
 from dataclasses import dataclass
 from typing import List, Optional, Tuple, Union
 
 from ._calendar import Calendar, DocumentLike
+from ._handle import Handle, document_bytes
 from ._convert import TextLike, encode_nts, encode_text
 from ._enums import ClockState, Role, TargetKind, from_code
-from ._errors import ClosedError, FileError
 from ._lib import PlaintClock, lib, take_string
 
 
@@ -105,14 +103,7 @@ class Clock:
         )
 
 
-def _free_boxed(box: List[Optional[int]]) -> None:
-    """Frees the handle in ``box`` once; the finalizer of :class:`PolicySet`."""
-    handle, box[0] = box[0], None
-    if handle:
-        lib.plaint_policy_set_free(handle)
-
-
-class PolicySet:
+class PolicySet(Handle):
     """Business calendars and SLA policies, compiled once (the README's "SLA policies and
     clocks" section gives the JSON form).
 
@@ -123,20 +114,16 @@ class PolicySet:
     and clocks taken from a set stay valid after it is closed.
     """
 
-    _box: List[Optional[int]]
-    _finalizer: weakref.finalize
+    _kind = "policy set"
+
+    @staticmethod
+    def _free(handle: int) -> None:
+        lib.plaint_policy_set_free(handle)
 
     def __init__(self) -> None:
         raise TypeError("use PolicySet.from_json, PolicySet.from_file or PolicySet.default")
 
     # ---- Construction ---------------------------------------------------------------------
-
-    @classmethod
-    def _wrap(cls, handle: Optional[int]) -> "PolicySet":
-        obj = cls.__new__(cls)
-        obj._box = [handle]
-        obj._finalizer = weakref.finalize(obj, _free_boxed, obj._box)
-        return obj
 
     @classmethod
     def default(cls) -> "PolicySet":
@@ -171,12 +158,7 @@ class PolicySet:
             TooLargeError: a document over 16 MiB or nested too deep.
             EncodingError: a ``str`` that cannot be encoded as UTF-8.
         """
-        if isinstance(document, str):
-            data = encode_text(document, "policy set document")
-        elif isinstance(document, (bytes, bytearray, memoryview)):
-            data = bytes(document)
-        else:
-            data = encode_text(json.dumps(document, ensure_ascii=False), "policy set document")
+        data = document_bytes(document, "policy set document")
         out = c_void_p()
         lib.plaint_policy_set_from_json(byref(out), data, len(data))
         return cls._wrap(out.value)
@@ -189,35 +171,9 @@ class PolicySet:
             FileError: the file cannot be read (also an ``OSError``).
             and the errors of :meth:`from_json`.
         """
-        try:
-            with open(path, "rb") as f:
-                data = f.read()
-        except OSError as exc:
-            raise FileError(f"cannot read policy set file {os.fsdecode(path)}: {exc}") from exc
-        return cls.from_json(data)
+        return cls.from_json(cls._read_file(path))
 
     # ---- Handle management ------------------------------------------------------------
-
-    def _live(self) -> int:
-        handle = self._box[0]
-        if not handle:
-            raise ClosedError("policy set is closed")
-        return handle
-
-    def close(self) -> None:
-        """Frees the C handle. Safe to call more than once; later use raises ClosedError."""
-        self._finalizer()
-
-    @property
-    def closed(self) -> bool:
-        """Whether :meth:`close` was called."""
-        return not self._box[0]
-
-    def __enter__(self) -> "PolicySet":
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         if self.closed:

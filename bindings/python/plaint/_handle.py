@@ -1,0 +1,82 @@
+"""What the immutable handle classes (Calendar, PolicySet, Profile) share: owning one C handle
+freed exactly once (by ``close()``, a ``with`` block or the garbage collector), and reading the
+JSON documents they are compiled from."""
+
+from __future__ import annotations
+
+import json
+import os
+import weakref
+from typing import Any, Callable, List, Optional, Type, TypeVar, Union
+
+from ._convert import encode_text
+from ._errors import ClosedError, FileError
+
+H = TypeVar("H", bound="Handle")
+
+
+def _free_boxed(free: Callable[[int], None], box: List[Optional[int]]) -> None:
+    """Frees the handle in ``box`` once; the finalizer of every handle object."""
+    handle, box[0] = box[0], None
+    if handle:
+        free(handle)
+
+
+def document_bytes(document: Any, what: str) -> bytes:
+    """A document as UTF-8 bytes: JSON text (str), raw bytes, or a value serialised to JSON."""
+    if isinstance(document, str):
+        return encode_text(document, what)
+    if isinstance(document, (bytes, bytearray, memoryview)):
+        return bytes(document)
+    return encode_text(json.dumps(document, ensure_ascii=False), what)
+
+
+class Handle:
+    """An object that owns one C handle of an immutable plaint object."""
+
+    _kind = "handle"  # what the object is called in messages
+    _box: List[Optional[int]]
+    _finalizer: weakref.finalize
+
+    @staticmethod
+    def _free(handle: int) -> None:  # pragma: no cover - every subclass sets its own
+        raise NotImplementedError
+
+    def _adopt(self, handle: Optional[int]) -> None:
+        self._box = [handle]
+        self._finalizer = weakref.finalize(self, _free_boxed, type(self)._free, self._box)
+
+    @classmethod
+    def _wrap(cls: Type[H], handle: Optional[int]) -> H:
+        obj = cls.__new__(cls)
+        obj._adopt(handle)
+        return obj
+
+    @classmethod
+    def _read_file(cls, path: Union[str, "os.PathLike[str]"]) -> bytes:
+        try:
+            with open(path, "rb") as f:
+                return f.read()
+        except OSError as exc:
+            raise FileError(f"cannot read {cls._kind} file {os.fsdecode(path)}: {exc}") from exc
+
+    def _live(self) -> int:
+        handle = self._box[0]
+        if not handle:
+            raise ClosedError(f"{self._kind} is closed")
+        return handle
+
+    def close(self) -> None:
+        """Frees the C handle. Safe to call more than once; later use raises ClosedError."""
+        self._finalizer()
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called."""
+        return not self._box[0]
+
+    def __enter__(self: H) -> H:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
