@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 # Debian 12 package names; nothing else is installed from anywhere.
 packages=(
   build-essential cmake pkg-config
-  libboost-date-time-dev nlohmann-json3-dev libhowardhinnant-date-dev tzdata
+  libboost-date-time-dev nlohmann-json3-dev libeigen3-dev libhowardhinnant-date-dev tzdata
   catch2
   python3 python3-pytest python3-numpy
 )
