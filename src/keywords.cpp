@@ -1,5 +1,6 @@
 #include "keywords.hpp"
 
+#include <algorithm>
 #include <deque>
 
 PLAINT_BEGIN_NAMESPACE
@@ -91,23 +92,92 @@ KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count
     }
 }
 
+void KeywordMatcher::report(std::uint32_t row, std::uint64_t* found) const noexcept {
+    for (std::int32_t o = out_link_[row / classes_]; o > 0;
+         o = fail_out_[static_cast<std::size_t>(o)]) {
+        const auto ou = static_cast<std::size_t>(o);
+        for (std::uint32_t i = out_begin_[ou]; i < out_begin_[ou + 1]; ++i)
+            found[out_ids_[i] >> 6] |= std::uint64_t(1) << (out_ids_[i] & 63);
+    }
+}
+
+void KeywordMatcher::scan_from(std::uint32_t row, const unsigned char* p, const unsigned char* end,
+                               std::uint64_t* found) const noexcept {
+    const std::uint32_t* step = step_.data();
+    for (; p != end; ++p) {
+        const std::uint32_t next = step[row + class_of_[*p]];
+        row = next & 0x7fffffffu;
+        if (next & 0x80000000u) // rare: this state ends one or more keywords
+            report(row, found);
+    }
+}
+
 void KeywordMatcher::scan(std::string_view text, std::uint64_t* found) const noexcept {
     if (count_ == 0)
         return;
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    scan_from(0, p, p + text.size(), found);
+}
+
+void KeywordMatcher::scan_many(const std::string_view* texts, std::size_t n, std::uint64_t* found,
+                               std::size_t stride) const noexcept {
+    if (count_ == 0)
+        return;
+    constexpr std::size_t lanes = 8;
     const std::uint32_t* step = step_.data();
-    std::uint32_t row = 0;
-    for (char ch : text) {
-        const std::uint32_t next = step[row + class_of_[static_cast<unsigned char>(ch)]];
-        row = next & 0x7fffffffu;
-        if (next & 0x80000000u) { // rare: this state ends one or more keywords
-            for (std::int32_t o = out_link_[row / classes_]; o > 0;
-                 o = fail_out_[static_cast<std::size_t>(o)]) {
-                const auto ou = static_cast<std::size_t>(o);
-                for (std::uint32_t i = out_begin_[ou]; i < out_begin_[ou + 1]; ++i)
-                    found[out_ids_[i] >> 6] |= std::uint64_t(1) << (out_ids_[i] & 63);
+    std::size_t base = 0;
+    for (; base + lanes <= n; base += lanes) {
+        // All lanes advance together over the shortest text's length; each then finishes alone.
+        const unsigned char* p[lanes];
+        std::uint32_t row[lanes] = {};
+        std::size_t common = texts[base].size();
+        for (std::size_t i = 0; i < lanes; ++i) {
+            p[i] = reinterpret_cast<const unsigned char*>(texts[base + i].data());
+            common = std::min(common, texts[base + i].size());
+        }
+        // Eight independent chains of table look-ups, kept in registers.
+        const std::uint8_t* cls = class_of_.data();
+        std::uint32_t r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0, r6 = 0, r7 = 0;
+        std::uint32_t reports = 0;
+        for (std::size_t j = 0; j < common; ++j) {
+            const std::uint32_t n0 = step[r0 + cls[p[0][j]]];
+            const std::uint32_t n1 = step[r1 + cls[p[1][j]]];
+            const std::uint32_t n2 = step[r2 + cls[p[2][j]]];
+            const std::uint32_t n3 = step[r3 + cls[p[3][j]]];
+            const std::uint32_t n4 = step[r4 + cls[p[4][j]]];
+            const std::uint32_t n5 = step[r5 + cls[p[5][j]]];
+            const std::uint32_t n6 = step[r6 + cls[p[6][j]]];
+            const std::uint32_t n7 = step[r7 + cls[p[7][j]]];
+            r0 = n0 & 0x7fffffffu;
+            r1 = n1 & 0x7fffffffu;
+            r2 = n2 & 0x7fffffffu;
+            r3 = n3 & 0x7fffffffu;
+            r4 = n4 & 0x7fffffffu;
+            r5 = n5 & 0x7fffffffu;
+            r6 = n6 & 0x7fffffffu;
+            r7 = n7 & 0x7fffffffu;
+            reports = (n0 | n1 | n2 | n3 | n4 | n5 | n6 | n7) >> 31;
+            if (reports) { // rare: some lane's state ends keywords
+                const std::uint32_t next[lanes] = {n0, n1, n2, n3, n4, n5, n6, n7};
+                for (std::size_t i = 0; i < lanes; ++i)
+                    if (next[i] & 0x80000000u)
+                        report(next[i] & 0x7fffffffu, found + (base + i) * stride);
             }
         }
+        row[0] = r0;
+        row[1] = r1;
+        row[2] = r2;
+        row[3] = r3;
+        row[4] = r4;
+        row[5] = r5;
+        row[6] = r6;
+        row[7] = r7;
+        for (std::size_t i = 0; i < lanes; ++i)
+            scan_from(row[i], p[i] + common, p[i] + texts[base + i].size(),
+                      found + (base + i) * stride);
     }
+    for (; base < n; ++base)
+        scan(texts[base], found + base * stride);
 }
 
 } // namespace detail

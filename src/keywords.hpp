@@ -22,8 +22,17 @@ public:
     std::size_t size() const noexcept { return count_; }
     // Sets bit i of `found` (which must hold size() bits) for every keyword i in `text`.
     void scan(std::string_view text, std::uint64_t* found) const noexcept;
+    // The same for n texts: text i sets bits in found + i * stride (words). The texts are
+    // walked side by side, so the table look-ups of different texts overlap in the CPU.
+    void scan_many(const std::string_view* texts, std::size_t n, std::uint64_t* found,
+                   std::size_t stride) const noexcept;
 
 private:
+    // Continues a scan in state row (row = state * classes_) over [p, end).
+    void scan_from(std::uint32_t row, const unsigned char* p, const unsigned char* end,
+                   std::uint64_t* found) const noexcept;
+    void report(std::uint32_t row, std::uint64_t* found) const noexcept;
+
     std::size_t count_ = 0;
     std::uint32_t classes_ = 1;
     std::array<std::uint8_t, 256> class_of_{};

@@ -61,6 +61,9 @@ struct Row {
                                        ~std::uint64_t(0)};
     std::int64_t reporters_lo = INT64_MIN, reporters_hi = INT64_MAX;
     std::int64_t repeats_lo = INT64_MIN, repeats_hi = INT64_MAX;
+    // Keywords of which the row needs at least one (ids in `lists`, [need_begin, need_end)), read
+    // off a `keywords any` the row's conditions all require; none when need_begin == need_end.
+    std::uint32_t need_begin = 0, need_end = 0;
 
     bool may_match(const Facts& f) const noexcept {
         auto has = [](std::uint64_t mask, auto e) {
@@ -85,6 +88,11 @@ struct Section {
     std::string name;
     Hit hit = Hit::first;
     std::vector<Row> rows;
+    // When some rows need keywords: the rows that do not (a bitset), and where this section's
+    // candidate rows start in the scratch bitsets (in words).
+    bool prefiltered = false;
+    std::vector<std::uint64_t> always;
+    std::size_t word_offset = 0;
 };
 
 const char* const field_names[] = {"channel", "category", "nature", "severity"};
@@ -118,6 +126,7 @@ bool glob(std::string_view p, std::string_view s) {
 // Per-thread scratch for one evaluation: found keywords and tags, computed when first needed.
 struct Scratch {
     std::vector<std::uint64_t> keywords, tags, missed;
+    std::vector<std::uint64_t> candidates; // rows worth evaluating, per prefiltered section
     bool keywords_done = false, tags_done = false, missed_done = false;
 };
 
@@ -135,6 +144,11 @@ public:
     std::vector<Warning> warnings;
     std::vector<Calendar> calendars; // named by `received` conditions
     std::size_t row_count = 0;
+    // Row prefilter: for keyword k, the rows needing it are kw_rows[kw_rows_begin[k] ..
+    // kw_rows_begin[k + 1]) as (section, row); candidate_words is the scratch size.
+    std::vector<std::uint32_t> kw_rows_begin;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> kw_rows;
+    std::size_t candidate_words = 0;
     std::string source; // the JSON it was read from, normalised, for to_json
 
     bool eval(std::uint32_t n, const Facts& f, Scratch& s) const;
@@ -169,6 +183,7 @@ private:
     }
 
 public:
+    void keywords_of(const Facts& f, Scratch& s) const { ensure_keywords(f, s); }
     // The names of tags and SLA targets that conditions mention, sorted, for look-ups by view.
     std::vector<std::pair<std::string, std::uint32_t>> tag_table, missed_table;
     void build_tables() {
@@ -178,6 +193,91 @@ public:
         std::sort(missed_table.begin(), missed_table.end());
     }
 };
+
+namespace {
+// A `keywords any` that node n requires, looked for through nested `all` groups.
+bool required_keywords(const RuleSetImpl& impl, std::uint32_t n, std::uint32_t& begin,
+                       std::uint32_t& end) {
+    const Node& node = impl.nodes[n];
+    if (node.op == Op::kw_any && node.begin != node.end) {
+        begin = node.begin;
+        end = node.end;
+        return true;
+    }
+    if (node.op == Op::all)
+        for (std::uint32_t i = node.begin; i < node.end; ++i)
+            if (required_keywords(impl, impl.lists[i], begin, end))
+                return true;
+    return false;
+}
+
+// Rows that need a keyword are evaluated only when one of their keywords was found: each
+// prefiltered section gets a bitset of the rows that need none, and each keyword the bits of
+// the rows it lets through.
+void build_prefilter(RuleSetImpl& impl) {
+    std::vector<std::pair<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>>> entries;
+    std::size_t words = 0;
+    for (auto& section : impl.sections) {
+        const std::size_t section_words = (section.rows.size() + 63) / 64;
+        section.always.assign(section_words, 0);
+        section.word_offset = words;
+        for (std::size_t r = 0; r < section.rows.size(); ++r) {
+            Row& row = section.rows[r];
+            const auto word = static_cast<std::uint32_t>(words + r / 64);
+            const auto bit = static_cast<std::uint32_t>(r % 64);
+            if (required_keywords(impl, row.root, row.need_begin, row.need_end)) {
+                section.prefiltered = true;
+                for (std::uint32_t i = row.need_begin; i < row.need_end; ++i)
+                    entries.push_back({impl.lists[i], {word, bit}});
+            } else {
+                section.always[r / 64] |= std::uint64_t(1) << bit;
+            }
+        }
+        if (section.prefiltered)
+            words += section_words;
+        else
+            section.always.clear();
+    }
+    impl.candidate_words = words;
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    impl.kw_rows_begin.assign(impl.keywords.size() + 1, 0);
+    for (const auto& e : entries)
+        ++impl.kw_rows_begin[e.first + 1];
+    for (std::size_t k = 0; k < impl.keywords.size(); ++k)
+        impl.kw_rows_begin[k + 1] += impl.kw_rows_begin[k];
+    impl.kw_rows.clear();
+    for (const auto& e : entries)
+        impl.kw_rows.push_back(e.second);
+}
+
+int lowest_bit(std::uint64_t b) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_ctzll(b);
+#else
+    int i = 0;
+    while (!((b >> i) & 1))
+        ++i;
+    return i;
+#endif
+}
+
+// Calls f(row) for the section's rows worth evaluating, in order, until f returns true.
+template <class F>
+void each_row(const Section& section, const Scratch& s, F&& f) {
+    if (!section.prefiltered) {
+        for (const auto& row : section.rows)
+            if (f(row))
+                return;
+        return;
+    }
+    const std::uint64_t* bits = s.candidates.data() + section.word_offset;
+    for (std::size_t w = 0; w < section.always.size(); ++w)
+        for (std::uint64_t b = bits[w]; b; b &= b - 1)
+            if (f(section.rows[w * 64 + static_cast<std::size_t>(lowest_bit(b))]))
+                return;
+}
+} // namespace
 
 bool RuleSetImpl::eval(std::uint32_t n, const Facts& f, Scratch& s) const {
     const Node& node = nodes[n];
@@ -904,6 +1004,7 @@ RuleSet RuleSet::from_json(std::string_view text,
     }
     impl->matcher = detail::KeywordMatcher(impl->keywords);
     impl->build_tables();
+    detail::build_prefilter(*impl);
     for (auto& s : impl->sections)
         for (auto& r : s.rows)
             r.tag_views.assign(r.tags.begin(), r.tags.end());
@@ -932,32 +1033,65 @@ void take(const detail::Row& row, Decision& out, bool fill_only) {
 
 } // namespace
 
+namespace {
+
+// The candidate rows of every prefiltered section, from the keywords found.
+void prepare_candidates(const detail::RuleSetImpl& impl, detail::Scratch& s) {
+    s.candidates.resize(impl.candidate_words);
+    for (const auto& section : impl.sections)
+        if (section.prefiltered)
+            std::copy(section.always.begin(), section.always.end(),
+                      s.candidates.begin() + static_cast<std::ptrdiff_t>(section.word_offset));
+    for (std::size_t w = 0; w < s.keywords.size(); ++w)
+        for (std::uint64_t b = s.keywords[w]; b; b &= b - 1) {
+            const std::size_t k = w * 64 + static_cast<std::size_t>(detail::lowest_bit(b));
+            for (std::uint32_t e = impl.kw_rows_begin[k]; e < impl.kw_rows_begin[k + 1]; ++e)
+                s.candidates[impl.kw_rows[e].first] |= std::uint64_t(1) << impl.kw_rows[e].second;
+        }
+}
+
 // Sections apply in order; a later section's outputs replace an earlier one's, tags add up.
 // Within `collect`, the first matching row that sets an output gives it (table order).
-void RuleSet::classify(const Facts& facts, Decision& out) const {
+// `found`, when given, holds the keywords already found in the content.
+void classify_impl(const detail::RuleSetImpl& impl, const Facts& facts, const std::uint64_t* found,
+                   Decision& out) {
     out.clear();
     thread_local detail::Scratch reuse; // keeps the buffers' capacity between calls
     reuse.keywords_done = reuse.tags_done = reuse.missed_done = false;
-    for (const auto& section : impl_->sections) {
+    if (found) {
+        reuse.keywords.assign(found, found + (impl.keywords.size() + 63) / 64);
+        reuse.keywords_done = true;
+    }
+    if (impl.candidate_words) {
+        impl.keywords_of(facts, reuse);
+        prepare_candidates(impl, reuse);
+    }
+    auto matches = [&](const detail::Row& row) {
+        return row.may_match(facts) && impl.eval(row.root, facts, reuse);
+    };
+    for (const auto& section : impl.sections) {
         switch (section.hit) {
         case Hit::first:
-            for (const auto& row : section.rows)
-                if (row.may_match(facts) && impl_->eval(row.root, facts, reuse)) {
-                    take(row, out, false);
-                    break;
-                }
+            detail::each_row(section, reuse, [&](const detail::Row& row) {
+                if (!matches(row))
+                    return false;
+                take(row, out, false);
+                return true;
+            });
             break;
         case Hit::collect: {
             thread_local Decision part; // filled row by row, then laid over `out`; its
                                         // buffers stay allocated between calls
             bool any = false;
-            for (const auto& row : section.rows)
-                if (row.may_match(facts) && impl_->eval(row.root, facts, reuse)) {
+            detail::each_row(section, reuse, [&](const detail::Row& row) {
+                if (matches(row)) {
                     if (!any)
                         part.clear();
                     take(row, part, true);
                     any = true;
                 }
+                return false;
+            });
             if (any) {
                 if (part.nature)
                     out.nature = part.nature;
@@ -978,10 +1112,11 @@ void RuleSet::classify(const Facts& facts, Decision& out) const {
         }
         case Hit::priority: {
             const detail::Row* best = nullptr;
-            for (const auto& row : section.rows)
-                if ((!best || *row.severity < *best->severity) && row.may_match(facts) &&
-                    impl_->eval(row.root, facts, reuse))
+            detail::each_row(section, reuse, [&](const detail::Row& row) {
+                if ((!best || *row.severity < *best->severity) && matches(row))
                     best = &row;
+                return false;
+            });
             if (best)
                 take(*best, out, false);
             break;
@@ -990,9 +1125,33 @@ void RuleSet::classify(const Facts& facts, Decision& out) const {
     }
 }
 
+} // namespace
+
+void RuleSet::classify(const Facts& facts, Decision& out) const {
+    classify_impl(*impl_, facts, nullptr, out);
+}
+
+// Content is scanned for keywords a chunk of complaints at a time, side by side.
 void RuleSet::classify_many(const Facts* facts, std::size_t n, Decision* out) const {
-    for (std::size_t i = 0; i < n; ++i)
-        classify(facts[i], out[i]);
+    const detail::RuleSetImpl& impl = *impl_;
+    if (impl.candidate_words == 0 || impl.keywords.empty()) {
+        for (std::size_t i = 0; i < n; ++i)
+            classify_impl(impl, facts[i], nullptr, out[i]);
+        return;
+    }
+    constexpr std::size_t chunk = 64;
+    const std::size_t words = (impl.keywords.size() + 63) / 64;
+    thread_local std::vector<std::uint64_t> found;
+    std::string_view texts[chunk];
+    for (std::size_t base = 0; base < n; base += chunk) {
+        const std::size_t k = std::min(chunk, n - base);
+        for (std::size_t i = 0; i < k; ++i)
+            texts[i] = facts[base + i].content;
+        found.assign(k * words, 0);
+        impl.matcher.scan_many(texts, k, found.data(), words);
+        for (std::size_t i = 0; i < k; ++i)
+            classify_impl(impl, facts[base + i], found.data() + i * words, out[base + i]);
+    }
 }
 
 Decision RuleSet::classify(const Facts& facts) const {

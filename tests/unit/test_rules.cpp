@@ -93,6 +93,110 @@ TEST_CASE("the keyword matcher finds every keyword in one pass") {
     }
 }
 
+TEST_CASE("scanning many texts side by side finds what a naive search finds") {
+    std::mt19937 rng(11);
+    const std::string alphabet = "abAB\xe6\xbc ";
+    std::vector<std::string> keys;
+    for (int i = 0; i < 70; ++i) { // more than 64 keywords: two words of bits per text
+        std::string k;
+        for (int j = 0, n = 1 + static_cast<int>(rng() % 4); j < n; ++j)
+            k += alphabet[rng() % (alphabet.size() - 1)];
+        for (char& c : k)
+            c = (c == 'A') ? 'a' : (c == 'B') ? 'b' : c;
+        keys.push_back(k);
+    }
+    const detail::KeywordMatcher m(keys);
+    // 37 texts: four groups of eight side by side and five alone; lengths 0 to 59.
+    std::vector<std::string> texts(37);
+    for (auto& text : texts)
+        for (int j = 0, n = static_cast<int>(rng() % 60); j < n; ++j)
+            text += alphabet[rng() % alphabet.size()];
+    std::vector<std::string_view> views(texts.begin(), texts.end());
+    const std::size_t words = 2;
+    std::vector<std::uint64_t> bits(texts.size() * words, 0);
+    m.scan_many(views.data(), views.size(), bits.data(), words);
+    for (std::size_t t = 0; t < texts.size(); ++t) {
+        std::string lower = texts[t];
+        for (char& c : lower)
+            c = (c == 'A') ? 'a' : (c == 'B') ? 'b' : c;
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            const bool naive = lower.find(keys[i]) != std::string::npos;
+            CHECK(((bits[t * words + i / 64] >> (i % 64)) & 1) == (naive ? 1u : 0u));
+        }
+    }
+}
+
+// Rows that need a keyword are skipped unless one of their keywords is in the content; rows
+// whose keywords are optional (under any or not) are always evaluated.
+TEST_CASE("the keyword prefilter never changes a decision") {
+    const auto rules = RuleSet::from_json(R"({"sections": [
+      {"name": "nature", "hit": "first", "rows": [
+        {"id": "n-leak", "when": {"all": [{"keywords": ["leak", "漏水"]}], "category": "quality"},
+         "then": {"nature": "valid", "sla_policy": "repair"}},
+        {"id": "n-either", "when": {"any": [{"keywords": ["noise"]}, {"channel": ["media"]}]},
+         "then": {"nature": "major"}},
+        {"id": "n-not", "when": {"not": {"keywords": ["thanks"]}, "channel": ["letter"]},
+         "then": {"nature": "venting"}},
+        {"id": "n-default", "then": {"nature": "consulting"}}
+      ]},
+      {"name": "tags", "hit": "collect", "rows": [
+        {"id": "t-water", "when": {"keywords": {"any": ["leak", "flood"], "none": ["fixed"]}},
+         "then": {"tags": ["water"]}},
+        {"id": "t-urgent", "when": {"keywords": ["urgent", "紧急"]}, "then": {"tags": ["urgent"]}},
+        {"id": "t-all", "then": {"tags": ["seen"]}}
+      ]},
+      {"name": "severity", "hit": "priority", "rows": [
+        {"id": "s-fire", "when": {"keywords": ["fire"]}, "then": {"severity": "p1"}},
+        {"id": "s-leak", "when": {"keywords": ["leak"]}, "then": {"severity": "p2"}},
+        {"id": "s-base", "then": {"severity": "p4"}}
+      ]}
+    ]})");
+    struct Case {
+        const char* content;
+        Channel channel;
+        Category category;
+        std::vector<std::string_view> matched; // worked out from the table by hand
+    };
+    const std::vector<Case> cases = {
+        // "Leak" folds to leak: n-leak (quality), t-water, t-all, s-leak beats s-base.
+        {"Leak under the sink",
+         Channel::phone,
+         Category::quality,
+         {"n-leak", "t-water", "t-all", "s-leak"}},
+        // leak but "fixed": t-water's none fails; category equipment: n-leak fails, n-default.
+        {"leak fixed, fire now, 紧急",
+         Channel::phone,
+         Category::equipment,
+         {"n-default", "t-urgent", "t-all", "s-fire"}},
+        // no keyword at all: n-either through media, n-not needs letter.
+        {"", Channel::media, Category::other, {"n-either", "t-all", "s-base"}},
+        // letter without "thanks": n-not.
+        {"see attached", Channel::letter, Category::other, {"n-not", "t-all", "s-base"}},
+        {"thanks for nothing", Channel::letter, Category::other, {"n-default", "t-all", "s-base"}},
+        {"noise at night, 漏水", Channel::online, Category::quality, {"n-leak", "t-all", "s-base"}},
+    };
+    std::vector<Facts> facts;
+    for (const auto& c : cases) {
+        Facts f;
+        f.content = c.content;
+        f.channel = c.channel;
+        f.category = c.category;
+        facts.push_back(f);
+    }
+    // Twenty copies in a batch: groups of eight side by side and a remainder.
+    std::vector<Facts> batch;
+    for (int copy = 0; copy < 20; ++copy)
+        batch.insert(batch.end(), facts.begin(), facts.end());
+    std::vector<Decision> out(batch.size());
+    rules.classify_many(batch.data(), batch.size(), out.data());
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        const Case& c = cases[i % cases.size()];
+        INFO("case " << i % cases.size() << ": " << c.content);
+        CHECK(rules.classify(batch[i]).matched == c.matched);
+        CHECK(out[i].matched == c.matched);
+    }
+}
+
 TEST_CASE("DOMAIN.md's rules decide nature, severity and tags") {
     const RuleSet rules = RuleSet::from_json(domain_rules);
     CHECK(rules.row_count() == 13);
