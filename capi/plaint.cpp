@@ -197,6 +197,26 @@ E enum_arg(int32_t code) {
     return plaint::checked_from_code<E>(code);
 }
 
+// Decisions k rows long, written to the caller's columns from row base on.
+void write_decisions(const plaint::Decision* d, std::size_t base, std::size_t k,
+                     int32_t* nature_out, int32_t* severity_out, int32_t* escalate_to_out,
+                     int32_t* visit_method_out) {
+    for (std::size_t j = 0; j < k; ++j) {
+        const std::size_t i = base + j;
+        if (nature_out)
+            nature_out[i] =
+                d[j].nature ? static_cast<int32_t>(*d[j].nature) : PLAINT_NATURE_UNJUDGED;
+        if (severity_out)
+            severity_out[i] =
+                d[j].severity ? static_cast<int32_t>(*d[j].severity) : PLAINT_SEVERITY_UNSET;
+        if (escalate_to_out)
+            escalate_to_out[i] = role_code(d[j].escalate_to);
+        if (visit_method_out)
+            visit_method_out[i] =
+                d[j].visit_method ? static_cast<int32_t>(*d[j].visit_method) : PLAINT_VISIT_NONE;
+    }
+}
+
 } // namespace
 
 extern "C" {
@@ -1009,46 +1029,47 @@ int plaint_profile_classify_many(const plaint_profile* p, const plaint_facts_col
             throw plaint::error(plaint::errc::invalid_argument,
                                 "plaint_facts_columns.size " + std::to_string(in->size) +
                                     " is too small; initialise it with PLAINT_FACTS_COLUMNS_INIT");
-        // One Facts and one Decision for every row: classifying allocates nothing once the
-        // decision has grown to its size (rules.hpp).
-        plaint::Facts f;
-        plaint::Decision d;
-        std::size_t i = 0;
+        // Rows go through in chunks of Facts and Decisions kept per thread: classifying
+        // allocates nothing once they have grown to their size (rules.hpp).
+        constexpr std::size_t chunk = 64;
+        thread_local std::vector<plaint::Facts> facts(chunk);
+        thread_local std::vector<plaint::Decision> decisions(chunk);
         const auto text = [](const char* const* column, std::size_t row) {
             return column && column[row] ? std::string_view(column[row]) : std::string_view();
         };
-        try {
-            for (; i < in->count; ++i) {
-                f.channel = in->channel ? enum_arg<plaint::Channel>(in->channel[i])
-                                        : plaint::Channel::other;
-                f.category = in->category ? enum_arg<plaint::Category>(in->category[i])
-                                          : plaint::Category::other;
-                f.nature =
-                    in->nature ? enum_arg<plaint::Nature>(in->nature[i]) : plaint::Nature::unjudged;
-                f.severity = in->severity ? enum_arg<plaint::Severity>(in->severity[i])
-                                          : plaint::Severity::unset;
-                f.reporter_count = in->reporter_count ? in->reporter_count[i] : 1;
-                f.repeat_count = in->repeat_count ? in->repeat_count[i] : 0;
-                f.hours_since_received = in->hours_since_received ? in->hours_since_received[i] : 0;
-                f.content = text(in->content, i);
-                f.building = text(in->building, i);
-                f.unit = text(in->unit, i);
-                f.received = in->received ? in->received[i] : 0;
-                p->impl.classify(f, d);
-                if (nature_out)
-                    nature_out[i] =
-                        d.nature ? static_cast<int32_t>(*d.nature) : PLAINT_NATURE_UNJUDGED;
-                if (severity_out)
-                    severity_out[i] =
-                        d.severity ? static_cast<int32_t>(*d.severity) : PLAINT_SEVERITY_UNSET;
-                if (escalate_to_out)
-                    escalate_to_out[i] = role_code(d.escalate_to);
-                if (visit_method_out)
-                    visit_method_out[i] =
-                        d.visit_method ? static_cast<int32_t>(*d.visit_method) : PLAINT_VISIT_NONE;
+        for (std::size_t base = 0; base < in->count; base += chunk) {
+            const std::size_t k = std::min(chunk, in->count - base);
+            std::size_t i = base;
+            try {
+                for (; i < base + k; ++i) {
+                    plaint::Facts& f = facts[i - base];
+                    f.channel = in->channel ? enum_arg<plaint::Channel>(in->channel[i])
+                                            : plaint::Channel::other;
+                    f.category = in->category ? enum_arg<plaint::Category>(in->category[i])
+                                              : plaint::Category::other;
+                    f.nature = in->nature ? enum_arg<plaint::Nature>(in->nature[i])
+                                          : plaint::Nature::unjudged;
+                    f.severity = in->severity ? enum_arg<plaint::Severity>(in->severity[i])
+                                              : plaint::Severity::unset;
+                    f.reporter_count = in->reporter_count ? in->reporter_count[i] : 1;
+                    f.repeat_count = in->repeat_count ? in->repeat_count[i] : 0;
+                    f.hours_since_received =
+                        in->hours_since_received ? in->hours_since_received[i] : 0;
+                    f.content = text(in->content, i);
+                    f.building = text(in->building, i);
+                    f.unit = text(in->unit, i);
+                    f.received = in->received ? in->received[i] : 0;
+                }
+            } catch (const plaint::error& e) {
+                // Rows before the bad one are classified and written, as documented.
+                p->impl.classify_many(facts.data(), i - base, decisions.data());
+                write_decisions(decisions.data(), base, i - base, nature_out, severity_out,
+                                escalate_to_out, visit_method_out);
+                throw plaint::error(e.code(), "at row " + std::to_string(i) + ": " + e.what());
             }
-        } catch (const plaint::error& e) {
-            throw plaint::error(e.code(), "at row " + std::to_string(i) + ": " + e.what());
+            p->impl.classify_many(facts.data(), k, decisions.data());
+            write_decisions(decisions.data(), base, k, nature_out, severity_out, escalate_to_out,
+                            visit_method_out);
         }
     });
 }

@@ -307,8 +307,8 @@ VisitMethod Profile::visit_method(const Facts& facts) const {
     return d.visit_method.value_or(VisitMethod::phone);
 }
 
-void Profile::classify(const Facts& facts, Decision& out) const {
-    impl_->rules.classify(facts, out);
+namespace {
+void add_visit_method(const Profile& p, const Facts& facts, Decision& out) {
     if (!out.visit_method) {
         thread_local Facts decided;
         decided = facts;
@@ -316,8 +316,20 @@ void Profile::classify(const Facts& facts, Decision& out) const {
             decided.nature = *out.nature;
         if (out.severity)
             decided.severity = *out.severity;
-        out.visit_method = visit_method(decided);
+        out.visit_method = p.visit_method(decided);
     }
+}
+} // namespace
+
+void Profile::classify(const Facts& facts, Decision& out) const {
+    impl_->rules.classify(facts, out);
+    add_visit_method(*this, facts, out);
+}
+
+void Profile::classify_many(const Facts* facts, std::size_t n, Decision* out) const {
+    impl_->rules.classify_many(facts, n, out);
+    for (std::size_t i = 0; i < n; ++i)
+        add_visit_method(*this, facts[i], out[i]);
 }
 
 Decision Profile::classify(const Facts& facts) const {

@@ -52,6 +52,9 @@ public:
     /// (read with the decided nature) when no rule set one.
     void classify(const Facts& facts, Decision& out) const;
     Decision classify(const Facts& facts) const;
+    /// classify for n complaints at once (out holds n decisions); faster than one by one, as
+    /// the contents are scanned for keywords side by side. Since 0.4.
+    void classify_many(const Facts* facts, std::size_t n, Decision* out) const;
     /// The return-visit method for these facts (phone when no rule matches).
     VisitMethod visit_method(const Facts& facts) const;
     /// The monthly minimum of return visits a role makes (0 when the profile sets none).

@@ -371,6 +371,37 @@ static void test_classify_many(void) {
         CHECK(strncmp(plaint_last_error_message(), "at row 4: ", 10) == 0);
         in.category = category;
     }
+    /* 200 rows go through in several chunks; a bad code at row 150 stops there. */
+    {
+        enum { rows = 200 };
+        static int32_t ch[rows], cat[rows], rep[rows], nat[rows];
+        static const char* text[rows];
+        plaint_facts_columns many = PLAINT_FACTS_COLUMNS_INIT;
+        for (i = 0; i < rows; ++i) {
+            ch[i] = channel[i % 5];
+            cat[i] = category[i % 5];
+            rep[i] = reporters[i % 5];
+            text[i] = content[i % 5];
+        }
+        many.count = rows;
+        many.channel = ch;
+        many.category = cat;
+        many.reporter_count = rep;
+        many.content = text;
+        CHECK(plaint_profile_classify_many(p, &many, nat, NULL, NULL, NULL) == PLAINT_OK);
+        for (i = 0; i < rows; ++i)
+            CHECK(nat[i] == nature_want[i % 5]);
+        ch[150] = 99;
+        for (i = 0; i < rows; ++i)
+            nat[i] = -7;
+        CHECK(plaint_profile_classify_many(p, &many, nat, NULL, NULL, NULL) ==
+              PLAINT_E_OUT_OF_RANGE);
+        CHECK(strncmp(plaint_last_error_message(), "at row 150: ", 12) == 0);
+        for (i = 0; i < 150; ++i)
+            CHECK(nat[i] == nature_want[i % 5]);
+        for (i = 150; i < rows; ++i)
+            CHECK(nat[i] == -7);
+    }
     /* A struct smaller than the 0.3 one is refused. */
     in.size = 8;
     CHECK(plaint_profile_classify_many(p, &in, nature, NULL, NULL, NULL) ==
