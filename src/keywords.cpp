@@ -47,6 +47,7 @@ KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count
     std::vector<std::int32_t> fail(states, 0);
     out_link_.assign(states, -1);
     std::deque<std::int32_t> queue;
+    std::vector<std::int32_t> order{0}; // breadth first: shallow states, the busy ones, first
     for (std::uint32_t c = 0; c < classes_; ++c) {
         std::int32_t& t = next_[c];
         if (t < 0) {
@@ -54,6 +55,7 @@ KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count
         } else {
             fail[static_cast<std::size_t>(t)] = 0;
             queue.push_back(t);
+            order.push_back(t);
         }
     }
     while (!queue.empty()) {
@@ -70,6 +72,7 @@ KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count
             } else {
                 fail[static_cast<std::size_t>(t)] = via_fail;
                 queue.push_back(t);
+                order.push_back(t);
             }
         }
     }
@@ -85,11 +88,36 @@ KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count
     fail_out_.assign(states, -1);
     for (std::size_t s = 1; s < states; ++s)
         fail_out_[s] = out_link_[static_cast<std::size_t>(fail[s])];
+    // Renumber the states in breadth-first order, so the rows the scan visits most often sit
+    // together in the cache, and build the scan's table.
+    std::vector<std::uint32_t> new_of(states);
+    for (std::size_t i = 0; i < order.size(); ++i)
+        new_of[static_cast<std::size_t>(order[i])] = static_cast<std::uint32_t>(i);
+    auto renamed = [&new_of](std::int32_t s) {
+        return s < 0 ? s : static_cast<std::int32_t>(new_of[static_cast<std::size_t>(s)]);
+    };
+    std::vector<std::int32_t> out_link(states), fail_out(states);
+    std::vector<std::uint32_t> out_begin(states + 1), out_ids;
     step_.resize(next_.size());
-    for (std::size_t i = 0; i < next_.size(); ++i) {
-        const auto t = static_cast<std::size_t>(next_[i]);
-        step_[i] = static_cast<std::uint32_t>(t * classes_) | (out_link_[t] > 0 ? 0x80000000u : 0u);
+    for (std::size_t n = 0; n < states; ++n) {
+        const auto old = static_cast<std::size_t>(order[n]);
+        out_link[n] = renamed(out_link_[old]);
+        fail_out[n] = renamed(fail_out_[old]);
+        out_begin[n] = static_cast<std::uint32_t>(out_ids.size());
+        out_ids.insert(out_ids.end(), out_ids_.begin() + out_begin_[old],
+                       out_ids_.begin() + out_begin_[old + 1]);
+        for (std::uint32_t c = 0; c < classes_; ++c) {
+            const auto t = static_cast<std::size_t>(next_[old * classes_ + c]);
+            step_[n * classes_ + c] = new_of[t] * classes_ | (out_link_[t] > 0 ? 0x80000000u : 0u);
+        }
     }
+    out_begin[states] = static_cast<std::uint32_t>(out_ids.size());
+    out_link_ = std::move(out_link);
+    fail_out_ = std::move(fail_out);
+    out_begin_ = std::move(out_begin);
+    out_ids_ = std::move(out_ids);
+    next_.clear();
+    next_.shrink_to_fit();
 }
 
 void KeywordMatcher::report(std::uint32_t row, std::uint64_t* found) const noexcept {
