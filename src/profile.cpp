@@ -2,6 +2,7 @@
 
 #include "detail.hpp"
 #include "json_util.hpp"
+#include "survey_read.hpp"
 
 #include <fstream>
 #include <map>
@@ -20,6 +21,7 @@ public:
     RuleSet visits; // one first-hit section whose rows output a visit method
     std::map<Role, std::int32_t> quotas;
     std::vector<Warning> warnings;
+    std::vector<Survey> surveys;
     std::string json;
 };
 
@@ -116,56 +118,6 @@ RuleSet read_visits(const Json& v, Problems& problems, std::map<Role, std::int32
     }
 }
 
-void read_surveys(const Json& v, Problems& problems) {
-    const std::string base = "/surveys";
-    if (!v.is_object()) {
-        problems.add(base, "expected an object from survey names to surveys");
-        return;
-    }
-    for (const auto& [name, s] : v.items()) {
-        const std::string sat = pointer_join(base, name);
-        if (!s.is_object()) {
-            problems.add(sat, "expected a survey object");
-            continue;
-        }
-        for (const auto& [key, value] : s.items()) {
-            const std::string at = pointer_join(sat, key);
-            const bool ints = value.is_array() && !value.empty() &&
-                              std::all_of(value.begin(), value.end(),
-                                          [](const Json& x) { return x.is_number_integer(); });
-            if (key == "description" || key == "instrument" || key == "overall") {
-                if (!value.is_string())
-                    problems.add(at, "expected a string");
-            } else if (key == "scale") {
-                if (!ints || value.size() != 2 ||
-                    value[0].get<std::int64_t>() >= value[1].get<std::int64_t>())
-                    problems.add(at, "expected [lowest, highest] whole numbers");
-            } else if (key == "satisfied") {
-                if (!ints)
-                    problems.add(at, "expected a list of the scale's satisfied levels");
-            } else if (key == "dimensions") {
-                if (!value.is_array() || value.empty())
-                    problems.add(at, "expected a list of dimension names");
-                else
-                    for (std::size_t i = 0; i < value.size(); ++i)
-                        if (!value[i].is_string() &&
-                            !(value[i].is_object() && value[i].contains("name")))
-                            problems.add(pointer_join(at, i),
-                                         "expected a name or an object with a name");
-            } else if (key == "weights") {
-                if (!value.is_object())
-                    problems.add(at, "expected an object from dimensions to weights");
-            } else if (key == "ahp") {
-                if (!value.is_array())
-                    problems.add(at, "expected a square pairwise-comparison matrix");
-            } else {
-                problems.add(at, "unknown key; expected description, instrument, scale, "
-                                 "satisfied, dimensions, overall, weights or ahp");
-            }
-        }
-    }
-}
-
 } // namespace
 } // namespace detail
 
@@ -255,7 +207,7 @@ Profile Profile::from_json(std::string_view text) {
     if (doc.contains("return_visits"))
         impl->visits = detail::read_visits(doc["return_visits"], problems, impl->quotas);
     if (doc.contains("surveys"))
-        detail::read_surveys(doc["surveys"], problems);
+        impl->surveys = detail::read_surveys(doc["surveys"], problems, impl->warnings);
     if (!problems.empty()) {
         const detail::PositionIndex index(text);
         problems.throw_if_any("profile", &index);
@@ -336,6 +288,20 @@ Decision Profile::classify(const Facts& facts) const {
     Decision d;
     classify(facts, d);
     return d;
+}
+
+std::optional<Survey> Profile::survey(std::string_view name) const {
+    for (const Survey& s : impl_->surveys)
+        if (s.name == name)
+            return s;
+    return std::nullopt;
+}
+
+std::vector<std::string> Profile::survey_names() const {
+    std::vector<std::string> names;
+    for (const Survey& s : impl_->surveys)
+        names.push_back(s.name);
+    return names;
 }
 
 std::int32_t Profile::visit_quota(Role role) const noexcept {

@@ -12,6 +12,7 @@
 #include "plaint/config.hpp"
 #include "plaint/rules.hpp"
 #include "plaint/sla.hpp"
+#include "plaint/survey.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -57,6 +58,10 @@ public:
     void classify_many(const Facts* facts, std::size_t n, Decision* out) const;
     /// The return-visit method for these facts (phone when no rule matches).
     VisitMethod visit_method(const Facts& facts) const;
+    /// The survey named `name` in the profile's `surveys`; empty when there is none. Since 0.4.
+    std::optional<Survey> survey(std::string_view name) const;
+    /// The names of the profile's surveys, in document order. Since 0.4.
+    std::vector<std::string> survey_names() const;
     /// The monthly minimum of return visits a role makes (0 when the profile sets none).
     std::int32_t visit_quota(Role role) const noexcept;
 

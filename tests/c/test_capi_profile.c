@@ -231,7 +231,7 @@ static void test_problems(void) {
         "  \"return_visits\": {\"rules\": [{\"when\": {\"nature\": \"major\"}, \"method\": "
         "\"by_pigeon\"}],\n"
         "                    \"quotas\": {\"boss\": 3}},\n"
-        "  \"surveys\": {\"s\": {\"scale\": [5, 1]}}\n"
+        "  \"surveys\": {\"s\": {\"scale\": [5, 1], \"dimensions\": [\"a\"]}}\n"
         "}";
     plaint_profile* p = NULL;
     size_t n = 0, line = 0, column = 0;

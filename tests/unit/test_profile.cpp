@@ -131,7 +131,7 @@ TEST_CASE("every problem of a profile is reported with its pointer, line and col
     {"id": "b", "then": {"sla_policy": "fast"}}]}]},
   "return_visits": {"rules": [{"when": {"nature": "major"}, "method": "by_pigeon"}],
                     "quotas": {"boss": 3}},
-  "surveys": {"s": {"scale": [5, 1]}}
+  "surveys": {"s": {"scale": [5, 1], "dimensions": ["a"]}}
 })";
     const error e = error_of([&] { Profile::from_json(text); });
     CHECK(e.code() == errc::validation);
@@ -152,7 +152,8 @@ TEST_CASE("every problem of a profile is reported with its pointer, line and col
              "meeting, public_notice, other (line 9, column 71)",
              "/return_visits/quotas/boss: unknown role 'boss'; expected one of duty_staff, "
              "cs_assistant, cs_manager, general_manager, company (line 10, column 40)",
-             "/surveys/s/scale: expected [lowest, highest] whole numbers (line 11, column 30)",
+             "/surveys/s/scale: expected [lowest, highest]: whole numbers from -1000 to 1000, "
+             "lowest below highest (line 11, column 30)",
          })
         CHECK(msg.find(expected) != std::string::npos);
     CHECK(e.problems().size() == 8);
@@ -186,4 +187,137 @@ TEST_CASE("hostile profiles: truncated, oversized, deeply nested, unreadable") {
     std::remove(big.c_str());
     CHECK(Profile::from_file(std::string(PLAINT_DATA_DIR) + "/default-profile.json").name() ==
           "default");
+}
+
+// ---- surveys ----
+
+namespace {
+Profile with_survey(const std::string& survey) {
+    return Profile::from_json(R"({"plaint_profile": 1, "surveys": {"s": )" + survey + "}}");
+}
+std::string problems_of(const std::string& survey) {
+    const error e = error_of([&] { with_survey(survey); });
+    CHECK(e.code() == errc::validation);
+    return e.what();
+}
+} // namespace
+
+TEST_CASE("the default profile's return-visit survey") {
+    const Profile& p = Profile::default_profile();
+    CHECK(p.survey_names() == std::vector<std::string>{"return_visit"});
+    CHECK_FALSE(p.survey("periodic"));
+    const Survey s = *p.survey("return_visit");
+    CHECK(s.instrument == "return_visit");
+    CHECK(s.scale.lowest == 1);
+    CHECK(s.scale.highest == 5);
+    CHECK(s.satisfied_mask == ((1u << 4) | (1u << 5)));
+    CHECK(s.overall == "overall");
+    // Response speed 0.4; service quality 0.6 shared equally by its three items: 0.2 each.
+    REQUIRE(s.items.size() == 4);
+    const char* paths[] = {"response_speed", "service_quality/attitude", "service_quality/quality",
+                           "service_quality/result"};
+    const double weights[] = {0.4, 0.2, 0.2, 0.2};
+    for (std::size_t i = 0; i < 4; ++i) {
+        CHECK(s.items[i].path == paths[i]);
+        CHECK(s.items[i].global_weight == Approx(weights[i]).epsilon(1e-12));
+    }
+    CHECK_FALSE(s.ahp);
+    const std::string json = s.to_json();
+    CHECK(json.find(R"("satisfied":[4,5])") != std::string::npos);
+    CHECK(json.find(R"("path":"service_quality/result")") != std::string::npos);
+}
+
+TEST_CASE("survey weights: on the dimensions, in a weights object, or from AHP") {
+    // 3 and 1 normalise to 0.75 and 0.25; items without weights share equally.
+    Survey s = *with_survey(R"({"dimensions": [{"name": "a", "weight": 3},
+                                {"name": "b", "weight": 1, "items": ["x", "y"]}]})")
+                    .survey("s");
+    REQUIRE(s.items.size() == 3);
+    CHECK(s.items[0].global_weight == Approx(0.75));
+    CHECK(s.items[1].global_weight == Approx(0.125));
+    CHECK(s.items[2].path == "b/y");
+    CHECK(s.dimensions[0].weight == Approx(0.75)); // local weights come back normalised
+    // Defaults: scale 1..5, the top two levels satisfied; on 0..10, 9 and 10.
+    CHECK(s.satisfied_mask == ((1u << 4) | (1u << 5)));
+    CHECK(with_survey(R"({"scale": [0, 10], "dimensions": ["r"]})").survey("s")->satisfied_mask ==
+          ((1u << 9) | (1u << 10)));
+
+    s = *with_survey(R"({"dimensions": ["a", "b"], "weights": {"b": 1, "a": 1}})").survey("s");
+    CHECK(s.items[0].global_weight == Approx(0.5));
+
+    // A consistent AHP matrix: a = 2b = 4c gives 4/7, 2/7, 1/7 (every column is proportional
+    // to them), consistency ratio 0.
+    const Profile consistent = with_survey(R"({"dimensions": ["a", "b", "c"],
+        "ahp": {"matrix": [[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]]}})");
+    s = *consistent.survey("s");
+    REQUIRE(s.ahp);
+    CHECK(s.ahp->cr == Approx(0).margin(1e-9));
+    CHECK(s.items[0].global_weight == Approx(4.0 / 7));
+    CHECK(s.items[1].global_weight == Approx(2.0 / 7));
+    CHECK(s.items[2].global_weight == Approx(1.0 / 7));
+    CHECK(consistent.warnings().empty());
+    CHECK(s.to_json().find(R"("ri_table":"saaty1980")") != std::string::npos);
+
+    // Circular judgements (a ≫ b ≫ c ≫ a) are inconsistent: a warning, not an error.
+    const Profile circular = with_survey(R"({"dimensions": ["a", "b", "c"],
+        "ahp": {"matrix": [[1, 9, 0.1111111111111111], [0.1111111111111111, 1, 9],
+                           [9, 0.1111111111111111, 1]], "ri_table": "donegan_dodd"}})");
+    REQUIRE(circular.warnings().size() == 1);
+    CHECK(circular.warnings()[0].pointer == "/surveys/s/ahp/matrix");
+    CHECK(circular.warnings()[0].message.find("contradict") != std::string::npos);
+    CHECK(circular.warnings()[0].message.find("donegan_dodd") != std::string::npos);
+    CHECK_FALSE(circular.survey("s")->ahp->consistent);
+}
+
+TEST_CASE("survey mistakes are reported with their places") {
+    CHECK_THAT(problems_of(R"({"dimensions": ["a", "b"], "weights": {"a": 1}, "ahp": [[1]]})"),
+               Catch::Contains("/surveys/s: give the dimensions' weights one way"));
+    CHECK_THAT(problems_of(R"({"dimensions": ["a", "b"], "weights": {"a": 1, "c": 2}})"),
+               Catch::Contains("/surveys/s/weights/c: no dimension named 'c'") &&
+                   Catch::Contains("/surveys/s/weights: no weight for dimension 'b'"));
+    CHECK_THAT(problems_of(R"({"dimensions": ["a", {"name": "b", "items": ["a"]}]})"),
+               Catch::Contains("/surveys/s/dimensions/1/items/0: the name 'a' is used twice"));
+    CHECK_THAT(problems_of(R"({"dimensions": ["a"], "overall": "a"})"),
+               Catch::Contains("/surveys/s/overall: the overall question 'a' is also"));
+    CHECK_THAT(problems_of(R"({"dimensions": ["a"], "satisfied": [5, 6]})"),
+               Catch::Contains("/surveys/s/satisfied/1: level 6 is outside the scale 1..5"));
+    CHECK_THAT(problems_of(R"({"dimensions": [{"name": "a", "wieght": 2}]})"),
+               Catch::Contains("/surveys/s/dimensions/0/wieght: unknown key"));
+    CHECK_THAT(problems_of(R"({"dimensions": [{"name": "a", "weight": -1}]})"),
+               Catch::Contains("/surveys/s/dimensions/0/weight: expected a weight"));
+    CHECK_THAT(problems_of(R"({"dimensions": [{"name": "a", "weight": 0}]})"),
+               Catch::Contains("/surveys/s/dimensions:"));
+    // 2 against 2 is not reciprocal: the cell is named.
+    CHECK_THAT(problems_of(R"({"dimensions": ["a", "b"], "ahp": [[1, 2], [2, 1]]})"),
+               Catch::Contains("/surveys/s/ahp/0/1: ") || Catch::Contains("/surveys/s/ahp/1/0: "));
+    CHECK_THAT(problems_of(R"({"dimensions": ["a", "b"], "ahp": [[1, 2], [0.5, 1], [1, 1]]})"),
+               Catch::Contains("/surveys/s/ahp: expected a 2x2 pairwise-comparison matrix"));
+    CHECK_THAT(problems_of(R"({"dimensions": ["a", "b"], "ahp": [[1, 2, 3], [0.5, 1]]})"),
+               Catch::Contains("/surveys/s/ahp/0: expected a row of 2 numbers"));
+    CHECK_THAT(problems_of(R"({"dimensions": ["a", "b"], "ahp": {"matrix": [[1, 2], [0.5, 1]],
+                                "ri_table": "mine"}})"),
+               Catch::Contains("/surveys/s/ahp/ri_table: expected a random-index table"));
+    CHECK_THAT(problems_of(R"({"dimensions": []})"),
+               Catch::Contains("/surveys/s/dimensions: expected a list of 1 to 64 dimensions"));
+    CHECK_THAT(problems_of(R"({"scale": [1, 5]})"),
+               Catch::Contains("/surveys/s: a survey needs its dimensions"));
+    CHECK_THAT(problems_of(R"({"dimensions": ["a"], "colour": 1})"),
+               Catch::Contains("/surveys/s/colour: unknown key"));
+}
+
+TEST_CASE("the commercial kiosk profile weighs its survey by AHP") {
+    const Profile p = Profile::from_file(PLAINT_EXAMPLES_DIR "/kiosk/commercial-profile.json");
+    const Survey s = *p.survey("tenant_visit");
+    REQUIRE(s.ahp);
+    // Quality and result are judged alike against everything: equal weights. Response speed
+    // is preferred to every other dimension and attitude is below all: the order follows.
+    // Geometric means by hand: 12^(1/4) = 1.861, (1/12)^(1/4) = 0.537, 1, 1 → 0.423, 0.122,
+    // 0.227, 0.227; the eigenvector agrees to about 0.01 on a matrix this nearly consistent.
+    CHECK(s.ahp->consistent);
+    CHECK(s.ahp->cr < 0.01);
+    CHECK(s.items[2].global_weight == Approx(s.items[3].global_weight).epsilon(1e-9));
+    CHECK(s.items[0].global_weight == Approx(0.423).margin(0.01));
+    CHECK(s.items[1].global_weight == Approx(0.122).margin(0.01));
+    CHECK(s.items[2].global_weight == Approx(0.227).margin(0.01));
+    CHECK(p.warnings().empty());
 }

@@ -34,7 +34,7 @@ BAD_PROFILE = """{
     {"id": "b", "then": {"sla_policy": "fast"}}]}]},
   "return_visits": {"rules": [{"when": {"nature": "major"}, "method": "by_pigeon"}],
                     "quotas": {"boss": 3}},
-  "surveys": {"s": {"scale": [5, 1]}}
+  "surveys": {"s": {"scale": [5, 1], "dimensions": ["a"]}}
 }"""
 
 
