@@ -7,6 +7,7 @@
 #include "plaint/complaint.hpp"
 #include "plaint/enums.hpp"
 #include "plaint/error.hpp"
+#include "plaint/ledger.hpp"
 #include "plaint/profile.hpp"
 #include "plaint/rules.hpp"
 #include "plaint/satisfaction.hpp"

@@ -1,0 +1,1473 @@
+#include "plaint/ledger.hpp"
+
+#include "detail.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <functional>
+#include <limits>
+#include <unordered_map>
+
+PLAINT_BEGIN_NAMESPACE
+namespace detail {
+namespace {
+
+// ---- compact storage ----
+// The budget (≤ 300 bytes per complaint of ~6 events, content aside) rules out a
+// Complaint object per complaint: records are packed, strings interned or kept in arenas, and
+// events live in one shared array threaded per complaint.
+
+constexpr std::uint32_t none32 = 0xffffffffu;
+constexpr Instant no_instant = std::numeric_limits<Instant>::min();
+
+// A vector in fixed chunks: no doubling slack, no copying on growth.
+template <class T>
+class Chunked {
+public:
+    static constexpr std::size_t shift = 12;
+    static constexpr std::size_t per = std::size_t(1) << shift;
+
+    std::size_t size() const noexcept { return size_; }
+    T& operator[](std::size_t i) noexcept { return chunks_[i >> shift][i & (per - 1)]; }
+    const T& operator[](std::size_t i) const noexcept { return chunks_[i >> shift][i & (per - 1)]; }
+    void push_back(const T& v) {
+        if ((size_ >> shift) == chunks_.size()) {
+            chunks_.emplace_back();
+            chunks_.back().reserve(per);
+        }
+        chunks_[size_ >> shift].push_back(v);
+        ++size_;
+    }
+    void truncate(std::size_t n) noexcept {
+        while (size_ > n) {
+            chunks_[(size_ - 1) >> shift].pop_back();
+            --size_;
+            if (chunks_.back().empty())
+                chunks_.pop_back();
+        }
+    }
+    std::size_t bytes() const noexcept {
+        std::size_t b = chunks_.capacity() * sizeof(std::vector<T>);
+        for (const auto& c : chunks_)
+            b += c.capacity() * sizeof(T);
+        return b;
+    }
+
+private:
+    std::vector<std::vector<T>> chunks_;
+    std::size_t size_ = 0;
+};
+
+struct Span {
+    std::uint32_t chunk = 0, off = 0, len = 0;
+};
+
+// Append-only text in chunks of at most 1 MiB; a text never spans two chunks (texts are at most
+// 64 KiB), so every text is one contiguous view.
+class Arena {
+public:
+    static constexpr std::size_t chunk_size = std::size_t(1) << 20;
+    Span put(std::string_view s) {
+        if (s.empty())
+            return {};
+        if (chunks_.empty() || chunks_.back().size() + s.size() > chunk_size)
+            chunks_.emplace_back();
+        auto& c = chunks_.back();
+        Span sp{static_cast<std::uint32_t>(chunks_.size() - 1),
+                static_cast<std::uint32_t>(c.size()), static_cast<std::uint32_t>(s.size())};
+        c.insert(c.end(), s.begin(), s.end());
+        bytes_ += s.size();
+        return sp;
+    }
+    std::string_view get(Span s) const noexcept {
+        if (s.len == 0)
+            return {};
+        return {chunks_[s.chunk].data() + s.off, s.len};
+    }
+    struct Mark {
+        std::size_t chunks = 0, last = 0, bytes = 0;
+    };
+    Mark mark() const noexcept {
+        return {chunks_.size(), chunks_.empty() ? 0 : chunks_.back().size(), bytes_};
+    }
+    void rollback(const Mark& m) noexcept {
+        chunks_.resize(m.chunks);
+        if (!chunks_.empty())
+            chunks_.back().resize(m.last);
+        bytes_ = m.bytes;
+    }
+    std::size_t bytes() const noexcept { return bytes_; }
+    std::size_t capacity() const noexcept {
+        std::size_t b = chunks_.capacity() * sizeof(std::vector<char>);
+        for (const auto& c : chunks_)
+            b += c.capacity();
+        return b;
+    }
+
+private:
+    std::vector<std::vector<char>> chunks_;
+    std::size_t bytes_ = 0;
+};
+
+// Interned strings (buildings, units, sub-categories, tags, re-evaluation notes); id 0 is "".
+class Pool {
+public:
+    Pool() { strings_.emplace_back(); }
+    Pool(const Pool& o) : strings_(o.strings_) { rebuild(); }
+    Pool& operator=(const Pool& o) {
+        if (this != &o) {
+            strings_ = o.strings_;
+            rebuild();
+        }
+        return *this;
+    }
+    Pool(Pool&&) = default;
+    Pool& operator=(Pool&&) = default;
+
+    std::uint32_t intern(std::string_view s) {
+        if (s.empty())
+            return 0;
+        auto it = map_.find(s);
+        if (it != map_.end())
+            return it->second;
+        strings_.emplace_back(s);
+        const auto id = static_cast<std::uint32_t>(strings_.size() - 1);
+        map_.emplace(strings_.back(), id);
+        return id;
+    }
+    std::optional<std::uint32_t> find(std::string_view s) const {
+        if (s.empty())
+            return 0u;
+        auto it = map_.find(s);
+        if (it == map_.end())
+            return std::nullopt;
+        return it->second;
+    }
+    std::string_view get(std::uint32_t id) const noexcept { return strings_[id]; }
+    std::size_t bytes() const noexcept {
+        std::size_t b = map_.bucket_count() * sizeof(void*) + map_.size() * 48;
+        for (const auto& s : strings_)
+            b += sizeof(std::string) + (s.capacity() > 15 ? s.capacity() + 1 : 0);
+        return b;
+    }
+
+private:
+    void rebuild() {
+        map_.clear();
+        for (std::size_t i = 1; i < strings_.size(); ++i)
+            map_.emplace(strings_[i], static_cast<std::uint32_t>(i));
+    }
+    std::deque<std::string> strings_; // stable addresses for the map's views
+    std::unordered_map<std::string_view, std::uint32_t> map_;
+};
+
+// One complaint, packed.
+struct Rec {
+    Instant received = 0;
+    Instant deadline = no_instant; // rectification deadline
+    Span id, content;
+    std::uint32_t building = 0, unit = 0, subcategory = 0;
+    std::uint32_t first_ev = none32, last_ev = none32;
+    std::uint32_t n_events = 0;
+    std::uint32_t tags = 0;  // offset into tag_ids
+    std::uint32_t extra = 0; // index into extras (name, contact, remedy); 0: none
+    std::int32_t reporters = 1;
+    std::uint16_t cycle = 1;
+    std::uint16_t missed = 0; // targets of the policy breached so far (bit per target)
+    std::uint16_t escalations = 0, reevaluations = 0, unsatisfied = 0;
+    std::uint8_t channel = 0, category = 0, nature = 0, severity = 0, state = 0, owner = 0;
+    std::uint8_t visit = 0; // latest visit method, 0 none
+    std::uint8_t policy = 0xff;
+    std::uint8_t rule_nature = 0xff, rule_escalate = 0;
+    std::uint8_t plan_visit = 1;
+    std::uint8_t n_tags = 0, n_input_tags = 0;
+};
+
+// One event, packed in 16 bytes: instant as seconds after receipt, the next event of the same
+// complaint, a note (0 none; high bit: an interned note), type and state after, actor with the
+// re-evaluation flag and severity, and one detail (nature, target role or visit method).
+struct PEv {
+    std::uint32_t delta = 0;
+    std::uint32_t next = none32;
+    std::uint32_t note = 0;
+    std::uint8_t type_to = 0;
+    std::uint8_t actor_sev = 0;
+    std::uint8_t detail = 0;
+    std::uint8_t spare = 0;
+
+    EventType type() const noexcept { return static_cast<EventType>(type_to & 0x0f); }
+    State to() const noexcept { return static_cast<State>(type_to >> 4); }
+    Role actor() const noexcept { return static_cast<Role>(actor_sev & 0x07); }
+    bool derived() const noexcept { return (actor_sev & 0x08) != 0; }
+    Severity severity() const noexcept { return static_cast<Severity>(actor_sev >> 4); }
+};
+static_assert(sizeof(PEv) == 16, "packed event");
+
+constexpr std::uint32_t pooled_note = 0x80000000u;
+
+struct Extra {
+    Span name, contact, remedy;
+};
+
+std::uint32_t bit(EventType e) {
+    return 1u << static_cast<unsigned>(e);
+}
+std::uint32_t mask_of(const std::vector<EventType>& v) {
+    std::uint32_t m = 0;
+    for (auto e : v)
+        m |= bit(e);
+    return m;
+}
+
+struct CTarget {
+    const Target* t = nullptr;
+    const Calendar* cal = nullptr;
+    bool always = false;
+    std::uint32_t start = 0, stop = 0, pause = 0, resume = 0;
+    Duration between(Instant a, Instant b) const { return always ? b - a : cal->between(a, b); }
+    Instant add(Instant t0, Duration d) const {
+        return always ? plaint::add(t0, d) : cal->add(t0, d);
+    }
+};
+
+struct CPolicy {
+    std::string name;
+    std::vector<CTarget> targets;
+    int return_visit = -1; // the index of its return_visit target
+};
+
+// An event as the clock engine reads it.
+struct EvLite {
+    Instant at;
+    EventType type;
+    Instant deadline;
+};
+
+struct LiteClock {
+    std::uint16_t target = 0;
+    std::int32_t cycle = 1, round = 0;
+    ClockState state = ClockState::not_started;
+    bool has_started = false, has_stopped = false, has_due = false;
+    Instant started = 0, stopped = 0, due = 0;
+    Duration duration = 0, elapsed = 0;
+    std::uint8_t nwarn = 0;
+    Instant warn[4] = {0, 0, 0, 0};
+};
+
+// The clocks of one complaint under one policy as of `at`, exactly as PolicySet::clocks derives
+// them (src/sla.cpp), computed in one pass per target with no allocation: a closed running
+// period is reduced at once to its business length, and each threshold (the duration, the
+// warnings) to the instant it is reached inside it.
+template <class Emit>
+void run_clocks(const CPolicy& p, const EvLite* ev, std::size_t n, Instant at, bool warnings,
+                Emit&& emit) {
+    for (std::size_t ti = 0; ti < p.targets.size(); ++ti) {
+        const CTarget& ct = p.targets[ti];
+        const Target& t = *ct.t;
+        const bool dfe = t.deadline_from_event;
+        Duration amount[5];
+        std::size_t na = 0;
+        if (!dfe) {
+            amount[na++] = t.duration;
+            if (warnings)
+                for (double f : t.warn)
+                    amount[na++] =
+                        static_cast<Duration>(std::ceil(f * static_cast<double>(t.duration)));
+        }
+        bool active = false, running = false, has_stopped = false, has_deadline = false;
+        Instant started = 0, open_since = 0, stopped = 0, deadline = 0;
+        Duration acc = 0;
+        Instant reached[5];
+        bool has_reached[5] = {false, false, false, false, false};
+        std::int32_t cycle = 1, round = 0, run_cycle = 1, run_round = 0;
+        bool started_in_cycle = false;
+
+        auto close = [&](Instant e) {
+            const Duration len = ct.between(open_since, e);
+            for (std::size_t k = 0; k < na; ++k)
+                if (!has_reached[k] && acc + len >= amount[k]) {
+                    reached[k] = ct.add(open_since, amount[k] - acc);
+                    has_reached[k] = true;
+                }
+            acc += len;
+            running = false;
+        };
+        auto reach = [&](std::size_t k) -> Instant {
+            if (has_reached[k])
+                return reached[k];
+            if (running)
+                return ct.add(open_since, amount[k] - acc);
+            return ct.add(has_stopped ? stopped : at, amount[k] - acc);
+        };
+        auto finish = [&]() {
+            LiteClock c;
+            c.target = static_cast<std::uint16_t>(ti);
+            c.cycle = run_cycle;
+            c.round = run_round;
+            c.has_started = true;
+            c.started = started;
+            c.has_stopped = has_stopped;
+            c.stopped = stopped;
+            const Instant until = has_stopped ? stopped : at;
+            c.elapsed = acc + (running && until > open_since ? ct.between(open_since, until) : 0);
+            if (dfe) {
+                c.has_due = has_deadline;
+                c.due = deadline;
+                c.duration =
+                    has_deadline ? std::max<Duration>(0, ct.between(started, deadline)) : 0;
+                if (warnings)
+                    for (double f : t.warn)
+                        c.warn[c.nwarn++] = ct.add(
+                            started,
+                            static_cast<Duration>(std::ceil(f * static_cast<double>(c.duration))));
+            } else {
+                c.duration = t.duration;
+                c.has_due = true;
+                c.due = reach(0);
+                for (std::size_t k = 1; k < na; ++k)
+                    c.warn[c.nwarn++] = reach(k);
+            }
+            const bool paused = !has_stopped && !running;
+            if (c.has_due && has_stopped)
+                c.state = stopped <= c.due ? ClockState::met : ClockState::breached;
+            else if (c.has_due && at > c.due)
+                c.state = ClockState::breached;
+            else if (has_stopped)
+                c.state = ClockState::met;
+            else if (warnings && c.nwarn > 0 && at >= c.warn[0] && !paused)
+                c.state = ClockState::warning;
+            else
+                c.state = paused ? ClockState::paused : ClockState::running;
+            emit(c);
+            active = false;
+        };
+
+        for (std::size_t i = 0; i < n; ++i) {
+            const EvLite& e = ev[i];
+            if (e.at > at)
+                break;
+            const std::uint32_t b = bit(e.type);
+            if (e.type == EventType::reopen) {
+                if (active) {
+                    if (running)
+                        close(e.at);
+                    has_stopped = true;
+                    stopped = e.at;
+                    finish();
+                }
+                ++cycle;
+                round = 0;
+                started_in_cycle = false;
+            }
+            if (active) {
+                if (ct.stop & b) {
+                    if (running)
+                        close(e.at);
+                    has_stopped = true;
+                    stopped = e.at;
+                    finish();
+                    continue;
+                }
+                if (running && (ct.pause & b)) {
+                    close(e.at);
+                } else if (!running && (ct.resume & b)) {
+                    running = true;
+                    open_since = e.at;
+                }
+            } else if (ct.start & b) {
+                active = true;
+                running = true;
+                has_stopped = false;
+                started = open_since = e.at;
+                acc = 0;
+                for (auto& h : has_reached)
+                    h = false;
+                run_cycle = cycle;
+                run_round = ++round;
+                has_deadline = dfe && e.type == EventType::unsatisfied && e.deadline != no_instant;
+                deadline = e.deadline;
+                started_in_cycle = true;
+            }
+        }
+        if (active) {
+            finish();
+        } else if (!started_in_cycle) {
+            LiteClock c;
+            c.target = static_cast<std::uint16_t>(ti);
+            c.cycle = cycle;
+            c.round = 0;
+            c.duration = dfe ? 0 : t.duration;
+            emit(c);
+        }
+    }
+}
+
+Clock to_clock(const CPolicy& p, const LiteClock& l) {
+    const Target& t = *p.targets[l.target].t;
+    Clock c;
+    c.target = t.name;
+    c.kind = t.kind;
+    c.cycle = l.cycle;
+    c.round = l.round;
+    c.state = l.state;
+    if (l.has_started)
+        c.started = l.started;
+    if (l.has_stopped)
+        c.stopped = l.stopped;
+    if (l.has_due)
+        c.due = l.due;
+    c.duration = l.duration;
+    c.elapsed = l.elapsed;
+    c.remaining = l.duration - l.elapsed;
+    if (l.round == 0) {
+        c.remaining = l.duration;
+        return c;
+    }
+    c.percent = l.duration > 0
+                    ? 100.0 * static_cast<double>(l.elapsed) / static_cast<double>(l.duration)
+                    : 100.0;
+    c.warnings.assign(l.warn, l.warn + l.nwarn);
+    if (l.state == ClockState::breached) {
+        c.breached_at = c.due;
+        c.escalate_to = t.escalate_on_breach;
+    } else if (l.state == ClockState::warning) {
+        c.escalate_to = t.escalate_on_warning;
+    }
+    return c;
+}
+
+int seriousness(Nature n) {
+    switch (n) {
+    case Nature::unjudged:
+        return 0;
+    case Nature::help_seeking:
+    case Nature::consulting:
+    case Nature::venting:
+        return 1;
+    case Nature::valid:
+        return 2;
+    case Nature::major:
+        return 3;
+    case Nature::invalid:
+        break;
+    }
+    return -1;
+}
+
+void check_size(std::string_view v, std::size_t limit, const char* what) {
+    if (v.size() > limit)
+        throw error(errc::too_large, std::string(what) + " is " + std::to_string(v.size()) +
+                                         " bytes; the limit is " + std::to_string(limit));
+}
+
+void check_text(std::string_view v, std::size_t limit, const char* what) {
+    check_size(v, limit, what);
+    validate_text(v, what);
+}
+
+template <class E>
+void check_enum(E e) {
+    (void)checked_from_code<E>(static_cast<std::int32_t>(e));
+}
+
+std::string illegal(State s, EventType e, const std::string& why = {}) {
+    std::string m = "event '" + std::string(to_string(e)) + "' is not allowed in state '" +
+                    std::string(to_string(s)) + "'";
+    if (!why.empty())
+        m += ": " + why;
+    return m;
+}
+
+enum class Trigger { intake, classify, event, sweep };
+
+} // namespace
+
+class LedgerImpl {
+public:
+    explicit LedgerImpl(const Profile& p) : profile(p) { compile(); }
+    LedgerImpl(const LedgerImpl&) = default;
+
+    Profile profile;
+    std::vector<CPolicy> policies;
+
+    Chunked<Rec> recs;
+    Chunked<PEv> events;
+    Arena ids;  // ids, names, contacts: counted as overhead
+    Arena text; // contents, remedies, notes
+    Pool pool;  // buildings, units, sub-categories, tags, re-evaluation notes
+    std::vector<std::uint32_t> tag_ids;
+    std::vector<Span> notes = std::vector<Span>(1);
+    std::vector<Extra> extras = std::vector<Extra>(1);
+    std::vector<std::pair<std::uint32_t, Instant>> deadlines; // by event index, ascending
+    std::vector<std::uint32_t> slots;                         // id index, open addressing
+    std::size_t slot_used = 0;
+
+    // Scratch, reused so that the hot path allocates nothing once warm.
+    std::vector<EvLite> scratch_ev;
+    Facts facts;
+    Decision decision;
+    std::vector<std::string_view> missed_names;
+
+    // ---- set-up ----
+    void compile() {
+        const PolicySet& set = profile.policies();
+        const auto names = set.policy_names();
+        if (names.size() > 254)
+            throw error(errc::unsupported, "a ledger supports at most 254 SLA policies");
+        for (const auto& name : names) {
+            const Policy* p = set.find(name);
+            CPolicy cp;
+            cp.name = name;
+            if (p->targets.size() > 16)
+                throw error(errc::unsupported, "SLA policy " + quote(name) +
+                                                   " has more than 16 targets, the ledger's limit");
+            for (const Target& t : p->targets) {
+                CTarget ct;
+                ct.t = &t;
+                ct.cal = set.calendar(t.calendar);
+                if (!ct.cal)
+                    throw error(errc::internal, "undefined calendar " + quote(t.calendar));
+                ct.always = ct.cal->spec().always_open;
+                ct.start = mask_of(t.start);
+                ct.stop = mask_of(t.stop);
+                ct.pause = mask_of(t.pause);
+                ct.resume = mask_of(t.resume);
+                if (t.kind == TargetKind::return_visit && cp.return_visit < 0)
+                    cp.return_visit = static_cast<int>(cp.targets.size());
+                cp.targets.push_back(ct);
+            }
+            policies.push_back(std::move(cp));
+        }
+    }
+
+    std::uint8_t policy_index(std::optional<std::string_view> name) const {
+        if (!name)
+            return 0xff;
+        for (std::size_t i = 0; i < policies.size(); ++i)
+            if (policies[i].name == *name)
+                return static_cast<std::uint8_t>(i);
+        return 0xff;
+    }
+
+    // ---- the id index ----
+    static std::size_t hash(std::string_view s) noexcept {
+        return std::hash<std::string_view>{}(s);
+    }
+    std::string_view id_of(std::uint32_t ci) const noexcept { return ids.get(recs[ci].id); }
+
+    std::optional<std::uint32_t> find(std::string_view id) const noexcept {
+        if (slots.empty())
+            return std::nullopt;
+        const std::size_t m = slots.size() - 1;
+        for (std::size_t i = hash(id) & m;; i = (i + 1) & m) {
+            const std::uint32_t s = slots[i];
+            if (s == none32)
+                return std::nullopt;
+            if (id_of(s) == id)
+                return s;
+        }
+    }
+    void index_insert(std::uint32_t ci) {
+        if ((slot_used + 1) * 4 > slots.size() * 3) {
+            std::vector<std::uint32_t> old(std::max<std::size_t>(16, slots.size() * 2), none32);
+            old.swap(slots);
+            slot_used = 0;
+            for (std::uint32_t s : old)
+                if (s != none32)
+                    place(s);
+        }
+        place(ci);
+    }
+    void place(std::uint32_t ci) {
+        const std::size_t m = slots.size() - 1;
+        std::size_t i = hash(id_of(ci)) & m;
+        while (slots[i] != none32)
+            i = (i + 1) & m;
+        slots[i] = ci;
+        ++slot_used;
+    }
+    // Backward-shift deletion (linear probing), for rolling back an intake.
+    void index_erase(std::uint32_t ci) noexcept {
+        const std::size_t m = slots.size() - 1;
+        std::size_t i = hash(id_of(ci)) & m;
+        while (slots[i] != ci)
+            i = (i + 1) & m;
+        std::size_t j = i;
+        for (;;) {
+            j = (j + 1) & m;
+            if (slots[j] == none32)
+                break;
+            const std::size_t k = hash(id_of(slots[j])) & m;
+            if ((j > i && (k <= i || k > j)) || (j < i && (k <= i && k > j))) {
+                slots[i] = slots[j];
+                i = j;
+            }
+        }
+        slots[i] = none32;
+        --slot_used;
+    }
+
+    // ---- rollback: every write is all or nothing ----
+    struct Mark {
+        std::size_t recs, events, tag_ids, notes, extras, deadlines;
+        Arena::Mark ids, text;
+    };
+    Mark mark() const {
+        return {recs.size(),   events.size(),    tag_ids.size(), notes.size(),
+                extras.size(), deadlines.size(), ids.mark(),     text.mark()};
+    }
+    void rollback(const Mark& m) noexcept {
+        while (recs.size() > m.recs) {
+            const auto ci = static_cast<std::uint32_t>(recs.size() - 1);
+            if (find(id_of(ci)) == ci)
+                index_erase(ci);
+            recs.truncate(ci);
+        }
+        events.truncate(m.events);
+        tag_ids.resize(m.tag_ids);
+        notes.resize(m.notes);
+        extras.resize(m.extras);
+        deadlines.resize(m.deadlines);
+        ids.rollback(m.ids);
+        text.rollback(m.text);
+    }
+
+    // ---- reading a complaint ----
+    Instant last_at(const Rec& r) const noexcept {
+        return r.received + static_cast<Instant>(events[r.last_ev].delta);
+    }
+    Instant deadline_of(std::uint32_t ev) const noexcept {
+        auto it = std::lower_bound(deadlines.begin(), deadlines.end(), ev,
+                                   [](const std::pair<std::uint32_t, Instant>& a, std::uint32_t k) {
+                                       return a.first < k;
+                                   });
+        return it != deadlines.end() && it->first == ev ? it->second : no_instant;
+    }
+    std::string_view note_of(const PEv& e) const noexcept {
+        if (e.note == 0)
+            return {};
+        if (e.note & pooled_note)
+            return pool.get(e.note & ~pooled_note);
+        return text.get(notes[e.note]);
+    }
+    // The complaint's events, in order, for the clock engine.
+    const std::vector<EvLite>& gather(const Rec& r, std::vector<EvLite>& out) const {
+        out.clear();
+        for (std::uint32_t i = r.first_ev; i != none32; i = events[i].next) {
+            const PEv& e = events[i];
+            const EventType t = e.type();
+            out.push_back({r.received + static_cast<Instant>(e.delta), t,
+                           t == EventType::unsatisfied ? deadline_of(i) : no_instant});
+        }
+        return out;
+    }
+
+    // Targets breached as of `at` under the complaint's policy (a bit per target).
+    std::uint16_t missed_mask(const Rec& r, Instant at) {
+        if (r.policy == 0xff)
+            return 0;
+        gather(r, scratch_ev);
+        std::uint16_t m = 0;
+        run_clocks(policies[r.policy], scratch_ev.data(), scratch_ev.size(), at, false,
+                   [&](const LiteClock& c) {
+                       if (c.state == ClockState::breached)
+                           m = static_cast<std::uint16_t>(m | (1u << c.target));
+                   });
+        return m;
+    }
+
+    // ---- writing ----
+    std::uint32_t append_event(Rec& r, const PEv& pe) {
+        if (events.size() >= none32 - 1)
+            throw error(errc::too_large, "the ledger holds at most 4,294,967,293 events");
+        const auto idx = static_cast<std::uint32_t>(events.size());
+        events.push_back(pe);
+        if (r.last_ev != none32)
+            events[r.last_ev].next = idx;
+        else
+            r.first_ev = idx;
+        r.last_ev = idx;
+        ++r.n_events;
+        return idx;
+    }
+
+    std::uint32_t add_intake(const Intake& in) {
+        check_text(in.id, Limits::id, "id");
+        if (in.id.empty())
+            throw error(errc::invalid_argument, "a complaint id must not be empty");
+        check_enum(in.channel);
+        check_enum(in.category);
+        check_text(in.subcategory, Limits::short_text, "subcategory");
+        check_text(in.building, Limits::short_text, "building");
+        check_text(in.unit, Limits::short_text, "unit");
+        check_text(in.name, Limits::short_text, "name");
+        check_text(in.contact, Limits::short_text, "contact");
+        check_text(in.content, Limits::long_text, "content");
+        check_text(in.remedy, Limits::long_text, "remedy");
+        if (in.reporter_count < 1 || in.reporter_count > Limits::reporters)
+            throw error(errc::out_of_range, "reporter count " + std::to_string(in.reporter_count) +
+                                                " is outside 1.." +
+                                                std::to_string(Limits::reporters));
+        if (in.tags.size() > Limits::tags)
+            throw error(errc::too_large,
+                        "a complaint holds at most " + std::to_string(Limits::tags) + " tags");
+        for (auto t : in.tags) {
+            if (t.empty())
+                throw error(errc::invalid_argument, "a tag must not be empty");
+            check_text(t, Limits::tag, "tag");
+        }
+        if (find(in.id))
+            throw error(errc::invalid_argument,
+                        "a complaint with id " + quote(in.id) + " is already in the ledger");
+        if (recs.size() >= none32 - 1)
+            throw error(errc::too_large, "the ledger holds at most 4,294,967,293 complaints");
+
+        const Mark m = mark();
+        try {
+            Rec r;
+            r.received = in.received;
+            r.id = ids.put(in.id);
+            r.content = text.put(in.content);
+            r.building = pool.intern(in.building);
+            r.unit = pool.intern(in.unit);
+            r.subcategory = pool.intern(in.subcategory);
+            r.channel = static_cast<std::uint8_t>(in.channel);
+            r.category = static_cast<std::uint8_t>(in.category);
+            r.nature = static_cast<std::uint8_t>(Nature::unjudged);
+            r.severity = static_cast<std::uint8_t>(Severity::unset);
+            r.state = static_cast<std::uint8_t>(State::received);
+            r.owner = static_cast<std::uint8_t>(Role::duty_staff);
+            r.reporters = in.reporter_count;
+            r.tags = static_cast<std::uint32_t>(tag_ids.size());
+            for (auto t : in.tags) {
+                const std::uint32_t id = pool.intern(t);
+                if (std::find(tag_ids.begin() + r.tags, tag_ids.end(), id) == tag_ids.end())
+                    tag_ids.push_back(id);
+            }
+            r.n_tags = r.n_input_tags = static_cast<std::uint8_t>(tag_ids.size() - r.tags);
+            if (!in.name.empty() || !in.contact.empty() || !in.remedy.empty()) {
+                extras.push_back({ids.put(in.name), ids.put(in.contact), text.put(in.remedy)});
+                r.extra = static_cast<std::uint32_t>(extras.size() - 1);
+            }
+            PEv pe;
+            pe.type_to = static_cast<std::uint8_t>(static_cast<unsigned>(EventType::receive) |
+                                                   (static_cast<unsigned>(State::received) << 4));
+            pe.actor_sev = static_cast<std::uint8_t>(Role::duty_staff);
+            const auto ci = static_cast<std::uint32_t>(recs.size());
+            append_event(r, pe);
+            recs.push_back(r);
+            index_insert(ci);
+            rules(ci, in.received, Trigger::intake);
+            return ci;
+        } catch (...) {
+            rollback(m);
+            throw;
+        }
+    }
+
+    // Complaint::apply's checks (src/complaint.cpp), on the packed record.
+    void add_event(std::uint32_t ci, const Event& e) {
+        Rec& r0 = recs[ci];
+        check_enum(e.type);
+        check_enum(e.actor);
+        if (e.type == EventType::receive)
+            throw error(errc::illegal_transition,
+                        "event 'receive' is written when the complaint is created");
+        const State state = static_cast<State>(r0.state);
+        const Nature nature = static_cast<Nature>(r0.nature);
+        const Role owner = static_cast<Role>(r0.owner);
+        PEv pe;
+        std::uint8_t detail = 0;
+        Severity sev = Severity::unset;
+        if (e.type == EventType::classify) {
+            check_enum(e.nature);
+            check_enum(e.severity);
+            detail = static_cast<std::uint8_t>(e.nature);
+            sev = e.severity;
+        } else if ((e.type == EventType::assign || e.type == EventType::escalate) && e.target) {
+            check_enum(*e.target);
+        } else if (e.type == EventType::visit && e.method) {
+            check_enum(*e.method);
+        }
+        check_text(e.note, Limits::long_text, "note");
+        const Instant last = last_at(r0);
+        if (e.at < last)
+            throw error(errc::out_of_order, "event '" + std::string(to_string(e.type)) + "' at " +
+                                                std::to_string(e.at) +
+                                                " is earlier than the last event, at " +
+                                                std::to_string(last));
+        if (e.at - r0.received > static_cast<Instant>(none32))
+            throw error(errc::out_of_range,
+                        "an event more than 2^32 seconds (136 years) after receipt");
+        const std::optional<State> next = transition(state, e.type);
+        if (!next)
+            throw error(errc::illegal_transition, illegal(state, e.type));
+        const char* why = nullptr;
+        if ((e.type == EventType::assign || e.type == EventType::start) &&
+            nature == Nature::invalid)
+            why = "an invalid complaint is explained, not handled";
+        else if (e.type == EventType::explain && nature != Nature::invalid)
+            why = "only an invalid complaint is explained";
+        else if (e.type == EventType::escalate && owner == Role::company)
+            why = "the company is the top of the role chain";
+        if (why)
+            throw error(errc::illegal_transition, illegal(state, e.type, why));
+        switch (e.type) {
+        case EventType::classify:
+            if (e.nature == Nature::unjudged)
+                throw error(errc::invalid_argument,
+                            "event 'classify' needs a nature; when the duty staff cannot judge, "
+                            "escalate to the customer-service manager");
+            if (e.nature == Nature::invalid &&
+                (state == State::in_progress || state == State::waiting ||
+                 state == State::rectification))
+                throw error(
+                    errc::illegal_transition,
+                    illegal(state, e.type, "a complaint being handled cannot become invalid"));
+            break;
+        case EventType::escalate:
+            if (e.target && *e.target <= owner)
+                throw error(errc::invalid_argument, "escalation must go up the role chain: '" +
+                                                        std::string(to_string(*e.target)) +
+                                                        "' is not above '" +
+                                                        std::string(to_string(owner)) + "'");
+            break;
+        case EventType::visit:
+            if (!e.method)
+                throw error(errc::invalid_argument, "event 'visit' needs a return-visit method");
+            break;
+        case EventType::unsatisfied:
+            if (!e.deadline)
+                throw error(errc::invalid_argument,
+                            "event 'unsatisfied' needs a rectification deadline");
+            if (*e.deadline <= e.at)
+                throw error(errc::invalid_argument,
+                            "the rectification deadline " + std::to_string(*e.deadline) +
+                                " is not after the event at " + std::to_string(e.at));
+            break;
+        case EventType::reopen:
+            if (r0.cycle == 0xffff)
+                throw error(errc::too_large, "a complaint is reopened at most 65,534 times");
+            break;
+        default:
+            break;
+        }
+        if (e.type == EventType::assign)
+            detail = static_cast<std::uint8_t>(e.target.value_or(e.actor));
+        if (e.type == EventType::escalate)
+            detail = static_cast<std::uint8_t>(e.target ? *e.target : *next_role(owner));
+        if (e.type == EventType::visit)
+            detail = static_cast<std::uint8_t>(*e.method);
+
+        const Mark m = mark();
+        const Rec saved = r0;
+        try {
+            pe.delta = static_cast<std::uint32_t>(e.at - r0.received);
+            pe.type_to = static_cast<std::uint8_t>(static_cast<unsigned>(e.type) |
+                                                   (static_cast<unsigned>(*next) << 4));
+            pe.actor_sev = static_cast<std::uint8_t>(static_cast<unsigned>(e.actor) |
+                                                     (static_cast<unsigned>(sev) << 4));
+            pe.detail = detail;
+            if (!e.note.empty()) {
+                notes.push_back(text.put(e.note));
+                pe.note = static_cast<std::uint32_t>(notes.size() - 1);
+            }
+            Rec& r = recs[ci];
+            const std::uint32_t idx = append_event(r, pe);
+            switch (e.type) {
+            case EventType::classify:
+                r.nature = detail;
+                if (sev != Severity::unset)
+                    r.severity = static_cast<std::uint8_t>(sev);
+                break;
+            case EventType::assign:
+            case EventType::escalate:
+                r.owner = detail;
+                if (e.type == EventType::escalate)
+                    ++r.escalations;
+                break;
+            case EventType::visit:
+                r.visit = detail;
+                break;
+            case EventType::unsatisfied:
+                r.deadline = *e.deadline;
+                deadlines.emplace_back(idx, *e.deadline);
+                if (r.unsatisfied < 0xffff)
+                    ++r.unsatisfied;
+                break;
+            case EventType::resolve:
+                r.deadline = no_instant;
+                break;
+            case EventType::reopen:
+                ++r.cycle;
+                break;
+            default:
+                break;
+            }
+            r.state = static_cast<std::uint8_t>(*next);
+            derive(ci, e.at, e.type);
+        } catch (...) {
+            rollback(m);
+            recs[ci] = saved;
+            throw;
+        }
+    }
+
+    // After an event: the targets missed so far, and the rules again when that set grew or the
+    // event is one the rules read (DOMAIN.md §3: re-evaluation on events).
+    void derive(std::uint32_t ci, Instant at, EventType type) {
+        Rec& r = recs[ci];
+        const std::uint16_t now = missed_mask(r, at);
+        const bool grew = (now & ~r.missed) != 0;
+        r.missed = now;
+        if (type == EventType::classify)
+            rules(ci, at, Trigger::classify);
+        else if (grew || type == EventType::unsatisfied || type == EventType::reopen)
+            rules(ci, at, Trigger::event);
+    }
+
+    // The profile's rules on the complaint as it stands at `at` (Profile::reevaluate's rules,
+    // src/profile.cpp, on the packed record): caches the SLA policy, the suggested nature,
+    // escalation role and return-visit method, and adds a `classify` event when the rules now
+    // decide a more serious nature or a higher severity. Returns whether it added one.
+    bool rules(std::uint32_t ci, Instant at, Trigger trigger) {
+        Rec& r = recs[ci];
+        Facts& f = facts;
+        f.channel = static_cast<Channel>(r.channel);
+        f.category = static_cast<Category>(r.category);
+        f.nature = static_cast<Nature>(r.nature);
+        f.severity = static_cast<Severity>(r.severity);
+        f.building = pool.get(r.building);
+        f.unit = pool.get(r.unit);
+        f.subcategory = pool.get(r.subcategory);
+        f.content = text.get(r.content);
+        f.tags.clear();
+        for (std::uint32_t i = 0; i < r.n_tags; ++i)
+            f.tags.push_back(pool.get(tag_ids[r.tags + i]));
+        f.reporter_count = r.reporters;
+        f.repeat_count = 0;
+        f.hours_since_received = static_cast<double>(at - r.received) / 3600.0;
+        f.unsatisfied_visits = r.unsatisfied;
+        f.reopens = r.cycle - 1;
+        f.received = r.received;
+        f.missed_targets.clear();
+        if (r.policy != 0xff)
+            for (std::size_t t = 0; t < policies[r.policy].targets.size(); ++t)
+                if (r.missed & (1u << t))
+                    f.missed_targets.push_back(policies[r.policy].targets[t].t->name);
+        Decision& d = decision;
+        profile.rules().classify(f, d);
+
+        r.rule_nature = d.nature ? static_cast<std::uint8_t>(*d.nature) : 0xff;
+        r.rule_escalate = d.escalate_to ? static_cast<std::uint8_t>(*d.escalate_to) : 0;
+        if (trigger == Trigger::intake || trigger == Trigger::classify) {
+            r.policy = policy_index(d.sla_policy);
+            r.missed = missed_mask(r, at);
+        }
+        if (trigger == Trigger::intake && !d.tags.empty()) {
+            // Tags the rules add, after the intake's own (replay drops them and asks again).
+            for (auto t : d.tags) {
+                const std::uint32_t id = pool.intern(t);
+                const auto b = tag_ids.begin() + r.tags;
+                if (std::find(b, tag_ids.end(), id) == tag_ids.end() && r.n_tags < Limits::tags) {
+                    tag_ids.push_back(id);
+                    ++r.n_tags;
+                }
+            }
+        }
+        const Nature judged = static_cast<Nature>(r.nature);
+        const Severity sev = static_cast<Severity>(r.severity);
+        const int now = seriousness(judged);
+        const bool nature_up = d.nature && now > 0 && seriousness(*d.nature) > now;
+        const bool severity_up = d.severity && *d.severity != Severity::unset &&
+                                 (sev == Severity::unset || *d.severity < sev);
+        bool added = false;
+        if ((nature_up || severity_up) && judged != Nature::unjudged &&
+            transition(static_cast<State>(r.state), EventType::classify)) {
+            std::string note = "re-evaluated by the profile's rules:";
+            for (auto id : d.matched)
+                note += " " + std::string(id);
+            PEv pe;
+            pe.delta = static_cast<std::uint32_t>(at - r.received);
+            pe.type_to = static_cast<std::uint8_t>(static_cast<unsigned>(EventType::classify) |
+                                                   (static_cast<unsigned>(r.state) << 4));
+            const Severity new_sev = severity_up ? *d.severity : Severity::unset;
+            pe.actor_sev =
+                static_cast<std::uint8_t>(r.owner | 0x08u | (static_cast<unsigned>(new_sev) << 4));
+            pe.detail = static_cast<std::uint8_t>(nature_up ? *d.nature : judged);
+            pe.note = pool.intern(note) | pooled_note;
+            append_event(r, pe);
+            r.nature = pe.detail;
+            if (severity_up)
+                r.severity = static_cast<std::uint8_t>(*d.severity);
+            ++r.reevaluations;
+            if (nature_up && d.sla_policy)
+                r.policy = policy_index(d.sla_policy);
+            r.missed = missed_mask(r, at);
+            added = true;
+        }
+        // The return-visit method by the judged nature (the suggested one while unjudged).
+        if (d.visit_method) {
+            r.plan_visit = static_cast<std::uint8_t>(*d.visit_method);
+        } else {
+            const Nature jn = static_cast<Nature>(r.nature);
+            f.nature = jn != Nature::unjudged ? jn : d.nature.value_or(Nature::unjudged);
+            f.severity = static_cast<Severity>(r.severity) != Severity::unset
+                             ? static_cast<Severity>(r.severity)
+                             : d.severity.value_or(Severity::unset);
+            r.plan_visit = static_cast<std::uint8_t>(profile.visit_method(f));
+        }
+        return added;
+    }
+
+    // ---- queries ----
+    template <class F>
+    void lite_clocks(const Rec& r, Instant at, F&& f) const {
+        if (r.policy == 0xff)
+            return;
+        thread_local std::vector<EvLite> ev;
+        gather(r, ev);
+        run_clocks(policies[r.policy], ev.data(), ev.size(), at, true, f);
+    }
+};
+
+} // namespace detail
+
+using detail::LedgerImpl;
+using detail::Rec;
+
+Ledger::Ledger(const Profile& profile) : impl_(std::make_unique<LedgerImpl>(profile)) {}
+Ledger::Ledger(const Ledger& o) : impl_(std::make_unique<LedgerImpl>(*o.impl_)) {}
+Ledger::Ledger(Ledger&&) noexcept = default;
+Ledger& Ledger::operator=(const Ledger& o) {
+    if (this != &o)
+        impl_ = std::make_unique<LedgerImpl>(*o.impl_);
+    return *this;
+}
+Ledger& Ledger::operator=(Ledger&&) noexcept = default;
+Ledger::~Ledger() = default;
+
+const Profile& Ledger::profile() const noexcept {
+    return impl_->profile;
+}
+std::size_t Ledger::size() const noexcept {
+    return impl_->recs.size();
+}
+std::size_t Ledger::event_count() const noexcept {
+    return impl_->events.size();
+}
+std::size_t Ledger::text_bytes() const noexcept {
+    return impl_->text.bytes();
+}
+std::size_t Ledger::memory_bytes() const noexcept {
+    const auto& m = *impl_;
+    return sizeof(LedgerImpl) + m.recs.bytes() + m.events.bytes() + m.ids.capacity() +
+           m.pool.bytes() + m.tag_ids.capacity() * 4 + m.notes.capacity() * sizeof(detail::Span) +
+           m.extras.capacity() * sizeof(detail::Extra) + m.deadlines.capacity() * 16 +
+           m.slots.capacity() * 4 + (m.text.capacity() - m.text.bytes());
+}
+
+void Ledger::reserve(std::size_t complaints, std::size_t events) {
+    (void)events; // chunked storage grows without copying; only the id index is sized ahead
+    auto& m = *impl_;
+    std::size_t want = 16;
+    while (want * 3 < (m.slot_used + complaints) * 4)
+        want *= 2;
+    if (want > m.slots.size()) {
+        std::vector<std::uint32_t> old(want, detail::none32);
+        old.swap(m.slots);
+        m.slot_used = 0;
+        for (std::uint32_t s : old)
+            if (s != detail::none32)
+                m.place(s);
+    }
+}
+
+std::size_t Ledger::add(const Intake& intake) {
+    return impl_->add_intake(intake);
+}
+
+std::size_t Ledger::add(const Complaint& c) {
+    Intake in;
+    in.id = c.id();
+    in.received = c.received();
+    in.channel = c.channel();
+    in.category = c.category();
+    in.subcategory = c.subcategory();
+    in.building = c.building();
+    in.unit = c.unit();
+    in.name = c.name();
+    in.contact = c.contact();
+    in.content = c.content();
+    in.remedy = c.remedy();
+    in.reporter_count = c.reporter_count();
+    for (const auto& t : c.tags())
+        in.tags.push_back(t);
+    auto& m = *impl_;
+    const auto mk = m.mark();
+    const std::uint32_t ci = m.add_intake(in);
+    try {
+        for (const Event& e : c.events())
+            if (e.type != EventType::receive)
+                m.add_event(ci, e);
+    } catch (...) {
+        m.rollback(mk);
+        throw;
+    }
+    return ci;
+}
+
+void Ledger::add_event(std::size_t index, const Event& event) {
+    if (index >= size())
+        throw error(errc::out_of_range, "no complaint at index " + std::to_string(index));
+    impl_->add_event(static_cast<std::uint32_t>(index), event);
+}
+
+void Ledger::add_event(std::string_view id, const Event& event) {
+    auto ci = impl_->find(id);
+    if (!ci)
+        throw error(errc::not_found, "no complaint with id " + detail::quote(id));
+    impl_->add_event(*ci, event);
+}
+
+std::size_t Ledger::reevaluate(Instant now) {
+    auto& m = *impl_;
+    std::size_t added = 0;
+    for (std::uint32_t ci = 0; ci < m.recs.size(); ++ci) {
+        Rec& r = m.recs[ci];
+        if (static_cast<State>(r.state) == State::closed || m.last_at(r) > now ||
+            now - r.received > static_cast<Instant>(detail::none32))
+            continue;
+        const Rec saved = r;
+        const auto mk = m.mark();
+        try {
+            r.missed = m.missed_mask(r, now);
+            if (m.rules(ci, now, detail::Trigger::sweep))
+                ++added;
+        } catch (...) {
+            m.rollback(mk);
+            m.recs[ci] = saved;
+            throw;
+        }
+    }
+    return added;
+}
+
+std::optional<std::size_t> Ledger::find(std::string_view id) const noexcept {
+    auto ci = impl_->find(id);
+    if (!ci)
+        return std::nullopt;
+    return *ci;
+}
+
+ComplaintView Ledger::view(std::size_t index) const {
+    if (index >= size())
+        throw error(errc::out_of_range, "no complaint at index " + std::to_string(index));
+    const auto& m = *impl_;
+    const Rec& r = m.recs[index];
+    ComplaintView v;
+    v.index = index;
+    v.id = m.ids.get(r.id);
+    v.received = r.received;
+    v.channel = static_cast<Channel>(r.channel);
+    v.category = static_cast<Category>(r.category);
+    v.subcategory = m.pool.get(r.subcategory);
+    v.building = m.pool.get(r.building);
+    v.unit = m.pool.get(r.unit);
+    v.content = m.text.get(r.content);
+    v.reporter_count = r.reporters;
+    v.state = static_cast<State>(r.state);
+    v.owner = static_cast<Role>(r.owner);
+    v.nature = static_cast<Nature>(r.nature);
+    v.severity = static_cast<Severity>(r.severity);
+    if (r.visit)
+        v.visit_method = static_cast<VisitMethod>(r.visit);
+    if (r.deadline != detail::no_instant)
+        v.rectification_deadline = r.deadline;
+    v.cycle = r.cycle;
+    v.event_count = r.n_events;
+    v.last_event_at = m.last_at(r);
+    v.escalations = r.escalations;
+    v.reevaluations = r.reevaluations;
+    if (r.policy != 0xff)
+        v.sla_policy = m.policies[r.policy].name;
+    if (r.rule_nature != 0xff)
+        v.rule_nature = static_cast<Nature>(r.rule_nature);
+    if (r.rule_escalate)
+        v.rule_escalate_to = static_cast<Role>(r.rule_escalate);
+    v.planned_visit = static_cast<VisitMethod>(r.plan_visit);
+    return v;
+}
+
+Complaint Ledger::complaint(std::size_t index, bool with_reevaluations) const {
+    const ComplaintView v = view(index);
+    const auto& m = *impl_;
+    const Rec& r = m.recs[index];
+    Complaint c(v.id, v.received);
+    c.set_channel(v.channel);
+    c.set_category(v.category);
+    c.set_subcategory(v.subcategory);
+    c.set_building(v.building);
+    c.set_unit(v.unit);
+    c.set_content(v.content);
+    c.set_reporter_count(v.reporter_count);
+    if (r.extra) {
+        const auto& x = m.extras[r.extra];
+        c.set_name(m.ids.get(x.name));
+        c.set_contact(m.ids.get(x.contact));
+        c.set_remedy(m.text.get(x.remedy));
+    }
+    for (std::uint32_t i = 0; i < r.n_tags; ++i)
+        c.add_tag(m.pool.get(m.tag_ids[r.tags + i]));
+    for (std::uint32_t i = m.events[r.first_ev].next; i != detail::none32; i = m.events[i].next) {
+        const detail::PEv& pe = m.events[i];
+        if (pe.derived() && !with_reevaluations)
+            continue;
+        Event e = Event::of(pe.type(), r.received + static_cast<Instant>(pe.delta), pe.actor(),
+                            std::string(m.note_of(pe)));
+        switch (pe.type()) {
+        case EventType::classify:
+            e.nature = static_cast<Nature>(pe.detail);
+            e.severity = pe.severity();
+            break;
+        case EventType::assign:
+        case EventType::escalate:
+            e.target = static_cast<Role>(pe.detail);
+            break;
+        case EventType::visit:
+            e.method = static_cast<VisitMethod>(pe.detail);
+            break;
+        case EventType::unsatisfied:
+            e.deadline = m.deadline_of(i);
+            break;
+        default:
+            break;
+        }
+        c.apply(e);
+    }
+    return c;
+}
+
+std::vector<Clock> Ledger::clocks(std::size_t index, Instant at) const {
+    if (index >= size())
+        throw error(errc::out_of_range, "no complaint at index " + std::to_string(index));
+    const auto& m = *impl_;
+    const Rec& r = m.recs[index];
+    std::vector<Clock> out;
+    m.lite_clocks(r, at, [&](const detail::LiteClock& c) {
+        out.push_back(detail::to_clock(m.policies[r.policy], c));
+    });
+    return out;
+}
+
+Ledger Ledger::replay(const Profile& profile) const {
+    Ledger out(profile);
+    const auto& m = *impl_;
+    out.reserve(size(), event_count());
+    Intake in;
+    Event e;
+    for (std::size_t ci = 0; ci < size(); ++ci) {
+        const Rec& r = m.recs[ci];
+        in.id = m.ids.get(r.id);
+        in.received = r.received;
+        in.channel = static_cast<Channel>(r.channel);
+        in.category = static_cast<Category>(r.category);
+        in.subcategory = m.pool.get(r.subcategory);
+        in.building = m.pool.get(r.building);
+        in.unit = m.pool.get(r.unit);
+        in.content = m.text.get(r.content);
+        in.reporter_count = r.reporters;
+        in.name = in.contact = in.remedy = {};
+        if (r.extra) {
+            const auto& x = m.extras[r.extra];
+            in.name = m.ids.get(x.name);
+            in.contact = m.ids.get(x.contact);
+            in.remedy = m.text.get(x.remedy);
+        }
+        in.tags.clear();
+        for (std::uint32_t i = 0; i < r.n_input_tags; ++i)
+            in.tags.push_back(m.pool.get(m.tag_ids[r.tags + i]));
+        const auto nci = static_cast<std::uint32_t>(out.impl_->add_intake(in));
+        for (std::uint32_t i = m.events[r.first_ev].next; i != detail::none32;
+             i = m.events[i].next) {
+            const detail::PEv& pe = m.events[i];
+            if (pe.derived())
+                continue;
+            e = Event::of(pe.type(), r.received + static_cast<Instant>(pe.delta), pe.actor());
+            e.note.assign(m.note_of(pe));
+            e.nature = pe.type() == EventType::classify ? static_cast<Nature>(pe.detail)
+                                                        : Nature::unjudged;
+            e.severity = pe.type() == EventType::classify ? pe.severity() : Severity::unset;
+            e.target.reset();
+            e.method.reset();
+            e.deadline.reset();
+            if (pe.type() == EventType::assign || pe.type() == EventType::escalate)
+                e.target = static_cast<Role>(pe.detail);
+            if (pe.type() == EventType::visit)
+                e.method = static_cast<VisitMethod>(pe.detail);
+            if (pe.type() == EventType::unsatisfied)
+                e.deadline = m.deadline_of(i);
+            out.impl_->add_event(nci, e);
+        }
+    }
+    return out;
+}
+
+std::vector<std::size_t> Ledger::select(const Query& q) const {
+    const auto& m = *impl_;
+    std::vector<std::size_t> out;
+    std::uint32_t building = 0;
+    if (q.building) {
+        auto b = m.pool.find(*q.building);
+        if (!b)
+            return out;
+        building = *b;
+    }
+    for (std::size_t ci = 0; ci < m.recs.size(); ++ci) {
+        const Rec& r = m.recs[ci];
+        if ((q.state && static_cast<State>(r.state) != *q.state) ||
+            (q.owner && static_cast<Role>(r.owner) != *q.owner) ||
+            (q.building && r.building != building) ||
+            (q.category && static_cast<Category>(r.category) != *q.category) ||
+            (q.nature && static_cast<Nature>(r.nature) != *q.nature) ||
+            (q.severity && static_cast<Severity>(r.severity) != *q.severity) ||
+            (q.open_only && static_cast<State>(r.state) == State::closed) ||
+            (q.received_from && r.received < *q.received_from) ||
+            (q.received_before && r.received >= *q.received_before))
+            continue;
+        out.push_back(ci);
+    }
+    return out;
+}
+
+std::vector<LedgerClock> Ledger::clocks_at(Instant at, ClockFilter filter) const {
+    const auto& m = *impl_;
+    std::vector<LedgerClock> out;
+    for (std::size_t ci = 0; ci < m.recs.size(); ++ci) {
+        const Rec& r = m.recs[ci];
+        if (r.received > at)
+            continue;
+        m.lite_clocks(r, at, [&](const detail::LiteClock& c) {
+            bool keep = false;
+            switch (filter) {
+            case ClockFilter::open:
+                keep = c.has_started && !c.has_stopped;
+                break;
+            case ClockFilter::warning:
+                keep = c.state == ClockState::warning;
+                break;
+            case ClockFilter::breached:
+                keep = c.state == ClockState::breached;
+                break;
+            }
+            if (keep)
+                out.push_back({ci, detail::to_clock(m.policies[r.policy], c)});
+        });
+    }
+    return out;
+}
+
+std::vector<EscalationDue> Ledger::escalations_due(Instant at) const {
+    const auto& m = *impl_;
+    std::vector<EscalationDue> out;
+    for (std::size_t ci = 0; ci < m.recs.size(); ++ci) {
+        const Rec& r = m.recs[ci];
+        if (r.received > at || static_cast<State>(r.state) == State::closed)
+            continue;
+        int best = r.rule_escalate;
+        std::string reason = best ? "rules" : "";
+        m.lite_clocks(r, at, [&](const detail::LiteClock& c) {
+            if (c.has_stopped)
+                return;
+            const Target& t = *m.policies[r.policy].targets[c.target].t;
+            std::optional<Role> to;
+            if (c.state == ClockState::breached)
+                to = t.escalate_on_breach;
+            else if (c.state == ClockState::warning)
+                to = t.escalate_on_warning;
+            if (to && static_cast<int>(*to) > best) {
+                best = static_cast<int>(*to);
+                reason = t.name;
+            }
+        });
+        if (best > r.owner)
+            out.push_back({ci, static_cast<Role>(r.owner), static_cast<Role>(best), reason});
+    }
+    return out;
+}
+
+std::vector<VisitDue> Ledger::visits_due() const {
+    const auto& m = *impl_;
+    std::vector<VisitDue> out;
+    for (std::size_t ci = 0; ci < m.recs.size(); ++ci) {
+        const Rec& r = m.recs[ci];
+        if (static_cast<State>(r.state) != State::resolved)
+            continue;
+        VisitDue v;
+        v.index = ci;
+        v.method = static_cast<VisitMethod>(r.plan_visit);
+        for (std::uint32_t i = r.first_ev; i != detail::none32; i = m.events[i].next)
+            if (m.events[i].type() == EventType::resolve)
+                v.resolved_at = r.received + static_cast<Instant>(m.events[i].delta);
+        if (r.policy != 0xff && m.policies[r.policy].return_visit >= 0) {
+            const auto rv = static_cast<std::uint16_t>(m.policies[r.policy].return_visit);
+            m.lite_clocks(r, m.last_at(r), [&](const detail::LiteClock& c) {
+                if (c.target == rv && c.has_started && !c.has_stopped && c.has_due)
+                    v.due = c.due;
+            });
+        }
+        out.push_back(v);
+    }
+    return out;
+}
+
+std::vector<QuotaCompliance> Ledger::visit_quotas(Instant from, Instant to) const {
+    const auto& m = *impl_;
+    std::int32_t done[6] = {0, 0, 0, 0, 0, 0};
+    for (std::size_t ci = 0; ci < m.recs.size(); ++ci) {
+        const Rec& r = m.recs[ci];
+        for (std::uint32_t i = r.first_ev; i != detail::none32; i = m.events[i].next) {
+            const detail::PEv& pe = m.events[i];
+            if (pe.type() != EventType::visit)
+                continue;
+            const Instant at = r.received + static_cast<Instant>(pe.delta);
+            if (at >= from && at < to)
+                ++done[static_cast<int>(pe.actor())];
+        }
+    }
+    std::vector<QuotaCompliance> out;
+    for (int role = 1; role <= 5; ++role) {
+        const auto rr = static_cast<Role>(role);
+        const std::int32_t q = m.profile.visit_quota(rr);
+        if (q == 0 && done[role] == 0)
+            continue;
+        out.push_back({rr, done[role], q, done[role] >= q});
+    }
+    return out;
+}
+
+std::pair<Instant, Instant> Ledger::month_range(std::string_view ym, std::int32_t offset) {
+    const bool shape =
+        ym.size() == 7 && ym[4] == '-' &&
+        std::all_of(ym.begin(), ym.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }) &&
+        ym[5] >= '0' && ym[5] <= '9' && ym[6] >= '0' && ym[6] <= '9';
+    if (!shape)
+        throw error(errc::parse, "month " + detail::quote(ym) + ": expected YYYY-MM");
+    const int year = std::stoi(std::string(ym.substr(0, 4)));
+    const int month = std::stoi(std::string(ym.substr(5, 2)));
+    if (month < 1 || month > 12)
+        throw error(errc::out_of_range, "month " + detail::quote(ym) + ": month out of 01..12");
+    if (offset <= -18 * 3600 || offset >= 18 * 3600 || offset % 60 != 0)
+        throw error(errc::out_of_range, "a UTC offset is a whole minute within ±18:00");
+    auto start = [&](int y, int mo) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-01T00:00:00Z", y, mo);
+        return parse_iso8601(buf) - offset;
+    };
+    const Instant from = start(year, month);
+    const Instant to = month == 12 ? start(year + 1, 1) : start(year, month + 1);
+    return {from, to};
+}
+
+PLAINT_END_NAMESPACE

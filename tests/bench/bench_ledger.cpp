@@ -1,0 +1,202 @@
+// Ledger ingest (issue 6, "Performance"): 1,000,000 synthetic complaints of ~6 events each —
+// receive, record, classify, assign, start, resolve, and for one in three a visit and a
+// satisfied — fed one complaint and one event at a time under the embedded default profile, the
+// rules classifying each complaint at intake and again at its classify event. Targets: ingest
+// ≥ 1,000,000 events/s; ≤ 300 bytes of memory per complaint besides its content text.
+//
+// Counters: `events_per_s` (every event in the log, `receive` and the rules' re-evaluation
+// events included, over the wall time of the whole ingest); `events_per_complaint`;
+// `bytes_per_complaint` the live heap bytes the ledger holds after the ingest (operator new is
+// counted in this program) less its content text, per complaint; `estimate_per_complaint`
+// the ledger's own `memory_bytes()` per complaint.
+//
+//   BM_ingest/N       N complaints, the whole ingest timed once per iteration
+#include <plaint/ledger.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+// ---- every allocation of this program, counted ----
+
+namespace {
+
+std::atomic<std::size_t> live_bytes{0};
+constexpr std::size_t header = 16; // keeps the block's alignment at 16
+
+void* counted_alloc(std::size_t n) {
+    void* p = std::malloc(n + header);
+    if (p == nullptr)
+        throw std::bad_alloc();
+    std::memcpy(p, &n, sizeof n);
+    live_bytes.fetch_add(n);
+    return static_cast<char*>(p) + header;
+}
+
+void counted_free(void* p) noexcept {
+    if (p == nullptr)
+        return;
+    char* block = static_cast<char*>(p) - header;
+    std::size_t n;
+    std::memcpy(&n, block, sizeof n);
+    live_bytes.fetch_sub(n);
+    std::free(block);
+}
+
+} // namespace
+
+void* operator new(std::size_t n) {
+    return counted_alloc(n);
+}
+void* operator new[](std::size_t n) {
+    return counted_alloc(n);
+}
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+    try {
+        return counted_alloc(n);
+    } catch (...) {
+        return nullptr;
+    }
+}
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
+    try {
+        return counted_alloc(n);
+    } catch (...) {
+        return nullptr;
+    }
+}
+void operator delete(void* p) noexcept {
+    counted_free(p);
+}
+void operator delete[](void* p) noexcept {
+    counted_free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+    counted_free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+    counted_free(p);
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept {
+    counted_free(p);
+}
+void operator delete[](void* p, const std::nothrow_t&) noexcept {
+    counted_free(p);
+}
+
+namespace {
+
+using plaint::Event;
+using plaint::EventType;
+using plaint::Role;
+
+// splitmix64: a deterministic stream.
+struct Rng {
+    std::uint64_t s;
+    std::uint64_t next() {
+        std::uint64_t z = (s += 0x9e3779b97f4a7c15ull);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+        return z ^ (z >> 31);
+    }
+    std::uint32_t below(std::uint32_t n) { return static_cast<std::uint32_t>(next() % n); }
+};
+
+const char* const contents[] = {"卫生间天花板漏水，楼上的住户联系不上",
+                                "电梯经常停在12楼不动",
+                                "楼下广场晚上噪音太大",
+                                "The corridor light on floor 8 has been out for a week",
+                                "Water leak from the ceiling in the kitchen",
+                                "保安态度太差",
+                                "请问物业费怎么办理缴纳",
+                                "Parking spaces taken by outside cars every night",
+                                "垃圾站气味很大，希望尽快处理",
+                                "The lift is noisy and shakes between floors"};
+
+struct Input {
+    std::vector<std::string> ids, buildings, units;
+};
+
+void ingest(benchmark::State& state) {
+    const auto n = static_cast<std::size_t>(state.range(0));
+    Input in;
+    in.ids.reserve(n);
+    for (std::size_t i = 0; i < n; ++i)
+        in.ids.push_back("C-" + std::to_string(10000000 + i));
+    for (int b = 0; b < 12; ++b)
+        in.buildings.push_back((b < 6 ? "A" : "B") + std::to_string(b % 6 + 1));
+    for (int u = 0; u < 600; ++u)
+        in.units.push_back(std::to_string(u / 10 + 2) + std::to_string(u % 10 + 1).insert(0, "0"));
+
+    double events_per_s = 0, bytes = 0, estimate = 0, per = 0;
+    for (auto _ : state) {
+        const std::size_t before = live_bytes.load();
+        auto* ledger = new plaint::Ledger(plaint::Profile::default_profile());
+        ledger->reserve(n, n * 7);
+        Rng rng{20261101};
+        plaint::Intake it;
+        Event e;
+        const plaint::Instant base = 1788192000; // 2026-09-01T00:00:00+08:00
+        const auto t0 = std::chrono::steady_clock::now();
+        for (std::size_t i = 0; i < n; ++i) {
+            it.id = in.ids[i];
+            it.received = base + static_cast<plaint::Instant>(i) * 2;
+            it.channel = static_cast<plaint::Channel>(1 + rng.below(4));
+            it.category = static_cast<plaint::Category>(1 + rng.below(5));
+            it.building = in.buildings[rng.below(12)];
+            it.unit = in.units[rng.below(600)];
+            it.content = contents[rng.below(10)];
+            it.reporter_count = 1 + static_cast<std::int32_t>(rng.below(3));
+            const std::size_t ci = ledger->add(it);
+            plaint::Instant at = it.received;
+            auto step = [&](EventType t, Role r, plaint::Instant dt) {
+                at += dt;
+                e.type = t;
+                e.at = at;
+                e.actor = r;
+                ledger->add_event(ci, e);
+            };
+            step(EventType::record, Role::duty_staff, 300);
+            e.nature = plaint::Nature::valid;
+            step(EventType::classify, Role::duty_staff, 600);
+            e.target = Role::cs_assistant;
+            step(EventType::assign, Role::duty_staff, 60);
+            e.target.reset();
+            step(EventType::start, Role::cs_assistant, 3600 + rng.below(40000));
+            step(EventType::resolve, Role::cs_assistant, 3600 + rng.below(200000));
+            if (i % 3 == 0) {
+                e.method = plaint::VisitMethod::phone;
+                step(EventType::visit, Role::cs_manager, 86400);
+                e.method.reset();
+                step(EventType::satisfied, Role::cs_manager, 60);
+            }
+        }
+        const double secs =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        state.SetIterationTime(secs);
+        const std::size_t held = live_bytes.load() - before;
+        events_per_s = static_cast<double>(ledger->event_count()) / secs;
+        per = static_cast<double>(ledger->event_count()) / static_cast<double>(n);
+        bytes = static_cast<double>(held - ledger->text_bytes()) / static_cast<double>(n);
+        estimate = static_cast<double>(ledger->memory_bytes()) / static_cast<double>(n);
+        delete ledger;
+    }
+    state.counters["events_per_s"] = events_per_s;
+    state.counters["events_per_complaint"] = per;
+    state.counters["bytes_per_complaint"] = bytes;
+    state.counters["estimate_per_complaint"] = estimate;
+}
+
+} // namespace
+
+BENCHMARK(ingest)->Arg(1000000)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+
+BENCHMARK_MAIN();
