@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,147 @@ struct JsonLimits {
 // Parses `text` or throws: errc::too_large over the size or depth limit, errc::parse (with the
 // line and column) for malformed JSON or invalid UTF-8 in strings.
 Json parse_json(std::string_view text, const JsonLimits& limits, const char* what);
+
+// A parsed document held compactly for readers that only walk it once: nodes in one vector,
+// strings in one buffer, and each object's members sorted by key, the order a
+// nlohmann::json object (a std::map) gives, which the loaders' checks and messages follow.
+// Far cheaper to build and to free than a nlohmann::json tree. Read through JsonView.
+class JsonTree {
+public:
+    enum class Type : std::uint8_t {
+        null,
+        boolean,
+        integer,
+        unsigned_integer,
+        real,
+        string,
+        array,
+        object
+    };
+    struct Span {
+        std::uint32_t begin, size;
+    };
+    struct Node { // 16 bytes: a document of many small values stays small
+        Type type = Type::null;
+        bool boolean = false;
+        std::uint32_t key = 0; // an object member's key, as an index in `keys`
+        union {
+            std::int64_t integer;
+            std::uint64_t unsigned_integer;
+            double real;
+            Span span; // a string's bytes in `chars`; an array's or object's children in `kids`
+        } value{};
+    };
+    std::vector<Node> nodes;
+    std::vector<std::uint32_t> kids; // children of arrays and objects, as indices in `nodes`
+    std::vector<Span> keys;          // object members' keys, in `chars`
+    std::string chars;
+    std::uint32_t root = 0;
+
+    std::string_view text(Span s) const noexcept {
+        return std::string_view(chars).substr(s.begin, s.size);
+    }
+};
+
+// One value of a JsonTree, with the calls of nlohmann::json that the loaders use. Valid while
+// the tree lives.
+class JsonView {
+public:
+    JsonView(const JsonTree& tree, std::uint32_t index) noexcept
+        : tree_(&tree), node_(&tree.nodes[index]) {}
+    explicit JsonView(const JsonTree& tree) noexcept : JsonView(tree, tree.root) {}
+
+    bool is_null() const noexcept { return node_->type == JsonTree::Type::null; }
+    bool is_boolean() const noexcept { return node_->type == JsonTree::Type::boolean; }
+    bool is_string() const noexcept { return node_->type == JsonTree::Type::string; }
+    bool is_array() const noexcept { return node_->type == JsonTree::Type::array; }
+    bool is_object() const noexcept { return node_->type == JsonTree::Type::object; }
+    bool is_number() const noexcept {
+        return node_->type == JsonTree::Type::integer ||
+               node_->type == JsonTree::Type::unsigned_integer ||
+               node_->type == JsonTree::Type::real;
+    }
+    bool is_number_integer() const noexcept {
+        return node_->type == JsonTree::Type::integer ||
+               node_->type == JsonTree::Type::unsigned_integer;
+    }
+    // As nlohmann::json: members or elements of a container, 0 for null, 1 for other values.
+    std::size_t size() const noexcept {
+        return is_array() || is_object() ? node_->value.span.size : is_null() ? 0 : 1;
+    }
+    bool empty() const noexcept { return size() == 0; }
+
+    // A string's text.
+    std::string_view str() const noexcept { return tree_->text(node_->value.span); }
+    // A number's value, as get<double>().
+    double number() const noexcept;
+    // The key of an object member (a value reached through an object).
+    std::string_view key() const noexcept { return tree_->text(tree_->keys[node_->key]); }
+    // The i-th element of an array, or member of an object (in key order).
+    JsonView operator[](std::size_t i) const noexcept {
+        return JsonView(*tree_, tree_->kids[node_->value.span.begin + i]);
+    }
+    // The member named `key` of an object, if there is one.
+    std::optional<JsonView> find(std::string_view key) const noexcept;
+    bool contains(std::string_view key) const noexcept { return find(key).has_value(); }
+
+    // The children in order (members sorted by key); each member's key() is its name.
+    class Iterator {
+    public:
+        Iterator(const JsonTree& tree, const std::uint32_t* at) noexcept : tree_(&tree), at_(at) {}
+        JsonView operator*() const noexcept { return JsonView(*tree_, *at_); }
+        Iterator& operator++() noexcept {
+            ++at_;
+            return *this;
+        }
+        bool operator!=(const Iterator& o) const noexcept { return at_ != o.at_; }
+
+    private:
+        const JsonTree* tree_;
+        const std::uint32_t* at_;
+    };
+    Iterator begin() const noexcept { return Iterator(*tree_, children()); }
+    Iterator end() const noexcept { return Iterator(*tree_, children() + size_of_children()); }
+
+    // The value as nlohmann::json, and its compact dump (the same text nlohmann writes).
+    Json to_json() const;
+    std::string dump() const;
+
+private:
+    bool is_container() const noexcept { return is_array() || is_object(); }
+    const std::uint32_t* children() const noexcept {
+        return tree_->kids.data() + (is_container() ? node_->value.span.begin : 0);
+    }
+    std::size_t size_of_children() const noexcept {
+        return is_container() ? node_->value.span.size : 0;
+    }
+
+    const JsonTree* tree_;
+    const JsonTree::Node* node_;
+};
+
+// parse_json into a JsonTree: the same limits, checks and errors, at a fraction of the cost.
+JsonTree parse_json_tree(std::string_view text, const JsonLimits& limits, const char* what);
+
+// A place in a document being read, as a chain of keys and indices on the reader's stack; it
+// becomes a JSON pointer only when a problem names it, so reading a valid document builds none.
+// The keys are borrowed (from a JsonTree or literals).
+class JsonPath {
+public:
+    JsonPath() = default; // the whole document
+    JsonPath(const JsonPath& parent, std::string_view key) noexcept
+        : parent_(&parent), key_(key), segment_(true) {}
+    JsonPath(const JsonPath& parent, std::size_t index) noexcept
+        : parent_(&parent), index_(index), segment_(true), is_index_(true) {}
+    // The JSON pointer, as pointer_join would build it.
+    std::string str() const;
+
+private:
+    const JsonPath* parent_ = nullptr;
+    std::string_view key_;
+    std::size_t index_ = 0;
+    bool segment_ = false, is_index_ = false;
+};
 
 // Where each value of a JSON text starts: JSON pointer -> line and column (in characters).
 // Built by a scan of its own, since the parser keeps no positions.
@@ -70,6 +212,17 @@ std::optional<E> read_enum(const Json& v, const std::string& at, Problems& probl
             return static_cast<E>(*code);
     problems.add(at, std::string("expected a ") + EnumTraits<E>::label + ", one of " +
                          enum_names(kind));
+    return std::nullopt;
+}
+// The same, for a value of a JsonTree.
+template <class E>
+std::optional<E> read_enum(JsonView v, const JsonPath& at, Problems& problems) {
+    constexpr EnumKind kind = EnumTraits<E>::kind;
+    if (v.is_string())
+        if (auto code = enum_code(kind, v.str()))
+            return static_cast<E>(*code);
+    problems.add(at.str(), std::string("expected a ") + EnumTraits<E>::label + ", one of " +
+                               enum_names(kind));
     return std::nullopt;
 }
 

@@ -149,7 +149,7 @@ public:
     std::vector<std::uint32_t> kw_rows_begin;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> kw_rows;
     std::size_t candidate_words = 0;
-    std::string source; // the JSON it was read from, normalised, for to_json
+    std::string source; // the JSON text it was read from, for to_json
 
     bool eval(std::uint32_t n, const Facts& f, Scratch& s) const;
     std::string why_not(std::uint32_t n, const Facts& f, Scratch& s) const;
@@ -413,7 +413,8 @@ std::string RuleSetImpl::why_not(std::uint32_t n, const Facts& f, Scratch& s) co
 } // namespace detail
 
 using detail::Hit;
-using detail::Json;
+using detail::JsonPath;
+using detail::JsonView;
 using detail::Node;
 using detail::Op;
 
@@ -431,22 +432,22 @@ public:
     }
 
     // A condition object: its keys are ANDed.
-    std::uint32_t condition(const Json& v, const std::string& at, int depth) {
+    std::uint32_t condition(JsonView v, const JsonPath& at, int depth) {
         Node all;
         all.op = Op::all;
         all.text = "all";
         if (depth > 16) {
-            problems_.add(at, "conditions nest deeper than 16 levels");
+            problem(at, "conditions nest deeper than 16 levels");
             return add(all);
         }
         if (!v.is_object()) {
-            problems_.add(at, "expected a condition object");
+            problem(at, "expected a condition object");
             return add(all);
         }
         std::vector<std::uint32_t> children;
-        for (const auto& [key, value] : v.items()) {
-            const std::string kat = detail::pointer_join(at, key);
-            if (auto c = one(key, value, kat, depth))
+        for (JsonView value : v) {
+            const JsonPath kat(at, value.key());
+            if (auto c = one(value.key(), value, kat, depth))
                 children.push_back(*c);
         }
         // Cheap tests first: a row that fails on its channel never pays for a keyword scan.
@@ -491,8 +492,12 @@ public:
     }
 
 private:
-    std::optional<std::uint32_t> one(const std::string& key, const Json& value,
-                                     const std::string& at, int depth) {
+    void problem(const JsonPath& at, const std::string& message) {
+        problems_.add(at.str(), message);
+    }
+
+    std::optional<std::uint32_t> one(std::string_view key, JsonView value, const JsonPath& at,
+                                     int depth) {
         for (std::uint8_t i = 0; i < 4; ++i)
             if (key == detail::field_names[i])
                 return enum_set(i, value, at);
@@ -514,44 +519,54 @@ private:
             return received(value, at);
         if (key == "all" || key == "any") {
             if (!value.is_array() || value.empty()) {
-                problems_.add(at, "expected a non-empty list of conditions");
+                problem(at, "expected a non-empty list of conditions");
                 return std::nullopt;
             }
             std::vector<std::uint32_t> children;
             for (std::size_t i = 0; i < value.size(); ++i)
-                children.push_back(condition(value[i], detail::pointer_join(at, i), depth + 1));
-            return group(key == "all" ? Op::all : Op::any, key, children);
+                children.push_back(condition(value[i], JsonPath(at, i), depth + 1));
+            return group(key == "all" ? Op::all : Op::any, std::string(key), children);
         }
         if (key == "not") {
             const std::uint32_t c = condition(value, at, depth + 1);
             return group(Op::not_, "not", {c});
         }
-        problems_.add(at, "unknown condition; expected channel, category, nature, severity, "
-                          "reporter_count, repeat_count, unsatisfied_visits, reopens, "
-                          "hours_since_received, tags, keywords, missed, received, building, "
-                          "unit, subcategory, all, any or not");
+        problem(at, "unknown condition; expected channel, category, nature, severity, "
+                    "reporter_count, repeat_count, unsatisfied_visits, reopens, "
+                    "hours_since_received, tags, keywords, missed, received, building, "
+                    "unit, subcategory, all, any or not");
         return std::nullopt;
     }
 
-    std::vector<std::string> strings(const Json& value, const std::string& at, const char* what) {
-        std::vector<std::string> out;
+    // A string or a non-empty list of them; views into the document, which outlives compiling.
+    std::vector<std::string_view> strings(JsonView value, const JsonPath& at, const char* what) {
+        std::vector<std::string_view> out;
         if (value.is_string()) {
-            out.push_back(value.get<std::string>());
+            out.push_back(value.str());
         } else if (value.is_array() && !value.empty()) {
             for (std::size_t i = 0; i < value.size(); ++i) {
                 if (value[i].is_string())
-                    out.push_back(value[i].get<std::string>());
+                    out.push_back(value[i].str());
                 else
-                    problems_.add(detail::pointer_join(at, i), std::string("expected ") + what);
+                    problem(JsonPath(at, i), std::string("expected ") + what);
             }
         } else {
-            problems_.add(at, std::string("expected ") + what + " or a non-empty list of them");
+            problem(at, std::string("expected ") + what + " or a non-empty list of them");
         }
         return out;
     }
 
-    std::optional<std::uint32_t> enum_set(std::uint8_t field, const Json& value,
-                                          const std::string& at) {
+    // Ends a node's text with its list: "a, b]".
+    static void list_text(std::string& text, const std::vector<std::string_view>& items) {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i)
+                text += ", ";
+            text += items[i];
+        }
+        text += ']';
+    }
+
+    std::optional<std::uint32_t> enum_set(std::uint8_t field, JsonView value, const JsonPath& at) {
         Node n;
         n.op = Op::enum_set;
         n.field = field;
@@ -560,31 +575,33 @@ private:
         for (std::size_t i = 0; i < names.size(); ++i) {
             auto code = enum_code(detail::enum_kinds[field], names[i]);
             if (!code) {
-                problems_.add(value.is_array() ? detail::pointer_join(at, i) : at,
-                              "unknown " + std::string(detail::field_names[field]) + " " +
-                                  detail::quote(names[i]) + "; expected one of " +
-                                  enum_names(detail::enum_kinds[field]));
+                problem(value.is_array() ? JsonPath(at, i) : at,
+                        "unknown " + std::string(detail::field_names[field]) + " " +
+                            detail::quote(names[i]) + "; expected one of " +
+                            enum_names(detail::enum_kinds[field]));
                 continue;
             }
             n.mask |= std::uint64_t(1) << *code;
-            n.text += (i ? ", " : "") + names[i];
+            if (i)
+                n.text += ", ";
+            n.text += names[i];
         }
         n.text += "]";
         return add(std::move(n));
     }
 
     // {"gte": a, "lte": b, "gt", "lt", "eq", "between": [a, b]}, or a bare number for eq.
-    bool bounds(const Json& value, const std::string& at, double& lo, double& hi, bool& lo_strict,
+    bool bounds(JsonView value, const JsonPath& at, double& lo, double& hi, bool& lo_strict,
                 bool& hi_strict, std::string& text) {
         lo = -std::numeric_limits<double>::infinity();
         hi = std::numeric_limits<double>::infinity();
         lo_strict = hi_strict = false;
-        auto number = [&](const Json& v, const std::string& where, double& out) {
+        auto number = [&](JsonView v, const JsonPath& where, double& out) {
             if (!v.is_number()) {
-                problems_.add(where, "expected a number");
+                problem(where, "expected a number");
                 return false;
             }
-            out = v.get<double>();
+            out = v.number();
             return true;
         };
         if (value.is_number()) {
@@ -594,25 +611,25 @@ private:
             return true;
         }
         if (!value.is_object() || value.empty()) {
-            problems_.add(at, "expected a number or an object with eq, gt, gte, lt, lte or "
-                              "between");
+            problem(at, "expected a number or an object with eq, gt, gte, lt, lte or between");
             return false;
         }
         bool ok = true;
-        for (const auto& [op, v] : value.items()) {
-            const std::string oat = detail::pointer_join(at, op);
+        for (JsonView v : value) {
+            const std::string_view op = v.key();
+            const JsonPath oat(at, op);
             double x = 0;
             if (op == "between") {
                 double a = 0, b = 0;
                 if (!v.is_array() || v.size() != 2 || !number(v[0], oat, a) ||
                     !number(v[1], oat, b) || a > b) {
-                    problems_.add(oat, "expected [low, high] with low <= high");
+                    problem(oat, "expected [low, high] with low <= high");
                     ok = false;
                     continue;
                 }
                 lo = std::max(lo, a);
                 hi = std::min(hi, b);
-                text += " between " + v.dump();
+                text += " between [" + v[0].dump() + "," + v[1].dump() + "]";
             } else if (op == "eq" || op == "gt" || op == "gte" || op == "lt" || op == "lte") {
                 if (!number(v, oat, x)) {
                     ok = false;
@@ -630,17 +647,19 @@ private:
                     hi = x;
                     hi_strict = op == "lt";
                 }
-                text += " " + op + " " + v.dump();
+                text += ' ';
+                text += op;
+                text += ' ';
+                text += v.dump();
             } else {
-                problems_.add(oat, "unknown comparison; expected eq, gt, gte, lt, lte or between");
+                problem(oat, "unknown comparison; expected eq, gt, gte, lt, lte or between");
                 ok = false;
             }
         }
         return ok;
     }
 
-    std::optional<std::uint32_t> int_range(std::uint8_t field, const Json& value,
-                                           const std::string& at) {
+    std::optional<std::uint32_t> int_range(std::uint8_t field, JsonView value, const JsonPath& at) {
         Node n;
         n.op = Op::int_range;
         n.field = field;
@@ -658,7 +677,7 @@ private:
         return add(std::move(n));
     }
 
-    std::optional<std::uint32_t> real_range(const Json& value, const std::string& at) {
+    std::optional<std::uint32_t> real_range(JsonView value, const JsonPath& at) {
         Node n;
         n.op = Op::real_range;
         n.text = "hours_since_received";
@@ -667,17 +686,17 @@ private:
         return add(std::move(n));
     }
 
-    std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& ids,
-                         const std::string& s) {
-        auto [it, fresh] = ids.emplace(s, static_cast<std::uint32_t>(ids.size()));
+    static std::uint32_t intern(std::unordered_map<std::string, std::uint32_t>& ids,
+                                std::string_view s) {
+        auto [it, fresh] = ids.emplace(std::string(s), static_cast<std::uint32_t>(ids.size()));
         (void)fresh;
         return it->second;
     }
 
-    std::uint32_t keyword(const std::string& k, const std::string& at) {
+    std::uint32_t keyword(std::string_view k, const JsonPath& at) {
         if (k.empty() || k.size() > detail::max_keyword_bytes)
-            problems_.add(at, "a keyword is 1 to 256 bytes");
-        std::string folded = k;
+            problem(at, "a keyword is 1 to 256 bytes");
+        std::string folded(k);
         for (char& c : folded)
             if (c >= 'A' && c <= 'Z')
                 c = static_cast<char>(c + ('a' - 'A'));
@@ -685,40 +704,39 @@ private:
         if (it != keyword_ids_.end())
             return it->second;
         if (impl_.keywords.size() >= detail::max_keywords) {
-            problems_.add(at, "more than 10,000 distinct keywords");
+            problem(at, "more than 10,000 distinct keywords");
             return 0;
         }
         // The automaton grows with the keywords' total length times the distinct bytes they
         // use: bound it, so a hostile rule set cannot ask for gigabytes.
         keyword_bytes_ += folded.size();
         if (keyword_bytes_ > detail::max_keyword_total) {
-            problems_.add(at, "the keywords add up to more than 65,536 bytes");
+            problem(at, "the keywords add up to more than 65,536 bytes");
             return 0;
         }
         impl_.keywords.push_back(folded);
         const auto id = static_cast<std::uint32_t>(impl_.keywords.size() - 1);
-        keyword_ids_.emplace(folded, id);
+        keyword_ids_.emplace(std::move(folded), id);
         return id;
     }
 
     // {"any": [...], "all": [...], "none": [...]}, or a list meaning any.
-    std::optional<std::uint32_t> set_test(const Json& value, const std::string& at, bool keywords) {
+    std::optional<std::uint32_t> set_test(JsonView value, const JsonPath& at, bool keywords) {
         const char* what = keywords ? "keywords" : "tags";
-        std::vector<std::pair<std::string, const Json*>> parts;
+        std::vector<std::pair<std::string_view, JsonView>> parts;
         if (value.is_array() || value.is_string()) {
-            parts.emplace_back("any", &value);
+            parts.emplace_back("any", value);
         } else if (value.is_object() && !value.empty()) {
-            for (const auto& [k, v] : value.items())
-                parts.emplace_back(k, &v);
+            for (JsonView v : value)
+                parts.emplace_back(v.key(), v);
         } else {
-            problems_.add(at, std::string("expected a list of ") + what +
-                                  " or an object with any, all or none");
+            problem(at, std::string("expected a list of ") + what +
+                            " or an object with any, all or none");
             return std::nullopt;
         }
         std::vector<std::uint32_t> children;
         for (const auto& [mode, v] : parts) {
-            const std::string mat =
-                value.is_object() ? detail::pointer_join(at, mode) : std::string(at);
+            const JsonPath mat = value.is_object() ? JsonPath(at, mode) : at;
             Node n;
             if (mode == "any")
                 n.op = keywords ? Op::kw_any : Op::tags_any;
@@ -727,19 +745,19 @@ private:
             else if (mode == "none")
                 n.op = keywords ? Op::kw_none : Op::tags_none;
             else {
-                problems_.add(mat, "unknown mode; expected any, all or none");
+                problem(mat, "unknown mode; expected any, all or none");
                 continue;
             }
-            n.text = std::string(what) + " " + mode + " of [";
-            const auto items = strings(*v, mat, keywords ? "a keyword" : "a tag");
+            n.text = what;
+            n.text += ' ';
+            n.text += mode;
+            n.text += " of [";
+            const auto items = strings(v, mat, keywords ? "a keyword" : "a tag");
             n.begin = static_cast<std::uint32_t>(impl_.lists.size());
-            for (std::size_t i = 0; i < items.size(); ++i) {
-                impl_.lists.push_back(keywords ? keyword(items[i], mat)
-                                               : intern(impl_.tag_ids, items[i]));
-                n.text += (i ? ", " : "") + items[i];
-            }
+            for (std::string_view item : items)
+                impl_.lists.push_back(keywords ? keyword(item, mat) : intern(impl_.tag_ids, item));
             n.end = static_cast<std::uint32_t>(impl_.lists.size());
-            n.text += "]";
+            list_text(n.text, items);
             children.push_back(add(std::move(n)));
         }
         if (children.size() == 1)
@@ -747,36 +765,34 @@ private:
         return group(Op::all, what, children);
     }
 
-    std::optional<std::uint32_t> missed(const Json& value, const std::string& at) {
+    std::optional<std::uint32_t> missed(JsonView value, const JsonPath& at) {
         Node n;
         n.op = Op::missed_any;
         n.text = "missed any of [";
         const auto names = strings(value, at, "an SLA target name");
         n.begin = static_cast<std::uint32_t>(impl_.lists.size());
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            impl_.lists.push_back(intern(impl_.missed_ids, names[i]));
-            n.text += (i ? ", " : "") + names[i];
-        }
+        for (std::string_view name : names)
+            impl_.lists.push_back(intern(impl_.missed_ids, name));
         n.end = static_cast<std::uint32_t>(impl_.lists.size());
-        n.text += "]";
+        list_text(n.text, names);
         return add(std::move(n));
     }
 
     // {"in": "office"} or {"outside": "office"}: received within a calendar's hours, or not.
-    std::optional<std::uint32_t> received(const Json& value, const std::string& at) {
+    std::optional<std::uint32_t> received(JsonView value, const JsonPath& at) {
         if (!value.is_object() || value.size() != 1 ||
             (!value.contains("in") && !value.contains("outside"))) {
-            problems_.add(at, "expected {\"in\": calendar} or {\"outside\": calendar}");
+            problem(at, "expected {\"in\": calendar} or {\"outside\": calendar}");
             return std::nullopt;
         }
         const bool inside = value.contains("in");
-        const Json& name = inside ? value["in"] : value["outside"];
-        const std::string nat = detail::pointer_join(at, inside ? "in" : "outside");
+        const JsonView name = *value.find(inside ? "in" : "outside");
+        const JsonPath nat(at, inside ? "in" : "outside");
         if (!name.is_string()) {
-            problems_.add(nat, "expected a calendar name");
+            problem(nat, "expected a calendar name");
             return std::nullopt;
         }
-        const std::string cal = name.get<std::string>();
+        const std::string cal(name.str());
         const Calendar* found = nullptr;
         if (calendars_) {
             auto it = calendars_->find(cal);
@@ -784,7 +800,7 @@ private:
                 found = &it->second;
         }
         if (!found && cal != "24x7") {
-            problems_.add(nat, "undefined calendar " + detail::quote(cal));
+            problem(nat, "undefined calendar " + detail::quote(cal));
             return std::nullopt;
         }
         Node n;
@@ -796,21 +812,19 @@ private:
         return add(std::move(n));
     }
 
-    std::optional<std::uint32_t> pattern(std::uint8_t field, const Json& value,
-                                         const std::string& at) {
+    std::optional<std::uint32_t> pattern(std::uint8_t field, JsonView value, const JsonPath& at) {
         Node n;
         n.op = Op::pattern;
         n.field = field;
         n.text = std::string(detail::pattern_names[field]) + " like [";
         const auto pats = strings(value, at, "a pattern");
         n.begin = static_cast<std::uint32_t>(impl_.lists.size());
-        for (std::size_t i = 0; i < pats.size(); ++i) {
-            impl_.patterns.push_back(pats[i]);
+        for (std::string_view p : pats) {
+            impl_.patterns.emplace_back(p);
             impl_.lists.push_back(static_cast<std::uint32_t>(impl_.patterns.size() - 1));
-            n.text += (i ? ", " : "") + pats[i];
         }
         n.end = static_cast<std::uint32_t>(impl_.lists.size());
-        n.text += "]";
+        list_text(n.text, pats);
         return add(std::move(n));
     }
 
@@ -821,14 +835,14 @@ private:
     std::size_t keyword_bytes_ = 0;
 };
 
-void read_outputs(const Json& v, const std::string& at, detail::Row& row,
-                  detail::Problems& problems) {
+void read_outputs(JsonView v, const JsonPath& at, detail::Row& row, detail::Problems& problems) {
     if (!v.is_object()) {
-        problems.add(at, "expected an object of outputs");
+        problems.add(at.str(), "expected an object of outputs");
         return;
     }
-    for (const auto& [key, value] : v.items()) {
-        const std::string kat = detail::pointer_join(at, key);
+    for (JsonView value : v) {
+        const std::string_view key = value.key();
+        const JsonPath kat(at, key);
         if (key == "nature")
             row.nature = detail::read_enum<Nature>(value, kat, problems);
         else if (key == "severity")
@@ -838,25 +852,25 @@ void read_outputs(const Json& v, const std::string& at, detail::Row& row,
         else if (key == "visit_method")
             row.visit_method = detail::read_enum<VisitMethod>(value, kat, problems);
         else if (key == "sla_policy") {
-            if (value.is_string() && !value.get<std::string>().empty())
-                row.sla_policy = value.get<std::string>();
+            if (value.is_string() && !value.str().empty())
+                row.sla_policy = std::string(value.str());
             else
-                problems.add(kat, "expected a policy name");
+                problems.add(kat.str(), "expected a policy name");
         } else if (key == "tags") {
             if (!value.is_array()) {
-                problems.add(kat, "expected a list of tags");
+                problems.add(kat.str(), "expected a list of tags");
                 continue;
             }
             for (std::size_t i = 0; i < value.size(); ++i) {
-                if (value[i].is_string() && !value[i].get<std::string>().empty() &&
-                    value[i].get<std::string>().size() <= Limits::tag)
-                    row.tags.push_back(value[i].get<std::string>());
+                if (value[i].is_string() && !value[i].str().empty() &&
+                    value[i].str().size() <= Limits::tag)
+                    row.tags.emplace_back(value[i].str());
                 else
-                    problems.add(detail::pointer_join(kat, i), "expected a tag of 1 to 64 bytes");
+                    problems.add(JsonPath(kat, i).str(), "expected a tag of 1 to 64 bytes");
             }
         } else {
-            problems.add(kat, "unknown output; expected nature, severity, sla_policy, "
-                              "escalate_to, visit_method or tags");
+            problems.add(kat.str(), "unknown output; expected nature, severity, sla_policy, "
+                                    "escalate_to, visit_method or tags");
         }
     }
 }
@@ -873,7 +887,8 @@ RuleSet RuleSet::from_json(std::string_view text) {
 
 RuleSet RuleSet::from_json(std::string_view text,
                            const std::map<std::string, Calendar, std::less<>>& calendars) {
-    const Json doc = detail::parse_json(text, detail::JsonLimits{}, "rule set");
+    const detail::JsonTree tree = detail::parse_json_tree(text, detail::JsonLimits{}, "rule set");
+    const JsonView doc(tree);
     auto impl = std::make_shared<detail::RuleSetImpl>();
     detail::Problems problems;
     Compiler compile(*impl, problems, &calendars);
@@ -881,33 +896,37 @@ RuleSet RuleSet::from_json(std::string_view text,
         problems.add("", "expected an object with sections");
         problems.throw_if_any("rule set");
     }
-    std::map<std::string, std::string> ids; // row id -> pointer of its first use
-    for (const auto& [key, value] : doc.items()) {
-        if (key != "sections") {
-            problems.add(detail::pointer_join("", key), "unknown key; expected sections");
+    // row id -> (section, row) of its first use
+    std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> ids;
+    const JsonPath root;
+    for (JsonView value : doc) {
+        if (value.key() != "sections") {
+            problems.add(JsonPath(root, value.key()).str(), "unknown key; expected sections");
             continue;
         }
         if (!value.is_array()) {
             problems.add("/sections", "expected a list of sections");
             continue;
         }
+        const JsonPath sections(root, "sections");
         for (std::size_t si = 0; si < value.size(); ++si) {
-            const std::string sat = detail::pointer_join("/sections", si);
-            const Json& sv = value[si];
+            const JsonPath sat(sections, si);
+            const JsonView sv = value[si];
             detail::Section section;
             if (!sv.is_object()) {
-                problems.add(sat, "expected a section object");
+                problems.add(sat.str(), "expected a section object");
                 continue;
             }
-            for (const auto& [skey, svalue] : sv.items()) {
-                const std::string kat = detail::pointer_join(sat, skey);
+            for (JsonView svalue : sv) {
+                const std::string_view skey = svalue.key();
+                const JsonPath kat(sat, skey);
                 if (skey == "name") {
                     if (svalue.is_string())
-                        section.name = svalue.get<std::string>();
+                        section.name = std::string(svalue.str());
                     else
-                        problems.add(kat, "expected a string");
+                        problems.add(kat.str(), "expected a string");
                 } else if (skey == "hit") {
-                    const std::string h = svalue.is_string() ? svalue.get<std::string>() : "";
+                    const std::string_view h = svalue.is_string() ? svalue.str() : "";
                     if (h == "first")
                         section.hit = Hit::first;
                     else if (h == "collect")
@@ -915,32 +934,35 @@ RuleSet RuleSet::from_json(std::string_view text,
                     else if (h == "priority")
                         section.hit = Hit::priority;
                     else
-                        problems.add(kat, "expected a hit policy: first, collect or priority");
+                        problems.add(kat.str(),
+                                     "expected a hit policy: first, collect or priority");
                 } else if (skey == "rows") {
                     if (!svalue.is_array()) {
-                        problems.add(kat, "expected a list of rows");
+                        problems.add(kat.str(), "expected a list of rows");
                         continue;
                     }
+                    section.rows.reserve(std::min(svalue.size(), detail::max_rows));
                     for (std::size_t ri = 0; ri < svalue.size(); ++ri) {
-                        const std::string rat = detail::pointer_join(kat, ri);
-                        const Json& rv = svalue[ri];
+                        const JsonPath rat(kat, ri);
+                        const JsonView rv = svalue[ri];
                         if (++impl->row_count > detail::max_rows) {
-                            problems.add(rat, "more than 10,000 rows");
+                            problems.add(rat.str(), "more than 10,000 rows");
                             break;
                         }
                         if (!rv.is_object()) {
-                            problems.add(rat, "expected a row object");
+                            problems.add(rat.str(), "expected a row object");
                             continue;
                         }
                         detail::Row row;
                         bool has_when = false, has_then = false;
-                        for (const auto& [rkey, rval] : rv.items()) {
-                            const std::string at = detail::pointer_join(rat, rkey);
+                        for (JsonView rval : rv) {
+                            const std::string_view rkey = rval.key();
+                            const JsonPath at(rat, rkey);
                             if (rkey == "id") {
-                                if (rval.is_string() && !rval.get<std::string>().empty())
-                                    row.id = rval.get<std::string>();
+                                if (rval.is_string() && !rval.str().empty())
+                                    row.id = std::string(rval.str());
                                 else
-                                    problems.add(at, "expected a non-empty id");
+                                    problems.add(at.str(), "expected a non-empty id");
                             } else if (rkey == "when") {
                                 has_when = true;
                                 row.root = compile.condition(rval, at, 0);
@@ -948,20 +970,24 @@ RuleSet RuleSet::from_json(std::string_view text,
                                 has_then = true;
                                 read_outputs(rval, at, row, problems);
                             } else if (rkey != "description") {
-                                problems.add(at, "unknown key; expected id, when, then or "
-                                                 "description");
+                                problems.add(at.str(), "unknown key; expected id, when, then or "
+                                                       "description");
                             }
                         }
                         if (row.id.empty())
                             row.id = section.name + "#" + std::to_string(ri + 1);
-                        if (!ids.emplace(row.id, rat).second)
-                            problems.add(rat + "/id", "duplicate row id " + detail::quote(row.id) +
-                                                          "; first used at " + ids[row.id]);
+                        if (auto [first, fresh] = ids.emplace(row.id, std::make_pair(si, ri));
+                            !fresh)
+                            problems.add(rat.str() + "/id",
+                                         "duplicate row id " + detail::quote(row.id) +
+                                             "; first used at /sections/" +
+                                             std::to_string(first->second.first) + "/rows/" +
+                                             std::to_string(first->second.second));
                         if (!has_when)
                             row.root = compile.group(Op::all, "always", {});
                         {
-                            const Node& root = impl->nodes[row.root];
-                            for (std::uint32_t i = root.begin; i < root.end; ++i) {
+                            const Node& root_node = impl->nodes[row.root];
+                            for (std::uint32_t i = root_node.begin; i < root_node.end; ++i) {
                                 const Node& c = impl->nodes[impl->lists[i]];
                                 if (c.op == Op::enum_set)
                                     row.enums[c.field] &= c.mask;
@@ -975,26 +1001,26 @@ RuleSet RuleSet::from_json(std::string_view text,
                             }
                         }
                         if (!has_then)
-                            problems.add(rat, "a row needs outputs (then)");
+                            problems.add(rat.str(), "a row needs outputs (then)");
                         if (section.hit == Hit::first && !section.rows.empty() &&
                             impl->nodes[section.rows.back().root].op == Op::all &&
                             impl->nodes[section.rows.back().root].begin ==
                                 impl->nodes[section.rows.back().root].end)
                             impl->warnings.push_back(
-                                {rat, "unreachable: the row before it always matches"});
+                                {rat.str(), "unreachable: the row before it always matches"});
                         section.rows.push_back(std::move(row));
                     }
                 } else if (skey != "description") {
-                    problems.add(kat, "unknown key; expected name, hit, rows or description");
+                    problems.add(kat.str(), "unknown key; expected name, hit, rows or description");
                 }
             }
             if (section.hit == Hit::priority)
                 for (std::size_t ri = 0; ri < section.rows.size(); ++ri)
                     if (!section.rows[ri].severity)
-                        problems.add(sat + "/rows/" + std::to_string(ri) + "/then",
+                        problems.add(sat.str() + "/rows/" + std::to_string(ri) + "/then",
                                      "a row under the priority hit policy needs a severity");
             if (section.rows.empty())
-                impl->warnings.push_back({sat, "the section has no rows"});
+                impl->warnings.push_back({sat.str(), "the section has no rows"});
             impl->sections.push_back(std::move(section));
         }
     }
@@ -1008,7 +1034,8 @@ RuleSet RuleSet::from_json(std::string_view text,
     for (auto& s : impl->sections)
         for (auto& r : s.rows)
             r.tag_views.assign(r.tags.begin(), r.tags.end());
-    impl->source = doc.dump();
+    // The text as given; to_json() writes it out normalised when asked.
+    impl->source = std::string(text);
     return RuleSet(std::move(impl));
 }
 
@@ -1195,7 +1222,10 @@ std::size_t RuleSet::row_count() const noexcept {
     return impl_->row_count;
 }
 std::string RuleSet::to_json() const {
-    return impl_->source.empty() ? std::string(R"({"sections":[]})") : impl_->source;
+    if (impl_->source.empty())
+        return R"({"sections":[]})";
+    // Normalised on demand (compact, keys sorted): compiling never pays for it.
+    return detail::parse_json(impl_->source, detail::JsonLimits{}, "rule set").dump();
 }
 
 Facts Facts::of(const Complaint& c, Instant now) {

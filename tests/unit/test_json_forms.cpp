@@ -81,3 +81,24 @@ TEST_CASE("decisions and explanations as JSON") {
             R"x([{"decided":false,"failed":"category in [sudden_event] (was other)","id":"sudden-event","matched":false,"section":"policy"})x",
             0) == 0);
 }
+
+TEST_CASE("numbers too large for a double and byte-order marks are errors, not crashes") {
+    for (const char* text : {R"({"sections": [], "x": 1e999})", R"({"plaint_profile": 1e999})"}) {
+        INFO(text);
+        CHECK(error_of([&] { RuleSet::from_json(text); }).code() == errc::parse);
+        CHECK(error_of([&] { Profile::from_json(text); }).code() == errc::parse);
+    }
+    CHECK(error_of([] { complaint_from_json(R"({"id": "C", "received": 1e999})"); }).code() ==
+          errc::parse);
+    // A UTF-8 byte-order mark before a document with problems: the mark is skipped as one
+    // character, so the value of "x" is at column 24 (counted by hand: mark 1, '{' 2,
+    // "sections" 3-12, ':' 13, ' ' 14, '[' 15, ']' 16, ',' 17, ' ' 18, "x" 19-21, ':' 22,
+    // ' ' 23, '1' 24).
+    const error e =
+        error_of([] { RuleSet::from_json("\xEF\xBB\xBF{\"sections\": [], \"x\": 1}"); });
+    CHECK(e.code() == errc::validation);
+    REQUIRE(e.problems().size() == 1);
+    CHECK(e.problems()[0].pointer == "/x");
+    CHECK(e.problems()[0].line == 1);
+    CHECK(e.problems()[0].column == 24);
+}
