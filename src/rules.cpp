@@ -277,6 +277,79 @@ void each_row(const Section& section, const Scratch& s, F&& f) {
             if (f(section.rows[w * 64 + static_cast<std::size_t>(lowest_bit(b))]))
                 return;
 }
+
+// Whether condition `c` of an earlier row holds whenever all of `later`'s top-level conditions
+// hold: a condition of the later row on the same field that is at least as strict. Only simple
+// tests are compared; anything else (any, not, nested groups) counts as not implied, so the
+// check never warns wrongly.
+bool implied(const RuleSetImpl& impl, const Node& c, const Node& later) {
+    auto ids = [&impl](const Node& n) {
+        std::vector<std::uint32_t> v(impl.lists.begin() + n.begin, impl.lists.begin() + n.end);
+        std::sort(v.begin(), v.end());
+        return v;
+    };
+    auto subset = [](const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+        return std::includes(b.begin(), b.end(), a.begin(), a.end());
+    };
+    for (std::uint32_t i = later.begin; i < later.end; ++i) {
+        const Node& l = impl.nodes[impl.lists[i]];
+        if (l.op != c.op)
+            continue;
+        switch (c.op) {
+        case Op::enum_set:
+            if (l.field == c.field && (l.mask & ~c.mask) == 0)
+                return true;
+            break;
+        case Op::int_range:
+            if (l.field == c.field && l.lo >= c.lo && l.hi <= c.hi)
+                return true;
+            break;
+        case Op::real_range: {
+            const bool lo_ok = l.dlo > c.dlo || (l.dlo == c.dlo && (l.lo_strict || !c.lo_strict));
+            const bool hi_ok = l.dhi < c.dhi || (l.dhi == c.dhi && (l.hi_strict || !c.hi_strict));
+            if (lo_ok && hi_ok)
+                return true;
+            break;
+        }
+        case Op::kw_any:
+        case Op::tags_any:
+        case Op::missed_any:
+            if (l.begin != l.end && subset(ids(l), ids(c))) // each of the later's is one of these
+                return true;
+            break;
+        case Op::kw_all:
+        case Op::kw_none:
+        case Op::tags_all:
+        case Op::tags_none:
+            if (subset(ids(c), ids(l)))
+                return true;
+            break;
+        case Op::pattern:
+        case Op::received:
+            if (l.field == c.field && l.text == c.text)
+                return true;
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+// Whether `earlier` matches every complaint `later` matches, read off their top-level tests.
+bool subsumes(const RuleSetImpl& impl, const Row& earlier, const Row& later) {
+    const Node& e = impl.nodes[earlier.root];
+    const Node& l = impl.nodes[later.root];
+    if (e.op != Op::all || l.op != Op::all)
+        return false;
+    for (std::size_t f = 0; f < 4; ++f) // quick test on the enumerations first
+        if ((later.enums[f] & ~earlier.enums[f]) != 0)
+            return false;
+    for (std::uint32_t i = e.begin; i < e.end; ++i)
+        if (!implied(impl, impl.nodes[impl.lists[i]], l))
+            return false;
+    return true;
+}
 } // namespace
 
 bool RuleSetImpl::eval(std::uint32_t n, const Facts& f, Scratch& s) const {
@@ -1002,12 +1075,25 @@ RuleSet RuleSet::from_json(std::string_view text,
                         }
                         if (!has_then)
                             problems.add(rat.str(), "a row needs outputs (then)");
-                        if (section.hit == Hit::first && !section.rows.empty() &&
-                            impl->nodes[section.rows.back().root].op == Op::all &&
-                            impl->nodes[section.rows.back().root].begin ==
-                                impl->nodes[section.rows.back().root].end)
-                            impl->warnings.push_back(
-                                {rat.str(), "unreachable: the row before it always matches"});
+                        if (section.hit == Hit::first && !section.rows.empty()) {
+                            // Under first hit, a row is never used when an earlier row matches
+                            // whenever it does: compared with the 256 rows before it.
+                            const detail::Row* shadow = nullptr;
+                            const std::size_t from =
+                                section.rows.size() > 256 ? section.rows.size() - 256 : 0;
+                            for (std::size_t e = from; e < section.rows.size() && !shadow; ++e)
+                                if (detail::subsumes(*impl, section.rows[e], row))
+                                    shadow = &section.rows[e];
+                            const Node& prev = impl->nodes[section.rows.back().root];
+                            if (prev.op == Op::all && prev.begin == prev.end)
+                                impl->warnings.push_back(
+                                    {rat.str(), "unreachable: the row before it always matches"});
+                            else if (shadow)
+                                impl->warnings.push_back(
+                                    {rat.str(), "unreachable: row " + detail::quote(shadow->id) +
+                                                    " before it matches every complaint it "
+                                                    "matches"});
+                        }
                         section.rows.push_back(std::move(row));
                     }
                 } else if (skey != "description") {

@@ -2,6 +2,7 @@
 // matcher is checked on the worked example of Aho and Corasick's paper ("ushers" holds he, she
 // and hers) and against a naive search on random texts.
 #include "support.hpp"
+#include <plaint/profile.hpp>
 #include <plaint/rules.hpp>
 
 #include "../../src/keywords.hpp"
@@ -411,4 +412,54 @@ TEST_CASE("keyword lists that would need a huge automaton are refused") {
     CHECK(message_of([&] {
               RuleSet::from_json(doc);
           }).find("the keywords add up to more than 65,536 bytes") != std::string::npos);
+}
+
+// Under first hit a row that an earlier row covers is never used: each case below is read off
+// the conditions by hand.
+TEST_CASE("rows covered by an earlier row are warned about under first hit") {
+    const char* rows = R"([
+      {"id": "A", "when": {"channel": ["phone", "visit"]}, "then": {"nature": "valid"}},
+      {"id": "B", "when": {"channel": "phone", "reporter_count": {"gte": 3}},
+       "then": {"nature": "major"}},
+      {"id": "C", "when": {"keywords": ["leak", "flood"], "category": "equipment"},
+       "then": {"nature": "valid"}},
+      {"id": "D", "when": {"keywords": ["leak"], "category": "equipment", "channel": "online"},
+       "then": {"nature": "major"}},
+      {"id": "E", "when": {"reporter_count": {"between": [2, 5]}}, "then": {"nature": "valid"}},
+      {"id": "F", "when": {"reporter_count": {"between": [3, 10]}}, "then": {"nature": "valid"}},
+      {"id": "G", "when": {"hours_since_received": {"gt": 5}}, "then": {"nature": "valid"}},
+      {"id": "H", "when": {"hours_since_received": {"gte": 5}}, "then": {"nature": "valid"}},
+      {"id": "I", "when": {"hours_since_received": {"gt": 6}, "channel": "letter"},
+       "then": {"nature": "valid"}},
+      {"id": "J", "when": {"any": [{"channel": "phone"}, {"channel": "media"}]},
+       "then": {"nature": "valid"}},
+      {"id": "K", "when": {"keywords": {"none": ["thanks"]}}, "then": {"nature": "valid"}},
+      {"id": "L", "when": {"keywords": {"none": ["thanks", "ok"]}, "channel": "media"},
+       "then": {"nature": "valid"}}
+    ])";
+    auto warned = [](const RuleSet& r) {
+        std::vector<std::string> out;
+        for (const auto& w : r.warnings())
+            out.push_back(w.pointer + " " + w.message);
+        return out;
+    };
+    const RuleSet first = RuleSet::from_json(
+        std::string(R"({"sections": [{"hit": "first", "rows": )") + rows + "}]}");
+    // B: phone ⊂ {phone, visit}, A has no other test. D: leak ⊂ {leak, flood}, same category.
+    // F: 6..10 is outside 2..5. H: exactly 5 hours is not "gt 5". I: gt 6 within gt 5.
+    // J: an `any` is never compared. L: none of {thanks, ok} implies none of {thanks}.
+    CHECK(
+        warned(first) ==
+        std::vector<std::string>{
+            "/sections/0/rows/1 unreachable: row 'A' before it matches every complaint it matches",
+            "/sections/0/rows/3 unreachable: row 'C' before it matches every complaint it matches",
+            "/sections/0/rows/8 unreachable: row 'G' before it matches every complaint it matches",
+            "/sections/0/rows/11 unreachable: row 'K' before it matches every complaint it "
+            "matches"});
+    // The same rows collected: every matching row counts, nothing is unreachable.
+    const RuleSet collect = RuleSet::from_json(
+        std::string(R"({"sections": [{"hit": "collect", "rows": )") + rows + "}]}");
+    CHECK(collect.warnings().empty());
+    // The shipped profiles have no covered rows.
+    CHECK(Profile::default_profile().warnings().empty());
 }
