@@ -25,7 +25,7 @@ constexpr double z975 = 1.959964; // normal table, two-sided 95%
 constexpr double pi = 3.14159265358979323846;
 
 Approx near(double v, double eps = 1e-6) {
-    return Approx(v).margin(eps);
+    return Approx(v).epsilon(0).margin(eps);
 }
 
 // Power iteration on a positive matrix: w ← A·w / Σ(A·w) until it stops moving (Perron).
@@ -158,14 +158,15 @@ TEST_CASE("levels builds masks and rejects levels outside 0..63") {
 TEST_CASE("the 5-point mean follows DOMAIN.md with sd and t interval") {
     // n5 = 4, n4 = 3, n3 = 2, n2 = 0, n1 = 1: mean = (20 + 12 + 6 + 0 + 1)/10 = 3.9.
     // Squared deviations: 4·1.21 + 3·0.01 + 2·0.81 + 1·8.41 = 14.9; sd = √(14.9/9) = 1.286684.
-    // Half width = t(0.975, 9)·sd/√10 = 2.262157·0.406887 = 0.920440. Percent = 2.9/4 = 72.5.
+    // Half width = t(0.975, 9)·sd/√10 = 2.2621572·0.4068874 = 0.9204382 (kept to 7 digits: rounding
+    // earlier moves the 6th). Percent = 2.9/4 = 72.5.
     const std::uint64_t counts[5] = {1, 0, 2, 3, 4};
     const MeanScore m = mean_of_counts(counts, Scale{1, 5});
     CHECK(m.n == 10);
     CHECK(m.value == near(3.9, 1e-12));
     CHECK(m.sd == near(1.286684));
-    CHECK(m.low == near(3.9 - 0.920440));
-    CHECK(m.high == near(3.9 + 0.920440));
+    CHECK(m.low == near(3.9 - 0.9204382));
+    CHECK(m.high == near(3.9 + 0.9204382));
     CHECK(m.percent == near(72.5, 1e-12));
     // The same from the raw answers, in any order.
     const double values[] = {5, 1, 4, 5, 3, 4, 5, 3, 4, 5};
@@ -173,7 +174,7 @@ TEST_CASE("the 5-point mean follows DOMAIN.md with sd and t interval") {
     CHECK(v.n == 10);
     CHECK(v.value == near(3.9, 1e-12));
     CHECK(v.sd == near(1.286684));
-    CHECK(v.low == near(2.979560));
+    CHECK(v.low == near(2.9795618));
 }
 
 TEST_CASE("the counts mean agrees with a naive two-pass mean on random data") {
@@ -262,14 +263,15 @@ TEST_CASE("answers that are not levels of the scale are errors naming index and 
 TEST_CASE("CSAT counts the configured levels, with a Wilson interval") {
     // 20 answers: 17 at 4 or 5 → 0.85. Wilson by hand: z²/n = 0.192073, centre =
     // (0.85 + 0.096036)/1.192073 = 0.793609, half = 1.959964·√(0.006375 + 0.0024009)/1.192073
-    // = 0.154025 → (0.639584, 0.947634).
+    // = 0.154025 → (0.639584, 0.947634) at 6 digits; without rounding the intermediates,
+    // (0.6395811, 0.9476313).
     const std::uint64_t counts[5] = {1, 1, 1, 7, 10};
     const Share s = csat_of_counts(counts, Scale{1, 5}, default_satisfied);
     CHECK(s.n == 20);
     CHECK(s.successes == 17);
     CHECK(s.value == near(0.85, 1e-12));
-    CHECK(s.low == near(0.639584));
-    CHECK(s.high == near(0.947634));
+    CHECK(s.low == near(0.6395811));
+    CHECK(s.high == near(0.9476313));
     // "Basically satisfied" (3) counts too in some offices: 18/20.
     CHECK(csat_of_counts(counts, Scale{1, 5}, levels({3, 4, 5})).successes == 18);
     // From raw answers.
@@ -316,16 +318,17 @@ TEST_CASE("CSAT counts the configured levels, with a Wilson interval") {
 
 TEST_CASE("a target is met, missed or undecided by the interval") {
     // 190/200 = 0.95: Wilson low = (0.95 + 0.0096036)/1.019207 − 1.959964·√(0.0002375 +
-    // 0.000024009)/1.019207 = 0.941527 − 0.031098 = 0.910429 ≥ 0.85 → met.
+    // 0.000024009)/1.019207 = 0.941527 − 0.031098 = 0.910429 ≥ 0.85 → met (0.9104219 without
+    // rounding the intermediates).
     const std::uint64_t good[2] = {10, 190};
     const Share g = csat_of_counts(good, Scale{0, 1}, levels({1}));
-    CHECK(g.low == near(0.910429));
+    CHECK(g.low == near(0.9104219));
     CHECK(check_target(g, 0.85) == Verdict::met);
     // 150/200 = 0.75: high = 0.745295 + 1.959964·√(0.0009375 + 0.000024009)/1.019207
-    // = 0.745295 + 0.059630 = 0.804925 < 0.85 → missed.
+    // = 0.745295 + 0.059630 = 0.804925 < 0.85 → missed (0.8049183 unrounded).
     const std::uint64_t bad[2] = {50, 150};
     const Share b = csat_of_counts(bad, Scale{0, 1}, levels({1}));
-    CHECK(b.high == near(0.804925));
+    CHECK(b.high == near(0.8049183));
     CHECK(check_target(b, 0.85) == Verdict::missed);
     // 170/200 = 0.85 exactly: the interval straddles the target.
     const std::uint64_t even[2] = {30, 170};
