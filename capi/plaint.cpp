@@ -5,12 +5,18 @@
 #include "plaint/plaint.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstddef>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 struct plaint_complaint {
@@ -30,6 +36,17 @@ struct plaint_policy_set {
 
 struct plaint_profile {
     plaint::Profile impl; // shares the compiled profile: copies are cheap
+    // The surveys' names, computed once so that plaint_profile_survey_name can lend them for the
+    // handle's life.
+    std::vector<std::string> survey_names;
+};
+
+struct plaint_groups {
+    plaint::satisfaction::Grouped impl;
+    // Per score column, whether CSAT and NPS were asked of it: a group whose answers are all
+    // missing has n = 0 either way, and plaint_groups_to_json writes only what was asked.
+    std::vector<char> csat_asked;
+    std::vector<char> nps_asked;
 };
 
 struct plaint_decision {
@@ -180,6 +197,10 @@ static_assert(facts_columns_min_size == sizeof(plaint_facts_columns),
 
 plaint_policy_set* new_policy_set(const plaint::PolicySet& set) {
     return new plaint_policy_set{set, set.policy_names()};
+}
+
+plaint_profile* new_profile(const plaint::Profile& profile) {
+    return new plaint_profile{profile, profile.survey_names()};
 }
 
 int32_t role_code(const std::optional<plaint::Role>& r) {
@@ -861,7 +882,7 @@ int plaint_profile_from_json(plaint_profile** out, const char* json, size_t len)
     return guard([&] {
         need(out, "out");
         auto text = json_arg(json, len, "profile");
-        *out = new plaint_profile{plaint::Profile::from_json(text)};
+        *out = new_profile(plaint::Profile::from_json(text));
     });
 }
 
@@ -869,14 +890,14 @@ int plaint_profile_from_file(plaint_profile** out, const char* path) {
     return guard([&] {
         need(out, "out");
         need(path, "path");
-        *out = new plaint_profile{plaint::Profile::from_file(path)};
+        *out = new_profile(plaint::Profile::from_file(path));
     });
 }
 
 int plaint_profile_default(plaint_profile** out) {
     return guard([&] {
         need(out, "out");
-        *out = new plaint_profile{plaint::Profile::default_profile()};
+        *out = new_profile(plaint::Profile::default_profile());
     });
 }
 
@@ -1071,6 +1092,960 @@ int plaint_profile_classify_many(const plaint_profile* p, const plaint_facts_col
             write_decisions(decisions.data(), base, k, nature_out, severity_out, escalate_to_out,
                             visit_method_out);
         }
+    });
+}
+
+} // extern "C"
+
+// ---- Satisfaction scores ----------------------------------------------------------------------
+
+namespace {
+
+namespace sat = plaint::satisfaction;
+
+const double not_a_number = std::numeric_limits<double>::quiet_NaN();
+
+// Every field of these structs belongs to version 0.4 of the ABI, which introduced them.
+static_assert(offsetof(plaint_score, missing) + sizeof(uint64_t) == sizeof(plaint_score),
+              "plaint_score 0.4 ends at `missing`");
+static_assert(offsetof(plaint_ahp_result, worst_j) + sizeof(int64_t) == sizeof(plaint_ahp_result),
+              "plaint_ahp_result 0.4 ends at `worst_j`");
+static_assert(offsetof(plaint_indicator_tree, name) + sizeof(const char* const*) ==
+                  sizeof(plaint_indicator_tree),
+              "plaint_indicator_tree 0.4 ends at `name`");
+static_assert(offsetof(plaint_group_input, index_units) + sizeof(const int32_t*) ==
+                  sizeof(plaint_group_input),
+              "plaint_group_input 0.4 ends at `index_units`");
+
+// The library reads or writes only what a struct's `size` covers; every field known to 0.4
+// is needed, so a smaller struct is refused.
+void check_size(uint32_t size, std::size_t needed, const char* type, const char* init) {
+    if (size < needed)
+        throw plaint::error(plaint::errc::invalid_argument,
+                            std::string(type) + ".size " + std::to_string(size) +
+                                " is too small; initialise it with " + init);
+}
+
+plaint_score* score_out(plaint_score* out) {
+    need(out, "out");
+    check_size(out->size, sizeof(plaint_score), "plaint_score", "PLAINT_SCORE_INIT");
+    return out;
+}
+
+// The fields of a plaint_score, all of them, before the score fills its own.
+void clear_score(plaint_score* out) {
+    out->value = out->low = out->high = not_a_number;
+    out->sd = out->se = out->percent = not_a_number;
+    out->n = out->successes = out->passives = out->detractors = out->missing = 0;
+}
+
+void put_mean(const sat::MeanScore& m, plaint_score* out) {
+    clear_score(out);
+    out->value = m.value;
+    out->low = m.low;
+    out->high = m.high;
+    out->sd = m.sd;
+    out->percent = m.percent;
+    out->n = m.n;
+}
+
+void put_share(const sat::Share& s, plaint_score* out) {
+    clear_score(out);
+    out->value = s.value;
+    out->low = s.low;
+    out->high = s.high;
+    out->n = s.n;
+    out->successes = s.successes;
+}
+
+void put_nps(const sat::Nps& p, plaint_score* out) {
+    clear_score(out);
+    out->value = p.value;
+    out->low = p.low;
+    out->high = p.high;
+    out->se = p.se;
+    out->n = p.n;
+    out->successes = p.promoters;
+    out->passives = p.passives;
+    out->detractors = p.detractors;
+}
+
+sat::RiTable ri_table_arg(int32_t code) {
+    if (code < PLAINT_RI_SAATY1980 || code > PLAINT_RI_ALONSO_LAMATA)
+        throw plaint::error(
+            plaint::errc::out_of_range,
+            "unknown random-index table code " + std::to_string(code) +
+                "; expected PLAINT_RI_SAATY1980 (0) to PLAINT_RI_ALONSO_LAMATA (3)");
+    return static_cast<sat::RiTable>(code);
+}
+
+sat::AhpMethod ahp_method_arg(int32_t code) {
+    if (code != PLAINT_AHP_EIGEN && code != PLAINT_AHP_GEOMETRIC)
+        throw plaint::error(plaint::errc::out_of_range,
+                            "unknown AHP method code " + std::to_string(code) +
+                                "; expected PLAINT_AHP_EIGEN (0) or PLAINT_AHP_GEOMETRIC (1)");
+    return static_cast<sat::AhpMethod>(code);
+}
+
+// An indicator tree given flat, as the C++ tree, with the node of each item in the depth-first
+// order the C++ functions use.
+struct Tree {
+    std::vector<sat::Indicator> roots;
+    std::vector<std::size_t> item_nodes;
+    std::size_t count = 0;
+};
+
+constexpr int max_tree_depth = 32; // as satisfaction::global_weights
+
+sat::Indicator build_node(const plaint_indicator_tree& t,
+                          const std::vector<std::vector<std::size_t>>& children, std::size_t i,
+                          std::vector<std::size_t>& items) {
+    sat::Indicator node;
+    if (t.name) {
+        if (!t.name[i])
+            throw plaint::error(plaint::errc::invalid_argument,
+                                "tree->name[" + std::to_string(i) + "] is NULL");
+        node.name = t.name[i];
+    } else {
+        node.name = std::to_string(i);
+    }
+    node.weight = t.weight ? t.weight[i] : 1.0;
+    node.scale = sat::Scale{t.lowest ? t.lowest[i] : 1, t.highest ? t.highest[i] : 5};
+    if (children[i].empty())
+        items.push_back(i);
+    for (const std::size_t c : children[i]) // depth is bounded by max_tree_depth (flat_tree)
+        node.children.push_back(build_node(t, children, c, items));
+    return node;
+}
+
+Tree flat_tree(const plaint_indicator_tree* t) {
+    need(t, "tree");
+    check_size(t->size, sizeof(plaint_indicator_tree), "plaint_indicator_tree",
+               "PLAINT_INDICATOR_TREE_INIT");
+    Tree tree;
+    tree.count = t->count;
+    if (t->count == 0)
+        return tree; // satisfaction::global_weights reports the empty tree
+    need(t->parent, "tree->parent");
+    std::vector<std::vector<std::size_t>> children(t->count);
+    std::vector<std::size_t> roots;
+    std::vector<int> depth(t->count, 1);
+    for (std::size_t i = 0; i < t->count; ++i) {
+        const int32_t p = t->parent[i];
+        if (p == -1) {
+            roots.push_back(i);
+            continue;
+        }
+        if (p < 0 || static_cast<std::size_t>(p) >= i)
+            throw plaint::error(plaint::errc::invalid_argument,
+                                "tree->parent[" + std::to_string(i) + "] is " + std::to_string(p) +
+                                    "; a parent is -1 or an earlier node");
+        const auto up = static_cast<std::size_t>(p);
+        depth[i] = depth[up] + 1;
+        if (depth[i] > max_tree_depth)
+            throw plaint::error(plaint::errc::invalid_argument, "indicator tree node " +
+                                                                    std::to_string(i) +
+                                                                    " is deeper than 32 levels");
+        children[up].push_back(i);
+    }
+    for (const std::size_t r : roots)
+        tree.roots.push_back(build_node(*t, children, r, tree.item_nodes));
+    return tree;
+}
+
+// One value per node: the items' from `item_values` (in item order), NaN for dimensions.
+void per_node(const Tree& tree, const std::vector<double>& item_values, double* out) {
+    for (std::size_t i = 0; i < tree.count; ++i)
+        out[i] = not_a_number;
+    for (std::size_t k = 0; k < tree.item_nodes.size(); ++k)
+        out[tree.item_nodes[k]] = item_values[k];
+}
+
+// ---- grouped scores ----
+
+enum class StatKind { real, count, unknown };
+
+StatKind stat_kind(int32_t stat) {
+    if (stat >= PLAINT_STAT_MEAN && stat <= PLAINT_STAT_NPS_HIGH)
+        return StatKind::real;
+    if (stat >= PLAINT_STAT_MEAN_N && stat <= PLAINT_STAT_MISSING)
+        return StatKind::count;
+    return StatKind::unknown;
+}
+
+void check_stat(int32_t stat, StatKind wanted, bool index) {
+    const StatKind kind = stat_kind(stat);
+    if (kind == StatKind::unknown)
+        throw plaint::error(plaint::errc::out_of_range,
+                            "unknown statistic code " + std::to_string(stat));
+    if (kind != wanted) {
+        const std::string other = std::string("plaint_groups_export") + (index ? "_index" : "") +
+                                  (kind == StatKind::count ? "_count" : "");
+        throw plaint::error(plaint::errc::out_of_range,
+                            "statistic " + std::to_string(stat) +
+                                (kind == StatKind::count ? " is a count" : " is not a count") +
+                                "; export it with " + other);
+    }
+    if (index && !(stat <= PLAINT_STAT_MEAN_PERCENT || stat == PLAINT_STAT_MEAN_N))
+        throw plaint::error(plaint::errc::out_of_range,
+                            "statistic " + std::to_string(stat) +
+                                " does not apply to an index, which has the PLAINT_STAT_MEAN_* "
+                                "statistics only");
+}
+
+// A mean's statistic (PLAINT_STAT_MEAN .. _MEAN_PERCENT, or PLAINT_STAT_MEAN_N as a count).
+double mean_stat(const sat::MeanScore& m, int32_t stat) {
+    switch (stat) {
+    case PLAINT_STAT_MEAN:
+        return m.value;
+    case PLAINT_STAT_MEAN_SD:
+        return m.sd;
+    case PLAINT_STAT_MEAN_LOW:
+        return m.low;
+    case PLAINT_STAT_MEAN_HIGH:
+        return m.high;
+    default: // PLAINT_STAT_MEAN_PERCENT; check_stat let nothing else through
+        return m.percent;
+    }
+}
+
+double real_stat(const sat::ColumnStats& s, int32_t stat) {
+    switch (stat) {
+    case PLAINT_STAT_CSAT:
+        return s.csat.value;
+    case PLAINT_STAT_CSAT_LOW:
+        return s.csat.low;
+    case PLAINT_STAT_CSAT_HIGH:
+        return s.csat.high;
+    case PLAINT_STAT_NPS:
+        return s.nps.value;
+    case PLAINT_STAT_NPS_SE:
+        return s.nps.se;
+    case PLAINT_STAT_NPS_LOW:
+        return s.nps.low;
+    case PLAINT_STAT_NPS_HIGH:
+        return s.nps.high;
+    default:
+        return mean_stat(s.mean, stat);
+    }
+}
+
+uint64_t count_stat(const sat::ColumnStats& s, int32_t stat) {
+    switch (stat) {
+    case PLAINT_STAT_MEAN_N:
+        return s.mean.n;
+    case PLAINT_STAT_CSAT_SUCCESSES:
+        return s.csat.successes;
+    case PLAINT_STAT_CSAT_N:
+        return s.csat.n;
+    case PLAINT_STAT_NPS_N:
+        return s.nps.n;
+    case PLAINT_STAT_NPS_PROMOTERS:
+        return s.nps.promoters;
+    case PLAINT_STAT_NPS_PASSIVES:
+        return s.nps.passives;
+    case PLAINT_STAT_NPS_DETRACTORS:
+        return s.nps.detractors;
+    default: // PLAINT_STAT_MISSING; check_stat let nothing else through
+        return s.missing;
+    }
+}
+
+void check_position(std::size_t i, std::size_t count, const char* what, const char* plural) {
+    if (i >= count)
+        throw plaint::error(plaint::errc::out_of_range,
+                            std::string(what) + " " + std::to_string(i) + " is out of range (" +
+                                std::to_string(count) + " " + plural + ")");
+}
+
+std::string name_arg(const char* const* names, std::size_t i, const char* array) {
+    const std::string where = std::string(array) + "[" + std::to_string(i) + "]";
+    if (!names[i])
+        null_argument(where.c_str());
+    std::string name = names[i];
+    plaint::validate_text(name, where);
+    return name;
+}
+
+// A small JSON writer for plaint_groups_to_json: names are checked UTF-8 (plaint_groups_new);
+// reals are written shortest-round-trip, NaN as null.
+void json_text(std::string& o, const std::string& s) {
+    o += '"';
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') {
+            o += '\\';
+            o += ch;
+        } else if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+            o += buf;
+        } else {
+            o += ch;
+        }
+    }
+    o += '"';
+}
+
+void json_real(std::string& o, double v) {
+    if (!std::isfinite(v)) {
+        o += "null";
+        return;
+    }
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    o.append(buf, r.ptr);
+}
+
+template <class T>
+void json_field(std::string& o, const char* key, const T& value) {
+    if (o.back() != '{')
+        o += ',';
+    json_text(o, key);
+    o += ':';
+    if constexpr (std::is_floating_point_v<T>)
+        json_real(o, value);
+    else
+        o += std::to_string(value);
+}
+
+void json_mean(std::string& o, const sat::MeanScore& m) {
+    o += '{';
+    json_field(o, "value", m.value);
+    json_field(o, "sd", m.sd);
+    json_field(o, "low", m.low);
+    json_field(o, "high", m.high);
+    json_field(o, "percent", m.percent);
+    json_field(o, "n", m.n);
+    o += '}';
+}
+
+void json_names(std::string& o, const char* key, const std::vector<std::string>& names) {
+    json_text(o, key);
+    o += ":[";
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i)
+            o += ',';
+        json_text(o, names[i]);
+    }
+    o += ']';
+}
+
+std::string groups_json(const plaint_groups& h) {
+    const sat::Grouped& g = h.impl;
+    std::string o = "{";
+    json_names(o, "keys", g.key_names);
+    o += ',';
+    json_names(o, "scores", g.score_names);
+    o += ',';
+    json_names(o, "indexes", g.index_names);
+    o += ",\"groups\":[";
+    for (std::size_t i = 0; i < g.size(); ++i) {
+        if (i)
+            o += ',';
+        o += "{\"keys\":[";
+        for (std::size_t k = 0; k < g.key_names.size(); ++k) {
+            if (k)
+                o += ',';
+            o += std::to_string(g.key(i, k));
+        }
+        o += "],\"rows\":" + std::to_string(g.rows[i]) + ",\"scores\":{";
+        for (std::size_t c = 0; c < g.score_names.size(); ++c) {
+            const sat::ColumnStats& s = g.score(i, c);
+            if (c)
+                o += ',';
+            json_text(o, g.score_names[c]);
+            o += ":{";
+            json_field(o, "missing", s.missing);
+            o += ",\"mean\":";
+            json_mean(o, s.mean);
+            if (h.csat_asked[c]) {
+                o += ",\"csat\":{";
+                json_field(o, "value", s.csat.value);
+                json_field(o, "low", s.csat.low);
+                json_field(o, "high", s.csat.high);
+                json_field(o, "successes", s.csat.successes);
+                json_field(o, "n", s.csat.n);
+                o += '}';
+            }
+            if (h.nps_asked[c]) {
+                o += ",\"nps\":{";
+                json_field(o, "value", s.nps.value);
+                json_field(o, "se", s.nps.se);
+                json_field(o, "low", s.nps.low);
+                json_field(o, "high", s.nps.high);
+                json_field(o, "n", s.nps.n);
+                json_field(o, "promoters", s.nps.promoters);
+                json_field(o, "passives", s.nps.passives);
+                json_field(o, "detractors", s.nps.detractors);
+                o += '}';
+            }
+            o += '}';
+        }
+        o += "},\"indexes\":{";
+        for (std::size_t x = 0; x < g.index_names.size(); ++x) {
+            if (x)
+                o += ',';
+            json_text(o, g.index_names[x]);
+            o += ':';
+            json_mean(o, g.index(i, x));
+        }
+        o += "}}";
+    }
+    o += "]}";
+    return o;
+}
+
+const plaint_groups& groups_arg(const plaint_groups* g) {
+    return *need(g, "groups");
+}
+
+} // namespace
+
+extern "C" {
+
+void plaint_score_init(plaint_score* s, size_t size) {
+    if (!s || size < sizeof(uint32_t) || size > UINT32_MAX)
+        return;
+    std::memset(s, 0, size); // the caller's struct, whatever its version
+    s->size = static_cast<uint32_t>(size);
+}
+
+void plaint_ahp_result_init(plaint_ahp_result* r, size_t size) {
+    if (!r || size < sizeof(uint32_t) || size > UINT32_MAX)
+        return;
+    std::memset(r, 0, size);
+    r->size = static_cast<uint32_t>(size);
+}
+
+void plaint_indicator_tree_init(plaint_indicator_tree* t, size_t size) {
+    if (!t || size < sizeof(uint32_t) || size > UINT32_MAX)
+        return;
+    std::memset(t, 0, size);
+    t->size = static_cast<uint32_t>(size);
+}
+
+void plaint_group_input_init(plaint_group_input* in, size_t size) {
+    if (!in || size < sizeof(uint32_t) || size > UINT32_MAX)
+        return;
+    std::memset(in, 0, size);
+    in->size = static_cast<uint32_t>(size);
+}
+
+int plaint_levels(const int32_t* levels, size_t count, uint64_t* out) {
+    return guard([&] {
+        need(out, "out");
+        if (count > 0)
+            need(levels, "levels");
+        uint64_t mask = 0;
+        for (std::size_t i = 0; i < count; ++i)
+            mask |= sat::levels({static_cast<int>(levels[i])});
+        *out = mask;
+    });
+}
+
+int plaint_wilson(uint64_t successes, uint64_t n, double confidence, double* low_out,
+                  double* high_out) {
+    return guard([&] {
+        need(low_out, "low_out");
+        need(high_out, "high_out");
+        const sat::Interval w = sat::wilson(successes, n, confidence);
+        *low_out = w.low;
+        *high_out = w.high;
+    });
+}
+
+int plaint_mean(const double* values, size_t count, int32_t lowest, int32_t highest,
+                double confidence, plaint_score* out) {
+    return guard([&] {
+        score_out(out);
+        put_mean(sat::mean(values, count, sat::Scale{lowest, highest}, confidence), out);
+    });
+}
+
+int plaint_csat(const double* values, size_t count, uint64_t satisfied_mask, int32_t lowest,
+                int32_t highest, double confidence, plaint_score* out) {
+    return guard([&] {
+        score_out(out);
+        put_share(sat::csat(values, count, satisfied_mask, sat::Scale{lowest, highest}, confidence),
+                  out);
+    });
+}
+
+int plaint_nps(const double* values, size_t count, double confidence, plaint_score* out) {
+    return guard([&] {
+        score_out(out);
+        put_nps(sat::nps(values, count, confidence), out);
+    });
+}
+
+int plaint_ces(const double* values, size_t count, int32_t scale, double confidence,
+               plaint_score* out) {
+    return guard([&] {
+        score_out(out);
+        put_mean(sat::ces(values, count, scale, confidence).score, out);
+    });
+}
+
+int plaint_check_target(const plaint_score* share, double target, int32_t* out) {
+    return guard([&] {
+        need(share, "share");
+        need(out, "out");
+        check_size(share->size, sizeof(plaint_score), "plaint_score", "PLAINT_SCORE_INIT");
+        const sat::Share s{share->value, static_cast<std::size_t>(share->successes),
+                           static_cast<std::size_t>(share->n), share->low, share->high};
+        *out = static_cast<int32_t>(sat::check_target(s, target));
+    });
+}
+
+int plaint_ahp(const double* matrix, size_t n, int32_t ri_table, int32_t method,
+               double* weights_out, plaint_ahp_result* out) {
+    return guard([&] {
+        need(weights_out, "weights_out");
+        need(out, "out");
+        check_size(out->size, sizeof(plaint_ahp_result), "plaint_ahp_result",
+                   "PLAINT_AHP_RESULT_INIT");
+        const sat::Ahp r = sat::ahp(matrix, n, ri_table_arg(ri_table), ahp_method_arg(method));
+        std::copy(r.weights.begin(), r.weights.end(), weights_out);
+        out->ri_table = static_cast<int32_t>(r.table);
+        out->method = static_cast<int32_t>(r.method);
+        out->consistent = r.consistent ? 1 : 0;
+        out->lambda_max = r.lambda_max;
+        out->ci = r.ci;
+        out->ri = r.ri;
+        out->cr = r.cr;
+        out->worst_i = r.worst ? static_cast<int64_t>(r.worst->first) : -1;
+        out->worst_j = r.worst ? static_cast<int64_t>(r.worst->second) : -1;
+    });
+}
+
+int plaint_random_index(int32_t ri_table, size_t n, double* out) {
+    return guard([&] {
+        need(out, "out");
+        *out = sat::random_index(ri_table_arg(ri_table), n);
+    });
+}
+
+int plaint_ri_table_name(int32_t ri_table, const char** out) {
+    return guard([&] {
+        need(out, "out");
+        *out = sat::ri_table_name(ri_table_arg(ri_table));
+    });
+}
+
+int plaint_ri_table_parse(const char* name, int32_t* out) {
+    return guard([&] {
+        need(name, "name");
+        need(out, "out");
+        const auto t = sat::ri_table_from_name(name);
+        if (!t)
+            throw plaint::error(plaint::errc::out_of_range,
+                                "unknown random-index table '" + std::string(name) +
+                                    "'; expected one of saaty1980, saaty2005, donegan_dodd, "
+                                    "alonso_lamata");
+        *out = static_cast<int32_t>(*t);
+    });
+}
+
+int plaint_key_drivers(const double* overall, const double* const* dims, size_t dim_count,
+                       size_t count, double* coefficients_out, double* standardized_out,
+                       double* correlations_out, double* importance_out, double* intercept_out,
+                       double* r_squared_out) {
+    return guard([&] {
+        const sat::KeyDrivers k = sat::key_drivers(overall, dims, dim_count, count);
+        const auto put = [](const std::vector<double>& v, double* to) {
+            if (to)
+                std::copy(v.begin(), v.end(), to);
+        };
+        put(k.coefficients, coefficients_out);
+        put(k.standardized, standardized_out);
+        put(k.correlations, correlations_out);
+        put(k.importance, importance_out);
+        if (intercept_out)
+            *intercept_out = k.intercept;
+        if (r_squared_out)
+            *r_squared_out = k.r_squared;
+    });
+}
+
+int plaint_acsi(const double* answers, size_t count, size_t items, const double* weights,
+                double confidence, double* respondents_out, plaint_score* out) {
+    return guard([&] {
+        score_out(out);
+        const sat::IndexScore r = sat::acsi(answers, count, items, weights, confidence);
+        if (respondents_out)
+            std::copy(r.respondents.begin(), r.respondents.end(), respondents_out);
+        put_mean(r.overall, out);
+    });
+}
+
+int plaint_global_weights(const plaint_indicator_tree* tree, double* out) {
+    return guard([&] {
+        const Tree t = flat_tree(tree);
+        need(out, "out");
+        const std::vector<sat::ItemWeight> items = sat::global_weights(t.roots);
+        std::vector<double> w(items.size());
+        for (std::size_t k = 0; k < items.size(); ++k)
+            w[k] = items[k].global_weight;
+        per_node(t, w, out);
+    });
+}
+
+int plaint_weighted_index(const plaint_indicator_tree* tree, const double* item_scores,
+                          double* item_scores_out, double* global_weights_out, double* out) {
+    return guard([&] {
+        const Tree t = flat_tree(tree);
+        need(item_scores, "item_scores");
+        need(out, "out");
+        std::vector<double> scores(t.item_nodes.size());
+        for (std::size_t k = 0; k < scores.size(); ++k)
+            scores[k] = item_scores[t.item_nodes[k]];
+        const sat::WeightedIndex r = sat::weighted_index(t.roots, scores.data(), scores.size());
+        if (item_scores_out)
+            per_node(t, r.item_scores, item_scores_out);
+        if (global_weights_out) {
+            std::vector<double> w(r.items.size());
+            for (std::size_t k = 0; k < w.size(); ++k)
+                w[k] = r.items[k].global_weight;
+            per_node(t, w, global_weights_out);
+        }
+        *out = r.value;
+    });
+}
+
+int plaint_servqual(const double* perception, const double* expectation,
+                    const int32_t* dimension_of, size_t items, size_t dimensions,
+                    const double* dimension_weights, int32_t lowest, int32_t highest,
+                    double* item_gaps_out, double* dimension_gaps_out, double* unweighted_out,
+                    double* weighted_out) {
+    return guard([&] {
+        need(unweighted_out, "unweighted_out");
+        need(weighted_out, "weighted_out");
+        std::vector<std::size_t> dims;
+        if (dimension_of) {
+            dims.resize(items);
+            for (std::size_t i = 0; i < items; ++i) {
+                if (dimension_of[i] < 0)
+                    throw plaint::error(plaint::errc::invalid_argument,
+                                        "dimension_of[" + std::to_string(i) + "] is " +
+                                            std::to_string(dimension_of[i]) +
+                                            "; dimensions are numbered from 0");
+                dims[i] = static_cast<std::size_t>(dimension_of[i]);
+            }
+        }
+        const sat::Servqual s =
+            sat::servqual(perception, expectation, dimension_of ? dims.data() : nullptr, items,
+                          dimensions, dimension_weights, sat::Scale{lowest, highest});
+        if (item_gaps_out)
+            std::copy(s.item_gaps.begin(), s.item_gaps.end(), item_gaps_out);
+        if (dimension_gaps_out)
+            std::copy(s.dimension_gaps.begin(), s.dimension_gaps.end(), dimension_gaps_out);
+        *unweighted_out = s.unweighted;
+        *weighted_out = s.weighted;
+    });
+}
+
+int plaint_mttr(double total_repair_seconds, uint64_t repairs, double* out) {
+    return guard([&] { *need(out, "out") = sat::mttr(total_repair_seconds, repairs); });
+}
+
+int plaint_mean_duration(const double* durations, size_t count, double* out) {
+    return guard([&] { *need(out, "out") = sat::mean_duration(durations, count); });
+}
+
+int plaint_percentile(const double* values, size_t count, double percent, double* out) {
+    return guard([&] { *need(out, "out") = sat::percentile(values, count, percent); });
+}
+
+int plaint_within_limit(const double* durations, size_t count, double limit, double confidence,
+                        plaint_score* out) {
+    return guard([&] {
+        score_out(out);
+        put_share(sat::within_limit(durations, count, limit, confidence), out);
+    });
+}
+
+int plaint_sample_size(double margin, double confidence, double p, uint64_t population,
+                       uint64_t* out) {
+    return guard([&] { *need(out, "out") = sat::sample_size(margin, confidence, p, population); });
+}
+
+int plaint_groups_new(plaint_groups** out, const plaint_group_input* in, double confidence) {
+    return guard([&] {
+        need(out, "out");
+        need(in, "in");
+        check_size(in->size, sizeof(plaint_group_input), "plaint_group_input",
+                   "PLAINT_GROUP_INPUT_INIT");
+        if (in->key_count > sat::max_keys)
+            throw plaint::error(plaint::errc::invalid_argument,
+                                std::to_string(in->key_count) +
+                                    " key columns given; at most 3 are allowed");
+        std::vector<sat::KeyColumn> keys;
+        if (in->key_count > 0) {
+            need(in->keys, "in->keys");
+            need(in->key_names, "in->key_names");
+        }
+        for (std::size_t k = 0; k < in->key_count; ++k)
+            keys.push_back(
+                sat::KeyColumn{name_arg(in->key_names, k, "in->key_names"), in->keys[k], in->rows});
+        auto h = std::make_unique<plaint_groups>();
+        std::vector<sat::ScoreColumn> scores;
+        if (in->score_count > 0) {
+            need(in->scores, "in->scores");
+            need(in->score_names, "in->score_names");
+        }
+        for (std::size_t c = 0; c < in->score_count; ++c) {
+            sat::ScoreColumn col;
+            col.name = name_arg(in->score_names, c, "in->score_names");
+            col.data = in->scores[c];
+            col.size = in->rows;
+            col.scale =
+                sat::Scale{in->lowest ? in->lowest[c] : 1, in->highest ? in->highest[c] : 5};
+            col.satisfied = in->satisfied ? in->satisfied[c] : 0;
+            col.nps = in->nps && in->nps[c] != 0;
+            h->csat_asked.push_back(col.satisfied != 0);
+            h->nps_asked.push_back(col.nps);
+            scores.push_back(std::move(col));
+        }
+        std::vector<sat::IndexSpec> indexes;
+        if (in->index_count > 0) {
+            need(in->index_names, "in->index_names");
+            need(in->index_sizes, "in->index_sizes");
+            need(in->index_columns, "in->index_columns");
+            need(in->index_weights, "in->index_weights");
+        }
+        std::size_t at = 0;
+        for (std::size_t x = 0; x < in->index_count; ++x) {
+            sat::IndexSpec spec;
+            spec.name = name_arg(in->index_names, x, "in->index_names");
+            const int32_t units = in->index_units ? in->index_units[x] : PLAINT_INDEX_PERCENT;
+            if (units != PLAINT_INDEX_PERCENT && units != PLAINT_INDEX_SCALE)
+                throw plaint::error(plaint::errc::out_of_range, "index '" + spec.name + "'" +
+                                                                    ": unknown units code " +
+                                                                    std::to_string(units));
+            spec.units = static_cast<sat::IndexUnits>(units);
+            for (uint32_t j = 0; j < in->index_sizes[x]; ++j, ++at) {
+                spec.columns.push_back(in->index_columns[at]);
+                spec.weights.push_back(in->index_weights[at]);
+            }
+            indexes.push_back(std::move(spec));
+        }
+        h->impl = sat::group(keys, scores, indexes, confidence);
+        *out = h.release();
+    });
+}
+
+void plaint_groups_free(plaint_groups* g) {
+    delete g;
+}
+
+int plaint_groups_count(const plaint_groups* g, size_t* out) {
+    return guard([&] { *need(out, "out") = groups_arg(g).impl.size(); });
+}
+
+int plaint_groups_key_count(const plaint_groups* g, size_t* out) {
+    return guard([&] { *need(out, "out") = groups_arg(g).impl.key_names.size(); });
+}
+
+int plaint_groups_score_count(const plaint_groups* g, size_t* out) {
+    return guard([&] { *need(out, "out") = groups_arg(g).impl.score_names.size(); });
+}
+
+int plaint_groups_index_count(const plaint_groups* g, size_t* out) {
+    return guard([&] { *need(out, "out") = groups_arg(g).impl.index_names.size(); });
+}
+
+int plaint_groups_key_name(const plaint_groups* g, size_t k, const char** out) {
+    return guard([&] {
+        const auto& names = groups_arg(g).impl.key_names;
+        need(out, "out");
+        check_position(k, names.size(), "key column", "key columns");
+        *out = names[k].c_str();
+    });
+}
+
+int plaint_groups_score_name(const plaint_groups* g, size_t column, const char** out) {
+    return guard([&] {
+        const auto& names = groups_arg(g).impl.score_names;
+        need(out, "out");
+        check_position(column, names.size(), "score column", "score columns");
+        *out = names[column].c_str();
+    });
+}
+
+int plaint_groups_index_name(const plaint_groups* g, size_t index, const char** out) {
+    return guard([&] {
+        const auto& names = groups_arg(g).impl.index_names;
+        need(out, "out");
+        check_position(index, names.size(), "index", "indexes");
+        *out = names[index].c_str();
+    });
+}
+
+int plaint_groups_key(const plaint_groups* g, size_t group, size_t k, int32_t* out) {
+    return guard([&] {
+        const sat::Grouped& r = groups_arg(g).impl;
+        need(out, "out");
+        check_position(group, r.size(), "group", "groups");
+        check_position(k, r.key_names.size(), "key column", "key columns");
+        *out = r.key(group, k);
+    });
+}
+
+int plaint_groups_rows(const plaint_groups* g, size_t group, uint64_t* out) {
+    return guard([&] {
+        const sat::Grouped& r = groups_arg(g).impl;
+        need(out, "out");
+        check_position(group, r.size(), "group", "groups");
+        *out = r.rows[group];
+    });
+}
+
+int plaint_groups_score(const plaint_groups* g, size_t group, size_t column, int32_t measure,
+                        plaint_score* out) {
+    return guard([&] {
+        const sat::Grouped& r = groups_arg(g).impl;
+        score_out(out);
+        check_position(group, r.size(), "group", "groups");
+        check_position(column, r.score_names.size(), "score column", "score columns");
+        const sat::ColumnStats& s = r.score(group, column);
+        switch (measure) {
+        case PLAINT_MEASURE_MEAN:
+            put_mean(s.mean, out);
+            break;
+        case PLAINT_MEASURE_CSAT:
+            put_share(s.csat, out);
+            break;
+        case PLAINT_MEASURE_NPS:
+            put_nps(s.nps, out);
+            break;
+        default:
+            throw plaint::error(plaint::errc::out_of_range,
+                                "unknown measure code " + std::to_string(measure) +
+                                    "; expected PLAINT_MEASURE_MEAN (1), _CSAT (2) or _NPS (3)");
+        }
+        out->missing = s.missing;
+    });
+}
+
+int plaint_groups_index(const plaint_groups* g, size_t group, size_t index, plaint_score* out) {
+    return guard([&] {
+        const sat::Grouped& r = groups_arg(g).impl;
+        score_out(out);
+        check_position(group, r.size(), "group", "groups");
+        check_position(index, r.index_names.size(), "index", "indexes");
+        put_mean(r.index(group, index), out);
+    });
+}
+
+int plaint_groups_export_keys(const plaint_groups* g, size_t k, int32_t* out) {
+    return guard([&] {
+        const sat::Grouped& r = groups_arg(g).impl;
+        check_position(k, r.key_names.size(), "key column", "key columns");
+        if (r.size() == 0)
+            return; // `out` may be NULL then
+        need(out, "out");
+        for (std::size_t i = 0; i < r.size(); ++i)
+            out[i] = r.key(i, k);
+    });
+}
+
+int plaint_groups_export_rows(const plaint_groups* g, uint64_t* out) {
+    return guard([&] {
+        const sat::Grouped& r = groups_arg(g).impl;
+        if (r.size() == 0)
+            return;
+        need(out, "out");
+        std::copy(r.rows.begin(), r.rows.end(), out);
+    });
+}
+
+int plaint_groups_export(const plaint_groups* g, size_t column, int32_t stat, double* out) {
+    return guard([&] {
+        const sat::Grouped& r = groups_arg(g).impl;
+        check_position(column, r.score_names.size(), "score column", "score columns");
+        check_stat(stat, StatKind::real, false);
+        if (r.size() == 0)
+            return;
+        need(out, "out");
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            out[i] = real_stat(r.score(i, column), stat);
+        }
+    });
+}
+
+int plaint_groups_export_count(const plaint_groups* g, size_t column, int32_t stat, uint64_t* out) {
+    return guard([&] {
+        const sat::Grouped& r = groups_arg(g).impl;
+        check_position(column, r.score_names.size(), "score column", "score columns");
+        check_stat(stat, StatKind::count, false);
+        if (r.size() == 0)
+            return;
+        need(out, "out");
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            out[i] = count_stat(r.score(i, column), stat);
+        }
+    });
+}
+
+int plaint_groups_export_index(const plaint_groups* g, size_t index, int32_t stat, double* out) {
+    return guard([&] {
+        const sat::Grouped& r = groups_arg(g).impl;
+        check_position(index, r.index_names.size(), "index", "indexes");
+        check_stat(stat, StatKind::real, true);
+        if (r.size() == 0)
+            return;
+        need(out, "out");
+        for (std::size_t i = 0; i < r.size(); ++i)
+            out[i] = mean_stat(r.index(i, index), stat);
+    });
+}
+
+int plaint_groups_export_index_count(const plaint_groups* g, size_t index, int32_t stat,
+                                     uint64_t* out) {
+    return guard([&] {
+        const sat::Grouped& r = groups_arg(g).impl;
+        check_position(index, r.index_names.size(), "index", "indexes");
+        check_stat(stat, StatKind::count, true);
+        if (r.size() == 0)
+            return;
+        need(out, "out");
+        for (std::size_t i = 0; i < r.size(); ++i)
+            out[i] = r.index(i, index).n; // PLAINT_STAT_MEAN_N, the index's only count
+    });
+}
+
+int plaint_groups_to_json(const plaint_groups* g, char** out) {
+    return guard([&] {
+        const plaint_groups& h = groups_arg(g);
+        need(out, "out");
+        *out = owned_copy(groups_json(h));
+    });
+}
+
+int plaint_profile_survey_count(const plaint_profile* p, size_t* out) {
+    return guard([&] { *need(out, "out") = need(p, "profile")->survey_names.size(); });
+}
+
+int plaint_profile_survey_name(const plaint_profile* p, size_t index, const char** out) {
+    return guard([&] {
+        const auto& names = need(p, "profile")->survey_names;
+        need(out, "out");
+        check_position(index, names.size(), "survey index", "surveys");
+        *out = names[index].c_str();
+    });
+}
+
+int plaint_profile_survey_json(const plaint_profile* p, const char* name, char** out) {
+    return guard([&] {
+        need(p, "profile");
+        need(name, "name");
+        need(out, "out");
+        const std::optional<plaint::Survey> s = p->impl.survey(name);
+        if (!s)
+            throw plaint::error(plaint::errc::not_found,
+                                "no survey named '" + std::string(name) + "' in the profile");
+        *out = owned_copy(s->to_json());
     });
 }
 

@@ -9,7 +9,9 @@ an hour, first feedback within 24, a result within 72…) and :meth:`Complaint.c
 complaint's :class:`Clock` for each target from its event log, at any instant. A
 :class:`Profile` bundles calendars, policies and classification rules in one JSON document;
 :meth:`Profile.classify` gives a complaint's :class:`Decision` (nature, severity, SLA policy,
-escalation, return-visit method) and explains it.
+escalation, return-visit method) and explains it. :mod:`plaint.satisfaction` scores surveys
+(mean, CSAT, NPS, CES with their intervals, AHP weights, indices, key drivers, scores grouped by
+building and month) and :meth:`Profile.survey` gives a profile's survey definitions.
 
 The C library is found through ``PLAINT_LIBRARY``, next to this package, or by
 :func:`ctypes.util.find_library` (see :mod:`plaint._lib`). Every failure raises a subclass of
@@ -65,8 +67,10 @@ from ._complaint import Complaint, Event
 from ._calendar import Calendar, tzdb_version
 from ._sla import Clock, PolicySet, parse_duration
 from ._profile import Decision, Profile, RowExplanation
+from . import satisfaction
+from .satisfaction import Survey
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 __all__ = [
     "ABI_VERSION",
@@ -100,6 +104,7 @@ __all__ = [
     "RowExplanation",
     "Severity",
     "State",
+    "Survey",
     "TargetKind",
     "TooLargeError",
     "UnsupportedError",
@@ -110,13 +115,14 @@ __all__ = [
     "library_path",
     "parse_duration",
     "parse_instant",
+    "satisfaction",
     "tzdb_version",
     "version",
 ]
 
 
 def version() -> str:
-    """The run-time C library's version string ("0.3.0")."""
+    """The run-time C library's version string ("0.4.0")."""
     raw: bytes = _clib.plaint_version_string()
     return raw.decode("ascii", errors="replace")
 

@@ -29,10 +29,12 @@ from ctypes import (
     c_char_p,
     c_double,
     c_int,
+    c_int8,
     c_int32,
     c_int64,
     c_size_t,
     c_uint32,
+    c_uint64,
     c_void_p,
 )
 from pathlib import Path
@@ -118,6 +120,84 @@ class PlaintFactsColumns(ctypes.Structure):
     ]
 
 
+class PlaintScore(ctypes.Structure):
+    """Mirror of ``struct plaint_score``; set ``size`` to ``ctypes.sizeof(PlaintScore)``."""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("value", c_double),
+        ("low", c_double),
+        ("high", c_double),
+        ("sd", c_double),
+        ("se", c_double),
+        ("percent", c_double),
+        ("n", c_uint64),
+        ("successes", c_uint64),
+        ("passives", c_uint64),
+        ("detractors", c_uint64),
+        ("missing", c_uint64),
+    ]
+
+
+class PlaintAhpResult(ctypes.Structure):
+    """Mirror of ``struct plaint_ahp_result``; set ``size`` to
+    ``ctypes.sizeof(PlaintAhpResult)``."""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("ri_table", c_int32),
+        ("method", c_int32),
+        ("consistent", c_int32),
+        ("lambda_max", c_double),
+        ("ci", c_double),
+        ("ri", c_double),
+        ("cr", c_double),
+        ("worst_i", c_int64),
+        ("worst_j", c_int64),
+    ]
+
+
+class PlaintIndicatorTree(ctypes.Structure):
+    """Mirror of ``struct plaint_indicator_tree``; set ``size`` to
+    ``ctypes.sizeof(PlaintIndicatorTree)``."""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("count", c_size_t),
+        ("parent", POINTER(c_int32)),
+        ("weight", POINTER(c_double)),
+        ("lowest", POINTER(c_int32)),
+        ("highest", POINTER(c_int32)),
+        ("name", POINTER(c_char_p)),
+    ]
+
+
+class PlaintGroupInput(ctypes.Structure):
+    """Mirror of ``struct plaint_group_input``; set ``size`` to
+    ``ctypes.sizeof(PlaintGroupInput)``."""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("rows", c_size_t),
+        ("key_count", c_size_t),
+        ("keys", POINTER(POINTER(c_int32))),
+        ("key_names", POINTER(c_char_p)),
+        ("score_count", c_size_t),
+        ("scores", POINTER(POINTER(c_int8))),
+        ("score_names", POINTER(c_char_p)),
+        ("lowest", POINTER(c_int32)),
+        ("highest", POINTER(c_int32)),
+        ("satisfied", POINTER(c_uint64)),
+        ("nps", POINTER(c_int32)),
+        ("index_count", c_size_t),
+        ("index_names", POINTER(c_char_p)),
+        ("index_sizes", POINTER(c_uint32)),
+        ("index_columns", POINTER(c_uint32)),
+        ("index_weights", POINTER(c_double)),
+        ("index_units", POINTER(c_int32)),
+    ]
+
+
 class _Status:
     """Marks a function of :data:`FUNCTIONS` that returns a status: ``int`` plus errcheck."""
 
@@ -132,6 +212,12 @@ _PP = POINTER(c_void_p)
 _EVP = POINTER(PlaintEvent)
 _CLP = POINTER(PlaintClock)
 _FCP = POINTER(PlaintFactsColumns)
+_DP = POINTER(c_double)
+_U64P = POINTER(c_uint64)
+_SCP = POINTER(PlaintScore)
+_AHP = POINTER(PlaintAhpResult)
+_TRP = POINTER(PlaintIndicatorTree)
+_GIP = POINTER(PlaintGroupInput)
 
 #: Every function of plaint.h: name -> (return type, argument types). ``STATUS`` stands for an
 #: ``int`` status checked by :func:`check_status`.
@@ -241,6 +327,63 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "plaint_decision_to_json": (STATUS, [_P, _PP]),
     "plaint_decision_explain_json": (STATUS, [_P, _PP]),
     "plaint_profile_classify_many": (STATUS, [_P, _FCP, _I32P, _I32P, _I32P, _I32P]),
+    # Satisfaction scores
+    "plaint_score_init": (None, [_SCP, c_size_t]),
+    "plaint_levels": (STATUS, [_I32P, c_size_t, _U64P]),
+    "plaint_wilson": (STATUS, [c_uint64, c_uint64, c_double, _DP, _DP]),
+    "plaint_mean": (STATUS, [_DP, c_size_t, c_int32, c_int32, c_double, _SCP]),
+    "plaint_csat": (STATUS, [_DP, c_size_t, c_uint64, c_int32, c_int32, c_double, _SCP]),
+    "plaint_nps": (STATUS, [_DP, c_size_t, c_double, _SCP]),
+    "plaint_ces": (STATUS, [_DP, c_size_t, c_int32, c_double, _SCP]),
+    "plaint_check_target": (STATUS, [_SCP, c_double, _I32P]),
+    "plaint_ahp_result_init": (None, [_AHP, c_size_t]),
+    "plaint_ahp": (STATUS, [_DP, c_size_t, c_int32, c_int32, _DP, _AHP]),
+    "plaint_random_index": (STATUS, [c_int32, c_size_t, _DP]),
+    "plaint_ri_table_name": (STATUS, [c_int32, _PP]),
+    "plaint_ri_table_parse": (STATUS, [c_char_p, _I32P]),
+    "plaint_key_drivers": (
+        STATUS,
+        [_DP, POINTER(_DP), c_size_t, c_size_t, _DP, _DP, _DP, _DP, _DP, _DP],
+    ),
+    "plaint_acsi": (STATUS, [_DP, c_size_t, c_size_t, _DP, c_double, _DP, _SCP]),
+    "plaint_indicator_tree_init": (None, [_TRP, c_size_t]),
+    "plaint_global_weights": (STATUS, [_TRP, _DP]),
+    "plaint_weighted_index": (STATUS, [_TRP, _DP, _DP, _DP, _DP]),
+    "plaint_servqual": (
+        STATUS,
+        [_DP, _DP, _I32P, c_size_t, c_size_t, _DP, c_int32, c_int32, _DP, _DP, _DP, _DP],
+    ),
+    "plaint_mttr": (STATUS, [c_double, c_uint64, _DP]),
+    "plaint_mean_duration": (STATUS, [_DP, c_size_t, _DP]),
+    "plaint_percentile": (STATUS, [_DP, c_size_t, c_double, _DP]),
+    "plaint_within_limit": (STATUS, [_DP, c_size_t, c_double, c_double, _SCP]),
+    "plaint_sample_size": (STATUS, [c_double, c_double, c_double, c_uint64, _U64P]),
+    # Grouped satisfaction scores
+    "plaint_group_input_init": (None, [_GIP, c_size_t]),
+    "plaint_groups_new": (STATUS, [_PP, _GIP, c_double]),
+    "plaint_groups_free": (None, [_P]),
+    "plaint_groups_count": (STATUS, [_P, _SZP]),
+    "plaint_groups_key_count": (STATUS, [_P, _SZP]),
+    "plaint_groups_score_count": (STATUS, [_P, _SZP]),
+    "plaint_groups_index_count": (STATUS, [_P, _SZP]),
+    "plaint_groups_key_name": (STATUS, [_P, c_size_t, _PP]),
+    "plaint_groups_score_name": (STATUS, [_P, c_size_t, _PP]),
+    "plaint_groups_index_name": (STATUS, [_P, c_size_t, _PP]),
+    "plaint_groups_key": (STATUS, [_P, c_size_t, c_size_t, _I32P]),
+    "plaint_groups_rows": (STATUS, [_P, c_size_t, _U64P]),
+    "plaint_groups_score": (STATUS, [_P, c_size_t, c_size_t, c_int32, _SCP]),
+    "plaint_groups_index": (STATUS, [_P, c_size_t, c_size_t, _SCP]),
+    "plaint_groups_export_keys": (STATUS, [_P, c_size_t, _I32P]),
+    "plaint_groups_export_rows": (STATUS, [_P, _U64P]),
+    "plaint_groups_export": (STATUS, [_P, c_size_t, c_int32, _DP]),
+    "plaint_groups_export_count": (STATUS, [_P, c_size_t, c_int32, _U64P]),
+    "plaint_groups_export_index": (STATUS, [_P, c_size_t, c_int32, _DP]),
+    "plaint_groups_export_index_count": (STATUS, [_P, c_size_t, c_int32, _U64P]),
+    "plaint_groups_to_json": (STATUS, [_P, _PP]),
+    # Surveys of a profile
+    "plaint_profile_survey_count": (STATUS, [_P, _SZP]),
+    "plaint_profile_survey_name": (STATUS, [_P, c_size_t, _PP]),
+    "plaint_profile_survey_json": (STATUS, [_P, c_char_p, _PP]),
 }
 
 

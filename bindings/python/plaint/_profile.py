@@ -34,6 +34,7 @@ from ._enums import (
 from ._errors import InvalidArgumentError
 from ._lib import PlaintFactsColumns, lib, take_string
 from ._sla import PolicySet
+from .satisfaction import Survey
 
 _I32P = POINTER(c_int32)
 
@@ -283,6 +284,31 @@ class Profile(Handle):
         out = c_void_p()
         lib.plaint_profile_policy_set(self._live(), byref(out))
         return PolicySet._wrap(out.value)
+
+    def survey_names(self) -> List[str]:
+        """The names of the profile's surveys (its ``surveys`` section), in document order."""
+        handle = self._live()
+        count = c_size_t()
+        lib.plaint_profile_survey_count(handle, byref(count))
+        names = []
+        for index in range(count.value):
+            name = c_void_p()
+            lib.plaint_profile_survey_name(handle, index, byref(name))
+            names.append(_borrowed(name.value))
+        return names
+
+    def survey(self, name: TextLike) -> Survey:
+        """The survey ``name`` of the profile: its instrument, scale, satisfied levels, the
+        indicator tree of its dimensions with local and global weights, the overall question
+        and, when the weights came from a pairwise matrix, its AHP result. The default profile
+        has ``return_visit``.
+
+        Raises:
+            NotFoundError: the profile has no such survey.
+        """
+        out = c_void_p()
+        lib.plaint_profile_survey_json(self._live(), encode_nts(name, "survey name"), byref(out))
+        return Survey.from_json(take_string(out.value))
 
     def visit_quota(self, role: Union[Role, int, str]) -> int:
         """The monthly minimum of return visits ``role`` makes; 0 when the profile sets none.

@@ -85,6 +85,24 @@ _C_TYPES = {
     "int64_t*": {ctypes.POINTER(ctypes.c_int64)},
     "size_t*": {ctypes.POINTER(ctypes.c_size_t)},
     "void": {None},
+    # Since 0.4: satisfaction scores.
+    "double": {ctypes.c_double},
+    "double*": {ctypes.POINTER(ctypes.c_double)},
+    "const double*": {ctypes.POINTER(ctypes.c_double)},
+    "const double* const*": {ctypes.POINTER(ctypes.POINTER(ctypes.c_double))},
+    "const int32_t*": {ctypes.POINTER(ctypes.c_int32)},
+    "uint64_t": {ctypes.c_uint64},
+    "uint64_t*": {ctypes.POINTER(ctypes.c_uint64)},
+    "plaint_score*": {ctypes.POINTER(_lib.PlaintScore)},
+    "const plaint_score*": {ctypes.POINTER(_lib.PlaintScore)},
+    "plaint_ahp_result*": {ctypes.POINTER(_lib.PlaintAhpResult)},
+    "plaint_indicator_tree*": {ctypes.POINTER(_lib.PlaintIndicatorTree)},
+    "const plaint_indicator_tree*": {ctypes.POINTER(_lib.PlaintIndicatorTree)},
+    "plaint_group_input*": {ctypes.POINTER(_lib.PlaintGroupInput)},
+    "const plaint_group_input*": {ctypes.POINTER(_lib.PlaintGroupInput)},
+    "plaint_groups*": {ctypes.c_void_p},
+    "const plaint_groups*": {ctypes.c_void_p},
+    "plaint_groups**": {ctypes.POINTER(ctypes.c_void_p)},
 }
 
 
@@ -96,8 +114,12 @@ def test_the_header_parser_sees_the_whole_header(header: Path) -> None:
     # plaint_policy_set_* functions, plaint_duration_parse, plaint_clock_init and 3
     # plaint_clock_list_* functions; since 0.3, 2 plaint_last_error_problem* functions,
     # plaint_complaint_from_json and _to_json, 11 plaint_profile_* functions (with _classify and
-    # _classify_many) and 12 plaint_decision_* functions.
-    assert len(functions) == 94
+    # _classify_many) and 12 plaint_decision_* functions; since 0.4, 48 satisfaction functions:
+    # 4 struct initialisers, plaint_levels, _wilson, _mean, _csat, _nps, _ces, _check_target,
+    # _ahp, _random_index, _ri_table_name and _parse, _key_drivers, _acsi, _global_weights,
+    # _weighted_index, _servqual, _mttr, _mean_duration, _percentile, _within_limit,
+    # _sample_size, 20 plaint_groups_* functions and 3 plaint_profile_survey_* functions.
+    assert len(functions) == 142
     assert functions["plaint_complaint_text"] == (
         "int",
         ["const plaint_complaint*", "int32_t", "const char**", "size_t*"],
@@ -152,6 +174,10 @@ def test_every_int_returning_function_is_declared_and_checked(header: Path) -> N
         ("plaint_event", _lib.PlaintEvent),
         ("plaint_clock", _lib.PlaintClock),
         ("plaint_facts_columns", _lib.PlaintFactsColumns),
+        ("plaint_score", _lib.PlaintScore),
+        ("plaint_ahp_result", _lib.PlaintAhpResult),
+        ("plaint_indicator_tree", _lib.PlaintIndicatorTree),
+        ("plaint_group_input", _lib.PlaintGroupInput),
     ],
 )
 def test_the_structs_match_the_c_compiler(
@@ -217,6 +243,55 @@ def test_the_facts_columns_struct_by_hand() -> None:
     assert _lib.PlaintFactsColumns.channel.offset == 16
     assert _lib.PlaintFactsColumns.content.offset == 72
     assert _lib.PlaintFactsColumns.received.offset == 96
+
+
+def test_the_score_structs_by_hand() -> None:
+    # LP64 layouts, worked by hand. plaint_score: size 0, (pad), six doubles value 8 .. percent
+    # 48, five uint64 n 56 .. missing 88: 96 bytes. plaint_ahp_result: size 0, ri_table 4,
+    # method 8, consistent 12, four doubles 16 .. 40, worst_i 48, worst_j 56: 64 bytes.
+    # plaint_indicator_tree: size 0, (pad), count 8, five pointers 16 .. 48: 56 bytes.
+    # plaint_group_input: size 0, (pad), rows 8, key_count 16, keys 24, key_names 32,
+    # score_count 40, scores 48 ... nps 88, index_count 96, index_names 104 ... index_units
+    # 136: 144 bytes.
+    if ctypes.sizeof(ctypes.c_void_p) != 8:
+        pytest.skip("the hand-worked layout is for 64-bit targets")
+    assert ctypes.sizeof(_lib.PlaintScore) == 96
+    assert _lib.PlaintScore.value.offset == 8
+    assert _lib.PlaintScore.n.offset == 56
+    assert _lib.PlaintScore.missing.offset == 88
+    assert ctypes.sizeof(_lib.PlaintAhpResult) == 64
+    assert _lib.PlaintAhpResult.lambda_max.offset == 16
+    assert _lib.PlaintAhpResult.worst_j.offset == 56
+    assert ctypes.sizeof(_lib.PlaintIndicatorTree) == 56
+    assert _lib.PlaintIndicatorTree.name.offset == 48
+    assert ctypes.sizeof(_lib.PlaintGroupInput) == 144
+    assert _lib.PlaintGroupInput.score_count.offset == 40
+    assert _lib.PlaintGroupInput.nps.offset == 88
+    assert _lib.PlaintGroupInput.index_units.offset == 136
+
+
+def test_satisfaction_codes_equal_the_header(header: Path) -> None:
+    from plaint import satisfaction as sat
+
+    assert {m.name: int(m) for m in sat.Verdict} == header_defines(header, "PLAINT_VERDICT_")
+    assert {k.upper(): v for k, v in sat.RI_TABLES.items()} == header_defines(header, "PLAINT_RI_")
+    assert {k.upper(): v for k, v in sat.AHP_METHODS.items()} == header_defines(
+        header, "PLAINT_AHP_"
+    )
+    assert {k.upper(): v for k, v in sat.INDEX_UNITS.items()} == header_defines(
+        header, "PLAINT_INDEX_"
+    )
+    missing = re.search(r"#define PLAINT_MISSING \((-?\d+)\)", header.read_text())
+    assert missing is not None and int(missing.group(1)) == sat.MISSING
+    stats = header_defines(header, "PLAINT_STAT_")
+    for name, code in stats.items():
+        assert getattr(sat, f"_STAT_{name}") == code, name
+    # The table names are the library's.
+    for name, code in sat.RI_TABLES.items():
+        out = ctypes.c_void_p()
+        _lib.lib.plaint_ri_table_name(code, ctypes.byref(out))
+        assert out.value is not None
+        assert ctypes.string_at(out.value).decode() == name
 
 
 ENUM_PREFIXES = [

@@ -1,13 +1,15 @@
-"""The examples examples/lifecycle.py, examples/deadline.py and examples/sla_clocks.py run and
-print what they should."""
+"""The examples examples/lifecycle.py, examples/deadline.py, examples/sla_clocks.py and
+examples/satisfaction.py run and print what they should."""
 
 from __future__ import annotations
 
+import math
 import sys
 import subprocess
 from pathlib import Path
+from typing import List, Tuple
 
-from support import DEADLINE_EXAMPLE, EXAMPLE, SLA_EXAMPLE, clean_env
+from support import DEADLINE_EXAMPLE, EXAMPLE, SATISFACTION_EXAMPLE, SLA_EXAMPLE, clean_env
 
 # Worked by hand from the example's calls and the README's state table: each event at its wall
 # time at +08:00, with the states before and after it, the actor and the note.
@@ -121,3 +123,84 @@ def test_the_sla_clocks_example(library_file: Path, package_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == SLA_LINES
+
+
+def _power_iteration(a: List[List[float]]) -> Tuple[List[float], float]:
+    """The principal eigenvector (sum 1) and eigenvalue of a positive matrix, by power
+    iteration: a second method beside the library's eigen solver."""
+    n = len(a)
+    w = [1.0 / n] * n
+    lam = 0.0
+    for _ in range(10000):
+        nxt = [sum(a[i][j] * w[j] for j in range(n)) for i in range(n)]
+        lam = sum(nxt)  # with sum(w) = 1, sum(A.w) tends to lambda_max
+        nxt = [x / lam for x in nxt]
+        moved = max(abs(x - y) for x, y in zip(nxt, w))
+        w = nxt
+        if moved < 1e-15:
+            break
+    return w, lam
+
+
+def _manager_b_line() -> str:
+    """Manager B's line, from power iteration and Saaty's RI(4) = 0.90: CR = (lambda - 4)/3/0.90;
+    the worst judgement is the largest |ln(a_ij w_j / w_i)|, i < j."""
+    names = ["response_speed", "attitude", "quality", "result"]
+    a = [[1, 3, 2, 2], [1 / 3, 1, 1 / 2, 3], [1 / 2, 2, 1, 1], [1 / 2, 1 / 3, 1, 1]]
+    w, lam = _power_iteration(a)
+    cr = (lam - 4) / 3 / 0.90
+    assert cr >= 0.10  # inconsistent
+    pairs = [(i, j) for i in range(4) for j in range(i + 1, 4)]
+    i, j = max(pairs, key=lambda p: abs(math.log(a[p[0]][p[1]] * w[p[1]] / w[p[0]])))
+    weights = ", ".join(f"{n} {x:.2f}" for n, x in zip(names, w))
+    return f"manager B: {weights}; CR {cr:.3f}: inconsistent, check {names[i]} vs {names[j]}"
+
+
+# Worked by hand from the example's answers, except manager B's line (power iteration above):
+# - overall 5, 1, 4, 5, 3, 4, 5, 3, 4, 5: mean 39/10 = 3.90; sd sqrt(14.9/9) = 1.286684; half
+#   width t(0.975, 9) * sd / sqrt(10) = 2.262157 * 0.406887 = 0.920440 -> 2.98..4.82; percent
+#   (3.9 - 1)/4 = 72.5.
+# - CSAT: 7 of 10 at 4 or 5 = 0.70; Wilson with z^2 = 3.841459: centre (0.7 + 0.192073)/1.384146
+#   = 0.644486, half 1.959964 * sqrt(0.021 + 0.009604)/1.384146 = 0.247716 -> 0.40..0.89; the
+#   target 0.85 lies inside: undecided.
+# - NPS (test_satisfaction.cpp's answers): 5 promoters, 2 passives, 3 detractors -> 20.0;
+#   se 100 * sqrt(0.76/10) = 27.57; 20 -/+ 1.959964 * 27.57 -> -34.0..74.0.
+# - dimension means 46/10, 42/10, 40/10, 38/10; the default survey weighs response speed 0.4 and
+#   attitude, quality, result 0.2 each: 0.4 * 90 + 0.2 * (80 + 75 + 70) = 81.0.
+# - manager A: a consistent matrix from weights 2:1:1:1 -> 0.40, 0.20, 0.20, 0.20, CR 0.
+# - by building and month (rows in key order; months sort as text):
+#   A 2026-03: overall 5, 4, 4 -> 13/3 = 4.33, CSAT 3/3; recommend 10, 9, 6 -> 100 * (2 - 1)/3.
+#   A 2026-04: overall 3 and a skipped answer -> 3.00, CSAT 0/1; recommend 7, 8 -> 0.
+#   B 2026-03: overall 2, 5, 4, 5 -> 4.00, CSAT 3/4; recommend 3, 10, 9, 9 -> 100 * (3 - 1)/4.
+#   B 2026-04: overall 4, 1, 5 -> 10/3 = 3.33, CSAT 2/3; recommend 9, 0, 8 -> 0.
+SATISFACTION_LINES = [
+    "return visits of March 2026: 10 answers",
+    "overall: mean 3.90 (95% t interval 2.98..4.82), 72.5% of the scale",
+    "CSAT {4, 5}: 0.70 (Wilson 0.40..0.89); target 0.85: undecided",
+    "NPS: 20.0 points (se 27.6, -34.0..74.0); 5 promoters, 2 passives, 3 detractors",
+    "dimension means: response_speed 4.60, attitude 4.20, quality 4.00, result 3.80",
+    "satisfaction index (return_visit survey of the default profile): 81.0",
+    "manager A: response_speed 0.40, attitude 0.20, quality 0.20, result 0.20; CR 0.000: "
+    "consistent",
+    _manager_b_line(),
+    "by building and month:",
+    "building  month    rows  missing  mean  csat    nps",
+    "A         2026-03     3        0  4.33  1.00   33.3",
+    "A         2026-04     2        1  3.00  0.00    0.0",
+    "B         2026-03     4        0  4.00  0.75   50.0",
+    "B         2026-04     3        0  3.33  0.67    0.0",
+]
+
+
+def test_the_satisfaction_example(library_file: Path, package_dir: Path) -> None:
+    assert SATISFACTION_EXAMPLE.is_file(), f"example not found at {SATISFACTION_EXAMPLE}"
+    env = clean_env(PLAINT_LIBRARY=str(library_file), PYTHONPATH=str(package_dir.parent))
+    result = subprocess.run(
+        [sys.executable, "-W", "error", str(SATISFACTION_EXAMPLE)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == SATISFACTION_LINES
