@@ -11,9 +11,10 @@ cd "$(dirname "$0")"
 # Debian 12 package names; nothing else is installed from anywhere.
 packages=(
   build-essential cmake pkg-config
-  libboost-date-time-dev nlohmann-json3-dev libeigen3-dev libhowardhinnant-date-dev tzdata
+  libboost-date-time-dev libboost-serialization-dev nlohmann-json3-dev libeigen3-dev libhowardhinnant-date-dev tzdata
   catch2
-  python3 python3-pytest python3-numpy
+  python3 python3-pytest python3-numpy python3-pandas
+  chromium # headless rendering of plaint-report's HTML page (tests/scripts/check_report_html.sh)
 )
 
 deps() {
@@ -42,7 +43,9 @@ case "${1:-}" in
   run)
     deps
     build release
-    ./build/release/examples/lifecycle_cpp ;;
+    # The report program on the shipped sample month with the embedded default profile: it
+    # prints a summary and writes plaint-report-out/report.{json,csv,html}.
+    ./build/release/examples/plaint-report ;;
   test)
     deps
     build release

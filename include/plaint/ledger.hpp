@@ -127,6 +127,30 @@ struct QuotaCompliance {
     bool compliant = true;     ///< visits >= required
 };
 
+/// One event of a complaint's log in brief, without its note: what reports read, filled without
+/// allocating. Since 0.5.
+struct EventBrief {
+    Instant at = 0;
+    EventType type = EventType::receive;
+    Role actor = Role::duty_staff;
+    bool derived = false; ///< added by the ledger's re-evaluation, not an input event
+    /// The event's detail as its enumeration code: the nature (classify), the target role (assign,
+    /// escalate), the visit method (visit); 0 otherwise.
+    std::int32_t detail = 0;
+};
+
+/// One clock in brief: `Clock` without its name and warnings, filled without allocating. The
+/// target is its position in the complaint's SLA policy (`PolicySet::find(sla_policy)->targets`).
+/// Since 0.5.
+struct ClockBrief {
+    std::uint16_t target = 0;
+    TargetKind kind = TargetKind::custom;
+    ClockState state = ClockState::not_started; ///< never `warning` (warnings are not derived)
+    std::int32_t cycle = 1, round = 1;
+    std::optional<Instant> started, stopped, due;
+    Duration duration = 0, elapsed = 0; ///< business seconds
+};
+
 /// How a bulk import treats bad rows. Since 0.5.
 struct ImportOptions {
     /// Import nothing when any row is bad; the ledger is then left exactly as it was (the
@@ -157,7 +181,8 @@ struct ImportReport {
 
 namespace detail {
 class LedgerImpl;
-}
+struct LedgerAccess; // snapshots (src/snapshot.cpp) read and restore the stored state
+} // namespace detail
 
 /// The ledger. Not thread-safe for writes; safe for concurrent `const` calls. Since 0.5.
 class Ledger {
@@ -230,6 +255,19 @@ public:
     /// @throws error `errc::out_of_range`; calendar errors for instants outside its years.
     std::vector<Clock> clocks(std::size_t index, Instant at) const;
 
+    /// The events of complaint `index` in brief, in order, `receive` first, into `out` (cleared
+    /// first; no allocation once `out` has the capacity). Since 0.5.
+    /// @throws error `errc::out_of_range`.
+    void events_brief(std::size_t index, std::vector<EventBrief>& out) const;
+    /// The clocks of complaint `index` as of `at` in brief, in `clocks` order, into `out`
+    /// (cleared first; no allocation once `out` has the capacity; states met, breached, running,
+    /// paused or not started). Since 0.5. @throws error as `clocks`.
+    void clocks_brief(std::size_t index, Instant at, std::vector<ClockBrief>& out) const;
+    /// The tags of complaint `index` (its own and the rules' additions), into `out` (cleared
+    /// first); the views stay valid until the ledger is next modified. Since 0.5.
+    /// @throws error `errc::out_of_range`.
+    void tags(std::size_t index, std::vector<std::string_view>& out) const;
+
     /// A copy of the ledger's complaints and input events, everything derived again under
     /// `profile` (re-evaluation events of this ledger are dropped and made anew). Events the
     /// new profile's calendars cannot place (out of their years) make the replay throw.
@@ -281,6 +319,7 @@ public:
                             const ImportOptions& options = {});
 
 private:
+    friend struct detail::LedgerAccess;
     std::unique_ptr<detail::LedgerImpl> impl_;
 };
 

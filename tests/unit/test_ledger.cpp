@@ -251,7 +251,7 @@ TEST_CASE("ledger: escalation events move the owner up the chain") {
     CHECK(esc[0].reason == "rules");
 }
 
-TEST_CASE("ledger: unsatisfied, rectification, satisfied; return visits due") {
+TEST_CASE("ledger: unsatisfied, rectification, satisfied, and return visits due") {
     Ledger l;
     const auto i = l.add(intake("C-1", t0));
     Instant at = t0;

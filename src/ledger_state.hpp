@@ -1,0 +1,55 @@
+// The ledger's stored state as a stream of counts and byte blocks, for snapshots
+// (src/snapshot.cpp). Kept free of Boost: the snapshot code adapts its archive to these two
+// interfaces, and src/ledger.cpp, which alone knows the packed records, writes and reads them.
+#pragma once
+
+#include "plaint/config.hpp"
+#include "plaint/ledger.hpp"
+
+#include <cstddef>
+#include <cstdint>
+
+PLAINT_BEGIN_NAMESPACE
+namespace detail {
+
+// The layout of the state `LedgerAccess::save` writes. A change of the packed records (Rec, PEv,
+// Span, Extra in src/ledger.cpp) or of the order below is a new version; `load` keeps reading
+// every older one (CONVENTIONS.md, "Versions").
+constexpr std::uint32_t ledger_state_version = 1;
+
+class StateWriter {
+public:
+    virtual void count(std::uint64_t n) = 0;
+    virtual void bytes(const void* data, std::size_t n) = 0;
+
+protected:
+    ~StateWriter() = default;
+};
+
+// Every read throws error(errc::parse) when fewer bytes remain than it asks for.
+class StateReader {
+public:
+    virtual std::uint64_t count() = 0;
+    virtual void bytes(void* data, std::size_t n) = 0;
+    virtual std::uint64_t remaining() const noexcept = 0;
+
+    // A count of items of `item_bytes` bytes each, refused (errc::parse, naming `what`) when the
+    // items could not fit in what remains: no allocation is ever sized by an unchecked count.
+    std::size_t items(std::size_t item_bytes, const char* what);
+
+protected:
+    ~StateReader() = default;
+};
+
+struct LedgerAccess {
+    // The complaints, events, texts and interned strings, and the names of the profile's SLA
+    // policies the records refer to by position; not the profile itself.
+    static void save(const Ledger& ledger, StateWriter& out);
+    // Into an empty ledger made with the profile the state was saved under (its SLA policy names
+    // are checked); every index and span is checked and the id index rebuilt, so a state that
+    // passed the checksum but is inconsistent is refused (errc::parse), never trusted.
+    static void load(Ledger& ledger, StateReader& in, std::uint32_t version);
+};
+
+} // namespace detail
+PLAINT_END_NAMESPACE

@@ -1,0 +1,53 @@
+#!/bin/sh
+# plaint-report on the shipped sample data (issue 6, the README's main job): writes the three
+# files into a fresh folder, report.json parses and holds the month's figures; usage errors exit
+# with 2 and unreadable input with 1.
+# usage: check_report.sh PLAINT_REPORT WORKDIR
+set -eu
+prog=$1
+work=$2
+rm -rf "$work"
+mkdir -p "$work"
+out="$work/out/nested"
+
+"$prog" --out "$out" > "$work/stdout.txt"
+for f in report.json report.csv report.html; do
+    test -s "$out/$f" || { echo "missing $out/$f"; exit 1; }
+done
+# No temporary file is left behind by the atomic writes.
+if ls -A "$out" | grep -q '^\.'; then echo "temporary files left in $out"; exit 1; fi
+grep -q 'complaints received: 2231' "$work/stdout.txt" || { cat "$work/stdout.txt"; exit 1; }
+
+/usr/bin/python3 - "$out/report.json" "$out/report.csv" <<'PY'
+import csv, json, sys
+r = json.load(open(sys.argv[1], encoding="utf-8"))
+assert r["plaint_report"] == 1 and r["month"] == "2026-10", r["month"]
+c = r["complaints"]
+# examples/data/sample/README.md: about 2,200 complaints in October; 12 buildings.
+assert c["received"] == 2231 and len(c["by_building"]) == 12, c["received"]
+assert sum(c["by_category"].values()) == c["received"]
+s = r["satisfaction"]
+# README: CSAT 90.6 % -> 86.1 %, mean overall 4.40 -> 4.27.
+assert abs(s["current"]["csat"] - 0.861) < 0.0005 and abs(s["previous"]["csat"] - 0.906) < 0.0005
+assert abs(s["current"]["mean"] - 4.27) < 0.005 and abs(s["previous"]["mean"] - 4.40) < 0.005
+# README: the CS manager makes 279 visits in October, the general manager 11: both quotas met.
+q = {x["role"]: x for x in r["return_visits"]["quotas"]}
+assert q["cs_manager"]["visits"] == 279 and q["general_manager"]["visits"] == 11
+assert r["return_visits"]["quotas_met"] is True
+rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8", newline="")))
+assert rows and set(rows[0]) == {"section", "group", "item", "metric", "value"}
+got = [x["value"] for x in rows if x["section"] == "complaints" and x["metric"] == "received"]
+assert got == ["2231"], got
+PY
+
+# Usage errors: 2; unreadable input: 1; --help and --version: 0.
+set +e
+"$prog" --bogus > /dev/null 2>&1; test $? -eq 2 || { echo "--bogus: expected 2"; exit 1; }
+"$prog" --month 2026-1 > /dev/null 2>&1; test $? -eq 2 || { echo "bad month: expected 2"; exit 1; }
+"$prog" --out > /dev/null 2>&1; test $? -eq 2 || { echo "--out: expected 2"; exit 1; }
+"$prog" --complaints "$work/none.jsonl" --out "$work/x" > /dev/null 2>&1
+test $? -eq 1 || { echo "missing file: expected 1"; exit 1; }
+set -e
+"$prog" --help | grep -q -- '--complaints'
+"$prog" --version | grep -q '^plaint-report '
+echo "check_report: ok"
