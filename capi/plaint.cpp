@@ -61,6 +61,10 @@ struct plaint_decision {
     plaint::Explanation explanation;
 };
 
+struct plaint_ledger {
+    plaint::Ledger impl; // shares its profile
+};
+
 struct plaint_clock_list {
     // Copies: the list owns its target names and outlives the set and the complaint.
     std::vector<plaint::Clock> clocks;
@@ -236,6 +240,44 @@ void write_decisions(const plaint::Decision* d, std::size_t base, std::size_t k,
             visit_method_out[i] =
                 d[j].visit_method ? static_cast<int32_t>(*d[j].visit_method) : PLAINT_VISIT_NONE;
     }
+}
+
+// The C event as a C++ event: only the details its type uses are read, as documented.
+plaint::Event event_arg(const plaint_event* event) {
+    need(event, "event");
+    if (event->size < event_min_size)
+        throw plaint::error(plaint::errc::invalid_argument,
+                            "plaint_event.size " + std::to_string(event->size) +
+                                " is too small; initialise it with PLAINT_EVENT_INIT");
+    plaint::Event e;
+    e.type = enum_arg<plaint::EventType>(event->type);
+    e.at = event->at;
+    e.actor = enum_arg<plaint::Role>(event->role);
+    if (event->note)
+        e.note = event->note;
+    // Only the details this event type uses are read; the rest are ignored, as documented.
+    switch (e.type) {
+    case plaint::EventType::classify:
+        e.nature = enum_arg<plaint::Nature>(event->nature);
+        e.severity = enum_arg<plaint::Severity>(event->severity);
+        break;
+    case plaint::EventType::assign:
+    case plaint::EventType::escalate:
+        if (event->target_role != PLAINT_ROLE_NONE)
+            e.target = enum_arg<plaint::Role>(event->target_role);
+        break;
+    case plaint::EventType::visit:
+        if (event->visit_method != PLAINT_VISIT_NONE)
+            e.method = enum_arg<plaint::VisitMethod>(event->visit_method);
+        break;
+    case plaint::EventType::unsatisfied:
+        if (event->has_deadline)
+            e.deadline = event->deadline;
+        break;
+    default:
+        break;
+    }
+    return e;
 }
 
 } // namespace
@@ -523,40 +565,7 @@ int plaint_complaint_apply(plaint_complaint* c, int32_t type, int64_t at, int32_
 int plaint_complaint_apply_event(plaint_complaint* c, const plaint_event* event) {
     return guard([&] {
         need(c, "complaint");
-        need(event, "event");
-        if (event->size < event_min_size)
-            throw plaint::error(plaint::errc::invalid_argument,
-                                "plaint_event.size " + std::to_string(event->size) +
-                                    " is too small; initialise it with PLAINT_EVENT_INIT");
-        plaint::Event e;
-        e.type = enum_arg<plaint::EventType>(event->type);
-        e.at = event->at;
-        e.actor = enum_arg<plaint::Role>(event->role);
-        if (event->note)
-            e.note = event->note;
-        // Only the details this event type uses are read; the rest are ignored, as documented.
-        switch (e.type) {
-        case plaint::EventType::classify:
-            e.nature = enum_arg<plaint::Nature>(event->nature);
-            e.severity = enum_arg<plaint::Severity>(event->severity);
-            break;
-        case plaint::EventType::assign:
-        case plaint::EventType::escalate:
-            if (event->target_role != PLAINT_ROLE_NONE)
-                e.target = enum_arg<plaint::Role>(event->target_role);
-            break;
-        case plaint::EventType::visit:
-            if (event->visit_method != PLAINT_VISIT_NONE)
-                e.method = enum_arg<plaint::VisitMethod>(event->visit_method);
-            break;
-        case plaint::EventType::unsatisfied:
-            if (event->has_deadline)
-                e.deadline = event->deadline;
-            break;
-        default:
-            break;
-        }
-        c->impl.apply(e);
+        c->impl.apply(event_arg(event));
     });
 }
 
@@ -2046,6 +2055,381 @@ int plaint_profile_survey_json(const plaint_profile* p, const char* name, char**
             throw plaint::error(plaint::errc::not_found,
                                 "no survey named '" + std::string(name) + "' in the profile");
         *out = owned_copy(s->to_json());
+    });
+}
+
+} // extern "C"
+
+// ---- The ledger, snapshots and the monthly report (Since 0.5) ----
+
+namespace {
+
+// Fields of plaint_import_result and plaint_report_options known to version 0.5 of the ABI:
+// all of them.
+constexpr std::size_t import_result_min_size =
+    offsetof(plaint_import_result, bad_rows) + sizeof(uint64_t);
+static_assert(import_result_min_size == sizeof(plaint_import_result),
+              "plaint_import_result 0.5 ends at `bad_rows`");
+constexpr std::size_t report_options_min_size =
+    offsetof(plaint_report_options, top) + sizeof(uint32_t);
+
+plaint_ledger& ledger_arg(plaint_ledger* l) {
+    return *need(l, "ledger");
+}
+const plaint_ledger& ledger_arg(const plaint_ledger* l) {
+    return *need(l, "ledger");
+}
+
+plaint::ImportOptions import_options(uint32_t flags, const plaint_import_result* result_out) {
+    if (flags & ~uint32_t{PLAINT_IMPORT_ALL_OR_NOTHING})
+        throw plaint::error(plaint::errc::invalid_argument,
+                            "unknown import flags " + std::to_string(flags) +
+                                " (known: PLAINT_IMPORT_ALL_OR_NOTHING)");
+    if (result_out && result_out->size < import_result_min_size)
+        throw plaint::error(plaint::errc::invalid_argument,
+                            "plaint_import_result.size " + std::to_string(result_out->size) +
+                                " is too small; initialise it with PLAINT_IMPORT_RESULT_INIT");
+    plaint::ImportOptions o;
+    o.all_or_nothing = (flags & PLAINT_IMPORT_ALL_OR_NOTHING) != 0;
+    return o;
+}
+
+// A JSON key, after a comma unless it opens its object.
+void json_key(std::string& o, const char* key) {
+    if (o.back() != '{')
+        o += ',';
+    json_text(o, key);
+    o += ':';
+}
+
+// The import's outputs; the owned string is made before anything is stored, so that a failure
+// to allocate it leaves the outputs unchanged.
+void put_import(const plaint::ImportReport& r, plaint_import_result* result_out,
+                char** problems_out) {
+    char* problems = nullptr;
+    if (problems_out) {
+        std::string o = "[";
+        for (const auto& p : r.problems) {
+            if (o.size() > 1)
+                o += ',';
+            o += '{';
+            json_key(o, "file");
+            json_text(o, p.file);
+            json_key(o, "line");
+            o += std::to_string(p.line);
+            json_key(o, "status");
+            o += std::to_string(static_cast<int>(p.code));
+            json_key(o, "message");
+            json_text(o, p.message);
+            o += '}';
+        }
+        o += ']';
+        problems = owned_copy(o);
+    }
+    if (result_out) {
+        result_out->committed = r.committed ? 1 : 0;
+        result_out->complaints = r.complaints;
+        result_out->events = r.events;
+        result_out->rows = r.rows;
+        result_out->bad_rows = r.bad_rows;
+    }
+    if (problems_out)
+        *problems_out = problems;
+}
+
+template <class E>
+void json_enum(std::string& o, const char* key, std::optional<E> value) {
+    json_key(o, key);
+    const auto name =
+        value ? plaint::enum_name(plaint::detail::EnumTraits<E>::kind, static_cast<int32_t>(*value))
+              : std::nullopt;
+    if (name)
+        json_text(o, std::string(*name));
+    else
+        o += "null";
+}
+
+void json_instant(std::string& o, const char* key, std::optional<plaint::Instant> t) {
+    json_key(o, key);
+    if (t)
+        json_text(o, plaint::format_iso8601(*t, 0));
+    else
+        o += "null";
+}
+
+std::string view_json(const plaint::Ledger& ledger, std::size_t index) {
+    const plaint::ComplaintView v = ledger.view(index);
+    std::vector<std::string_view> tags;
+    ledger.tags(index, tags);
+    std::string o = "{";
+    json_key(o, "index");
+    o += std::to_string(v.index);
+    json_key(o, "id");
+    json_text(o, std::string(v.id));
+    json_enum(o, "state", std::optional<plaint::State>(v.state));
+    json_enum(o, "owner", std::optional<plaint::Role>(v.owner));
+    json_enum(o, "nature", std::optional<plaint::Nature>(v.nature));
+    json_enum(o, "severity", std::optional<plaint::Severity>(v.severity));
+    json_key(o, "cycle");
+    o += std::to_string(v.cycle);
+    json_key(o, "event_count");
+    o += std::to_string(v.event_count);
+    json_instant(o, "last_event_at", v.last_event_at);
+    json_key(o, "escalations");
+    o += std::to_string(v.escalations);
+    json_key(o, "reevaluations");
+    o += std::to_string(v.reevaluations);
+    json_enum(o, "visit_method", v.visit_method);
+    json_instant(o, "rectification_deadline", v.rectification_deadline);
+    json_key(o, "sla_policy");
+    if (v.sla_policy.empty())
+        o += "null";
+    else
+        json_text(o, std::string(v.sla_policy));
+    json_enum(o, "rule_nature", v.rule_nature);
+    json_enum(o, "rule_escalate_to", v.rule_escalate_to);
+    json_enum(o, "planned_visit", std::optional<plaint::VisitMethod>(v.planned_visit));
+    json_key(o, "tags");
+    o += '[';
+    for (std::size_t i = 0; i < tags.size(); ++i) {
+        if (i)
+            o += ',';
+        json_text(o, std::string(tags[i]));
+    }
+    o += ']';
+    json_key(o, "complaint");
+    o += plaint::to_json(ledger.complaint(index));
+    o += '}';
+    return o;
+}
+
+// The report's options and survey responses from the C options (NULL: every default).
+struct ReportInput {
+    plaint::ReportOptions options;
+    plaint::SurveyResponses surveys;
+    bool has_surveys = false;
+};
+
+ReportInput report_input(const plaint_report_options* o) {
+    ReportInput in;
+    if (!o)
+        return in;
+    if (o->size < report_options_min_size)
+        throw plaint::error(plaint::errc::invalid_argument,
+                            "plaint_report_options.size " + std::to_string(o->size) +
+                                " is too small; initialise it with PLAINT_REPORT_OPTIONS_INIT");
+    if (o->month)
+        in.options.month = o->month;
+    if (o->timezone)
+        in.options.timezone = o->timezone;
+    if (o->has_as_of)
+        in.options.as_of = o->as_of;
+    if (o->confidence != 0.0)
+        in.options.confidence = o->confidence;
+    if (o->csat_target != 0.0)
+        in.options.csat_target = o->csat_target;
+    if (o->top != 0)
+        in.options.top = o->top;
+    if (o->survey_count > 0)
+        need(o->surveys, "options.surveys");
+    for (std::size_t i = 0; i < o->survey_count; ++i) {
+        const std::string where = "options.surveys[" + std::to_string(i) + "]";
+        if (!o->surveys[i])
+            null_argument(where.c_str());
+        const std::size_t len = o->survey_lens ? o->survey_lens[i] : PLAINT_NTS;
+        const std::string_view text = text_arg(o->surveys[i], len, where.c_str());
+        try {
+            in.surveys.append(plaint::SurveyResponses::from_csv(text));
+        } catch (const plaint::error& e) {
+            throw plaint::error(e.code(), where + ": " + e.what(),
+                                e.where() ? *e.where() : plaint::Location{});
+        }
+        in.has_surveys = true;
+    }
+    return in;
+}
+
+plaint::MonthlyReport compute_report(const plaint_ledger* l, const plaint_report_options* o) {
+    const plaint_ledger& h = ledger_arg(l);
+    const ReportInput in = report_input(o);
+    return plaint::monthly_report(h.impl, in.options, in.has_surveys ? &in.surveys : nullptr);
+}
+
+} // namespace
+
+extern "C" {
+
+void plaint_import_result_init(plaint_import_result* r, size_t size) {
+    if (!r || size < sizeof(uint32_t) || size > UINT32_MAX)
+        return;
+    std::memset(r, 0, size); // the caller's struct, whatever its version
+    r->size = static_cast<uint32_t>(size);
+}
+
+void plaint_report_options_init(plaint_report_options* o, size_t size) {
+    if (!o || size < sizeof(uint32_t) || size > UINT32_MAX)
+        return;
+    std::memset(o, 0, size); // the caller's struct, whatever its version
+    o->size = static_cast<uint32_t>(size);
+}
+
+int plaint_ledger_new(plaint_ledger** out, const plaint_profile* profile) {
+    return guard([&] {
+        need(out, "out");
+        *out = new plaint_ledger{
+            plaint::Ledger(profile ? profile->impl : plaint::Profile::default_profile())};
+    });
+}
+
+void plaint_ledger_free(plaint_ledger* l) {
+    delete l;
+}
+
+int plaint_ledger_profile(const plaint_ledger* l, plaint_profile** out) {
+    return guard([&] {
+        const plaint_ledger& h = ledger_arg(l);
+        need(out, "out");
+        *out = new_profile(h.impl.profile());
+    });
+}
+
+int plaint_ledger_count(const plaint_ledger* l, size_t* out) {
+    return guard([&] { *need(out, "out") = ledger_arg(l).impl.size(); });
+}
+
+int plaint_ledger_event_count(const plaint_ledger* l, size_t* out) {
+    return guard([&] { *need(out, "out") = ledger_arg(l).impl.event_count(); });
+}
+
+int plaint_ledger_import_json_lines(plaint_ledger* l, const char* text, size_t len, uint32_t flags,
+                                    plaint_import_result* result_out, char** problems_out) {
+    return guard([&] {
+        plaint_ledger& h = ledger_arg(l);
+        const std::string_view t = text_arg(text, len, "text");
+        const plaint::ImportOptions options = import_options(flags, result_out);
+        put_import(h.impl.import_json_lines(t, options), result_out, problems_out);
+    });
+}
+
+int plaint_ledger_import_csv(plaint_ledger* l, const char* complaints, size_t complaints_len,
+                             const char* events, size_t events_len, uint32_t flags,
+                             plaint_import_result* result_out, char** problems_out) {
+    return guard([&] {
+        plaint_ledger& h = ledger_arg(l);
+        const std::string_view c = text_arg(complaints, complaints_len, "complaints");
+        const std::string_view e = text_arg(events, events_len, "events");
+        const plaint::ImportOptions options = import_options(flags, result_out);
+        put_import(h.impl.import_csv(c, e, options), result_out, problems_out);
+    });
+}
+
+int plaint_ledger_add_complaint_json(plaint_ledger* l, const char* json, size_t len,
+                                     size_t* index_out) {
+    return guard([&] {
+        plaint_ledger& h = ledger_arg(l);
+        const plaint::Complaint c = plaint::complaint_from_json(json_arg(json, len, "complaint"));
+        const std::size_t index = h.impl.add(c);
+        if (index_out)
+            *index_out = index;
+    });
+}
+
+int plaint_ledger_add_complaint(plaint_ledger* l, const plaint_complaint* c, size_t* index_out) {
+    return guard([&] {
+        plaint_ledger& h = ledger_arg(l);
+        need(c, "complaint");
+        const std::size_t index = h.impl.add(c->impl);
+        if (index_out)
+            *index_out = index;
+    });
+}
+
+int plaint_ledger_add_event(plaint_ledger* l, size_t index, const plaint_event* event) {
+    return guard([&] {
+        plaint_ledger& h = ledger_arg(l);
+        const plaint::Event e = event_arg(event);
+        check_position(index, h.impl.size(), "complaint index", "complaints");
+        h.impl.add_event(index, e);
+    });
+}
+
+int plaint_ledger_find(const plaint_ledger* l, const char* id, size_t* out) {
+    return guard([&] {
+        const plaint_ledger& h = ledger_arg(l);
+        need(id, "id");
+        need(out, "out");
+        const auto index = h.impl.find(id);
+        if (!index)
+            throw plaint::error(plaint::errc::not_found,
+                                "no complaint with id '" + std::string(id) + "' in the ledger");
+        *out = *index;
+    });
+}
+
+int plaint_ledger_complaint(const plaint_ledger* l, size_t index, plaint_complaint** out) {
+    return guard([&] {
+        const plaint_ledger& h = ledger_arg(l);
+        need(out, "out");
+        check_position(index, h.impl.size(), "complaint index", "complaints");
+        *out = new plaint_complaint{h.impl.complaint(index)};
+    });
+}
+
+int plaint_ledger_complaint_json(const plaint_ledger* l, size_t index, char** out) {
+    return guard([&] {
+        const plaint_ledger& h = ledger_arg(l);
+        need(out, "out");
+        check_position(index, h.impl.size(), "complaint index", "complaints");
+        *out = owned_copy(view_json(h.impl, index));
+    });
+}
+
+int plaint_ledger_save(const plaint_ledger* l, const char* path) {
+    return guard([&] {
+        const plaint_ledger& h = ledger_arg(l);
+        need(path, "path");
+        plaint::save_snapshot(h.impl, path);
+    });
+}
+
+int plaint_ledger_load(plaint_ledger** out, const char* path, const plaint_profile* profile) {
+    return guard([&] {
+        need(out, "out");
+        need(path, "path");
+        *out = new plaint_ledger{profile ? plaint::load_snapshot(path, profile->impl)
+                                         : plaint::load_snapshot(path)};
+    });
+}
+
+int plaint_ledger_report_json(const plaint_ledger* l, const plaint_report_options* options,
+                              char** out) {
+    return guard([&] {
+        need(out, "out");
+        *out = owned_copy(compute_report(l, options).to_json());
+    });
+}
+
+int plaint_ledger_report_csv(const plaint_ledger* l, const plaint_report_options* options,
+                             char** out) {
+    return guard([&] {
+        need(out, "out");
+        *out = owned_copy(compute_report(l, options).to_csv());
+    });
+}
+
+int plaint_ledger_report_html(const plaint_ledger* l, const plaint_report_options* options,
+                              char** out) {
+    return guard([&] {
+        need(out, "out");
+        *out = owned_copy(compute_report(l, options).to_html());
+    });
+}
+
+int plaint_ledger_report_files(const plaint_ledger* l, const plaint_report_options* options,
+                               const char* folder) {
+    return guard([&] {
+        need(folder, "folder");
+        plaint::write_report_files(compute_report(l, options), folder);
     });
 }
 

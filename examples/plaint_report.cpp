@@ -12,8 +12,6 @@
 #include <plaint/report.hpp>
 #include <plaint/version.hpp>
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -265,37 +263,6 @@ void import_csv(plaint::Ledger& ledger, const std::string& cpath, const std::str
     bar.add(eh);
 }
 
-// Writes `text` to `dir/name` atomically: a temporary file in the same folder, flushed to disk,
-// then renamed over the target, so a reader sees the old file or the new one, never a part.
-void write_atomic(const fs::path& dir, const std::string& name, const std::string& text) {
-    const fs::path target = dir / name;
-    std::string tmp = (dir / ("." + name + ".XXXXXX")).string();
-    const int fd = ::mkstemp(tmp.data());
-    if (fd < 0)
-        throw std::runtime_error(target.string() +
-                                 ": cannot create a temporary file: " + std::strerror(errno));
-    std::size_t off = 0;
-    bool ok = true;
-    while (off < text.size()) {
-        const ssize_t w = ::write(fd, text.data() + off, text.size() - off);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            ok = false;
-            break;
-        }
-        off += static_cast<std::size_t>(w);
-    }
-    const int err = errno;
-    ok = ok && ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
-    ok = (::close(fd) == 0) && ok;
-    if (!ok || ::rename(tmp.c_str(), target.c_str()) != 0) {
-        const int e = ok ? errno : err;
-        ::unlink(tmp.c_str());
-        throw std::runtime_error(target.string() + ": cannot write: " + std::strerror(e));
-    }
-}
-
 int run(const Args& a) {
     const std::string sample = PLAINT_SAMPLE_DIR;
     std::vector<std::string> complaints = a.complaints, surveys = a.surveys;
@@ -366,13 +333,7 @@ int run(const Args& a) {
                      report.month.c_str());
 
     const fs::path dir(a.out);
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec)
-        throw std::runtime_error(a.out + ": cannot create the folder: " + ec.message());
-    write_atomic(dir, "report.json", report.to_json());
-    write_atomic(dir, "report.csv", report.to_csv());
-    write_atomic(dir, "report.html", report.to_html());
+    plaint::write_report_files(report, a.out); // each file atomically
 
     std::fputs(report.summary().c_str(), stdout);
     std::printf("imported %zu complaints and %zu events; wrote %s, %s and %s\n", tally.complaints,

@@ -4,12 +4,21 @@
 // building named "<script>" must print as text, never run.
 #include "plaint/report.hpp"
 
+#include "plaint/error.hpp"
 #include "plaint/version.hpp"
 #include "report_detail.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
 
 PLAINT_BEGIN_NAMESPACE
 
@@ -452,6 +461,55 @@ std::string MonthlyReport::to_html() const {
     h += "</section>\n<footer>Made by plaint " + std::string(plaint::version_string) +
          " from the ledger and the survey responses.</footer>\n</main>\n</body>\n</html>\n";
     return h;
+}
+
+namespace {
+
+// Writes `text` to `dir/name` atomically: a temporary file in the same folder, flushed to disk,
+// then renamed over the target, so a reader sees the old file or the new one, never a part.
+void write_atomic(const std::filesystem::path& dir, const std::string& name,
+                  const std::string& text) {
+    const std::filesystem::path target = dir / name;
+    std::string tmp = (dir / ("." + name + ".XXXXXX")).string();
+    const int fd = ::mkstemp(tmp.data());
+    if (fd < 0)
+        throw error(errc::io,
+                    target.string() + ": cannot create a temporary file: " + std::strerror(errno));
+    std::size_t off = 0;
+    bool ok = true;
+    while (off < text.size()) {
+        const ssize_t w = ::write(fd, text.data() + off, text.size() - off);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            ok = false;
+            break;
+        }
+        off += static_cast<std::size_t>(w);
+    }
+    const int err = errno;
+    ok = ok && ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
+    ok = (::close(fd) == 0) && ok;
+    if (!ok || ::rename(tmp.c_str(), target.c_str()) != 0) {
+        const int e = ok ? errno : err;
+        ::unlink(tmp.c_str());
+        throw error(errc::io, target.string() + ": cannot write: " + std::strerror(e));
+    }
+}
+
+} // namespace
+
+void write_report_files(const MonthlyReport& report, const std::string& folder) {
+    if (folder.empty())
+        throw error(errc::invalid_argument, "the report folder name is empty");
+    const std::filesystem::path dir(folder);
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec)
+        throw error(errc::io, folder + ": cannot create the folder: " + ec.message());
+    write_atomic(dir, "report.json", report.to_json());
+    write_atomic(dir, "report.csv", report.to_csv());
+    write_atomic(dir, "report.html", report.to_html());
 }
 
 PLAINT_END_NAMESPACE

@@ -232,6 +232,15 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options 
 /// @throws error `errc::not_found` (an unknown zone). Since 0.5.
 std::string latest_month(const Ledger& ledger, const std::string& timezone = "");
 
+/// Writes `report.json`, `report.csv` and `report.html` of `report` (`to_json`, `to_csv`,
+/// `to_html`) into the folder `folder`, created with its parents when missing. Each file is
+/// written atomically: a temporary file in the same folder, flushed to disk, then renamed over
+/// the target, so a reader sees the old file or the new one, never a part. On error the temporary
+/// file is removed; files already renamed stay.
+/// @throws error `errc::io` (the folder cannot be created or written; the message names the file
+/// and the system's reason), `errc::invalid_argument` (an empty folder name). Since 0.5.
+void write_report_files(const MonthlyReport& report, const std::string& folder);
+
 /// `text` with `&`, `<`, `>`, `"` and `'` replaced by their HTML character references, for
 /// text and attribute values. Since 0.5.
 std::string html_escape(std::string_view text);

@@ -11,7 +11,10 @@ complaint's :class:`Clock` for each target from its event log, at any instant. A
 :meth:`Profile.classify` gives a complaint's :class:`Decision` (nature, severity, SLA policy,
 escalation, return-visit method) and explains it. :mod:`plaint.satisfaction` scores surveys
 (mean, CSAT, NPS, CES with their intervals, AHP weights, indices, key drivers, scores grouped by
-building and month) and :meth:`Profile.survey` gives a profile's survey definitions.
+building and month) and :meth:`Profile.survey` gives a profile's survey definitions. A
+:class:`Ledger` holds a whole month (or years) of complaints imported from JSON lines or CSV,
+derives everything under its profile, saves and loads snapshots, and gives the monthly report
+as a dict, a CSV table, an HTML page, files or a pandas DataFrame.
 
 The C library is found through ``PLAINT_LIBRARY``, next to this package, or by
 :func:`ctypes.util.find_library` (see :mod:`plaint._lib`). Every failure raises a subclass of
@@ -67,10 +70,11 @@ from ._complaint import Complaint, Event
 from ._calendar import Calendar, tzdb_version
 from ._sla import Clock, PolicySet, parse_duration
 from ._profile import Decision, Profile, RowExplanation
+from ._ledger import ImportProblem, ImportReport, Ledger
 from . import satisfaction
 from .satisfaction import Survey
 
-__version__ = "0.4.0"
+__version__ = "0.5.0"
 
 __all__ = [
     "ABI_VERSION",
@@ -89,8 +93,11 @@ __all__ = [
     "EventType",
     "FileError",
     "IllegalTransitionError",
+    "ImportProblem",
+    "ImportReport",
     "InternalError",
     "InvalidArgumentError",
+    "Ledger",
     "Nature",
     "NoMemoryError",
     "NotFoundError",
@@ -122,7 +129,7 @@ __all__ = [
 
 
 def version() -> str:
-    """The run-time C library's version string ("0.4.0")."""
+    """The run-time C library's version string ("0.5.0")."""
     raw: bytes = _clib.plaint_version_string()
     return raw.decode("ascii", errors="replace")
 

@@ -58,6 +58,39 @@ VisitMethodLike = Union[VisitMethod, int, str]
 EventTypeLike = Union[EventType, int, str]
 
 
+def make_event(
+    event: EventTypeLike,
+    at: InstantLike,
+    role: RoleLike,
+    note: Optional[TextLike] = "",
+    *,
+    nature: Optional[NatureLike] = None,
+    severity: Optional[SeverityLike] = None,
+    to: Optional[RoleLike] = None,
+    method: Optional[VisitMethodLike] = None,
+    deadline: Optional[InstantLike] = None,
+) -> PlaintEvent:
+    """The C event of :meth:`Complaint.apply`'s arguments (also used by the ledger)."""
+    ev = PlaintEvent()
+    ev.size = ctypes.sizeof(PlaintEvent)
+    ev.type = to_code(EventType, event, "event")
+    ev.at = to_instant(at, "at")
+    ev.role = to_code(Role, role, "role")
+    ev.note = encode_nts(note, "note") if note is not None else None
+    if nature is not None:
+        ev.nature = to_code(Nature, nature, "nature")
+    if severity is not None:
+        ev.severity = to_code(Severity, severity, "severity")
+    if to is not None:
+        ev.target_role = to_code(Role, to, "to")
+    if method is not None:
+        ev.visit_method = to_code(VisitMethod, method, "method")
+    if deadline is not None:
+        ev.has_deadline = 1
+        ev.deadline = to_instant(deadline, "deadline")
+    return ev
+
+
 @dataclass(frozen=True)
 class Event:
     """One event of a complaint's log, as the library recorded it.
@@ -572,23 +605,17 @@ class Complaint:
             OutOfRangeError: an unknown enumeration code or name.
             EncodingError, TooLargeError: a bad note.
         """
-        ev = PlaintEvent()
-        ev.size = ctypes.sizeof(PlaintEvent)
-        ev.type = to_code(EventType, event, "event")
-        ev.at = to_instant(at, "at")
-        ev.role = to_code(Role, role, "role")
-        ev.note = encode_nts(note, "note") if note is not None else None
-        if nature is not None:
-            ev.nature = to_code(Nature, nature, "nature")
-        if severity is not None:
-            ev.severity = to_code(Severity, severity, "severity")
-        if to is not None:
-            ev.target_role = to_code(Role, to, "to")
-        if method is not None:
-            ev.visit_method = to_code(VisitMethod, method, "method")
-        if deadline is not None:
-            ev.has_deadline = 1
-            ev.deadline = to_instant(deadline, "deadline")
+        ev = make_event(
+            event,
+            at,
+            role,
+            note,
+            nature=nature,
+            severity=severity,
+            to=to,
+            method=method,
+            deadline=deadline,
+        )
         with self._lock:
             lib.plaint_complaint_apply_event(self._live(), byref(ev))
 

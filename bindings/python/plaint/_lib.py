@@ -198,6 +198,37 @@ class PlaintGroupInput(ctypes.Structure):
     ]
 
 
+class PlaintImportResult(ctypes.Structure):
+    """Mirror of ``struct plaint_import_result``; set ``size`` to its sizeof."""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("committed", c_int32),
+        ("complaints", c_uint64),
+        ("events", c_uint64),
+        ("rows", c_uint64),
+        ("bad_rows", c_uint64),
+    ]
+
+
+class PlaintReportOptions(ctypes.Structure):
+    """Mirror of ``struct plaint_report_options``; set ``size`` to its sizeof."""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("month", c_char_p),
+        ("timezone", c_char_p),
+        ("surveys", POINTER(c_char_p)),
+        ("survey_lens", POINTER(c_size_t)),
+        ("survey_count", c_size_t),
+        ("has_as_of", c_int32),
+        ("as_of", c_int64),
+        ("confidence", c_double),
+        ("csat_target", c_double),
+        ("top", c_uint32),
+    ]
+
+
 class _Status:
     """Marks a function of :data:`FUNCTIONS` that returns a status: ``int`` plus errcheck."""
 
@@ -218,6 +249,8 @@ _SCP = POINTER(PlaintScore)
 _AHP = POINTER(PlaintAhpResult)
 _TRP = POINTER(PlaintIndicatorTree)
 _GIP = POINTER(PlaintGroupInput)
+_IRP = POINTER(PlaintImportResult)
+_ROP = POINTER(PlaintReportOptions)
 
 #: Every function of plaint.h: name -> (return type, argument types). ``STATUS`` stands for an
 #: ``int`` status checked by :func:`check_status`.
@@ -384,6 +417,31 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "plaint_profile_survey_count": (STATUS, [_P, _SZP]),
     "plaint_profile_survey_name": (STATUS, [_P, c_size_t, _PP]),
     "plaint_profile_survey_json": (STATUS, [_P, c_char_p, _PP]),
+    # The ledger, snapshots and the monthly report
+    "plaint_import_result_init": (None, [_IRP, c_size_t]),
+    "plaint_ledger_new": (STATUS, [_PP, _P]),
+    "plaint_ledger_free": (None, [_P]),
+    "plaint_ledger_profile": (STATUS, [_P, _PP]),
+    "plaint_ledger_count": (STATUS, [_P, _SZP]),
+    "plaint_ledger_event_count": (STATUS, [_P, _SZP]),
+    "plaint_ledger_import_json_lines": (STATUS, [_P, c_char_p, c_size_t, c_uint32, _IRP, _PP]),
+    "plaint_ledger_import_csv": (
+        STATUS,
+        [_P, c_char_p, c_size_t, c_char_p, c_size_t, c_uint32, _IRP, _PP],
+    ),
+    "plaint_ledger_add_complaint_json": (STATUS, [_P, c_char_p, c_size_t, _SZP]),
+    "plaint_ledger_add_complaint": (STATUS, [_P, _P, _SZP]),
+    "plaint_ledger_add_event": (STATUS, [_P, c_size_t, _EVP]),
+    "plaint_ledger_find": (STATUS, [_P, c_char_p, _SZP]),
+    "plaint_ledger_complaint": (STATUS, [_P, c_size_t, _PP]),
+    "plaint_ledger_complaint_json": (STATUS, [_P, c_size_t, _PP]),
+    "plaint_ledger_save": (STATUS, [_P, c_char_p]),
+    "plaint_ledger_load": (STATUS, [_PP, c_char_p, _P]),
+    "plaint_report_options_init": (None, [_ROP, c_size_t]),
+    "plaint_ledger_report_json": (STATUS, [_P, _ROP, _PP]),
+    "plaint_ledger_report_csv": (STATUS, [_P, _ROP, _PP]),
+    "plaint_ledger_report_html": (STATUS, [_P, _ROP, _PP]),
+    "plaint_ledger_report_files": (STATUS, [_P, _ROP, c_char_p]),
 }
 
 

@@ -103,6 +103,13 @@ _C_TYPES = {
     "plaint_groups*": {ctypes.c_void_p},
     "const plaint_groups*": {ctypes.c_void_p},
     "plaint_groups**": {ctypes.POINTER(ctypes.c_void_p)},
+    # Since 0.5: the ledger, snapshots and the monthly report.
+    "plaint_ledger*": {ctypes.c_void_p},
+    "const plaint_ledger*": {ctypes.c_void_p},
+    "plaint_ledger**": {ctypes.POINTER(ctypes.c_void_p)},
+    "plaint_import_result*": {ctypes.POINTER(_lib.PlaintImportResult)},
+    "const plaint_report_options*": {ctypes.POINTER(_lib.PlaintReportOptions)},
+    "plaint_report_options*": {ctypes.POINTER(_lib.PlaintReportOptions)},
 }
 
 
@@ -118,8 +125,10 @@ def test_the_header_parser_sees_the_whole_header(header: Path) -> None:
     # 4 struct initialisers, plaint_levels, _wilson, _mean, _csat, _nps, _ces, _check_target,
     # _ahp, _random_index, _ri_table_name and _parse, _key_drivers, _acsi, _global_weights,
     # _weighted_index, _servqual, _mttr, _mean_duration, _percentile, _within_limit,
-    # _sample_size, 20 plaint_groups_* functions and 3 plaint_profile_survey_* functions.
-    assert len(functions) == 142
+    # _sample_size, 20 plaint_groups_* functions and 3 plaint_profile_survey_* functions; since
+    # 0.5, 2 struct initialisers (import result, report options) and 19 plaint_ledger_*
+    # functions.
+    assert len(functions) == 163
     assert functions["plaint_complaint_text"] == (
         "int",
         ["const plaint_complaint*", "int32_t", "const char**", "size_t*"],
@@ -178,6 +187,8 @@ def test_every_int_returning_function_is_declared_and_checked(header: Path) -> N
         ("plaint_ahp_result", _lib.PlaintAhpResult),
         ("plaint_indicator_tree", _lib.PlaintIndicatorTree),
         ("plaint_group_input", _lib.PlaintGroupInput),
+        ("plaint_import_result", _lib.PlaintImportResult),
+        ("plaint_report_options", _lib.PlaintReportOptions),
     ],
 )
 def test_the_structs_match_the_c_compiler(

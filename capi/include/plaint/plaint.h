@@ -38,14 +38,14 @@ extern "C" {
 /** Major version. Since 0.1. */
 #define PLAINT_VERSION_MAJOR 0
 /** Minor version. Since 0.1. */
-#define PLAINT_VERSION_MINOR 4
+#define PLAINT_VERSION_MINOR 5
 /** Patch version. Since 0.1. */
 #define PLAINT_VERSION_PATCH 0
 /** major·10000 + minor·100 + patch. Since 0.1. */
 #define PLAINT_VERSION_NUMBER                                                                      \
     (PLAINT_VERSION_MAJOR * 10000 + PLAINT_VERSION_MINOR * 100 + PLAINT_VERSION_PATCH)
 /** The version as text. Since 0.1. */
-#define PLAINT_VERSION_STRING "0.4.0"
+#define PLAINT_VERSION_STRING "0.5.0"
 /** The shared library's SOVERSION; changes only when this ABI breaks. Since 0.1. */
 #define PLAINT_ABI_VERSION 1
 
@@ -1455,6 +1455,227 @@ PLAINT_API int plaint_profile_survey_name(const plaint_profile* p, size_t index,
  * PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.4.
  */
 PLAINT_API int plaint_profile_survey_json(const plaint_profile* p, const char* name, char** out);
+
+/* ---- The ledger, snapshots and the monthly report ---------------------------------------- */
+
+/**
+ * The ledger: complaints and their event logs, with everything the profile derives from them
+ * (state, owner, classification re-evaluated on events, SLA clocks, escalations, return visits).
+ * Mutable and not synchronised: a call that changes it (imports, adding complaints or events)
+ * needs exclusive access; calls that take a `const plaint_ledger*` may run on many threads at
+ * once while none changes it. Keeps its profile alive: free the two in any order. Since 0.5.
+ */
+typedef struct plaint_ledger plaint_ledger;
+
+/** Import flag: when any row is bad, import nothing (the ledger is left as it was). Since 0.5. */
+#define PLAINT_IMPORT_ALL_OR_NOTHING 1u
+
+/**
+ * What a bulk import did. Initialise with PLAINT_IMPORT_RESULT_INIT or
+ * plaint_import_result_init(&r, sizeof r): the library writes only the fields `size` covers.
+ * Since 0.5.
+ */
+typedef struct plaint_import_result {
+    uint32_t size;       /**< sizeof(plaint_import_result) as the caller compiled it */
+    int32_t committed;   /**< 1; 0 when PLAINT_IMPORT_ALL_OR_NOTHING refused the import */
+    uint64_t complaints; /**< complaints added */
+    uint64_t events;     /**< events added (RECEIVE not counted) */
+    uint64_t rows;       /**< data rows read, in all files */
+    uint64_t bad_rows;   /**< rows refused (all of them, listed or not) */
+} plaint_import_result;
+
+/** Zero-initialised plaint_import_result with its size set. Since 0.5. */
+#define PLAINT_IMPORT_RESULT_INIT                                                                  \
+    { sizeof(plaint_import_result), 0, 0, 0, 0, 0 }
+/** Zeroes `size` bytes at `r` and stores `size` in `r->size` (pass `sizeof *r`). NULL, or a size
+ *  too small for the `size` field, is a no-op. Since 0.5. */
+PLAINT_API void plaint_import_result_init(plaint_import_result* r, size_t size);
+
+/**
+ * Creates an empty ledger deriving everything with `profile` (NULL: the embedded default
+ * profile); the ledger shares the profile and keeps it alive.
+ * @param out receives the handle; free it with plaint_ledger_free. Unchanged on failure.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for a NULL `out`; PLAINT_E_UNSUPPORTED for a
+ * profile with more than 254 SLA policies or a policy with more than 16 targets. Since 0.5.
+ */
+PLAINT_API int plaint_ledger_new(plaint_ledger** out, const plaint_profile* profile);
+/** Frees a ledger. NULL is a no-op. Since 0.5. */
+PLAINT_API void plaint_ledger_free(plaint_ledger* l);
+/**
+ * The profile the ledger derives with, as a new handle that shares it.
+ * @param out receives the handle; free it with plaint_profile_free.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Since 0.5.
+ */
+PLAINT_API int plaint_ledger_profile(const plaint_ledger* l, plaint_profile** out);
+/** The number of complaints. @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Since 0.5. */
+PLAINT_API int plaint_ledger_count(const plaint_ledger* l, size_t* out);
+/** The number of events, RECEIVE events and re-evaluations included.
+ *  @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Since 0.5. */
+PLAINT_API int plaint_ledger_event_count(const plaint_ledger* l, size_t* out);
+
+/**
+ * Imports complaints as JSON lines (`len` bytes at `text`, or PLAINT_NTS): each non-blank line
+ * one complaint in the form plaint_complaint_from_json reads, events included. A bad line is
+ * skipped and reported with its 1-based line number and reason, and the rest imported; with
+ * PLAINT_IMPORT_ALL_OR_NOTHING in `flags`, any bad line leaves the ledger as it was (and
+ * `committed` is 0). Either way the call succeeds: bad rows are data, not a failure.
+ * @param result_out receives the counts (may be NULL; its `size` set by the caller).
+ * @param problems_out receives the bad rows as JSON (may be NULL): an array of at most 1,000
+ * `{"file": "json lines", "line": 1-based (0: the whole input), "status": PLAINT_E_* code,
+ * "message"}` in input order; owned: free it with plaint_string_free.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT (NULL, a result size too small, unknown flags);
+ * PLAINT_E_NO_MEMORY. Since 0.5.
+ */
+PLAINT_API int plaint_ledger_import_json_lines(plaint_ledger* l, const char* text, size_t len,
+                                               uint32_t flags, plaint_import_result* result_out,
+                                               char** problems_out);
+/**
+ * Imports complaints as CSV and their events as CSV (RFC 4180, UTF-8, a header row; the columns
+ * of examples/data/sample/README.md: complaints `id`, `received` (required), `channel`,
+ * `category`, `subcategory`, `building`, `unit`, `reporter_count`, `content`, `tags`, `name`,
+ * `contact`, `remedy`; events `complaint_id`, `at`, `type` (required), `role`, `note`, `nature`,
+ * `severity`, `target`, `method`, `deadline`). `events` may be NULL with `events_len` 0 (no
+ * events); lengths may be PLAINT_NTS. Bad rows, flags and outputs as
+ * plaint_ledger_import_json_lines (`file` is "complaints" or "events"; unknown or missing
+ * columns make the whole file bad, at line 1).
+ * @return as plaint_ledger_import_json_lines. Since 0.5.
+ */
+PLAINT_API int plaint_ledger_import_csv(plaint_ledger* l, const char* complaints,
+                                        size_t complaints_len, const char* events,
+                                        size_t events_len, uint32_t flags,
+                                        plaint_import_result* result_out, char** problems_out);
+/**
+ * Adds one complaint from its JSON form (as plaint_complaint_from_json reads it, events
+ * included); the profile's rules classify it. `len` bytes at `json`, or PLAINT_NTS.
+ * @param index_out receives its index (may be NULL).
+ * @return PLAINT_OK; the statuses of plaint_complaint_from_json; PLAINT_E_INVALID_ARGUMENT for a
+ * duplicate id; PLAINT_E_OUT_OF_RANGE for an instant outside a calendar's years. On failure the
+ * ledger is unchanged. Since 0.5.
+ */
+PLAINT_API int plaint_ledger_add_complaint_json(plaint_ledger* l, const char* json, size_t len,
+                                                size_t* index_out);
+/**
+ * Adds a copy of complaint `c` with its event log; errors as plaint_ledger_add_complaint_json.
+ * @param index_out receives its index (may be NULL). Since 0.5.
+ */
+PLAINT_API int plaint_ledger_add_complaint(plaint_ledger* l, const plaint_complaint* c,
+                                           size_t* index_out);
+/**
+ * Applies one event to complaint `index`, checked as plaint_complaint_apply_event checks it,
+ * then derives its clocks and, on a relevant event, its classification again.
+ * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE (an unknown index or code); the statuses of
+ * plaint_complaint_apply_event. On failure the ledger is unchanged. Since 0.5.
+ */
+PLAINT_API int plaint_ledger_add_event(plaint_ledger* l, size_t index, const plaint_event* event);
+/**
+ * The index of the complaint with id `id` (NUL-terminated).
+ * @return PLAINT_OK; PLAINT_E_NOT_FOUND; PLAINT_E_INVALID_ARGUMENT for NULL. Since 0.5.
+ */
+PLAINT_API int plaint_ledger_find(const plaint_ledger* l, const char* id, size_t* out);
+/**
+ * Complaint `index` rebuilt as a complaint handle with its whole log (the ledger's
+ * re-evaluation events included), owned by the caller and independent of the ledger.
+ * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE; PLAINT_E_INVALID_ARGUMENT for NULL. Since 0.5.
+ */
+PLAINT_API int plaint_ledger_complaint(const plaint_ledger* l, size_t index,
+                                       plaint_complaint** out);
+/**
+ * Complaint `index` as the ledger sees it, as JSON: `{"index", "id", "state", "owner",
+ * "nature", "severity", "cycle", "event_count", "last_event_at", "escalations",
+ * "reevaluations", "visit_method", "rectification_deadline", "sla_policy", "rule_nature",
+ * "rule_escalate_to", "planned_visit", "tags", "complaint"}` — enumerations by name, instants as
+ * ISO 8601 UTC, null for what is not set; "complaint" is plaint_complaint_to_json's form of the
+ * rebuilt complaint. Owned: free it with plaint_string_free.
+ * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE; PLAINT_E_INVALID_ARGUMENT for NULL. Since 0.5.
+ */
+PLAINT_API int plaint_ledger_complaint_json(const plaint_ledger* l, size_t index, char** out);
+
+/**
+ * Saves the whole ledger (with its profile) as a snapshot file at `path`, atomically: a
+ * temporary file beside it, synced, then renamed over it; on failure `path` keeps what it held.
+ * @return PLAINT_OK; PLAINT_E_IO (the message names the file and the reason);
+ * PLAINT_E_NO_MEMORY; PLAINT_E_INVALID_ARGUMENT for NULL. Since 0.5.
+ */
+PLAINT_API int plaint_ledger_save(const plaint_ledger* l, const char* path);
+/**
+ * Loads the snapshot file at `path`. With `profile` NULL the ledger is the one saved, under its
+ * stored profile; with a profile equal to the stored one, the same, sharing `profile`; with
+ * another profile, the saved ledger replayed under it (everything derived again).
+ * @param out receives the handle; free it with plaint_ledger_free. Unchanged on failure.
+ * @return PLAINT_OK; PLAINT_E_IO (cannot open or read); PLAINT_E_PARSE (not a snapshot,
+ * truncated, corrupted); PLAINT_E_UNSUPPORTED (a newer format, another byte order);
+ * PLAINT_E_INVALID_ARGUMENT for NULL. Nothing is built from a refused file. Since 0.5.
+ */
+PLAINT_API int plaint_ledger_load(plaint_ledger** out, const char* path,
+                                  const plaint_profile* profile);
+
+/**
+ * What the monthly report is computed for. Initialise with PLAINT_REPORT_OPTIONS_INIT or
+ * plaint_report_options_init(&o, sizeof o); zero and NULL members take their defaults. The
+ * library reads only the members `size` covers. Since 0.5.
+ */
+typedef struct plaint_report_options {
+    uint32_t size;        /**< sizeof(plaint_report_options) as the caller compiled it */
+    const char* month;    /**< "YYYY-MM"; NULL or "": the month of the latest complaint */
+    const char* timezone; /**< IANA name or POSIX TZ; NULL or "": the profile's zone */
+    /** Survey responses: `survey_count` CSV documents (complaint_id, building, at, then one
+     *  column a question; the form of examples/data/sample/surveys-*.csv), appended in order.
+     *  Give the month's and the month before's for the change and the trend. */
+    const char* const* surveys;
+    const size_t* survey_lens; /**< their lengths (NULL: all NUL-terminated; or PLAINT_NTS) */
+    size_t survey_count;
+    int32_t has_as_of;  /**< non-zero: read the clocks at `as_of`, not at the month's end */
+    int64_t as_of;      /**< UTC seconds */
+    double confidence;  /**< of every interval, in (0, 1); 0: 0.95 */
+    double csat_target; /**< the satisfaction target, in (0, 1]; 0: 0.85 */
+    uint32_t top;       /**< main issues listed; 0: 10 */
+} plaint_report_options;
+
+/** Zero-initialised plaint_report_options with its size set: every default. Since 0.5. */
+#define PLAINT_REPORT_OPTIONS_INIT                                                                 \
+    { sizeof(plaint_report_options), NULL, NULL, NULL, NULL, 0, 0, 0, 0.0, 0.0, 0 }
+/** Zeroes `size` bytes at `o` and stores `size` in `o->size` (pass `sizeof *o`). NULL, or a size
+ *  too small for the `size` field, is a no-op. Since 0.5. */
+PLAINT_API void plaint_report_options_init(plaint_report_options* o, size_t size);
+
+/**
+ * The monthly report (DOMAIN.md §4–6) of the ledger as JSON: two-space indent, keys in a fixed
+ * order, NaN as null; the stable keys `plaint_report`, `month`, `previous_month`, `timezone`,
+ * `from`, `to`, `as_of`, `profile`, `confidence`, `csat_target`, `complaints`, `main_issues`,
+ * `sla`, `escalations`, `return_visits`, `satisfaction`, `heatmaps` (the README and report.hpp
+ * list their members). `options` may be NULL (every default). Owned: free with
+ * plaint_string_free.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT (NULL ledger or `out`, a NULL survey document,
+ * an options size too small, an empty ledger with no month, a confidence or target out of
+ * range); PLAINT_E_PARSE / PLAINT_E_OUT_OF_RANGE (a bad month; a bad survey CSV, the message
+ * naming `surveys[i]` and the line); PLAINT_E_NOT_FOUND (an unknown time zone). Reads the ledger
+ * only. Since 0.5.
+ */
+PLAINT_API int plaint_ledger_report_json(const plaint_ledger* l,
+                                         const plaint_report_options* options, char** out);
+/**
+ * The same report as one tidy CSV table (header `section,group,item,metric,value`, one figure
+ * a row, LF line ends). Owned: free with plaint_string_free.
+ * @return as plaint_ledger_report_json. Since 0.5.
+ */
+PLAINT_API int plaint_ledger_report_csv(const plaint_ledger* l,
+                                        const plaint_report_options* options, char** out);
+/**
+ * The same report as one self-contained HTML page (inline CSS and SVG, no script, no external
+ * asset). Owned: free with plaint_string_free.
+ * @return as plaint_ledger_report_json. Since 0.5.
+ */
+PLAINT_API int plaint_ledger_report_html(const plaint_ledger* l,
+                                         const plaint_report_options* options, char** out);
+/**
+ * Computes the report once and writes `report.json`, `report.csv` and `report.html` into the
+ * folder `folder` (created with its parents when missing), each atomically (a temporary file in
+ * the folder, synced, then renamed), as the plaint-report program does.
+ * @return as plaint_ledger_report_json; PLAINT_E_IO when the folder cannot be created or
+ * written (files already renamed stay). Since 0.5.
+ */
+PLAINT_API int plaint_ledger_report_files(const plaint_ledger* l,
+                                          const plaint_report_options* options, const char* folder);
 
 #ifdef __cplusplus
 }

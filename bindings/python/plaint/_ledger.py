@@ -1,0 +1,642 @@
+"""The :class:`Ledger` handle: complaints and their event logs with everything a profile derives
+from them, bulk imports, snapshots, and the monthly report as a dict, a CSV table, an HTML page,
+files or a pandas DataFrame.
+
+A ledger takes in a whole month (or years) of complaints, from JSON lines or from CSV with their
+events, and derives each complaint's state, owner, classification (re-evaluated on events), SLA
+clocks, escalations and return visits under its :class:`plaint.Profile`. :meth:`Ledger.save`
+writes a snapshot atomically and :meth:`Ledger.load` reads one back, refusing a truncated or
+foreign file. :meth:`Ledger.report` computes the figures of DOMAIN.md §4–6 for one month.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import importlib
+import io
+import json
+import math
+import os
+import threading
+import weakref
+from ctypes import POINTER, byref, c_char_p, c_size_t, c_void_p
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+
+from ._complaint import (
+    Complaint,
+    EventTypeLike,
+    NatureLike,
+    RoleLike,
+    SeverityLike,
+    VisitMethodLike,
+    make_event,
+)
+from ._convert import InstantLike, TextLike, encode_nts, to_instant
+from ._errors import ClosedError, FileError, NotFoundError
+from ._handle import document_bytes
+from ._lib import PlaintImportResult, PlaintReportOptions, lib, take_string
+from ._profile import Profile
+
+#: PLAINT_IMPORT_ALL_OR_NOTHING.
+_ALL_OR_NOTHING = 1
+
+PathLike = Union[str, "os.PathLike[str]"]
+#: Text given directly (``bytes``, or a ``str`` holding a line break or starting with ``{``) or
+#: the path of a file to read (any other ``str``, or an ``os.PathLike``).
+Source = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]"]
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One bad row of an import.
+
+    Attributes:
+        file: "json lines", "complaints" or "events".
+        line: the 1-based line where the row starts (0: the whole input).
+        code: the C status the row raised (``plaint.ParseError.code``...).
+        message: what is wrong.
+    """
+
+    file: str
+    line: int
+    code: int
+    message: str
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What a bulk import did.
+
+    Attributes:
+        complaints: complaints added.
+        events: events added (the ``receive`` events not counted).
+        rows: data rows read, in all files.
+        bad_rows: rows refused (all of them, listed or not).
+        committed: False when ``all_or_nothing`` refused the whole import.
+        problems: the first 1,000 bad rows, in input order.
+    """
+
+    complaints: int
+    events: int
+    rows: int
+    bad_rows: int
+    committed: bool
+    problems: Tuple[ImportProblem, ...]
+
+
+def _free_boxed(box: List[Optional[int]]) -> None:
+    handle, box[0] = box[0], None
+    if handle:
+        lib.plaint_ledger_free(handle)
+
+
+def _is_text(source: object) -> bool:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return True
+    if isinstance(source, str):
+        return "\n" in source or source.lstrip().startswith("{") or not source
+    return False
+
+
+def _source_bytes(source: Source, what: str) -> bytes:
+    """The bytes of ``source``: text given directly, or the contents of the file it names."""
+    if _is_text(source):
+        return document_bytes(source, what)
+    if not isinstance(source, (str, os.PathLike)):
+        raise TypeError(f"{what} must be text (str, bytes) or a path, not {type(source).__name__}")
+    try:
+        with open(source, "rb") as f:
+            return f.read()
+    except OSError as exc:
+        raise FileError(f"cannot read {what} file {os.fsdecode(source)}: {exc}") from exc
+
+
+def _path_bytes(path: PathLike, what: str) -> bytes:
+    raw = os.fsencode(path)
+    if b"\0" in raw:
+        raise ValueError(f"{what} holds a NUL byte")
+    return raw
+
+
+def _report_of(result: PlaintImportResult, problems: Optional[int]) -> ImportReport:
+    rows = json.loads(take_string(problems) or "[]")
+    return ImportReport(
+        complaints=result.complaints,
+        events=result.events,
+        rows=result.rows,
+        bad_rows=result.bad_rows,
+        committed=bool(result.committed),
+        problems=tuple(
+            ImportProblem(file=p["file"], line=p["line"], code=p["status"], message=p["message"])
+            for p in rows
+        ),
+    )
+
+
+def _csv_value(text: str) -> Any:
+    """A cell of the report's ``value`` column: a float, NaN when empty, else the text."""
+    if text == "":
+        return math.nan
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+class Ledger:
+    """The ledger: complaints and their event logs, with everything the profile derives.
+
+    ``Ledger(profile)`` makes an empty ledger deriving with ``profile`` (None: the embedded
+    default profile); :meth:`load` reads a snapshot. The object owns a C handle: free it with
+    :meth:`close` or a ``with`` block, or leave it to the garbage collector. A ledger is
+    mutable; every method holds the object's lock across its C calls, so one ledger may be
+    shared between threads.
+
+    Complaints are named by their id (``str``) or their index (``int``, the order of intake).
+    """
+
+    _box: List[Optional[int]]
+    _finalizer: weakref.finalize
+    _lock: threading.RLock
+
+    def __init__(self, profile: Optional[Profile] = None) -> None:
+        """An empty ledger deriving everything with ``profile`` (None: the default profile).
+
+        Raises:
+            UnsupportedError: a profile with more than 254 SLA policies or a policy with more
+                than 16 targets.
+            TypeError: ``profile`` is not a :class:`plaint.Profile`.
+        """
+        if profile is not None and not isinstance(profile, Profile):
+            raise TypeError(f"profile must be a plaint.Profile, not {type(profile).__name__}")
+        out = c_void_p()
+        lib.plaint_ledger_new(byref(out), None if profile is None else profile._live())
+        self._adopt(out.value)
+
+    # ---- Handle management -------------------------------------------------------------
+
+    def _adopt(self, handle: Optional[int]) -> None:
+        self._lock = threading.RLock()
+        self._box = [handle]
+        self._finalizer = weakref.finalize(self, _free_boxed, self._box)
+
+    def _live(self) -> int:
+        """The handle; the caller holds the lock. Raises ClosedError once closed."""
+        handle = self._box[0]
+        if not handle:
+            raise ClosedError("ledger is closed")
+        return handle
+
+    def close(self) -> None:
+        """Frees the C handle. Safe to call more than once; later use raises ClosedError."""
+        with self._lock:
+            self._finalizer()
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called."""
+        return not self._box[0]
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "<plaint.Ledger (closed)>"
+        return f"<plaint.Ledger complaints={len(self)}>"
+
+    # ---- Contents --------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        """The number of complaints."""
+        out = c_size_t()
+        with self._lock:
+            lib.plaint_ledger_count(self._live(), byref(out))
+        return out.value
+
+    @property
+    def event_count(self) -> int:
+        """The number of events, ``receive`` events and the ledger's re-evaluations included."""
+        out = c_size_t()
+        with self._lock:
+            lib.plaint_ledger_event_count(self._live(), byref(out))
+        return out.value
+
+    @property
+    def profile(self) -> Profile:
+        """The profile the ledger derives with (a new handle sharing it)."""
+        out = c_void_p()
+        with self._lock:
+            lib.plaint_ledger_profile(self._live(), byref(out))
+        return Profile._wrap(out.value)
+
+    def find(self, id: TextLike) -> Optional[int]:
+        """The index of the complaint with id ``id``, or None."""
+        out = c_size_t()
+        try:
+            with self._lock:
+                lib.plaint_ledger_find(self._live(), encode_nts(id, "id"), byref(out))
+        except NotFoundError:
+            return None
+        return out.value
+
+    def _index(self, key: Union[int, TextLike]) -> int:
+        if isinstance(key, int) and not isinstance(key, bool):
+            return key if key >= 0 else key + len(self)
+        out = c_size_t()
+        with self._lock:
+            lib.plaint_ledger_find(self._live(), encode_nts(key, "id"), byref(out))
+        return out.value
+
+    def __contains__(self, id: object) -> bool:
+        return isinstance(id, (str, bytes)) and self.find(id) is not None
+
+    def complaint(self, key: Union[int, TextLike]) -> Dict[str, Any]:
+        """Complaint ``key`` (its id, or its index) as the ledger sees it: ``{"index", "id",
+        "state", "owner", "nature", "severity", "cycle", "event_count", "last_event_at",
+        "escalations", "reevaluations", "visit_method", "rectification_deadline",
+        "sla_policy", "rule_nature", "rule_escalate_to", "planned_visit", "tags",
+        "complaint"}`` — enumerations by name, instants as ISO 8601 UTC, None for what is not
+        set; ``"complaint"`` is the complaint's JSON form with its whole event log.
+
+        Raises:
+            NotFoundError: no complaint has this id.
+            OutOfRangeError: an index out of range.
+        """
+        out = c_void_p()
+        with self._lock:
+            lib.plaint_ledger_complaint_json(self._live(), self._index(key), byref(out))
+        value: Dict[str, Any] = json.loads(take_string(out.value))
+        return value
+
+    def to_complaint(self, key: Union[int, TextLike]) -> Complaint:
+        """Complaint ``key`` rebuilt as an independent :class:`plaint.Complaint` with its whole
+        log (the ledger's re-evaluation events included). Errors as :meth:`complaint`."""
+        out = c_void_p()
+        with self._lock:
+            lib.plaint_ledger_complaint(self._live(), self._index(key), byref(out))
+        return Complaint._wrap(out.value)
+
+    # ---- Adding ----------------------------------------------------------------------------
+
+    def add(self, complaint: Union[Complaint, str, bytes, Dict[str, Any]]) -> int:
+        """Adds one complaint, a :class:`plaint.Complaint` (copied) or its JSON form (text or
+        a dict), events included; the profile's rules classify it. Returns its index.
+
+        Raises:
+            InvalidArgumentError: a duplicate id.
+            ParseError, ValidationError: a bad JSON form (as :meth:`Complaint.from_json`).
+        """
+        out = c_size_t()
+        if isinstance(complaint, Complaint):
+            with self._lock, complaint._lock:
+                lib.plaint_ledger_add_complaint(self._live(), complaint._live(), byref(out))
+            return out.value
+        data = document_bytes(complaint, "complaint")
+        with self._lock:
+            lib.plaint_ledger_add_complaint_json(self._live(), data, len(data), byref(out))
+        return out.value
+
+    def add_event(
+        self,
+        key: Union[int, TextLike],
+        event: EventTypeLike,
+        at: InstantLike,
+        role: RoleLike,
+        note: Optional[TextLike] = "",
+        *,
+        nature: Optional[NatureLike] = None,
+        severity: Optional[SeverityLike] = None,
+        to: Optional[RoleLike] = None,
+        method: Optional[VisitMethodLike] = None,
+        deadline: Optional[InstantLike] = None,
+    ) -> None:
+        """Applies one event to complaint ``key`` (its id, or its index), with the arguments
+        of :meth:`plaint.Complaint.apply`, then derives its clocks and classification again.
+
+        Raises:
+            NotFoundError, OutOfRangeError: no such complaint.
+            and the errors of :meth:`plaint.Complaint.apply`. On error nothing changes.
+        """
+        ev = make_event(
+            event,
+            at,
+            role,
+            note,
+            nature=nature,
+            severity=severity,
+            to=to,
+            method=method,
+            deadline=deadline,
+        )
+        with self._lock:
+            lib.plaint_ledger_add_event(self._live(), self._index(key), byref(ev))
+
+    # ---- Bulk imports ----------------------------------------------------------------------
+
+    def import_json_lines(self, source: Source, *, all_or_nothing: bool = False) -> ImportReport:
+        """Imports complaints as JSON lines, one complaint a line in the form
+        :meth:`plaint.Complaint.from_json` reads, events included.
+
+        Args:
+            source: the text (``bytes``, or a ``str`` holding a line break or starting with
+                ``{``) or the path of the file (any other ``str``, or an ``os.PathLike``).
+            all_or_nothing: when any line is bad, import nothing (``committed`` is False).
+
+        Returns:
+            What was imported; each bad line is in ``problems`` with its line number and reason,
+            and the rest is imported.
+
+        Raises:
+            FileError: the file cannot be read.
+        """
+        data = _source_bytes(source, "json lines")
+        result = PlaintImportResult()
+        result.size = ctypes.sizeof(PlaintImportResult)
+        problems = c_void_p()
+        flags = _ALL_OR_NOTHING if all_or_nothing else 0
+        with self._lock:
+            lib.plaint_ledger_import_json_lines(
+                self._live(), data, len(data), flags, byref(result), byref(problems)
+            )
+        return _report_of(result, problems.value)
+
+    def import_csv(
+        self,
+        complaints: Source,
+        events: Optional[Source] = None,
+        *,
+        all_or_nothing: bool = False,
+    ) -> ImportReport:
+        """Imports complaints as CSV and, when given, their events as CSV (the columns of
+        examples/data/sample/README.md). Each source is text or a path, as for
+        :meth:`import_json_lines`; bad rows and ``all_or_nothing`` as there.
+
+        Raises:
+            FileError: a file cannot be read.
+        """
+        c = _source_bytes(complaints, "complaints")
+        e = b"" if events is None else _source_bytes(events, "events")
+        result = PlaintImportResult()
+        result.size = ctypes.sizeof(PlaintImportResult)
+        problems = c_void_p()
+        flags = _ALL_OR_NOTHING if all_or_nothing else 0
+        with self._lock:
+            lib.plaint_ledger_import_csv(
+                self._live(), c, len(c), e, len(e), flags, byref(result), byref(problems)
+            )
+        return _report_of(result, problems.value)
+
+    # ---- Snapshots -------------------------------------------------------------------------
+
+    def save(self, path: PathLike) -> None:
+        """Saves the whole ledger, with its profile, as a snapshot file, atomically (a
+        temporary file beside it, synced, then renamed over it).
+
+        Raises:
+            FileError: the file cannot be written (``path`` keeps what it held).
+        """
+        raw = _path_bytes(path, "path")
+        with self._lock:
+            lib.plaint_ledger_save(self._live(), raw)
+
+    @classmethod
+    def load(cls, path: PathLike, profile: Optional[Profile] = None) -> "Ledger":
+        """Loads a snapshot file: the ledger saved, under its stored profile (``profile``
+        None or equal to it), or replayed under ``profile`` (everything derived again).
+
+        Raises:
+            FileError: the file cannot be read.
+            ParseError: not a snapshot, or a truncated or corrupted one.
+            UnsupportedError: a newer format, another byte order.
+        """
+        if profile is not None and not isinstance(profile, Profile):
+            raise TypeError(f"profile must be a plaint.Profile, not {type(profile).__name__}")
+        out = c_void_p()
+        raw = _path_bytes(path, "path")
+        lib.plaint_ledger_load(byref(out), raw, None if profile is None else profile._live())
+        obj = cls.__new__(cls)
+        obj._adopt(out.value)
+        return obj
+
+    # ---- The monthly report ----------------------------------------------------------------
+
+    def _options(
+        self,
+        month: Optional[str],
+        surveys: Union[None, Source, Sequence[Source]],
+        timezone: Optional[str],
+        as_of: Optional[InstantLike],
+        confidence: Optional[float],
+        csat_target: Optional[float],
+        top: Optional[int],
+        keep: List[Any],
+    ) -> PlaintReportOptions:
+        o = PlaintReportOptions()
+        o.size = ctypes.sizeof(PlaintReportOptions)
+        if month is not None:
+            o.month = encode_nts(month, "month")
+        if timezone is not None:
+            o.timezone = encode_nts(timezone, "timezone")
+        if as_of is not None:
+            o.has_as_of = 1
+            o.as_of = to_instant(as_of, "as_of")
+        if confidence is not None:
+            o.confidence = float(confidence)
+        if csat_target is not None:
+            o.csat_target = float(csat_target)
+        if top is not None:
+            if top < 1:
+                raise ValueError("top must be at least 1")
+            o.top = int(top)
+        if surveys is not None:
+            items: Sequence[Source]
+            if isinstance(surveys, (str, bytes, bytearray, memoryview, os.PathLike)):
+                items = [surveys]
+            else:
+                items = list(surveys)
+            texts = [_source_bytes(s, "surveys") for s in items]
+            n = len(texts)
+            arr = (c_char_p * n)(*texts)
+            lens = (c_size_t * n)(*[len(t) for t in texts])
+            keep.extend((texts, arr, lens))
+            o.surveys = ctypes.cast(arr, POINTER(c_char_p))
+            o.survey_lens = ctypes.cast(lens, POINTER(c_size_t))
+            o.survey_count = n
+        return o
+
+    def _report(self, func: Any, **kwargs: Any) -> str:
+        keep: List[Any] = []
+        o = self._options(keep=keep, **kwargs)
+        out = c_void_p()
+        with self._lock:
+            func(self._live(), byref(o), byref(out))
+        del keep
+        return take_string(out.value)
+
+    def report(
+        self,
+        month: Optional[str] = None,
+        surveys: Union[None, Source, Sequence[Source]] = None,
+        *,
+        timezone: Optional[str] = None,
+        as_of: Optional[InstantLike] = None,
+        confidence: Optional[float] = None,
+        csat_target: Optional[float] = None,
+        top: Optional[int] = None,
+    ) -> Dict[str, Any]:
+        """The monthly report (DOMAIN.md §4–6) as a dict with the stable keys of the report's
+        JSON: ``plaint_report``, ``month``, ``previous_month``, ``timezone``, ``from``, ``to``,
+        ``as_of``, ``profile``, ``confidence``, ``csat_target``, ``complaints``,
+        ``main_issues``, ``sla``, ``escalations``, ``return_visits``, ``satisfaction``,
+        ``heatmaps`` (undefined figures are None).
+
+        Args:
+            month: "YYYY-MM"; None: the month of the latest complaint.
+            surveys: return-visit survey responses as CSV (the form of
+                examples/data/sample/surveys-*.csv): one source or a list of them, each text or
+                a path; give the month's and the month before's for the change and the trend.
+            timezone: the estate's zone (IANA or POSIX TZ); None: the profile's.
+            as_of: the instant the clocks are read at; None: the end of the month.
+            confidence: of every interval (default 0.95).
+            csat_target: the satisfaction target (default 0.85).
+            top: main issues listed (default 10).
+
+        Raises:
+            ParseError, OutOfRangeError: a bad month; a bad survey CSV (the message names
+                ``options.surveys[i]`` and the line).
+            NotFoundError: an unknown time zone.
+            InvalidArgumentError: an empty ledger with no month; a confidence or target out of
+                range.
+            FileError: a survey file cannot be read.
+        """
+        text = self._report(
+            lib.plaint_ledger_report_json,
+            month=month,
+            surveys=surveys,
+            timezone=timezone,
+            as_of=as_of,
+            confidence=confidence,
+            csat_target=csat_target,
+            top=top,
+        )
+        value: Dict[str, Any] = json.loads(text)
+        return value
+
+    def report_csv(
+        self,
+        month: Optional[str] = None,
+        surveys: Union[None, Source, Sequence[Source]] = None,
+        *,
+        timezone: Optional[str] = None,
+        as_of: Optional[InstantLike] = None,
+        confidence: Optional[float] = None,
+        csat_target: Optional[float] = None,
+        top: Optional[int] = None,
+    ) -> str:
+        """The report as one tidy CSV table: header ``section,group,item,metric,value``, one
+        figure a row. Arguments and errors as :meth:`report`."""
+        return self._report(
+            lib.plaint_ledger_report_csv,
+            month=month,
+            surveys=surveys,
+            timezone=timezone,
+            as_of=as_of,
+            confidence=confidence,
+            csat_target=csat_target,
+            top=top,
+        )
+
+    def report_html(
+        self,
+        month: Optional[str] = None,
+        surveys: Union[None, Source, Sequence[Source]] = None,
+        *,
+        timezone: Optional[str] = None,
+        as_of: Optional[InstantLike] = None,
+        confidence: Optional[float] = None,
+        csat_target: Optional[float] = None,
+        top: Optional[int] = None,
+    ) -> str:
+        """The report as one self-contained HTML page (inline CSS and SVG, no script).
+        Arguments and errors as :meth:`report`."""
+        return self._report(
+            lib.plaint_ledger_report_html,
+            month=month,
+            surveys=surveys,
+            timezone=timezone,
+            as_of=as_of,
+            confidence=confidence,
+            csat_target=csat_target,
+            top=top,
+        )
+
+    def report_frame(
+        self,
+        month: Optional[str] = None,
+        surveys: Union[None, Source, Sequence[Source]] = None,
+        *,
+        timezone: Optional[str] = None,
+        as_of: Optional[InstantLike] = None,
+        confidence: Optional[float] = None,
+        csat_target: Optional[float] = None,
+        top: Optional[int] = None,
+    ) -> Any:
+        """The CSV table of :meth:`report_csv` as a pandas DataFrame with the columns
+        ``section``, ``group``, ``item``, ``metric`` (str; "" where the table has nothing) and
+        ``value`` (a float, NaN for an undefined figure; the text for the ``meta`` section's
+        month, zone, instants and profile name).
+
+        Raises:
+            ImportError: pandas is not installed.
+            and the errors of :meth:`report`.
+        """
+        try:
+            pd: Any = importlib.import_module("pandas")
+        except ImportError as exc:
+            raise ImportError("Ledger.report_frame needs pandas (pip install pandas)") from exc
+        text = self.report_csv(
+            month,
+            surveys,
+            timezone=timezone,
+            as_of=as_of,
+            confidence=confidence,
+            csat_target=csat_target,
+            top=top,
+        )
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        frame["value"] = [_csv_value(v) for v in frame["value"]]
+        return frame
+
+    def report_files(
+        self,
+        out_dir: PathLike,
+        month: Optional[str] = None,
+        surveys: Union[None, Source, Sequence[Source]] = None,
+        *,
+        timezone: Optional[str] = None,
+        as_of: Optional[InstantLike] = None,
+        confidence: Optional[float] = None,
+        csat_target: Optional[float] = None,
+        top: Optional[int] = None,
+    ) -> Dict[str, Path]:
+        """Writes ``report.json``, ``report.csv`` and ``report.html`` into ``out_dir`` (created
+        when missing), each atomically, as the plaint-report program does. Returns the paths
+        by format ("json", "csv", "html"). Other arguments and errors as :meth:`report`.
+
+        Raises:
+            FileError: the folder cannot be created or written.
+        """
+        keep: List[Any] = []
+        o = self._options(month, surveys, timezone, as_of, confidence, csat_target, top, keep)
+        raw = _path_bytes(out_dir, "out_dir")
+        with self._lock:
+            lib.plaint_ledger_report_files(self._live(), byref(o), raw)
+        del keep
+        folder = Path(os.fsdecode(out_dir))
+        return {fmt: folder / f"report.{fmt}" for fmt in ("json", "csv", "html")}
