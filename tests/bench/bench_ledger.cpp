@@ -15,6 +15,10 @@
 
 #include <benchmark/benchmark.h>
 
+#include "alloc_counter.hpp"
+
+#include "synthetic.hpp"
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -27,70 +31,8 @@
 
 // ---- every allocation of this program, counted ----
 
-namespace {
-
-std::atomic<std::size_t> live_bytes{0};
-constexpr std::size_t header = 16; // keeps the block's alignment at 16
-
-void* counted_alloc(std::size_t n) {
-    void* p = std::malloc(n + header);
-    if (p == nullptr)
-        throw std::bad_alloc();
-    std::memcpy(p, &n, sizeof n);
-    live_bytes.fetch_add(n);
-    return static_cast<char*>(p) + header;
-}
-
-void counted_free(void* p) noexcept {
-    if (p == nullptr)
-        return;
-    char* block = static_cast<char*>(p) - header;
-    std::size_t n;
-    std::memcpy(&n, block, sizeof n);
-    live_bytes.fetch_sub(n);
-    std::free(block);
-}
-
-} // namespace
-
-void* operator new(std::size_t n) {
-    return counted_alloc(n);
-}
-void* operator new[](std::size_t n) {
-    return counted_alloc(n);
-}
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-    try {
-        return counted_alloc(n);
-    } catch (...) {
-        return nullptr;
-    }
-}
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
-    try {
-        return counted_alloc(n);
-    } catch (...) {
-        return nullptr;
-    }
-}
-void operator delete(void* p) noexcept {
-    counted_free(p);
-}
-void operator delete[](void* p) noexcept {
-    counted_free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-    counted_free(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-    counted_free(p);
-}
-void operator delete(void* p, const std::nothrow_t&) noexcept {
-    counted_free(p);
-}
-void operator delete[](void* p, const std::nothrow_t&) noexcept {
-    counted_free(p);
-}
+using alloc_counter::live_bytes;
+using alloc_counter::peak_bytes;
 
 namespace {
 
@@ -98,28 +40,8 @@ using plaint::Event;
 using plaint::EventType;
 using plaint::Role;
 
-// splitmix64: a deterministic stream.
-struct Rng {
-    std::uint64_t s;
-    std::uint64_t next() {
-        std::uint64_t z = (s += 0x9e3779b97f4a7c15ull);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        return z ^ (z >> 31);
-    }
-    std::uint32_t below(std::uint32_t n) { return static_cast<std::uint32_t>(next() % n); }
-};
-
-const char* const contents[] = {"卫生间天花板漏水，楼上的住户联系不上",
-                                "电梯经常停在12楼不动",
-                                "楼下广场晚上噪音太大",
-                                "The corridor light on floor 8 has been out for a week",
-                                "Water leak from the ceiling in the kitchen",
-                                "保安态度太差",
-                                "请问物业费怎么办理缴纳",
-                                "Parking spaces taken by outside cars every night",
-                                "垃圾站气味很大，希望尽快处理",
-                                "The lift is noisy and shakes between floors"};
+using synthetic::contents;
+using synthetic::Rng;
 
 struct Input {
     std::vector<std::string> ids, buildings, units;

@@ -34,6 +34,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include "alloc_counter.hpp"
+
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -49,74 +51,8 @@
 
 // ---- every allocation of this program, counted ----
 
-namespace {
-
-std::atomic<std::size_t> live_bytes{0};
-std::atomic<std::size_t> peak_bytes{0};
-constexpr std::size_t header = 16; // keeps the block's alignment at 16
-
-void* counted_alloc(std::size_t n) {
-    void* p = std::malloc(n + header);
-    if (p == nullptr)
-        throw std::bad_alloc();
-    std::memcpy(p, &n, sizeof n);
-    const std::size_t now = live_bytes.fetch_add(n) + n;
-    std::size_t peak = peak_bytes.load();
-    while (now > peak && !peak_bytes.compare_exchange_weak(peak, now)) {
-    }
-    return static_cast<char*>(p) + header;
-}
-
-void counted_free(void* p) noexcept {
-    if (p == nullptr)
-        return;
-    char* block = static_cast<char*>(p) - header;
-    std::size_t n;
-    std::memcpy(&n, block, sizeof n);
-    live_bytes.fetch_sub(n);
-    std::free(block);
-}
-
-} // namespace
-
-void* operator new(std::size_t n) {
-    return counted_alloc(n);
-}
-void* operator new[](std::size_t n) {
-    return counted_alloc(n);
-}
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-    try {
-        return counted_alloc(n);
-    } catch (...) {
-        return nullptr;
-    }
-}
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
-    try {
-        return counted_alloc(n);
-    } catch (...) {
-        return nullptr;
-    }
-}
-void operator delete(void* p) noexcept {
-    counted_free(p);
-}
-void operator delete[](void* p) noexcept {
-    counted_free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-    counted_free(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-    counted_free(p);
-}
-void operator delete(void* p, const std::nothrow_t&) noexcept {
-    counted_free(p);
-}
-void operator delete[](void* p, const std::nothrow_t&) noexcept {
-    counted_free(p);
-}
+using alloc_counter::live_bytes;
+using alloc_counter::peak_bytes;
 
 namespace {
 
