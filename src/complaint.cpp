@@ -101,7 +101,11 @@ void check_enum(E e) {
     (void)checked_from_code<E>(static_cast<std::int32_t>(e));
 }
 
-std::string illegal(State s, EventType e, const std::string& why = {}) {
+} // namespace
+
+namespace detail {
+
+std::string illegal(State s, EventType e, const std::string& why) {
     std::string m = "event '" + std::string(to_string(e)) + "' is not allowed in state '" +
                     std::string(to_string(s)) + "'";
     if (!why.empty())
@@ -109,7 +113,8 @@ std::string illegal(State s, EventType e, const std::string& why = {}) {
     return m;
 }
 
-} // namespace
+} // namespace detail
+using detail::illegal;
 
 Complaint::Complaint(std::string_view id, Instant received) : received_(received) {
     set_text(TextField::id, id);
@@ -204,19 +209,19 @@ bool Complaint::remove_tag(std::string_view tag) noexcept {
 
 // Guards on the complaint itself (its nature and owner), beyond the table. Shared by apply and
 // allowed_events so that the two never disagree.
-const char* Complaint::blocked_by(EventType t) const noexcept {
+const char* detail::blocked_by(Nature nature, Role owner, EventType t) noexcept {
     switch (t) {
     case EventType::assign:
     case EventType::start:
-        if (nature_ == Nature::invalid)
+        if (nature == Nature::invalid)
             return "an invalid complaint is explained, not handled";
         break;
     case EventType::explain:
-        if (nature_ != Nature::invalid)
+        if (nature != Nature::invalid)
             return "only an invalid complaint is explained";
         break;
     case EventType::escalate:
-        if (owner_ == Role::company)
+        if (owner == Role::company)
             return "the company is the top of the role chain";
         break;
     default:
@@ -225,8 +230,12 @@ const char* Complaint::blocked_by(EventType t) const noexcept {
     return nullptr;
 }
 
+const char* Complaint::blocked_by(EventType t) const noexcept {
+    return detail::blocked_by(nature_, owner_, t);
+}
+
 // Guards on the details the event carries.
-void Complaint::check_details(const Event& e) const {
+void detail::check_details(State state, Role owner, const Event& e) {
     switch (e.type) {
     case EventType::classify:
         if (e.nature == Nature::unjudged)
@@ -234,17 +243,17 @@ void Complaint::check_details(const Event& e) const {
                         "event 'classify' needs a nature; when the duty staff cannot judge, "
                         "escalate to the customer-service manager");
         if (e.nature == Nature::invalid &&
-            (state_ == State::in_progress || state_ == State::waiting ||
-             state_ == State::rectification))
+            (state == State::in_progress || state == State::waiting ||
+             state == State::rectification))
             throw error(errc::illegal_transition,
-                        illegal(state_, e.type, "a complaint being handled cannot become invalid"));
+                        illegal(state, e.type, "a complaint being handled cannot become invalid"));
         break;
     case EventType::escalate:
-        if (e.target && *e.target <= owner_)
+        if (e.target && *e.target <= owner)
             throw error(errc::invalid_argument, "escalation must go up the role chain: '" +
                                                     std::string(to_string(*e.target)) +
                                                     "' is not above '" +
-                                                    std::string(to_string(owner_)) + "'");
+                                                    std::string(to_string(owner)) + "'");
         break;
     case EventType::visit:
         if (!e.method)
@@ -262,6 +271,10 @@ void Complaint::check_details(const Event& e) const {
     default:
         break;
     }
+}
+
+void Complaint::check_details(const Event& e) const {
+    detail::check_details(state_, owner_, e);
 }
 
 void Complaint::apply(const Event& e) {

@@ -1,7 +1,9 @@
 // Internal helpers shared by the compiled parts; not installed.
 #pragma once
 
+#include "plaint/complaint.hpp"
 #include "plaint/config.hpp"
+#include "plaint/enums.hpp"
 
 #include <cstddef>
 #include <string>
@@ -14,6 +16,15 @@ namespace detail {
 // after `max` bytes with "...". Messages must stay valid UTF-8 whatever the input was, since
 // they cross the C ABI and are decoded by the bindings.
 std::string quote(std::string_view s, std::size_t max = 64);
+
+// The lifecycle's guards beyond the state table, shared by Complaint::apply and the ledger so
+// that the two never disagree (src/complaint.cpp). The message of an illegal transition:
+std::string illegal(State s, EventType e, const std::string& why = {});
+// Why an event of type t is refused for a complaint of this nature and owner, or nullptr.
+const char* blocked_by(Nature nature, Role owner, EventType t) noexcept;
+// Checks the details an event carries (classify's nature, escalate's target, visit's method,
+// unsatisfied's deadline) against the complaint's state and owner; throws plaint::error.
+void check_details(State state, Role owner, const Event& e);
 
 } // namespace detail
 PLAINT_END_NAMESPACE

@@ -514,14 +514,6 @@ void check_enum(E e) {
     (void)checked_from_code<E>(static_cast<std::int32_t>(e));
 }
 
-std::string illegal(State s, EventType e, const std::string& why = {}) {
-    std::string m = "event '" + std::string(to_string(e)) + "' is not allowed in state '" +
-                    std::string(to_string(s)) + "'";
-    if (!why.empty())
-        m += ": " + why;
-    return m;
-}
-
 enum class Trigger { intake, classify, event, sweep };
 
 } // namespace
@@ -845,50 +837,11 @@ public:
                         "an event more than 2^32 seconds (136 years) after receipt");
         const std::optional<State> next = transition(state, e.type);
         if (!next)
-            throw error(errc::illegal_transition, illegal(state, e.type));
-        const char* why = nullptr;
-        if ((e.type == EventType::assign || e.type == EventType::start) &&
-            nature == Nature::invalid)
-            why = "an invalid complaint is explained, not handled";
-        else if (e.type == EventType::explain && nature != Nature::invalid)
-            why = "only an invalid complaint is explained";
-        else if (e.type == EventType::escalate && owner == Role::company)
-            why = "the company is the top of the role chain";
-        if (why)
-            throw error(errc::illegal_transition, illegal(state, e.type, why));
+            throw error(errc::illegal_transition, detail::illegal(state, e.type));
+        if (const char* why = detail::blocked_by(nature, owner, e.type))
+            throw error(errc::illegal_transition, detail::illegal(state, e.type, why));
+        detail::check_details(state, owner, e);
         switch (e.type) {
-        case EventType::classify:
-            if (e.nature == Nature::unjudged)
-                throw error(errc::invalid_argument,
-                            "event 'classify' needs a nature; when the duty staff cannot judge, "
-                            "escalate to the customer-service manager");
-            if (e.nature == Nature::invalid &&
-                (state == State::in_progress || state == State::waiting ||
-                 state == State::rectification))
-                throw error(
-                    errc::illegal_transition,
-                    illegal(state, e.type, "a complaint being handled cannot become invalid"));
-            break;
-        case EventType::escalate:
-            if (e.target && *e.target <= owner)
-                throw error(errc::invalid_argument, "escalation must go up the role chain: '" +
-                                                        std::string(to_string(*e.target)) +
-                                                        "' is not above '" +
-                                                        std::string(to_string(owner)) + "'");
-            break;
-        case EventType::visit:
-            if (!e.method)
-                throw error(errc::invalid_argument, "event 'visit' needs a return-visit method");
-            break;
-        case EventType::unsatisfied:
-            if (!e.deadline)
-                throw error(errc::invalid_argument,
-                            "event 'unsatisfied' needs a rectification deadline");
-            if (*e.deadline <= e.at)
-                throw error(errc::invalid_argument,
-                            "the rectification deadline " + std::to_string(*e.deadline) +
-                                " is not after the event at " + std::to_string(e.at));
-            break;
         case EventType::reopen:
             if (r0.cycle == 0xffff)
                 throw error(errc::too_large, "a complaint is reopened at most 65,534 times");
