@@ -224,7 +224,17 @@ struct Rec {
     std::uint8_t rule_nature = 0xff, rule_escalate = 0;
     std::uint8_t plan_visit = 1;
     std::uint8_t n_tags = 0, n_input_tags = 0;
-    std::uint8_t spare[5] = {0, 0, 0, 0, 0}; // named padding: snapshots write records as bytes
+    // Earlier complaints from the same unit within the repeat window when it was taken in, in two
+    // bytes, low first (state version 2; these were spare bytes, always zero, in version 1).
+    std::uint8_t repeats[2] = {0, 0};
+    std::uint8_t spare[3] = {0, 0, 0}; // named padding: snapshots write records as bytes
+
+    std::int32_t repeat_count() const noexcept { return repeats[0] | (repeats[1] << 8); }
+    void set_repeat_count(std::size_t n) noexcept {
+        const auto v = static_cast<unsigned>(std::min<std::size_t>(n, 0xffff));
+        repeats[0] = static_cast<std::uint8_t>(v & 0xff);
+        repeats[1] = static_cast<std::uint8_t>(v >> 8);
+    }
 };
 
 // One event, packed in 16 bytes: instant as seconds after receipt, the next event of the same
@@ -537,6 +547,9 @@ public:
     std::vector<std::pair<std::uint32_t, Instant>> deadlines; // by event index, ascending
     std::vector<std::uint32_t> slots;                         // id index, open addressing
     std::size_t slot_used = 0;
+    // The receipt instants of each unit's complaints (building and unit interned ids), sorted:
+    // derived, for repeat counts; rebuilt on snapshot load.
+    std::unordered_map<std::uint64_t, std::vector<Instant>> by_unit;
 
     // Scratch, reused so that the hot path allocates nothing once warm.
     std::vector<EvLite> scratch_ev;
@@ -657,6 +670,7 @@ public:
             const auto ci = static_cast<std::uint32_t>(recs.size() - 1);
             if (find(id_of(ci)) == ci)
                 index_erase(ci);
+            unit_erase(recs[ci]);
             recs.truncate(ci);
         }
         events.truncate(m.events);
@@ -710,6 +724,51 @@ public:
                            m = static_cast<std::uint16_t>(m | (1u << c.target));
                    });
         return m;
+    }
+
+    // ---- repeat complaints ----
+    static std::uint64_t unit_key(const Rec& r) noexcept {
+        return (static_cast<std::uint64_t>(r.building) << 32) | r.unit;
+    }
+    // Complaints of r's unit received in [received - window, received): the repeat count.
+    std::size_t count_repeats(const Rec& r) const {
+        if (r.unit == 0)
+            return 0;
+        const auto it = by_unit.find(unit_key(r));
+        if (it == by_unit.end())
+            return 0;
+        const std::vector<Instant>& v = it->second;
+        const Duration w = profile.rules().repeat_window();
+        const Instant from = r.received < std::numeric_limits<Instant>::min() + w
+                                 ? std::numeric_limits<Instant>::min()
+                                 : r.received - w;
+        return static_cast<std::size_t>(std::lower_bound(v.begin(), v.end(), r.received) -
+                                        std::lower_bound(v.begin(), v.end(), from));
+    }
+    void unit_insert(const Rec& r) {
+        if (r.unit == 0)
+            return;
+        std::vector<Instant>& v = by_unit[unit_key(r)];
+        v.insert(std::upper_bound(v.begin(), v.end(), r.received), r.received);
+    }
+    std::size_t unit_index_bytes() const noexcept {
+        // Each node: the key, the vector, the hash-chain link (libstdc++ caches no hash for
+        // integer keys); each bucket a pointer.
+        std::size_t n = by_unit.bucket_count() * sizeof(void*);
+        for (const auto& [key, v] : by_unit)
+            n += sizeof(void*) + sizeof(key) + sizeof(v) + v.capacity() * sizeof(Instant);
+        return n;
+    }
+    void unit_erase(const Rec& r) noexcept {
+        if (r.unit == 0)
+            return;
+        const auto it = by_unit.find(unit_key(r));
+        if (it == by_unit.end())
+            return;
+        std::vector<Instant>& v = it->second;
+        const auto at = std::lower_bound(v.begin(), v.end(), r.received);
+        if (at != v.end() && *at == r.received)
+            v.erase(at);
     }
 
     // ---- writing ----
@@ -781,6 +840,7 @@ public:
                     tag_ids.push_back(id);
             }
             r.n_tags = r.n_input_tags = static_cast<std::uint8_t>(tag_ids.size() - r.tags);
+            r.set_repeat_count(count_repeats(r));
             if (!in.name.empty() || !in.contact.empty() || !in.remedy.empty()) {
                 extras.push_back({ids.put(in.name), ids.put(in.contact), text.put(in.remedy)});
                 r.extra = static_cast<std::uint32_t>(extras.size() - 1);
@@ -792,6 +852,12 @@ public:
             const auto ci = static_cast<std::uint32_t>(recs.size());
             append_event(r, pe);
             recs.push_back(r);
+            try {
+                unit_insert(r);
+            } catch (...) {
+                recs.truncate(ci); // not in the unit index: rollback must not take it out
+                throw;
+            }
             index_insert(ci);
             rules(ci, in.received, Trigger::intake);
             return ci;
@@ -942,7 +1008,7 @@ public:
         for (std::uint32_t i = 0; i < r.n_tags; ++i)
             f.tags.push_back(pool.get(tag_ids[r.tags + i]));
         f.reporter_count = r.reporters;
-        f.repeat_count = 0;
+        f.repeat_count = r.repeat_count();
         f.hours_since_received = static_cast<double>(at - r.received) / 3600.0;
         f.unsatisfied_visits = r.unsatisfied;
         f.reopens = r.cycle - 1;
@@ -1231,8 +1297,14 @@ void LedgerAccess::load(Ledger& ledger, StateReader& r, std::uint32_t version) {
         ev = static_cast<std::uint32_t>(e);
         at = static_cast<Instant>(r.count());
     }
+    if (version < 2)
+        for (std::size_t ci = 0; ci < m.recs.size(); ++ci)
+            m.recs[ci].set_repeat_count(0); // spare bytes in version 1
     check_state(m);
-    // The id index is derived, not stored: rebuilt here, it also refuses a repeated id.
+    // The unit index is derived: rebuilt in intake order. Each complaint keeps the repeat count
+    // it was classified with.
+    for (std::uint32_t ci = 0; ci < nr; ++ci)
+        m.unit_insert(m.recs[ci]);
     std::size_t want = 16;
     while (want * 3 < nr * 4)
         want *= 2;
@@ -1281,7 +1353,7 @@ std::size_t Ledger::memory_bytes() const noexcept {
     return sizeof(LedgerImpl) + m.recs.bytes() + m.events.bytes() + m.ids.capacity() +
            m.pool.bytes() + m.tag_ids.capacity() * 4 + m.notes.capacity() * sizeof(detail::Span) +
            m.extras.capacity() * sizeof(detail::Extra) + m.deadlines.capacity() * 16 +
-           m.slots.capacity() * 4 + (m.text.capacity() - m.text.bytes());
+           m.slots.capacity() * 4 + (m.text.capacity() - m.text.bytes()) + m.unit_index_bytes();
 }
 
 void Ledger::reserve(std::size_t complaints, std::size_t events) {
@@ -1393,6 +1465,7 @@ ComplaintView Ledger::view(std::size_t index) const {
     v.unit = m.pool.get(r.unit);
     v.content = m.text.get(r.content);
     v.reporter_count = r.reporters;
+    v.repeat_count = r.repeat_count();
     v.state = static_cast<State>(r.state);
     v.owner = static_cast<Role>(r.owner);
     v.nature = static_cast<Nature>(r.nature);

@@ -15,7 +15,8 @@ namespace detail {
 // The layout of the state `LedgerAccess::save` writes. A change of the packed records (Rec, PEv,
 // Span, Extra in src/ledger.cpp) or of the order below is a new version; `load` keeps reading
 // every older one (CONVENTIONS.md, "Versions").
-constexpr std::uint32_t ledger_state_version = 1;
+// Version 2 (0.6): a record's repeat count in two of its formerly spare bytes (zero in version 1).
+constexpr std::uint32_t ledger_state_version = 2;
 
 class StateWriter {
 public:

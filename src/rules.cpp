@@ -150,6 +150,7 @@ public:
     std::vector<std::pair<std::uint32_t, std::uint32_t>> kw_rows;
     std::size_t candidate_words = 0;
     std::string source; // the JSON text it was read from, for to_json
+    Duration repeat_window = 30 * 86400;
 
     bool eval(std::uint32_t n, const Facts& f, Scratch& s) const;
     std::string why_not(std::uint32_t n, const Facts& f, Scratch& s) const;
@@ -973,8 +974,19 @@ RuleSet RuleSet::from_json(std::string_view text,
     std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> ids;
     const JsonPath root;
     for (JsonView value : doc) {
+        if (value.key() == "repeat_window_days") {
+            // Whole days, 1 to 10 years: a window the rules can reason about and a ledger can
+            // index; fractions of a day would invite time-zone questions nobody asked.
+            const double days = value.is_number() ? value.number() : 0;
+            if (!value.is_number() || days != std::floor(days) || days < 1 || days > 3650)
+                problems.add("/repeat_window_days", "expected a whole number of days, 1 to 3650");
+            else
+                impl->repeat_window = static_cast<Duration>(days) * 86400;
+            continue;
+        }
         if (value.key() != "sections") {
-            problems.add(JsonPath(root, value.key()).str(), "unknown key; expected sections");
+            problems.add(JsonPath(root, value.key()).str(),
+                         "unknown key; expected sections or repeat_window_days");
             continue;
         }
         if (!value.is_array()) {
@@ -1306,6 +1318,9 @@ const std::vector<Warning>& RuleSet::warnings() const noexcept {
 }
 std::size_t RuleSet::row_count() const noexcept {
     return impl_->row_count;
+}
+Duration RuleSet::repeat_window() const noexcept {
+    return impl_->repeat_window;
 }
 std::string RuleSet::to_json() const {
     if (impl_->source.empty())

@@ -57,6 +57,10 @@ struct ComplaintView {
     Category category = Category::other;
     std::string_view subcategory, building, unit, content;
     std::int32_t reporter_count = 1;
+    /// Earlier complaints from the same building and unit received within the profile's repeat
+    /// window before this one (`RuleSet::repeat_window`), among those in the ledger when this one
+    /// was taken in: the `repeat_count` its rules read. 0 when the unit is empty. Since 0.6.
+    std::int32_t repeat_count = 0;
     // From the events, as `Complaint` derives them.
     State state = State::received;
     Role owner = Role::duty_staff;

@@ -134,6 +134,10 @@ public:
     const std::vector<Warning>& warnings() const noexcept;
     /// The number of rows in all sections.
     std::size_t row_count() const noexcept;
+    /// The window of `repeat_count` conditions: how far back earlier complaints from the same
+    /// unit count as repeats, in seconds (`"repeat_window_days"` of the rules object, 1 to 3,650
+    /// days; 30 days when absent). A ledger counts with it. Since 0.6.
+    Duration repeat_window() const noexcept;
     /// The rule set as JSON; `from_json` of it gives an equal rule set.
     std::string to_json() const;
 

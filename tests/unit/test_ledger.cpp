@@ -483,6 +483,134 @@ TEST_CASE("ledger: replay under a profile with 48 h limits changes the breaches"
     CHECK(to_json(again.complaint(i)) == to_json(l.complaint(i)));
 }
 
+// The default profile with repeat complaints counted over 7 days instead of 30.
+Profile profile_repeat_7d() {
+    std::string text = default_profile_text();
+    const std::string from = "\"repeat_window_days\": 30";
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), "\"repeat_window_days\": 7");
+    return Profile::from_json(text);
+}
+
+Intake in_unit(std::string_view id, Instant received, std::string_view building = "A1",
+               std::string_view unit = "1802") {
+    Intake in = intake(id, received);
+    in.building = building;
+    in.unit = unit;
+    return in;
+}
+
+TEST_CASE("ledger: repeat counts over the profile's window, at the window's edges") {
+    constexpr Duration D = 24 * H;
+    Ledger l(profile_repeat_7d());
+    REQUIRE(l.profile().rules().repeat_window() == 7 * D);
+    // Unit A1/1802; a complaint counts the unit's complaints received in [t - 7 d, t).
+    CHECK(l.view(l.add(in_unit("A", t0))).repeat_count == 0);
+    // B at exactly t0 + 7 d: the window [t0, t0 + 7 d) holds A, its lower edge included.
+    CHECK(l.view(l.add(in_unit("B", t0 + 7 * D))).repeat_count == 1);
+    // C at the same instant as B: B is not earlier, so only A.
+    CHECK(l.view(l.add(in_unit("C", t0 + 7 * D))).repeat_count == 1);
+    // D one second later: [t0 + 1 s, t0 + 7 d + 1 s) loses A, holds B and C.
+    CHECK(l.view(l.add(in_unit("D", t0 + 7 * D + 1))).repeat_count == 2);
+    // E at t0 + 14 d + 1 s: [t0 + 7 d + 1 s, ...) holds D only; B and C are 1 s outside.
+    CHECK(l.view(l.add(in_unit("E", t0 + 14 * D + 1))).repeat_count == 1);
+    // Other units, other buildings and complaints without a unit count nothing, and are not
+    // counted.
+    CHECK(l.view(l.add(in_unit("X1", t0 + 7 * D + 2, "A1", "1803"))).repeat_count == 0);
+    CHECK(l.view(l.add(in_unit("X2", t0 + 7 * D + 3, "B2", "1802"))).repeat_count == 0);
+    CHECK(l.view(l.add(in_unit("X3", t0 + 7 * D + 4, "A1", ""))).repeat_count == 0);
+    CHECK(l.view(l.add(in_unit("X4", t0 + 7 * D + 5, "A1", ""))).repeat_count == 0);
+    // F, taken in late with an earlier instant (t0 + 3 d): [t0 - 4 d, t0 + 3 d) holds A. The
+    // complaints already in keep the counts they were classified with...
+    const auto f = l.add(in_unit("F", t0 + 3 * D));
+    CHECK(l.view(f).repeat_count == 1);
+    CHECK(l.view(*l.find("D")).repeat_count == 2);
+    // ...and F counts for those taken in after it: G at t0 + 8 d, [t0 + 1 d, t0 + 8 d) holds
+    // F, B, C and D.
+    const auto g = l.add(in_unit("G", t0 + 8 * D));
+    CHECK(l.view(g).repeat_count == 4);
+
+    // A failed intake (a duplicate id) and a rolled-back complaint (a bad event) leave no trace
+    // in the counts: H at t0 + 9 d, [t0 + 2 d, t0 + 9 d) holds F, B, C, D and G.
+    CHECK_THROWS_AS(l.add(in_unit("G", t0 + 8 * D + 10)), error);
+    // BAD is a complaint of the unit whose second event comes more than 2^32 s after receipt:
+    // a `Complaint` takes it, the ledger refuses it and takes back the whole complaint.
+    Complaint bad("BAD", t0 + 8 * D + 20);
+    bad.set_building("A1");
+    bad.set_unit("1802");
+    bad.apply(ev(EventType::record, t0 + 8 * D + 30));
+    bad.apply(ev(EventType::classify, t0 + 8 * D + 20 + (Instant(1) << 32) + 1));
+    const std::size_t before = l.size();
+    CHECK_THROWS_AS(l.add(bad), error);
+    CHECK(l.size() == before);
+    CHECK_FALSE(l.find("BAD"));
+    CHECK(l.view(l.add(in_unit("H", t0 + 9 * D))).repeat_count == 5);
+
+    // Replay under the default profile (30 days), in intake order: A 0; B [t0 - 23 d, t0 + 7 d)
+    // A: 1; C: A (B is simultaneous): 1; D: A, B, C: 3; E [t0 - 16 d + 1 s, t0 + 14 d + 1 s):
+    // A-D: 4; F (t0 + 3 d): A: 1; G (t0 + 8 d): A, B, C, D, F: 5; H (t0 + 9 d): A-D, F, G: 6.
+    const Ledger wide = l.replay(Profile::default_profile());
+    const std::vector<std::pair<const char*, int>> expected = {
+        {"A", 0}, {"B", 1}, {"C", 1}, {"D", 3}, {"E", 4}, {"F", 1}, {"G", 5}, {"H", 6}};
+    for (const auto& [id, n] : expected) {
+        INFO(id);
+        CHECK(wide.view(*wide.find(id)).repeat_count == n);
+    }
+    // The same profile again reproduces the counts.
+    const Ledger same = l.replay(l.profile());
+    for (std::size_t i = 0; i < l.size(); ++i)
+        CHECK(same.view(i).repeat_count == l.view(i).repeat_count);
+}
+
+TEST_CASE("ledger: the third complaint from a unit in 30 days is raised (DOMAIN.md §3)") {
+    // The default profile: repeat_count >= 2 in 30 days -> P2, the CS manager should own it;
+    // repeat_count >= 1 -> the tag "repeat".
+    constexpr Duration D = 24 * H;
+    Ledger l;
+    const auto a = l.add(in_unit("R-1", t0));
+    const auto b = l.add(in_unit("R-2", t0 + 10 * D));
+    const auto c = l.add(in_unit("R-3", t0 + 20 * D));
+    std::vector<std::string_view> tags;
+    l.tags(a, tags);
+    CHECK(tags.empty());
+    l.tags(b, tags);
+    CHECK(tags == std::vector<std::string_view>{"repeat"});
+    CHECK(l.view(b).rule_escalate_to == std::nullopt);
+    const auto v = l.view(c);
+    CHECK(v.repeat_count == 2);
+    CHECK(v.rule_escalate_to == Role::cs_manager);
+    l.tags(c, tags);
+    CHECK(tags == std::vector<std::string_view>{"repeat"});
+    // The staff judge R-3 a valid P4: the rules raise it to P2 with a recorded event.
+    l.add_event(c, ev(EventType::record, t0 + 20 * D + 5 * M));
+    Event judged = ev(EventType::classify, t0 + 20 * D + 10 * M);
+    judged.severity = Severity::p4;
+    l.add_event(c, judged);
+    CHECK(l.view(c).severity == Severity::p2);
+    CHECK(l.view(c).reevaluations == 1);
+    const Complaint rebuilt = l.complaint(c);
+    CHECK(rebuilt.events().back().note.find("repeat-complaint") != std::string::npos);
+    // R-2, judged the same way, keeps P4 (one earlier complaint is not enough).
+    l.add_event(b, ev(EventType::record, t0 + 10 * D + 5 * M));
+    Event judged_b = ev(EventType::classify, t0 + 10 * D + 10 * M);
+    judged_b.severity = Severity::p4;
+    l.add_event(b, judged_b);
+    CHECK(l.view(b).severity == Severity::p4);
+    CHECK(l.view(b).reevaluations == 0);
+    // The rules call for the CS manager on R-3, not on R-2 (R-1 and R-2 may be due by their
+    // clocks, long breached: only the rules' reason is checked here).
+    std::vector<std::size_t> by_rules;
+    for (const auto& e : l.escalations_due(t0 + 20 * D + 11 * M))
+        if (e.reason == "rules") {
+            by_rules.push_back(e.index);
+            CHECK(e.to == Role::cs_manager);
+        }
+    CHECK(by_rules == std::vector<std::size_t>{c});
+    // A fourth complaint 31 days after R-1: [t0 + 1 d, t0 + 31 d) holds.
+    CHECK(l.view(l.add(in_unit("R-4", t0 + 31 * D))).repeat_count == 2);
+}
+
 TEST_CASE("ledger: intake errors change nothing") {
     Ledger l;
     l.add(intake("C-1", t0));

@@ -304,7 +304,7 @@ TEST_CASE("rule sets are validated with every problem and its place") {
              "/sections/0/rows/4/then/x: unknown output",
              "/sections/1/rows/0/then: a row under the priority hit policy needs a severity",
              "/sections/2/hit: expected a hit policy: first, collect or priority",
-             "/extra: unknown key; expected sections",
+             "/extra: unknown key; expected sections or repeat_window_days",
          })
         CHECK(msg.find(expected) != std::string::npos);
     // Unreachable rows under `first` are warnings, not errors.
@@ -462,4 +462,35 @@ TEST_CASE("rows covered by an earlier row are warned about under first hit") {
     CHECK(collect.warnings().empty());
     // The shipped profiles have no covered rows.
     CHECK(Profile::default_profile().warnings().empty());
+}
+
+TEST_CASE("rules: the repeat window") {
+    // Absent: 30 days (2,592,000 s).
+    CHECK(RuleSet().repeat_window() == 30 * 86400);
+    CHECK(RuleSet::from_json(R"({"sections": []})").repeat_window() == 2592000);
+    const RuleSet week = RuleSet::from_json(R"({"repeat_window_days": 7, "sections": []})");
+    CHECK(week.repeat_window() == 604800);
+    // Written back out as given.
+    CHECK(week.to_json().find("\"repeat_window_days\":7") != std::string::npos);
+    CHECK(RuleSet::from_json(week.to_json()).repeat_window() == 604800);
+    CHECK(RuleSet::from_json(R"({"repeat_window_days": 3650})").repeat_window() == 3650LL * 86400);
+    for (const char* bad : {R"({"repeat_window_days": 0})", R"({"repeat_window_days": 3651})",
+                            R"({"repeat_window_days": 1.5})", R"({"repeat_window_days": "7"})",
+                            R"({"repeat_window_days": null})", R"({"repeat_window_days": -7})",
+                            R"({"repeat_window_days": 1e300})"}) {
+        INFO(bad);
+        try {
+            RuleSet::from_json(bad);
+            FAIL("accepted");
+        } catch (const error& e) {
+            CHECK(e.code() == errc::validation);
+            CHECK(std::string(e.what()).find(
+                      "/repeat_window_days: expected a whole number of days, 1 to 3650") !=
+                  std::string::npos);
+        }
+    }
+    // The default profile says 30 days in so many words.
+    CHECK(Profile::default_profile().rules().repeat_window() == 2592000);
+    CHECK(Profile::default_profile().to_json().find("\"repeat_window_days\": 30") !=
+          std::string::npos);
 }

@@ -33,6 +33,7 @@ namespace {
 
 const std::string sample_path = std::string(PLAINT_DATA_DIR) + "/sample/complaints-2026-10.jsonl";
 const std::string stored_path = std::string(PLAINT_TEST_DATA_DIR) + "/snapshot-v1.plaintsn";
+const std::string stored_v2_path = std::string(PLAINT_TEST_DATA_DIR) + "/snapshot-v2.plaintsn";
 
 std::vector<std::string> sample_lines() {
     std::ifstream in(sample_path, std::ios::binary);
@@ -153,6 +154,7 @@ void same_ledger(const Ledger& a, const Ledger& b) {
         CHECK(x.unit == y.unit);
         CHECK(x.content == y.content);
         CHECK(x.reporter_count == y.reporter_count);
+        CHECK(x.repeat_count == y.repeat_count);
         CHECK(x.state == y.state);
         CHECK(x.owner == y.owner);
         CHECK(x.nature == y.nature);
@@ -476,10 +478,73 @@ TEST_CASE("snapshot: hostile payloads with valid checksums never crash") {
     CHECK(refused_count > 0);
 }
 
-// Writes the stored snapshot. Run by hand only, for a new format version:
+// Three complaints from one unit (a building the sample does not have), ten days apart: repeat
+// counts 0, 1 and 2 under the default profile's 30-day window.
+void add_repeats(Ledger& l) {
+    for (int k = 0; k < 3; ++k) {
+        const std::string id = "R-" + std::to_string(k + 1);
+        Intake in;
+        in.id = id;
+        in.received = parse_iso8601("2026-11-02T09:00:00+08:00") + k * 10 * 86400;
+        in.channel = Channel::phone;
+        in.category = Category::quality;
+        in.building = "T1";
+        in.unit = "0101";
+        in.content = "the corridor is not cleaned";
+        l.add(in);
+    }
+}
+
+// Writes the stored snapshot of the present version (version 1 was written by plaint 0.5 with
+// the first lines alone). Run by hand only, for a new format version:
 //   test_snapshot "[.generate]"
 TEST_CASE("snapshot: write the stored snapshot", "[.generate]") {
-    save_snapshot(ledger_of(stored_lines()), stored_path);
+    Ledger l = ledger_of(stored_lines());
+    add_repeats(l);
+    save_snapshot(l, stored_v2_path);
+}
+
+TEST_CASE("snapshot: repeat counts survive a snapshot and go on counting") {
+    Ledger a = ledger_of(stored_lines());
+    add_repeats(a);
+    Ledger b = load_snapshot_from_string(save_snapshot_to_string(a));
+    same_ledger(a, b);
+    for (Ledger* l : {&a, &b}) {
+        CHECK(l->view(*l->find("R-1")).repeat_count == 0);
+        CHECK(l->view(*l->find("R-2")).repeat_count == 1);
+        CHECK(l->view(*l->find("R-3")).repeat_count == 2);
+        // The unit index is rebuilt on load: R-4 on 1 December 09:00 counts R-1 (2 Nov), R-2
+        // (12 Nov) and R-3 (22 Nov), all in [1 Nov 09:00, 1 Dec 09:00).
+        Intake in;
+        in.id = "R-4";
+        in.received = parse_iso8601("2026-12-01T09:00:00+08:00");
+        in.building = "T1";
+        in.unit = "0101";
+        CHECK(l->view(l->add(in)).repeat_count == 3);
+    }
+    same_ledger(a, b);
+}
+
+TEST_CASE("snapshot: the stored version-2 snapshot loads, forever") {
+    // tests/data/snapshot-v2.plaintsn: the version-1 snapshot's 50 sample complaints and
+    // `add_repeats`'s three, saved by plaint 0.6 (format 1, class version 2).
+    const Ledger l = load_snapshot(stored_v2_path);
+    REQUIRE(l.size() == 53);
+    CHECK(l.view(0).id == "2026-10-0001");
+    CHECK(l.view(49).id == "2026-10-2231");
+    CHECK(l.view(49).state == State::classified);
+    // R-1..R-3 by hand: 0, 1 and 2 earlier complaints of T1/0101 in 30 days; the third is one
+    // the default profile's repeat-complaint row hands to the CS manager.
+    CHECK(l.view(50).id == "R-1");
+    CHECK(l.view(50).repeat_count == 0);
+    CHECK(l.view(51).repeat_count == 1);
+    CHECK(l.view(52).repeat_count == 2);
+    CHECK(l.view(51).rule_escalate_to == std::nullopt);
+    CHECK(l.view(52).rule_escalate_to == Role::cs_manager);
+    CHECK(l.view(52).received == parse_iso8601("2026-11-22T09:00:00+08:00"));
+    Ledger fresh = ledger_of(stored_lines());
+    add_repeats(fresh);
+    same_ledger(fresh, load_snapshot(stored_v2_path, Profile::default_profile()));
 }
 
 TEST_CASE("snapshot: the stored version-1 snapshot loads, forever") {
@@ -487,6 +552,9 @@ TEST_CASE("snapshot: the stored version-1 snapshot loads, forever") {
     // 2026 under the default profile, saved by plaint 0.5 (format 1, class version 1).
     const Ledger l = load_snapshot(stored_path);
     REQUIRE(l.size() == 50);
+    // Version 1 kept no repeat counts: every complaint was classified with none.
+    for (std::size_t i = 0; i < l.size(); ++i)
+        CHECK(l.view(i).repeat_count == 0);
     // By hand from the JSON lines: the first 40 all end with "satisfied" after a return visit
     // (closed); 2026-10-2222 is explained and closed; 2026-10-2223 to 2026-10-2230, whose last
     // event is "assign", are assigned; 2026-10-2231 ends with "classify" (classified).
