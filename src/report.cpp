@@ -507,6 +507,9 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
     std::vector<EventBrief> ev;
     std::vector<ClockBrief> clocks;
     std::vector<std::string_view> tagbuf;
+    const RuleSet& rules = ledger.profile().rules();
+    std::vector<std::uint32_t> kwbuf;
+    std::vector<std::size_t> keyword_counts(rules.keywords().size());
 
     const std::size_t n = ledger.size();
     first_response.reserve(n);
@@ -556,6 +559,11 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
         ledger.tags(ci, tagbuf);
         for (auto t : tagbuf)
             ++tags[t];
+        rules.find_keywords(v.content, kwbuf);
+        for (std::uint32_t k : kwbuf)
+            ++keyword_counts[k];
+        if (v.repeat_count > 0)
+            ++rep.repeated;
         const std::int64_t off = one_offset ? off_from : clock.offset_at(v.received);
         const std::int64_t local = v.received + off;
         const std::int64_t days = floor_div(local, 86400);
@@ -635,6 +643,13 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
     rep.visits_by_role = enum_counts<Role>(visit_role.data(), 1, 5);
     rep.top_subcategories = top_of(subcats, options.top);
     rep.top_tags = top_of(tags, options.top);
+    {
+        std::unordered_map<std::string_view, std::size_t> found;
+        for (std::size_t k = 0; k < keyword_counts.size(); ++k)
+            if (keyword_counts[k] > 0)
+                found.emplace(rules.keywords()[k], keyword_counts[k]);
+        rep.top_keywords = top_of(found, options.top);
+    }
 
     std::vector<std::size_t> order(building_names.size());
     for (std::size_t i = 0; i < order.size(); ++i)
@@ -844,13 +859,15 @@ std::string MonthlyReport::to_json() const {
                        {"change", static_cast<std::int64_t>(received) -
                                       static_cast<std::int64_t>(received_previous)},
                        {"open", open},
+                       {"repeated", repeated},
                        {"by_category", counts_json(by_category)},
                        {"by_nature", counts_json(by_nature)},
                        {"by_severity", counts_json(by_severity)},
                        {"by_channel", counts_json(by_channel)},
                        {"by_building", counts_json(by_building)}};
     j["main_issues"] = {{"subcategories", issues_json(top_subcategories, received)},
-                        {"tags", issues_json(top_tags, received)}};
+                        {"tags", issues_json(top_tags, received)},
+                        {"keywords", issues_json(top_keywords, received)}};
     OJson targets = OJson::array();
     for (const auto& t : sla)
         targets.push_back({{"target", t.target},
@@ -972,6 +989,7 @@ std::string MonthlyReport::to_csv() const {
     c.count("complaints", "", "", "received", received);
     c.count("complaints", "", "", "received_previous", received_previous);
     c.count("complaints", "", "", "open", open);
+    c.count("complaints", "", "", "repeated", repeated);
     const std::pair<const char*, const std::vector<NamedCount>*> groups[] = {
         {"by_category", &by_category},
         {"by_nature", &by_nature},
@@ -985,6 +1003,8 @@ std::string MonthlyReport::to_csv() const {
         c.count("main_issues", "subcategories", x.name, "count", x.count);
     for (const auto& x : top_tags)
         c.count("main_issues", "tags", x.name, "count", x.count);
+    for (const auto& x : top_keywords)
+        c.count("main_issues", "keywords", x.name, "count", x.count);
     for (const auto& t : sla) {
         c.count("sla", "targets", t.target, "clocks", t.clocks);
         c.count("sla", "targets", t.target, "met", t.met);

@@ -303,6 +303,7 @@ std::string MonthlyReport::to_html() const {
              signed_num(static_cast<double>(received) - static_cast<double>(received_previous), 0) +
              ")");
     card(h, "Still open", std::to_string(open));
+    card(h, "Repeat complaints", std::to_string(repeated), "same unit, within the repeat window");
     const TargetFigures* res = nullptr;
     for (const auto& t : sla)
         if (t.kind == TargetKind::resolution)
@@ -336,6 +337,7 @@ std::string MonthlyReport::to_html() const {
     h += "<section id=\"main-issues\">\n<h2>Main issues</h2>\n<div class=\"grid2\">\n";
     counts_table(h, "sub-category", top_subcategories, received);
     counts_table(h, "tag", top_tags, received);
+    counts_table(h, "keyword", top_keywords, received);
     h += "</div>\n</section>\n";
 
     // ---- SLA ----

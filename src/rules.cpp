@@ -1322,6 +1322,22 @@ std::size_t RuleSet::row_count() const noexcept {
 Duration RuleSet::repeat_window() const noexcept {
     return impl_->repeat_window;
 }
+const std::vector<std::string>& RuleSet::keywords() const noexcept {
+    return impl_->keywords;
+}
+void RuleSet::find_keywords(std::string_view text, std::vector<std::uint32_t>& out) const {
+    out.clear();
+    const std::size_t words = (impl_->keywords.size() + 63) / 64;
+    if (words == 0)
+        return;
+    thread_local std::vector<std::uint64_t> found;
+    found.assign(words, 0);
+    impl_->matcher.scan(text, found.data());
+    for (std::size_t w = 0; w < words; ++w)
+        for (std::uint64_t b = found[w]; b; b &= b - 1)
+            out.push_back(
+                static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(b))));
+}
 std::string RuleSet::to_json() const {
     if (impl_->source.empty())
         return R"({"sections":[]})";

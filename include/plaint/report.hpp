@@ -144,6 +144,12 @@ struct MonthlyReport {
     std::vector<NamedCount> by_building;                                     ///< name order
     std::vector<NamedCount> top_subcategories; ///< count descending, then name; at most `top`
     std::vector<NamedCount> top_tags;          ///< count descending, then name; at most `top`
+    /// The profile's keywords by the month's complaints whose content holds them (folded as
+    /// matched), count descending, then keyword; at most `top`, none of count 0. Since 0.6.
+    std::vector<NamedCount> top_keywords;
+    /// Complaints of the month with an earlier one from the same unit within the profile's
+    /// repeat window (`ComplaintView::repeat_count` ≥ 1). Since 0.6.
+    std::size_t repeated = 0;
 
     // ---- handling ----
     std::vector<TargetFigures> sla; ///< per target name, in order of first appearance
@@ -179,7 +185,9 @@ struct MonthlyReport {
     /// - `complaints`: `received`, `received_previous`, `change` (received − previous), `open`,
     ///   `by_category`, `by_nature`, `by_severity`, `by_channel`, `by_building` (objects name →
     ///   count, in the order above)
-    /// - `main_issues`: `subcategories`, `tags`: arrays of {`name`, `count`, `share`}
+    /// - `main_issues`: `subcategories`, `tags`, and Since 0.6 `keywords`: arrays of {`name`,
+    ///   `count`, `share`}
+    /// - Since 0.6, `complaints` also has `repeated` (after `open`)
     /// - `sla`: `targets`: array of {`target`, `kind`, `clocks`, `met`, `breached`, `pending`,
     ///   `share_met`, `share_low`, `share_high`, `mean_elapsed_s`, `p90_elapsed_s`};
     ///   `first_response`, `resolution`: {`n`, `mean_s`, `p50_s`, `p90_s`}; `repairs`, `mttr_s`

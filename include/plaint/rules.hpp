@@ -138,6 +138,12 @@ public:
     /// unit count as repeats, in seconds (`"repeat_window_days"` of the rules object, 1 to 3,650
     /// days; 30 days when absent). A ledger counts with it. Since 0.6.
     Duration repeat_window() const noexcept;
+    /// Every keyword of the rule set's `keywords` conditions once, folded as it is matched
+    /// (Latin letters in lower case), in the order first met in the document. Since 0.6.
+    const std::vector<std::string>& keywords() const noexcept;
+    /// The positions in `keywords()` of the keywords found in `text` (one pass over it), in
+    /// ascending order, into `out` (cleared first). Since 0.6.
+    void find_keywords(std::string_view text, std::vector<std::uint32_t>& out) const;
     /// The rule set as JSON; `from_json` of it gives an equal rule set.
     std::string to_json() const;
 

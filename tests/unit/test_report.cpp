@@ -400,6 +400,62 @@ TEST_CASE("report: satisfaction and its change, worked by hand") {
     CHECK(j["satisfaction"]["change"]["mean"].get<double>() == Approx(-1.25));
 }
 
+TEST_CASE("report: main keywords and repeat complaints, worked by hand") {
+    // The default profile's keywords include water, leak, lift, no water, noisy, 电梯, 电梯困人,
+    // 请问 and 怎么办理 (examples/data/default-profile.json). Taken in in the order received:
+    //   k4 31 Mar, A/101 "leak"                          (March: not counted for April)
+    //   k1 1 Apr,  A/101 "Water LEAK in the lift..."     water, leak, lift; repeat 1 (k4)
+    //   k2 2 Apr,  A/101 "电梯困人，电梯停了"             电梯困人, 电梯; repeat 2 (k4, k1)
+    //   k3 3 Apr,  A/102 "noisy neighbours, no water..." noisy, no water, water; repeat 0
+    //   k5 5 Apr,  no unit "请问怎么办理停车证"           请问, 怎么办理; repeat 0
+    Ledger l;
+    auto put = [&](const char* id, const char* when, const char* unit, const char* content) {
+        Intake in;
+        in.id = id;
+        in.received = at(when);
+        in.building = "A";
+        in.unit = unit;
+        in.content = content;
+        return l.add(in);
+    };
+    put("k4", "2026-03-31T10:00:00+08:00", "101", "leak");
+    put("k1", "2026-04-01T10:00:00+08:00", "101", "Water LEAK in the lift, water everywhere");
+    const auto k2 = put("k2", "2026-04-02T10:00:00+08:00", "101", "电梯困人，电梯停了");
+    put("k3", "2026-04-03T10:00:00+08:00", "102", "noisy neighbours, no water since noon");
+    put("k5", "2026-04-05T10:00:00+08:00", "", "请问怎么办理停车证");
+    CHECK(l.view(k2).repeat_count == 2);
+    ReportOptions o;
+    o.month = "2026-04";
+    const MonthlyReport r = monthly_report(l, o);
+    CHECK(r.received == 4);
+    CHECK(r.repeated == 2); // k1, k2
+    // water in k1 and k3 (once per complaint however often it occurs); then the ones found
+    // once, by name bytewise (ASCII before the UTF-8 of Chinese: 怎 E6, 电 E7, 请 E8).
+    const std::vector<std::pair<std::string, std::size_t>> expected = {
+        {"water", 2},    {"leak", 1}, {"lift", 1},     {"no water", 1}, {"noisy", 1},
+        {"怎么办理", 1}, {"电梯", 1}, {"电梯困人", 1}, {"请问", 1}};
+    REQUIRE(r.top_keywords.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        CHECK(r.top_keywords[i].name == expected[i].first);
+        CHECK(r.top_keywords[i].count == expected[i].second);
+    }
+    o.top = 2;
+    const MonthlyReport two = monthly_report(l, o);
+    REQUIRE(two.top_keywords.size() == 2);
+    CHECK(two.top_keywords[1].name == "leak");
+    const auto j = nlohmann::json::parse(r.to_json());
+    CHECK(j["complaints"]["repeated"] == 2);
+    CHECK(j["main_issues"]["keywords"][0]["name"] == "water");
+    CHECK(j["main_issues"]["keywords"][0]["count"] == 2);
+    CHECK(j["main_issues"]["keywords"][0]["share"] == Approx(0.5).epsilon(0)); // 2 of 4
+    const std::string csv = r.to_csv();
+    CHECK(csv.find("\nmain_issues,keywords,water,count,2\n") != std::string::npos);
+    CHECK(csv.find("\ncomplaints,,,repeated,2\n") != std::string::npos);
+    const std::string html = r.to_html();
+    CHECK(html.find("电梯困人") != std::string::npos);
+    CHECK(html.find("Repeat complaints") != std::string::npos);
+}
+
 TEST_CASE("report: JSON keys are stable") {
     const MonthlyReport r = march_report();
     const auto j = nlohmann::ordered_json::parse(r.to_json());
@@ -417,8 +473,11 @@ TEST_CASE("report: JSON keys are stable") {
         return k;
     };
     CHECK(keys_of(j["complaints"]) ==
-          std::vector<std::string>{"received", "received_previous", "change", "open", "by_category",
-                                   "by_nature", "by_severity", "by_channel", "by_building"});
+          std::vector<std::string>{"received", "received_previous", "change", "open", "repeated",
+                                   "by_category", "by_nature", "by_severity", "by_channel",
+                                   "by_building"});
+    CHECK(keys_of(j["main_issues"]) ==
+          std::vector<std::string>{"subcategories", "tags", "keywords"});
     CHECK(keys_of(j["sla"]) ==
           std::vector<std::string>{"targets", "first_response", "resolution", "repairs", "mttr_s"});
     CHECK(keys_of(j["sla"]["targets"][0]) ==

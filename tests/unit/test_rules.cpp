@@ -494,3 +494,26 @@ TEST_CASE("rules: the repeat window") {
     CHECK(Profile::default_profile().to_json().find("\"repeat_window_days\": 30") !=
           std::string::npos);
 }
+
+TEST_CASE("rules: the keywords of a rule set, and those found in a text") {
+    const RuleSet rs = RuleSet::from_json(R"({"sections": [{"name": "n", "rows": [
+        {"id": "a", "when": {"keywords": ["Leak", "漏水"]}, "then": {"tags": ["x"]}},
+        {"id": "b", "when": {"keywords": {"none": ["leak", "Power Cut"]}},
+         "then": {"tags": ["y"]}}]}]})");
+    // Once each, folded, in the order first met: "Leak" and "leak" are one keyword.
+    CHECK(rs.keywords() == std::vector<std::string>{"leak", "漏水", "power cut"});
+    std::vector<std::uint32_t> found{99};
+    rs.find_keywords("POWER CUT and a leak, leak again", found);
+    CHECK(found == std::vector<std::uint32_t>{0, 2});
+    rs.find_keywords("楼上漏水", found);
+    CHECK(found == std::vector<std::uint32_t>{1});
+    rs.find_keywords("nothing here", found);
+    CHECK(found.empty());
+    rs.find_keywords("", found);
+    CHECK(found.empty());
+    const RuleSet none;
+    CHECK(none.keywords().empty());
+    found = {1};
+    none.find_keywords("leak", found);
+    CHECK(found.empty());
+}
