@@ -508,7 +508,8 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
     std::vector<ClockBrief> clocks;
     std::vector<std::string_view> tagbuf;
     const RuleSet& rules = ledger.profile().rules();
-    std::vector<std::uint32_t> kwbuf;
+    std::vector<std::string_view> contents; // scanned for keywords 256 at a time
+    contents.reserve(256);
     std::vector<std::size_t> keyword_counts(rules.keywords().size());
 
     const std::size_t n = ledger.size();
@@ -559,9 +560,11 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
         ledger.tags(ci, tagbuf);
         for (auto t : tagbuf)
             ++tags[t];
-        rules.find_keywords(v.content, kwbuf);
-        for (std::uint32_t k : kwbuf)
-            ++keyword_counts[k];
+        contents.push_back(v.content);
+        if (contents.size() == 256) {
+            rules.count_keywords(contents.data(), contents.size(), keyword_counts.data());
+            contents.clear();
+        }
         if (v.repeat_count > 0)
             ++rep.repeated;
         const std::int64_t off = one_offset ? off_from : clock.offset_at(v.received);
@@ -643,6 +646,7 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
     rep.visits_by_role = enum_counts<Role>(visit_role.data(), 1, 5);
     rep.top_subcategories = top_of(subcats, options.top);
     rep.top_tags = top_of(tags, options.top);
+    rules.count_keywords(contents.data(), contents.size(), keyword_counts.data());
     {
         std::unordered_map<std::string_view, std::size_t> found;
         for (std::size_t k = 0; k < keyword_counts.size(); ++k)

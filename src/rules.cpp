@@ -1338,6 +1338,22 @@ void RuleSet::find_keywords(std::string_view text, std::vector<std::uint32_t>& o
             out.push_back(
                 static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(b))));
 }
+void RuleSet::count_keywords(const std::string_view* texts, std::size_t n,
+                             std::size_t* counts) const {
+    const std::size_t words = (impl_->keywords.size() + 63) / 64;
+    if (words == 0)
+        return;
+    constexpr std::size_t chunk = 64;
+    thread_local std::vector<std::uint64_t> found;
+    for (std::size_t base = 0; base < n; base += chunk) {
+        const std::size_t k = std::min(chunk, n - base);
+        found.assign(k * words, 0);
+        impl_->matcher.scan_many(texts + base, k, found.data(), words);
+        for (std::size_t i = 0; i < k * words; ++i)
+            for (std::uint64_t b = found[i]; b; b &= b - 1)
+                ++counts[(i % words) * 64 + static_cast<std::size_t>(__builtin_ctzll(b))];
+    }
+}
 std::string RuleSet::to_json() const {
     if (impl_->source.empty())
         return R"({"sections":[]})";

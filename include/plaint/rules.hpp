@@ -144,6 +144,10 @@ public:
     /// The positions in `keywords()` of the keywords found in `text` (one pass over it), in
     /// ascending order, into `out` (cleared first). Since 0.6.
     void find_keywords(std::string_view text, std::vector<std::uint32_t>& out) const;
+    /// For many texts at once: adds to `counts[k]` (which must hold `keywords().size()` entries)
+    /// the number of the `n` texts that hold keyword k. The texts are scanned side by side, as
+    /// `classify_many` scans contents. Since 0.6.
+    void count_keywords(const std::string_view* texts, std::size_t n, std::size_t* counts) const;
     /// The rule set as JSON; `from_json` of it gives an equal rule set.
     std::string to_json() const;
 

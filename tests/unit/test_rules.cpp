@@ -511,6 +511,35 @@ TEST_CASE("rules: the keywords of a rule set, and those found in a text") {
     CHECK(found.empty());
     rs.find_keywords("", found);
     CHECK(found.empty());
+    // Many texts at once: by hand for three, then against find_keywords text by text for 150
+    // (two chunks of 64 and a tail, eight lanes and their remainders).
+    const std::string_view three[] = {"leak LEAK", "漏水 power cut", ""};
+    std::size_t counts[3] = {0, 0, 0};
+    rs.count_keywords(three, 3, counts);
+    CHECK(counts[0] == 1);
+    CHECK(counts[1] == 1);
+    CHECK(counts[2] == 1);
+    std::vector<std::string> many;
+    const char* parts[] = {"leak", "漏水", "power cut", "Power", " cut", "x", "楼上", "LEAK"};
+    for (std::size_t i = 0; i < 150; ++i) {
+        std::string t;
+        for (std::size_t j = 0; j < i % 7; ++j)
+            t += parts[(i * 3 + j * 5) % 8];
+        many.push_back(t);
+    }
+    std::vector<std::string_view> views(many.begin(), many.end());
+    std::size_t batch[3] = {0, 0, 0}, single[3] = {0, 0, 0};
+    rs.count_keywords(views.data(), views.size(), batch);
+    for (const auto& t : many) {
+        rs.find_keywords(t, found);
+        for (auto k : found)
+            ++single[k];
+    }
+    CHECK(batch[0] == single[0]);
+    CHECK(batch[1] == single[1]);
+    CHECK(batch[2] == single[2]);
+    CHECK(single[0] > 0);
+    CHECK(single[2] > 0);
     const RuleSet none;
     CHECK(none.keywords().empty());
     found = {1};
