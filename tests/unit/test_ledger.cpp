@@ -565,7 +565,7 @@ TEST_CASE("ledger: repeat counts over the profile's window, at the window's edge
 
 TEST_CASE("ledger: the third complaint from a unit in 30 days is raised (DOMAIN.md §3)") {
     // The default profile: repeat_count >= 2 in 30 days -> P2, the CS manager should own it;
-    // repeat_count >= 1 -> the tag "repeat".
+    // repeat_count >= 1 -> the tag "repeat_unit".
     constexpr Duration D = 24 * H;
     Ledger l;
     const auto a = l.add(in_unit("R-1", t0));
@@ -575,13 +575,13 @@ TEST_CASE("ledger: the third complaint from a unit in 30 days is raised (DOMAIN.
     l.tags(a, tags);
     CHECK(tags.empty());
     l.tags(b, tags);
-    CHECK(tags == std::vector<std::string_view>{"repeat"});
+    CHECK(tags == std::vector<std::string_view>{"repeat_unit"});
     CHECK(l.view(b).rule_escalate_to == std::nullopt);
     const auto v = l.view(c);
     CHECK(v.repeat_count == 2);
     CHECK(v.rule_escalate_to == Role::cs_manager);
     l.tags(c, tags);
-    CHECK(tags == std::vector<std::string_view>{"repeat"});
+    CHECK(tags == std::vector<std::string_view>{"repeat_unit"});
     // The staff judge R-3 a valid P4: the rules raise it to P2 with a recorded event.
     l.add_event(c, ev(EventType::record, t0 + 20 * D + 5 * M));
     Event judged = ev(EventType::classify, t0 + 20 * D + 10 * M);
