@@ -27,7 +27,7 @@ static void test_versions(void) {
     CHECK(plaint_version_number() == PLAINT_VERSION_NUMBER);
     CHECK(strcmp(plaint_version_string(), PLAINT_VERSION_STRING) == 0);
     CHECK(plaint_abi_version() == PLAINT_ABI_VERSION);
-    CHECK(PLAINT_VERSION_NUMBER == 500); /* 0.5.0 */
+    CHECK(PLAINT_VERSION_NUMBER == 600); /* 0.6.0 */
 }
 
 static void test_errors(void) {

@@ -15,7 +15,7 @@ cmake -S "$src/cmake" -B "$work/cmake-build" -DCMAKE_PREFIX_PATH="$work/prefix" 
 cmake --build "$work/cmake-build" > "$work/cmake-build.log"
 out=$("$work/cmake-build/consumer")
 echo "$out"
-[ "$out" = "consumer: 0.5.0 closed 2026-03-02T09:15:00+08:00" ] || { echo "FAIL: unexpected output"; exit 1; }
+[ "$out" = "consumer: 0.6.0 closed 2026-03-02T09:15:00+08:00" ] || { echo "FAIL: unexpected output"; exit 1; }
 
 echo "== C consumer (pkg-config --cflags --libs plaint)"
 pc=$(dirname "$(find "$work/prefix" -name plaint.pc | head -n 1)")
@@ -25,5 +25,5 @@ cc -std=c99 -Wall -Wextra -pedantic -Werror "$src/c/main.c" $flags -o "$work/c-c
 libdir=$(PKG_CONFIG_PATH="$pc" pkg-config --variable=libdir plaint)
 out=$(LD_LIBRARY_PATH="$libdir" "$work/c-consumer")
 echo "$out"
-[ "$out" = "c-consumer: 0.5.0 state=closed events=10" ] || { echo "FAIL: unexpected output"; exit 1; }
+[ "$out" = "c-consumer: 0.6.0 state=closed events=10" ] || { echo "FAIL: unexpected output"; exit 1; }
 echo "ok"

@@ -14,7 +14,11 @@ escalation, return-visit method) and explains it. :mod:`plaint.satisfaction` sco
 building and month) and :meth:`Profile.survey` gives a profile's survey definitions. A
 :class:`Ledger` holds a whole month (or years) of complaints imported from JSON lines or CSV,
 derives everything under its profile, saves and loads snapshots, and gives the monthly report
-as a dict, a CSV table, an HTML page, files or a pandas DataFrame.
+as a dict, a CSV table, an HTML page, files or a pandas DataFrame; it answers queries (the
+:class:`ComplaintView` of a complaint, complaints by state, owner, building..., the clocks open,
+warning or breached at an instant, the escalations and return visits due, the monthly quotas of
+return visits over a :func:`month_range`), replays its events under another profile and
+re-evaluates its open complaints.
 
 The C library is found through ``PLAINT_LIBRARY``, next to this package, or by
 :func:`ctypes.util.find_library` (see :mod:`plaint._lib`). Every failure raises a subclass of
@@ -70,11 +74,21 @@ from ._complaint import Complaint, Event
 from ._calendar import Calendar, tzdb_version
 from ._sla import Clock, PolicySet, parse_duration
 from ._profile import Decision, Profile, RowExplanation
-from ._ledger import ImportProblem, ImportReport, Ledger
+from ._ledger import (
+    ComplaintView,
+    EscalationDue,
+    ImportProblem,
+    ImportReport,
+    Ledger,
+    LedgerClock,
+    QuotaCompliance,
+    VisitDue,
+    month_range,
+)
 from . import satisfaction
 from .satisfaction import Survey
 
-__version__ = "0.5.0"
+__version__ = "0.6.0"
 
 __all__ = [
     "ABI_VERSION",
@@ -86,9 +100,11 @@ __all__ = [
     "ClockState",
     "ClosedError",
     "Complaint",
+    "ComplaintView",
     "Decision",
     "EncodingError",
     "Error",
+    "EscalationDue",
     "Event",
     "EventType",
     "FileError",
@@ -98,6 +114,7 @@ __all__ = [
     "InternalError",
     "InvalidArgumentError",
     "Ledger",
+    "LedgerClock",
     "Nature",
     "NoMemoryError",
     "NotFoundError",
@@ -107,6 +124,7 @@ __all__ = [
     "PolicySet",
     "Problem",
     "Profile",
+    "QuotaCompliance",
     "Role",
     "RowExplanation",
     "Severity",
@@ -116,10 +134,12 @@ __all__ = [
     "TooLargeError",
     "UnsupportedError",
     "ValidationError",
+    "VisitDue",
     "VisitMethod",
     "abi_version",
     "format_instant",
     "library_path",
+    "month_range",
     "parse_duration",
     "parse_instant",
     "satisfaction",
@@ -129,7 +149,7 @@ __all__ = [
 
 
 def version() -> str:
-    """The run-time C library's version string ("0.5.0")."""
+    """The run-time C library's version string ("0.6.0")."""
     raw: bytes = _clib.plaint_version_string()
     return raw.decode("ascii", errors="replace")
 

@@ -7,6 +7,13 @@ events, and derives each complaint's state, owner, classification (re-evaluated 
 clocks, escalations and return visits under its :class:`plaint.Profile`. :meth:`Ledger.save`
 writes a snapshot atomically and :meth:`Ledger.load` reads one back, refusing a truncated or
 foreign file. :meth:`Ledger.report` computes the figures of DOMAIN.md §4–6 for one month.
+
+Queries (Since 0.6): :meth:`Ledger.view` gives a complaint as a :class:`ComplaintView`,
+:meth:`Ledger.select` the complaints passing filters, :meth:`Ledger.clocks_at` the clocks open,
+in warning or breached at an instant, :meth:`Ledger.escalations_due`, :meth:`Ledger.visits_due`
+and :meth:`Ledger.visit_quotas` what is due and the return-visit quotas of a period
+(:func:`month_range` gives a month's); :meth:`Ledger.replay` derives everything again under
+another profile and :meth:`Ledger.reevaluate` is the periodic re-evaluation.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from ._complaint import (
+    CategoryLike,
     Complaint,
     EventTypeLike,
     NatureLike,
@@ -33,16 +41,41 @@ from ._complaint import (
     VisitMethodLike,
     make_event,
 )
-from ._convert import InstantLike, TextLike, encode_nts, to_instant
-from ._errors import ClosedError, FileError, NotFoundError
+from ._convert import InstantLike, TextLike, check_int32, encode_nts, to_instant
+from ._enums import (
+    Category,
+    Channel,
+    Nature,
+    Role,
+    Severity,
+    State,
+    VisitMethod,
+    from_code,
+    to_code,
+)
+from ._errors import ClosedError, FileError, NotFoundError, OutOfRangeError
 from ._handle import document_bytes
-from ._lib import PlaintImportResult, PlaintReportOptions, lib, take_string
+from ._lib import (
+    PlaintComplaintView,
+    PlaintEscalationDue,
+    PlaintImportResult,
+    PlaintLedgerClock,
+    PlaintQuery,
+    PlaintQuotaCompliance,
+    PlaintReportOptions,
+    PlaintVisitDue,
+    lib,
+    take_string,
+)
 from ._profile import Profile
+from ._sla import Clock
 
 #: PLAINT_IMPORT_ALL_OR_NOTHING.
 _ALL_OR_NOTHING = 1
 
 PathLike = Union[str, "os.PathLike[str]"]
+#: A lifecycle state as the API accepts it: the member, its int code or its lower-case name.
+StateLike = Union[State, int, str]
 #: Text given directly (``bytes``, or a ``str`` holding a line break or starting with ``{``) or
 #: the path of a file to read (any other ``str``, or an ``os.PathLike``).
 Source = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]"]
@@ -84,6 +117,194 @@ class ImportReport:
     bad_rows: int
     committed: bool
     problems: Tuple[ImportProblem, ...]
+
+
+@dataclass(frozen=True)
+class ComplaintView:
+    """A complaint as the ledger holds it (:meth:`Ledger.view`): its intake fields, the state
+    its events give and the classification the profile's rules give. Instants are int UTC
+    seconds.
+
+    Attributes:
+        index: the complaint's position in the ledger (the order of intake).
+        id, subcategory, building, unit, content: the intake texts ("" when empty).
+        received: when it was received.
+        channel, category: from the intake.
+        reporter_count: how many residents raised it.
+        repeat_count: earlier complaints from the same building and unit within the profile's
+            repeat window, as its rules read it (0 without a unit).
+        state, owner: from the events.
+        nature, severity: as judged by the classify events (UNJUDGED and UNSET before).
+        visit_method: the method of the latest return visit made, or None.
+        rectification_deadline: while in rectification, else None.
+        cycle: the handling cycle: 1, plus one per reopen.
+        event_count: events in the log, ``receive`` and the ledger's re-evaluations included.
+        last_event_at: the latest event's instant.
+        escalations: ``escalate`` events in the log.
+        reevaluations: ``classify`` events the ledger added on re-evaluation.
+        sla_policy: the SLA policy the rules name, or None.
+        rule_nature: the nature the rules suggest, or None.
+        rule_escalate_to: the role the rules say should own it, or None.
+        planned_visit: the return-visit method it calls for.
+    """
+
+    index: int
+    id: str
+    received: int
+    channel: Channel
+    category: Category
+    subcategory: str
+    building: str
+    unit: str
+    content: str
+    reporter_count: int
+    repeat_count: int
+    state: State
+    owner: Role
+    nature: Nature
+    severity: Severity
+    visit_method: Optional[VisitMethod]
+    rectification_deadline: Optional[int]
+    cycle: int
+    event_count: int
+    last_event_at: int
+    escalations: int
+    reevaluations: int
+    sla_policy: Optional[str]
+    rule_nature: Optional[Nature]
+    rule_escalate_to: Optional[Role]
+    planned_visit: VisitMethod
+
+
+@dataclass(frozen=True)
+class LedgerClock:
+    """One SLA clock of one complaint in the ledger (:meth:`Ledger.clocks_at`).
+
+    Attributes:
+        index: the complaint.
+        clock: the clock, as :meth:`plaint.Complaint.clocks` would give it.
+    """
+
+    index: int
+    clock: Clock
+
+
+@dataclass(frozen=True)
+class EscalationDue:
+    """A complaint whose clocks or rules call for a higher owner (:meth:`Ledger.escalations_due`).
+
+    Attributes:
+        index: the complaint.
+        owner: the owner now.
+        to: the role that should own it.
+        reason: "rules" when the rules call for it, else the name of the target whose warning or
+            breach does.
+    """
+
+    index: int
+    owner: Role
+    to: Role
+    reason: str
+
+
+@dataclass(frozen=True)
+class VisitDue:
+    """A complaint awaiting its return visit (:meth:`Ledger.visits_due`).
+
+    Attributes:
+        index: the complaint.
+        method: how to visit, from the profile's return-visit rules.
+        resolved_at: the latest ``resolve`` event.
+        due: the due instant of its policy's ``return_visit`` target, or None when the policy has
+            none (the default policies have none).
+    """
+
+    index: int
+    method: VisitMethod
+    resolved_at: int
+    due: Optional[int]
+
+
+@dataclass(frozen=True)
+class QuotaCompliance:
+    """Return visits made by one role in a period against the profile's monthly quota
+    (:meth:`Ledger.visit_quotas`).
+
+    Attributes:
+        role: the role.
+        visits: ``visit`` events with this actor in the period.
+        required: the profile's quota (0 for a role without one).
+        compliant: ``visits >= required``.
+    """
+
+    role: Role
+    visits: int
+    required: int
+    compliant: bool
+
+
+#: The filters of :meth:`Ledger.clocks_at`: PLAINT_CLOCKS_OPEN, _WARNING, _BREACHED.
+CLOCK_FILTERS = {"open": 1, "warning": 2, "breached": 3}
+
+
+def month_range(month: str, utc_offset_seconds: int = 28800) -> Tuple[int, int]:
+    """The month ``month`` ("2026-10", exactly YYYY-MM) as the UTC instants ``(start, end)`` of
+    its first and the next month's first local midnight, ``utc_offset_seconds`` east of UTC
+    (28,800, the default, for China Standard Time): the period :meth:`Ledger.visit_quotas`
+    takes.
+
+    Raises:
+        ParseError: text that is not YYYY-MM.
+        OutOfRangeError: a month outside 01..12, or an offset that is not a whole minute
+            within ±18:00.
+        EncodingError: a NUL byte in ``month``.
+    """
+    data = encode_nts(month, "month")
+    start = ctypes.c_int64()
+    end = ctypes.c_int64()
+    lib.plaint_month_range(
+        data, check_int32(utc_offset_seconds, "utc_offset_seconds"), byref(start), byref(end)
+    )
+    return start.value, end.value
+
+
+def _text(ptr: Optional[int], length: int) -> str:
+    """A borrowed text of the ledger (pointer and length, not NUL-terminated), copied."""
+    if not ptr or not length:
+        return ""
+    return ctypes.string_at(ptr, length).decode("utf-8", errors="replace")
+
+
+def _view_of(v: PlaintComplaintView) -> ComplaintView:
+    policy = _text(v.sla_policy, v.sla_policy_len)
+    return ComplaintView(
+        index=v.index,
+        id=_text(v.id, v.id_len),
+        received=v.received,
+        channel=from_code(Channel, v.channel),
+        category=from_code(Category, v.category),
+        subcategory=_text(v.subcategory, v.subcategory_len),
+        building=_text(v.building, v.building_len),
+        unit=_text(v.unit, v.unit_len),
+        content=_text(v.content, v.content_len),
+        reporter_count=v.reporter_count,
+        repeat_count=v.repeat_count,
+        state=from_code(State, v.state),
+        owner=from_code(Role, v.owner),
+        nature=from_code(Nature, v.nature),
+        severity=from_code(Severity, v.severity),
+        visit_method=from_code(VisitMethod, v.visit_method) if v.visit_method else None,
+        rectification_deadline=(v.rectification_deadline if v.has_rectification_deadline else None),
+        cycle=v.cycle,
+        event_count=v.event_count,
+        last_event_at=v.last_event_at,
+        escalations=v.escalations,
+        reevaluations=v.reevaluations,
+        sla_policy=policy or None,
+        rule_nature=from_code(Nature, v.rule_nature) if v.rule_nature else None,
+        rule_escalate_to=from_code(Role, v.rule_escalate_to) if v.rule_escalate_to else None,
+        planned_visit=from_code(VisitMethod, v.planned_visit),
+    )
 
 
 def _free_boxed(box: List[Optional[int]]) -> None:
@@ -281,6 +502,210 @@ class Ledger:
         with self._lock:
             lib.plaint_ledger_complaint(self._live(), self._index(key), byref(out))
         return Complaint._wrap(out.value)
+
+    # ---- Queries ---------------------------------------------------------------------------
+
+    def view(self, key: Union[int, TextLike]) -> ComplaintView:
+        """Complaint ``key`` (its id, or its index) as the ledger holds it: intake fields,
+        state, judgement and the rules' classification, copied out at once.
+
+        Raises:
+            NotFoundError: no complaint has this id.
+            OutOfRangeError: an index out of range.
+        """
+        v = PlaintComplaintView()
+        v.size = ctypes.sizeof(PlaintComplaintView)
+        with self._lock:
+            lib.plaint_ledger_view(self._live(), self._index(key), byref(v))
+            # The texts point into the ledger until it changes: copy them under the lock.
+            return _view_of(v)
+
+    def _fetch(self, func: Any, struct: Any, args: Sequence[Any], guess: int) -> List[Any]:
+        """The elements of an array call (the caller holds the lock): one call with room for
+        ``guess`` results, and another when there are more."""
+        capacity = max(guess, 1)
+        while True:
+            arr = (struct * capacity)()
+            arr[0].size = ctypes.sizeof(struct)
+            count = c_size_t()
+            func(self._live(), *args, arr, capacity, byref(count))
+            if count.value <= capacity:
+                return list(arr[: count.value])
+            capacity = count.value
+
+    def select(
+        self,
+        *,
+        state: Optional[StateLike] = None,
+        owner: Optional[RoleLike] = None,
+        building: Optional[TextLike] = None,
+        category: Optional[CategoryLike] = None,
+        nature: Optional[NatureLike] = None,
+        severity: Optional[SeverityLike] = None,
+        open_only: bool = False,
+        received_from: Optional[InstantLike] = None,
+        received_before: Optional[InstantLike] = None,
+    ) -> List[int]:
+        """The indexes of the complaints passing every filter given, ascending. Enumerations
+        are members, int codes or lower-case names; ``nature`` and ``severity`` are the judged
+        ones (UNJUDGED and UNSET match complaints not judged yet); ``building`` is compared
+        exactly ("" matches complaints without one); ``received_from`` is inclusive and
+        ``received_before`` exclusive (int UTC seconds or aware datetimes).
+
+        Raises:
+            OutOfRangeError: an unknown enumeration code or name.
+            EncodingError: a NUL byte in ``building``.
+        """
+        q = PlaintQuery()
+        lib.plaint_query_init(byref(q), ctypes.sizeof(PlaintQuery))
+        if state is not None:
+            q.state = to_code(State, state, "state")
+        if owner is not None:
+            q.owner = to_code(Role, owner, "owner")
+        if category is not None:
+            q.category = to_code(Category, category, "category")
+        if nature is not None:
+            q.nature = to_code(Nature, nature, "nature")
+        if severity is not None:
+            q.severity = to_code(Severity, severity, "severity")
+        data = None if building is None else encode_nts(building, "building")
+        q.building = data
+        q.open_only = 1 if open_only else 0
+        if received_from is not None:
+            q.has_received_from = 1
+            q.received_from = to_instant(received_from, "received_from")
+        if received_before is not None:
+            q.has_received_before = 1
+            q.received_before = to_instant(received_before, "received_before")
+        with self._lock:
+            handle = self._live()
+            total = c_size_t()
+            lib.plaint_ledger_count(handle, byref(total))
+            capacity = max(total.value, 1)  # select never gives more than every complaint
+            out = (c_size_t * capacity)()
+            count = c_size_t()
+            lib.plaint_ledger_select(handle, byref(q), out, capacity, byref(count))
+        del data
+        return list(out[: count.value])
+
+    def clocks_at(self, at: InstantLike, which: str = "open") -> List[LedgerClock]:
+        """The clocks of every complaint as of ``at`` (events after it are not seen) that
+        ``which`` selects — "open" (started, not stopped), "warning" or "breached" — by
+        complaint index, then in the policy's target order. Complaints received after ``at``
+        have none.
+
+        Raises:
+            OutOfRangeError: an unknown ``which``; an instant outside the years a calendar
+                computes.
+        """
+        if not isinstance(which, str):
+            raise TypeError(f"which must be a str, not {type(which).__name__}")
+        code = CLOCK_FILTERS.get(which)
+        if code is None:
+            raise OutOfRangeError(
+                f"unknown clock filter {which!r}; expected one of {', '.join(CLOCK_FILTERS)}"
+            )
+        t = to_instant(at, "at")
+        with self._lock:
+            guess = 2 * len(self)
+            items = self._fetch(lib.plaint_ledger_clocks_at, PlaintLedgerClock, (t, code), guess)
+            # The target names are the profile's; Clock._from_c copies them.
+            return [LedgerClock(index=k.index, clock=Clock._from_c(k)) for k in items]
+
+    def escalations_due(self, at: InstantLike) -> List[EscalationDue]:
+        """The open complaints received by ``at`` whose clocks (warning or breached as of
+        ``at``) or rules call for a higher owner than the present one: the highest such role,
+        with the reason, by complaint index.
+
+        Raises:
+            OutOfRangeError: an instant outside the years a calendar computes.
+        """
+        t = to_instant(at, "at")
+        with self._lock:
+            items = self._fetch(
+                lib.plaint_ledger_escalations_due, PlaintEscalationDue, (t,), len(self)
+            )
+            return [
+                EscalationDue(
+                    index=e.index,
+                    owner=from_code(Role, e.owner),
+                    to=from_code(Role, e.to),
+                    reason=(e.reason or b"").decode("utf-8", errors="replace"),
+                )
+                for e in items
+            ]
+
+    def visits_due(self) -> List[VisitDue]:
+        """The complaints awaiting their return visit (state ``resolved``), by index, with the
+        method the profile's return-visit rules give."""
+        with self._lock:
+            items = self._fetch(lib.plaint_ledger_visits_due, PlaintVisitDue, (), len(self))
+        return [
+            VisitDue(
+                index=v.index,
+                method=from_code(VisitMethod, v.method),
+                resolved_at=v.resolved_at,
+                due=v.due if v.has_due else None,
+            )
+            for v in items
+        ]
+
+    def visit_quotas(self, start: InstantLike, end: InstantLike) -> List[QuotaCompliance]:
+        """Return visits (``visit`` events, by their actor) made in [``start``, ``end``) by each
+        role with a quota in the profile, and by any other role that made visits, with the
+        compliance check, in role order. :func:`plaint.month_range` gives a month's period."""
+        a = to_instant(start, "start")
+        b = to_instant(end, "end")
+        with self._lock:
+            items = self._fetch(lib.plaint_ledger_visit_quotas, PlaintQuotaCompliance, (a, b), 5)
+        return [
+            QuotaCompliance(
+                role=from_code(Role, q.role),
+                visits=q.visits,
+                required=q.required,
+                compliant=bool(q.compliant),
+            )
+            for q in items
+        ]
+
+    # ---- Replay and re-evaluation ----------------------------------------------------------
+
+    def replay(self, profile: Optional[Profile] = None) -> "Ledger":
+        """A new ledger with this one's complaints and input events, everything derived again
+        under ``profile`` (None: the default profile): "what if our limits had been 48 hours?".
+        This ledger is not changed; the ledger's own re-evaluation events are made anew.
+
+        Raises:
+            OutOfRangeError: the new profile's calendars cannot place an event.
+            UnsupportedError: as :class:`Ledger`.
+            TypeError: ``profile`` is not a :class:`plaint.Profile`.
+        """
+        if profile is not None and not isinstance(profile, Profile):
+            raise TypeError(f"profile must be a plaint.Profile, not {type(profile).__name__}")
+        out = c_void_p()
+        with self._lock:
+            lib.plaint_ledger_replay(
+                self._live(), None if profile is None else profile._live(), byref(out)
+            )
+        obj = type(self).__new__(type(self))
+        obj._adopt(out.value)
+        return obj
+
+    def reevaluate(self, now: InstantLike) -> int:
+        """Re-evaluates every open complaint as of ``now`` (missed targets, time since receipt)
+        and adds the ``classify`` events the rules call for; returns how many. Run it
+        periodically: events re-evaluate only the complaint they touch. Complaints whose
+        latest event is after ``now`` are skipped.
+
+        Raises:
+            OutOfRangeError: a calendar cannot place ``now`` (the complaint being evaluated is
+                left as it was; those before it keep their new events).
+        """
+        t = to_instant(now, "now")
+        added = c_size_t()
+        with self._lock:
+            lib.plaint_ledger_reevaluate(self._live(), t, byref(added))
+        return added.value
 
     # ---- Adding ----------------------------------------------------------------------------
 

@@ -229,6 +229,113 @@ class PlaintReportOptions(ctypes.Structure):
     ]
 
 
+class PlaintComplaintView(ctypes.Structure):
+    """Mirror of ``struct plaint_complaint_view``; set ``size`` to its sizeof. Since 0.6."""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("index", c_size_t),
+        ("id", c_void_p),
+        ("id_len", c_size_t),
+        ("received", c_int64),
+        ("channel", c_int32),
+        ("category", c_int32),
+        ("subcategory", c_void_p),
+        ("subcategory_len", c_size_t),
+        ("building", c_void_p),
+        ("building_len", c_size_t),
+        ("unit", c_void_p),
+        ("unit_len", c_size_t),
+        ("content", c_void_p),
+        ("content_len", c_size_t),
+        ("reporter_count", c_int32),
+        ("repeat_count", c_int32),
+        ("state", c_int32),
+        ("owner", c_int32),
+        ("nature", c_int32),
+        ("severity", c_int32),
+        ("visit_method", c_int32),
+        ("has_rectification_deadline", c_int32),
+        ("rectification_deadline", c_int64),
+        ("cycle", c_int32),
+        ("escalations", c_int32),
+        ("event_count", c_size_t),
+        ("last_event_at", c_int64),
+        ("reevaluations", c_int32),
+        ("rule_nature", c_int32),
+        ("rule_escalate_to", c_int32),
+        ("planned_visit", c_int32),
+        ("sla_policy", c_void_p),
+        ("sla_policy_len", c_size_t),
+    ]
+
+
+class PlaintQuery(ctypes.Structure):
+    """Mirror of ``struct plaint_query``; fill it with ``plaint_query_init``. Since 0.6."""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("state", c_int32),
+        ("owner", c_int32),
+        ("category", c_int32),
+        ("nature", c_int32),
+        ("severity", c_int32),
+        ("building", c_char_p),
+        ("open_only", c_int32),
+        ("has_received_from", c_int32),
+        ("received_from", c_int64),
+        ("has_received_before", c_int32),
+        ("received_before", c_int64),
+    ]
+
+
+class PlaintLedgerClock(ctypes.Structure):
+    """Mirror of ``struct plaint_ledger_clock``: the complaint's index, then the fields of
+    ``plaint_clock``; set ``size`` of an array's first element to its sizeof. Since 0.6."""
+
+    _fields_ = [("size", c_uint32), ("index", c_size_t)] + PlaintClock._fields_[1:]
+
+
+class PlaintEscalationDue(ctypes.Structure):
+    """Mirror of ``struct plaint_escalation_due``; set ``size`` of an array's first element to
+    its sizeof. Since 0.6."""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("index", c_size_t),
+        ("owner", c_int32),
+        ("to", c_int32),
+        ("reason", c_char_p),
+    ]
+
+
+class PlaintVisitDue(ctypes.Structure):
+    """Mirror of ``struct plaint_visit_due``; set ``size`` of an array's first element to its
+    sizeof. Since 0.6."""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("index", c_size_t),
+        ("method", c_int32),
+        ("resolved_at", c_int64),
+        ("has_due", c_int32),
+        ("due", c_int64),
+    ]
+
+
+class PlaintQuotaCompliance(ctypes.Structure):
+    """Mirror of ``struct plaint_quota_compliance``; set ``size`` of an array's first element
+    to its sizeof. Since 0.6."""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("role", c_int32),
+        ("visits", c_int32),
+        ("required", c_int32),
+        ("compliant", c_int32),
+    ]
+
+
 class _Status:
     """Marks a function of :data:`FUNCTIONS` that returns a status: ``int`` plus errcheck."""
 
@@ -251,6 +358,12 @@ _TRP = POINTER(PlaintIndicatorTree)
 _GIP = POINTER(PlaintGroupInput)
 _IRP = POINTER(PlaintImportResult)
 _ROP = POINTER(PlaintReportOptions)
+_CVP = POINTER(PlaintComplaintView)
+_QP = POINTER(PlaintQuery)
+_LCP = POINTER(PlaintLedgerClock)
+_EDP = POINTER(PlaintEscalationDue)
+_VDP = POINTER(PlaintVisitDue)
+_QCP = POINTER(PlaintQuotaCompliance)
 
 #: Every function of plaint.h: name -> (return type, argument types). ``STATUS`` stands for an
 #: ``int`` status checked by :func:`check_status`.
@@ -442,6 +555,22 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "plaint_ledger_report_csv": (STATUS, [_P, _ROP, _PP]),
     "plaint_ledger_report_html": (STATUS, [_P, _ROP, _PP]),
     "plaint_ledger_report_files": (STATUS, [_P, _ROP, c_char_p]),
+    # Ledger queries, replay and re-evaluation (Since 0.6)
+    "plaint_complaint_view_init": (None, [_CVP, c_size_t]),
+    "plaint_ledger_view": (STATUS, [_P, c_size_t, _CVP]),
+    "plaint_query_init": (None, [_QP, c_size_t]),
+    "plaint_ledger_select": (STATUS, [_P, _QP, _SZP, c_size_t, _SZP]),
+    "plaint_ledger_clock_init": (None, [_LCP, c_size_t]),
+    "plaint_ledger_clocks_at": (STATUS, [_P, c_int64, c_int32, _LCP, c_size_t, _SZP]),
+    "plaint_escalation_due_init": (None, [_EDP, c_size_t]),
+    "plaint_ledger_escalations_due": (STATUS, [_P, c_int64, _EDP, c_size_t, _SZP]),
+    "plaint_visit_due_init": (None, [_VDP, c_size_t]),
+    "plaint_ledger_visits_due": (STATUS, [_P, _VDP, c_size_t, _SZP]),
+    "plaint_quota_compliance_init": (None, [_QCP, c_size_t]),
+    "plaint_ledger_visit_quotas": (STATUS, [_P, c_int64, c_int64, _QCP, c_size_t, _SZP]),
+    "plaint_month_range": (STATUS, [c_char_p, c_int32, _I64P, _I64P]),
+    "plaint_ledger_replay": (STATUS, [_P, _P, _PP]),
+    "plaint_ledger_reevaluate": (STATUS, [_P, c_int64, _SZP]),
 }
 
 

@@ -17,6 +17,7 @@ EXAMPLE = SOURCE_ROOT / "examples" / "lifecycle.py"
 DEADLINE_EXAMPLE = SOURCE_ROOT / "examples" / "deadline.py"
 SLA_EXAMPLE = SOURCE_ROOT / "examples" / "sla_clocks.py"
 SATISFACTION_EXAMPLE = SOURCE_ROOT / "examples" / "satisfaction.py"
+LEDGER_EXAMPLE = SOURCE_ROOT / "examples" / "ledger_queries.py"
 CALENDARS = SOURCE_ROOT / "examples" / "data" / "calendars"
 
 # 2026-03-02T09:15:00+08:00, that is 01:15:00 UTC, worked by hand: 56 years from 1970 with 14

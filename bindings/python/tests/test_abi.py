@@ -110,6 +110,14 @@ _C_TYPES = {
     "plaint_import_result*": {ctypes.POINTER(_lib.PlaintImportResult)},
     "const plaint_report_options*": {ctypes.POINTER(_lib.PlaintReportOptions)},
     "plaint_report_options*": {ctypes.POINTER(_lib.PlaintReportOptions)},
+    # Since 0.6: the ledger's queries.
+    "plaint_complaint_view*": {ctypes.POINTER(_lib.PlaintComplaintView)},
+    "plaint_query*": {ctypes.POINTER(_lib.PlaintQuery)},
+    "const plaint_query*": {ctypes.POINTER(_lib.PlaintQuery)},
+    "plaint_ledger_clock*": {ctypes.POINTER(_lib.PlaintLedgerClock)},
+    "plaint_escalation_due*": {ctypes.POINTER(_lib.PlaintEscalationDue)},
+    "plaint_visit_due*": {ctypes.POINTER(_lib.PlaintVisitDue)},
+    "plaint_quota_compliance*": {ctypes.POINTER(_lib.PlaintQuotaCompliance)},
 }
 
 
@@ -127,8 +135,11 @@ def test_the_header_parser_sees_the_whole_header(header: Path) -> None:
     # _weighted_index, _servqual, _mttr, _mean_duration, _percentile, _within_limit,
     # _sample_size, 20 plaint_groups_* functions and 3 plaint_profile_survey_* functions; since
     # 0.5, 2 struct initialisers (import result, report options) and 19 plaint_ledger_*
-    # functions.
-    assert len(functions) == 163
+    # functions; since 0.6, 6 struct initialisers (complaint view, query, ledger clock,
+    # escalation due, visit due, quota compliance), 8 plaint_ledger_* functions (view, select,
+    # clocks_at, escalations_due, visits_due, visit_quotas, replay, reevaluate) and
+    # plaint_month_range.
+    assert len(functions) == 178
     assert functions["plaint_complaint_text"] == (
         "int",
         ["const plaint_complaint*", "int32_t", "const char**", "size_t*"],
@@ -189,6 +200,12 @@ def test_every_int_returning_function_is_declared_and_checked(header: Path) -> N
         ("plaint_group_input", _lib.PlaintGroupInput),
         ("plaint_import_result", _lib.PlaintImportResult),
         ("plaint_report_options", _lib.PlaintReportOptions),
+        ("plaint_complaint_view", _lib.PlaintComplaintView),
+        ("plaint_query", _lib.PlaintQuery),
+        ("plaint_ledger_clock", _lib.PlaintLedgerClock),
+        ("plaint_escalation_due", _lib.PlaintEscalationDue),
+        ("plaint_visit_due", _lib.PlaintVisitDue),
+        ("plaint_quota_compliance", _lib.PlaintQuotaCompliance),
     ],
 )
 def test_the_structs_match_the_c_compiler(
@@ -279,6 +296,57 @@ def test_the_score_structs_by_hand() -> None:
     assert _lib.PlaintGroupInput.score_count.offset == 40
     assert _lib.PlaintGroupInput.nps.offset == 88
     assert _lib.PlaintGroupInput.index_units.offset == 136
+
+
+def test_the_ledger_query_structs_by_hand() -> None:
+    # LP64 layouts, worked by hand.
+    # plaint_complaint_view: size 0, (pad), index 8, id 16, id_len 24, received 32, channel 40,
+    # category 44, then four texts of pointer and length from 48 to 111 (content 96), ten int32
+    # reporter_count 112 .. has_rectification_deadline 140, rectification_deadline 144, cycle
+    # 152, escalations 156, event_count 160, last_event_at 168, four int32 reevaluations 176 ..
+    # planned_visit 188, sla_policy 192, sla_policy_len 200: 208 bytes.
+    # plaint_query: size 0, five int32 state 4 .. severity 20, building 24, open_only 32,
+    # has_received_from 36, received_from 40, has_received_before 48, (pad), received_before
+    # 56: 64 bytes.
+    # plaint_ledger_clock: size 0, (pad), index 8, then plaint_clock's fields 8 bytes further
+    # than in plaint_clock (target 16, started 48, percent 128, warnings 144): 176 bytes.
+    # plaint_escalation_due: size 0, index 8, owner 16, to 20, reason 24: 32 bytes.
+    # plaint_visit_due: size 0, index 8, method 16, (pad), resolved_at 24, has_due 32, (pad),
+    # due 40: 48 bytes. plaint_quota_compliance: five int32: 20 bytes.
+    if ctypes.sizeof(ctypes.c_void_p) != 8:
+        pytest.skip("the hand-worked layout is for 64-bit targets")
+    v = _lib.PlaintComplaintView
+    assert ctypes.sizeof(v) == 208
+    assert (v.index.offset, v.received.offset, v.content.offset) == (8, 32, 96)
+    assert (v.reporter_count.offset, v.rectification_deadline.offset) == (112, 144)
+    assert (v.event_count.offset, v.planned_visit.offset, v.sla_policy_len.offset) == (
+        160,
+        188,
+        200,
+    )
+    q = _lib.PlaintQuery
+    assert ctypes.sizeof(q) == 64
+    assert (q.severity.offset, q.building.offset, q.received_before.offset) == (20, 24, 56)
+    k = _lib.PlaintLedgerClock
+    assert ctypes.sizeof(k) == 176
+    assert (k.index.offset, k.target.offset, k.started.offset) == (8, 16, 48)
+    assert (k.percent.offset, k.warnings.offset) == (128, 144)
+    assert ctypes.sizeof(_lib.PlaintEscalationDue) == 32
+    assert _lib.PlaintEscalationDue.reason.offset == 24
+    assert ctypes.sizeof(_lib.PlaintVisitDue) == 48
+    assert _lib.PlaintVisitDue.due.offset == 40
+    assert ctypes.sizeof(_lib.PlaintQuotaCompliance) == 20
+    assert _lib.PlaintQuotaCompliance.compliant.offset == 16
+
+
+def test_ledger_query_codes_equal_the_header(header: Path) -> None:
+    from plaint import _ledger
+
+    assert {k.upper(): v for k, v in _ledger.CLOCK_FILTERS.items()} == header_defines(
+        header, "PLAINT_CLOCKS_"
+    )
+    any_ = re.search(r"#define PLAINT_ANY \((-?\d+)\)", header.read_text())
+    assert any_ is not None and int(any_.group(1)) == -1
 
 
 def test_satisfaction_codes_equal_the_header(header: Path) -> None:

@@ -1,15 +1,27 @@
-"""The examples examples/lifecycle.py, examples/deadline.py, examples/sla_clocks.py and
-examples/satisfaction.py run and print what they should."""
+"""The examples examples/lifecycle.py, examples/deadline.py, examples/sla_clocks.py,
+examples/satisfaction.py and examples/ledger_queries.py run and print what they should."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import math
+import re
 import sys
 import subprocess
+from collections import Counter
 from pathlib import Path
 from typing import List, Tuple
 
-from support import DEADLINE_EXAMPLE, EXAMPLE, SATISFACTION_EXAMPLE, SLA_EXAMPLE, clean_env
+from support import (
+    DEADLINE_EXAMPLE,
+    EXAMPLE,
+    LEDGER_EXAMPLE,
+    SATISFACTION_EXAMPLE,
+    SLA_EXAMPLE,
+    SOURCE_ROOT,
+    clean_env,
+)
 
 # Worked by hand from the example's calls and the README's state table: each event at its wall
 # time at +08:00, with the states before and after it, the actor and the note.
@@ -204,3 +216,78 @@ def test_the_satisfaction_example(library_file: Path, package_dir: Path) -> None
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == SATISFACTION_LINES
+
+
+def _sample_facts() -> Tuple[List[int], int, Counter]:
+    """From the sample's JSON lines themselves: the complaints of each month; how many await
+    their return visit (the last event other than an escalation is a resolve: the state table
+    leaves such a complaint resolved); and October's visits by role."""
+    sample = SOURCE_ROOT / "examples" / "data" / "sample"
+    # October 2026 at +08:00
+    start = dt.datetime(2026, 10, 1, tzinfo=dt.timezone(dt.timedelta(hours=8))).timestamp()
+    end = dt.datetime(2026, 11, 1, tzinfo=dt.timezone(dt.timedelta(hours=8))).timestamp()
+    months: List[int] = []
+    resolved = 0
+    visits: Counter = Counter()
+    for name in ("complaints-2026-09.jsonl", "complaints-2026-10.jsonl"):
+        n = 0
+        with open(sample / name, encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                n += 1
+                events = json.loads(line).get("events", [])
+                kinds = [e["type"] for e in events if e["type"] != "escalate"]
+                resolved += bool(kinds) and kinds[-1] == "resolve"
+                for e in events:
+                    at = dt.datetime.fromisoformat(e["at"]).timestamp()
+                    if e["type"] == "visit" and start <= at < end:
+                        visits[e["role"]] += 1
+        months.append(n)
+    return months, resolved, visits
+
+
+def _tally_total(text: str) -> int:
+    return sum(int(part.rsplit(" ", 1)[1]) for part in text.split(", ")) if text else 0
+
+
+def test_the_ledger_queries_example(library_file: Path, package_dir: Path) -> None:
+    assert LEDGER_EXAMPLE.is_file(), f"example not found at {LEDGER_EXAMPLE}"
+    env = clean_env(PLAINT_LIBRARY=str(library_file), PYTHONPATH=str(package_dir.parent))
+    result = subprocess.run(
+        [sys.executable, "-W", "error", str(LEDGER_EXAMPLE)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    (september, october), resolved, visits = _sample_facts()
+    assert lines[0] == (
+        f"ledger: {september + october} complaints ({september} of September, {october} of"
+        " October)"
+    )
+    assert lines[1] == "on 2026-11-01T00:00:00+08:00:"
+    late = re.fullmatch(r"  open and past due: (\d+) clocks of (\d+) complaints \((.*)\)", lines[2])
+    assert late is not None, lines[2]
+    assert _tally_total(late.group(3)) == int(late.group(1)) >= int(late.group(2))
+    due = re.fullmatch(r"  escalations due: (\d+) \((.*)\)", lines[3])
+    assert due is not None, lines[3]
+    assert _tally_total(due.group(2)) == int(due.group(1))
+    shown = min(int(due.group(1)), 3)
+    for line in lines[4 : 4 + shown]:
+        assert re.fullmatch(r"    2026-(09|10)-\d{4} \w+: \w+ -> \w+ \(\w+\)", line), line
+    rest = lines[4 + shown :]
+    visits_due = re.fullmatch(r"return visits due: (\d+) \((.*)\)", rest[0])
+    assert visits_due is not None, rest[0]
+    assert int(visits_due.group(1)) == resolved
+    assert _tally_total(visits_due.group(2)) == resolved
+    # README of the sample: the CS manager makes 279 return visits in October (counting
+    # September's complaints), the general manager 11; the assistant's are counted above.
+    assert rest[1:] == [
+        "return-visit quotas, 2026-10:",
+        f"  cs_assistant  {visits['cs_assistant']} visits  no quota",
+        "  cs_manager  279 visits  quota 3: met",
+        "  general_manager  11 visits  quota 1: met",
+    ]

@@ -128,9 +128,9 @@ def test_a_library_of_another_abi_next_to_the_package_is_listed(
 
 
 def test_versions() -> None:
-    # PLAINT_VERSION_STRING is "0.5.0" and PLAINT_ABI_VERSION is 1 in plaint.h.
-    assert plaint.version() == "0.5.0"
-    assert plaint.__version__ == "0.5.0"
+    # PLAINT_VERSION_STRING is "0.6.0" and PLAINT_ABI_VERSION is 1 in plaint.h.
+    assert plaint.version() == "0.6.0"
+    assert plaint.__version__ == "0.6.0"
     assert plaint.abi_version() == 1
     assert plaint.ABI_VERSION == 1
 
