@@ -938,6 +938,45 @@ int plaint_profile_visit_quota(const plaint_profile* p, int32_t role, int32_t* o
     });
 }
 
+int plaint_profile_repeat_window(const plaint_profile* p, int64_t* seconds_out) {
+    return guard([&] {
+        *need(seconds_out, "seconds_out") = need(p, "profile")->impl.rules().repeat_window();
+    });
+}
+
+int plaint_profile_keyword_count(const plaint_profile* p, size_t* out) {
+    return guard([&] { *need(out, "out") = need(p, "profile")->impl.rules().keywords().size(); });
+}
+
+int plaint_profile_keyword(const plaint_profile* p, size_t index, const char** out) {
+    return guard([&] {
+        const auto& keywords = need(p, "profile")->impl.rules().keywords();
+        need(out, "out");
+        if (index >= keywords.size())
+            throw plaint::error(plaint::errc::out_of_range,
+                                "keyword index " + std::to_string(index) + " is out of range (" +
+                                    std::to_string(keywords.size()) + " keywords)");
+        *out = keywords[index].c_str();
+    });
+}
+
+int plaint_profile_find_keywords(const plaint_profile* p, const char* text, size_t len,
+                                 uint32_t* out, size_t capacity, size_t* count_out) {
+    return guard([&] {
+        const plaint::RuleSet& rules = need(p, "profile")->impl.rules();
+        need(count_out, "count_out");
+        if (capacity > 0)
+            need(out, "out");
+        const std::string_view t = text_arg(text, len, "text");
+        std::vector<std::uint32_t> found;
+        rules.find_keywords(t, found);
+        const std::size_t k = std::min(capacity, found.size());
+        if (k > 0) // `out` may be NULL with no room: never hand it to the copy
+            std::copy(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(k), out);
+        *count_out = found.size();
+    });
+}
+
 int plaint_profile_warning_count(const plaint_profile* p, size_t* out) {
     return guard([&] { *need(out, "out") = need(p, "profile")->impl.warnings().size(); });
 }

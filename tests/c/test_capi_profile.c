@@ -549,6 +549,89 @@ static void test_nulls(void) {
     plaint_decision_free(NULL);
 }
 
+/* The repeat window and the keywords of a profile's rules (Since 0.6), by hand from the JSON. */
+static void test_keywords_and_window(void) {
+    plaint_profile* p = NULL;
+    int64_t window = -1;
+    size_t n = 99;
+    const char* k = NULL;
+    uint32_t found[4] = {77, 77, 77, 77};
+
+    /* The default profile states 30 days: 30 x 86,400 s. */
+    CHECK(plaint_profile_default(&p) == PLAINT_OK);
+    CHECK(plaint_profile_repeat_window(p, &window) == PLAINT_OK && window == 2592000);
+    plaint_profile_free(p);
+    p = NULL;
+
+    CHECK(plaint_profile_from_json(
+              &p,
+              "{\"plaint_profile\": 1, \"name\": \"k\", \"rules\": {\"repeat_window_days\": 7, "
+              "\"sections\": [{\"name\": \"n\", \"hit\": \"collect\", \"rows\": ["
+              "{\"id\": \"a\", \"when\": {\"keywords\": [\"Leak\", \"\xe6\xbc\x8f\xe6\xb0\xb4\"]}, "
+              "\"then\": {\"tags\": [\"x\"]}}, {\"id\": \"b\", \"when\": {\"keywords\": {\"none\": "
+              "[\"leak\", \"Power Cut\"]}}, \"then\": {\"tags\": [\"y\"]}}]}]}}",
+              PLAINT_NTS) == PLAINT_OK);
+    CHECK(plaint_profile_repeat_window(p, &window) == PLAINT_OK && window == 604800);
+    /* "Leak" and "leak" are one keyword; folded, in the order first met. */
+    CHECK(plaint_profile_keyword_count(p, &n) == PLAINT_OK && n == 3);
+    CHECK(plaint_profile_keyword(p, 0, &k) == PLAINT_OK && k && strcmp(k, "leak") == 0);
+    CHECK(plaint_profile_keyword(p, 1, &k) == PLAINT_OK && k &&
+          strcmp(k, "\xe6\xbc\x8f\xe6\xb0\xb4") == 0); /* 漏水 */
+    CHECK(plaint_profile_keyword(p, 2, &k) == PLAINT_OK && k && strcmp(k, "power cut") == 0);
+    k = NULL;
+    CHECK(plaint_profile_keyword(p, 3, &k) == PLAINT_E_OUT_OF_RANGE && k == NULL);
+
+    /* Found: power cut (2) and leak (0), in ascending order, each once. */
+    CHECK(plaint_profile_find_keywords(p, "POWER CUT and a leak, leak", PLAINT_NTS, found, 4, &n) ==
+          PLAINT_OK);
+    CHECK(n == 2 && found[0] == 0 && found[1] == 2 && found[2] == 77);
+    /* Truncated: one written, the count is all of them. */
+    found[0] = found[1] = 77;
+    CHECK(plaint_profile_find_keywords(p, "POWER CUT and a leak", PLAINT_NTS, found, 1, &n) ==
+          PLAINT_OK);
+    CHECK(n == 2 && found[0] == 0 && found[1] == 77);
+    /* Count only. */
+    n = 99;
+    CHECK(plaint_profile_find_keywords(p, "leak", PLAINT_NTS, NULL, 0, &n) == PLAINT_OK && n == 1);
+    /* With its length, a NUL inside the text is a byte like any other: 漏水 NUL leak. */
+    CHECK(plaint_profile_find_keywords(p, "\xe6\xbc\x8f\xe6\xb0\xb4\0leak", 11, found, 4, &n) ==
+          PLAINT_OK);
+    CHECK(n == 2 && found[0] == 0 && found[1] == 1);
+    /* An empty text finds nothing; NULL with length 0 is empty. */
+    CHECK(plaint_profile_find_keywords(p, NULL, 0, found, 4, &n) == PLAINT_OK && n == 0);
+    CHECK(plaint_profile_find_keywords(p, "", PLAINT_NTS, found, 4, &n) == PLAINT_OK && n == 0);
+
+    /* Bad arguments: nothing written. */
+    n = 99;
+    found[0] = 77;
+    CHECK(plaint_profile_find_keywords(p, NULL, 5, found, 4, &n) == PLAINT_E_INVALID_ARGUMENT);
+    CHECK(plaint_profile_find_keywords(p, "leak", PLAINT_NTS, NULL, 4, &n) ==
+          PLAINT_E_INVALID_ARGUMENT);
+    CHECK(plaint_profile_find_keywords(p, "leak", PLAINT_NTS, found, 4, NULL) ==
+          PLAINT_E_INVALID_ARGUMENT);
+    CHECK(plaint_profile_find_keywords(NULL, "leak", PLAINT_NTS, found, 4, &n) ==
+          PLAINT_E_INVALID_ARGUMENT);
+    CHECK(n == 99 && found[0] == 77);
+    window = -1;
+    CHECK(plaint_profile_repeat_window(NULL, &window) == PLAINT_E_INVALID_ARGUMENT && window == -1);
+    CHECK(plaint_profile_repeat_window(p, NULL) == PLAINT_E_INVALID_ARGUMENT);
+    CHECK(plaint_profile_keyword_count(NULL, &n) == PLAINT_E_INVALID_ARGUMENT && n == 99);
+    CHECK(plaint_profile_keyword_count(p, NULL) == PLAINT_E_INVALID_ARGUMENT);
+    CHECK(plaint_profile_keyword(NULL, 0, &k) == PLAINT_E_INVALID_ARGUMENT);
+    CHECK(plaint_profile_keyword(p, 0, NULL) == PLAINT_E_INVALID_ARGUMENT);
+    plaint_profile_free(p);
+    p = NULL;
+
+    /* A window outside 1..3650 whole days is a problem of the document, with its place. */
+    CHECK(plaint_profile_from_json(&p,
+                                   "{\"plaint_profile\": 1, \"name\": \"k\", \"rules\": "
+                                   "{\"repeat_window_days\": 0.5, \"sections\": []}}",
+                                   PLAINT_NTS) == PLAINT_E_VALIDATION);
+    CHECK(p == NULL);
+    CHECK(plaint_last_error_problem_count(&n) == PLAINT_OK && n == 1);
+    CHECK(problem_is(0, "/rules/repeat_window_days", 1, 68)); /* the value, as above */
+}
+
 int main(void) {
     test_default_decisions();
     test_profile_handles();
@@ -556,6 +639,7 @@ int main(void) {
     test_classify_many();
     test_complaint_json();
     test_nulls();
+    test_keywords_and_window();
     printf("%d checks, %d failures\n", checks, failures);
     return failures ? EXIT_FAILURE : EXIT_SUCCESS;
 }

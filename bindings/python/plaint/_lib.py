@@ -458,6 +458,13 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "plaint_profile_policy_set": (STATUS, [_P, _PP]),
     "plaint_profile_visit_quota": (STATUS, [_P, c_int32, _I32P]),
     "plaint_profile_warning_count": (STATUS, [_P, _SZP]),
+    "plaint_profile_repeat_window": (STATUS, [_P, _I64P]),
+    "plaint_profile_keyword_count": (STATUS, [_P, _SZP]),
+    "plaint_profile_keyword": (STATUS, [_P, c_size_t, _PP]),
+    "plaint_profile_find_keywords": (
+        STATUS,
+        [_P, c_char_p, c_size_t, POINTER(c_uint32), c_size_t, _SZP],
+    ),
     "plaint_profile_warning": (STATUS, [_P, c_size_t, _PP, _PP]),
     "plaint_profile_classify": (STATUS, [_P, _P, c_int64, c_char_p, _PP]),
     "plaint_decision_free": (None, [_P]),

@@ -12,14 +12,24 @@ from __future__ import annotations
 import ctypes
 import json
 import os
-from ctypes import POINTER, byref, c_char_p, c_double, c_int32, c_int64, c_size_t, c_void_p
+from ctypes import (
+    POINTER,
+    byref,
+    c_char_p,
+    c_double,
+    c_int32,
+    c_int64,
+    c_size_t,
+    c_uint32,
+    c_void_p,
+)
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple, Type, Union
 
 from ._calendar import DocumentLike, _numpy
 from ._complaint import Complaint
 from ._handle import Handle, document_bytes
-from ._convert import InstantLike, TextLike, encode_nts, to_instant
+from ._convert import InstantLike, TextLike, encode_nts, encode_text, to_instant
 from ._enums import (
     Category,
     Channel,
@@ -309,6 +319,41 @@ class Profile(Handle):
         out = c_void_p()
         lib.plaint_profile_survey_json(self._live(), encode_nts(name, "survey name"), byref(out))
         return Survey.from_json(take_string(out.value))
+
+    @property
+    def repeat_window_days(self) -> int:
+        """How far back, in days, earlier complaints from the same unit count as repeats
+        (the rules' ``repeat_window_days``; 30 when the profile sets none). A ledger counts
+        ``repeat_count`` with it."""
+        out = c_int64()
+        lib.plaint_profile_repeat_window(self._live(), byref(out))
+        return out.value // 86400
+
+    @property
+    def keywords(self) -> List[str]:
+        """The keywords of the rules' ``keywords`` conditions, each once, folded as they are
+        matched (Latin letters in lower case), in the order first met in the document."""
+        handle = self._live()
+        count = c_size_t()
+        lib.plaint_profile_keyword_count(handle, byref(count))
+        words = []
+        for index in range(count.value):
+            word = c_void_p()
+            lib.plaint_profile_keyword(handle, index, byref(word))
+            words.append(_borrowed(word.value))
+        return words
+
+    def find_keywords(self, text: TextLike) -> List[str]:
+        """The profile's keywords found in ``text`` (one pass, whatever their number), in the
+        order of :attr:`keywords`: what ``keywords`` conditions see in a complaint's content."""
+        handle = self._live()
+        data = encode_text(text, "text")
+        count = c_size_t()
+        lib.plaint_profile_find_keywords(handle, data, len(data), None, 0, byref(count))
+        found = (c_uint32 * max(count.value, 1))()
+        lib.plaint_profile_find_keywords(handle, data, len(data), found, count.value, byref(count))
+        words = self.keywords
+        return [words[found[i]] for i in range(count.value)]
 
     def visit_quota(self, role: Union[Role, int, str]) -> int:
         """The monthly minimum of return visits ``role`` makes; 0 when the profile sets none.

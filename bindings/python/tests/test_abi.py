@@ -54,6 +54,7 @@ _C_TYPES = {
     "int64_t": {ctypes.c_int64},
     "size_t": {ctypes.c_size_t},
     "uint32_t": {ctypes.c_uint32},
+    "uint32_t*": {ctypes.POINTER(ctypes.c_uint32)},
     "const char*": {ctypes.c_char_p},
     "char*": {ctypes.c_char_p, ctypes.c_void_p},
     "char**": {ctypes.POINTER(ctypes.c_void_p)},
@@ -137,9 +138,10 @@ def test_the_header_parser_sees_the_whole_header(header: Path) -> None:
     # 0.5, 2 struct initialisers (import result, report options) and 19 plaint_ledger_*
     # functions; since 0.6, 6 struct initialisers (complaint view, query, ledger clock,
     # escalation due, visit due, quota compliance), 8 plaint_ledger_* functions (view, select,
-    # clocks_at, escalations_due, visits_due, visit_quotas, replay, reevaluate) and
-    # plaint_month_range.
-    assert len(functions) == 178
+    # clocks_at, escalations_due, visits_due, visit_quotas, replay, reevaluate),
+    # plaint_month_range and 4 plaint_profile_* functions (repeat_window, keyword_count,
+    # keyword, find_keywords).
+    assert len(functions) == 182
     assert functions["plaint_complaint_text"] == (
         "int",
         ["const plaint_complaint*", "int32_t", "const char**", "size_t*"],

@@ -317,3 +317,47 @@ def test_the_kiosk_example_profile_loads_cleanly() -> None:
         assert p.visit_quota("cs_manager") == 5
         with p.policy_set as s:
             assert s.policy_names == ["complaint", "consultation", "repair"]
+
+
+def test_repeat_window_and_keywords() -> None:
+    # By hand from the document: "Leak" and "leak" are one keyword, folded, in the order first
+    # met; 7 days of repeat window; the default profile states 30.
+    doc = {
+        "plaint_profile": 1,
+        "name": "k",
+        "rules": {
+            "repeat_window_days": 7,
+            "sections": [
+                {
+                    "name": "n",
+                    "hit": "collect",
+                    "rows": [
+                        {"id": "a", "when": {"keywords": ["Leak", "漏水"]}, "then": {"tags": ["x"]}},
+                        {
+                            "id": "b",
+                            "when": {"keywords": {"none": ["leak", "Power Cut"]}},
+                            "then": {"tags": ["y"]},
+                        },
+                    ],
+                }
+            ],
+        },
+    }
+    p = plaint.Profile.from_json(doc)
+    assert p.repeat_window_days == 7
+    assert p.keywords == ["leak", "漏水", "power cut"]
+    assert p.find_keywords("POWER CUT and a leak, leak") == ["leak", "power cut"]
+    assert p.find_keywords("楼上漏水".encode()) == ["漏水"]
+    assert p.find_keywords(b"\xe6\xbc\x8f\xe6\xb0\xb4\0leak") == ["leak", "漏水"]
+    assert p.find_keywords("") == []
+    with pytest.raises(TypeError):
+        p.find_keywords(None)  # type: ignore[arg-type]
+    assert plaint.Profile.default().repeat_window_days == 30
+    assert "how do i" in plaint.Profile.default().keywords
+    doc["rules"]["repeat_window_days"] = 0  # type: ignore[index]
+    with pytest.raises(plaint.ValidationError) as info:
+        plaint.Profile.from_json(doc)
+    assert "/rules/repeat_window_days" in str(info.value)
+    p.close()
+    with pytest.raises(plaint.Error):
+        p.keywords

@@ -778,6 +778,35 @@ PLAINT_API int plaint_profile_policy_set(const plaint_profile* p, plaint_policy_
  */
 PLAINT_API int plaint_profile_visit_quota(const plaint_profile* p, int32_t role, int32_t* out);
 /**
+ * The window of the rules' `repeat_count` conditions, in seconds: how far back earlier
+ * complaints from the same unit count as repeats (the rules' `repeat_window_days`, 30 days when
+ * the profile sets none). A ledger counts with it.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.6.
+ */
+PLAINT_API int plaint_profile_repeat_window(const plaint_profile* p, int64_t* seconds_out);
+/**
+ * The number of keywords of the profile's rules (each once, folded: Latin letters in lower
+ * case). @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.6.
+ */
+PLAINT_API int plaint_profile_keyword_count(const plaint_profile* p, size_t* out);
+/**
+ * Keyword `index` (in the order first met in the document), NUL-terminated UTF-8 owned by the
+ * profile: valid while the profile lives.
+ * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE for `index` ≥ the count; PLAINT_E_INVALID_ARGUMENT
+ * for NULL. Thread-safe. Since 0.6.
+ */
+PLAINT_API int plaint_profile_keyword(const plaint_profile* p, size_t index, const char** out);
+/**
+ * The keywords found in `text` (`len` bytes, or PLAINT_NTS), as their indexes in ascending
+ * order, into the caller's array `out` as the ledger queries fill theirs: `*count_out` is how
+ * many were found, at most `capacity` are written, capacity 0 with a NULL `out` counts only.
+ * One pass over the text whatever the number of keywords.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL `p` or `count_out`, NULL `text` with a
+ * length, or NULL `out` with a capacity. Nothing is written on failure. Thread-safe. Since 0.6.
+ */
+PLAINT_API int plaint_profile_find_keywords(const plaint_profile* p, const char* text, size_t len,
+                                            uint32_t* out, size_t capacity, size_t* count_out);
+/**
  * The number of non-fatal findings of the profile (an unreachable row...).
  * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.3.
  */
