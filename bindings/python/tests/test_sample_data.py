@@ -161,3 +161,33 @@ def test_one_survey_per_visited_complaint(month: str, documents) -> None:
     overall = [int(row["overall"]) for row in rows if row["overall"]]
     csat = sum(1 for v in overall if v >= 4) / len(overall)
     assert 0.85 <= csat <= 0.92
+
+
+def test_repeat_counts_agree_with_a_count_from_the_files(documents) -> None:
+    # The second method: for each complaint with a unit, the complaints of the same building
+    # and unit received in [t - 30 days, t), counted from the JSON lines alone (the files are in
+    # order received, as the ledger takes them in).
+    from datetime import datetime, timedelta
+
+    window = timedelta(days=30)
+    seen: Dict[Tuple[str, str], List[datetime]] = {}
+    expected: Dict[str, int] = {}
+    for month in MONTHS:
+        for doc in documents[month]:
+            t = datetime.fromisoformat(doc["received"])
+            unit = doc.get("unit") or ""
+            if not unit:
+                expected[doc["id"]] = 0
+                continue
+            earlier = seen.setdefault((doc.get("building") or "", unit), [])
+            expected[doc["id"]] = sum(1 for e in earlier if t - window <= e < t)
+            earlier.append(t)
+    with plaint.Ledger() as ledger:
+        for month in MONTHS:
+            ledger.import_json_lines(SAMPLE / f"complaints-{month}.jsonl")
+        assert len(ledger) == len(expected)
+        got = {ledger.view(i).id: ledger.view(i).repeat_count for i in range(len(ledger))}
+    assert got == expected
+    # The sample has repeat complaints, and third complaints that the default rules raise.
+    assert sum(1 for n in expected.values() if n >= 1) > 100
+    assert sum(1 for n in expected.values() if n >= 2) > 20
