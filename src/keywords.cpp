@@ -1,6 +1,7 @@
 #include "keywords.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 
 PLAINT_BEGIN_NAMESPACE
@@ -154,10 +155,14 @@ void KeywordMatcher::scan_many(const std::string_view* texts, std::size_t n, std
     constexpr std::size_t lanes = 8;
     const std::uint32_t* step = step_.data();
     std::size_t base = 0;
+    // The lanes' bytes are copied a window at a time into one buffer at fixed distances, so that
+    // the loop addresses all eight from one register: with eight pointers besides eight states
+    // the registers run out and every step would reload its pointer from the stack.
+    constexpr std::size_t window = 256;
+    alignas(64) unsigned char buf[lanes][window];
     for (; base + lanes <= n; base += lanes) {
         // All lanes advance together over the shortest text's length; each then finishes alone.
         const unsigned char* p[lanes];
-        std::uint32_t row[lanes] = {};
         std::size_t common = texts[base].size();
         for (std::size_t i = 0; i < lanes; ++i) {
             p[i] = reinterpret_cast<const unsigned char*>(texts[base + i].data());
@@ -166,40 +171,42 @@ void KeywordMatcher::scan_many(const std::string_view* texts, std::size_t n, std
         // Eight independent chains of table look-ups, kept in registers.
         const std::uint8_t* cls = class_of_.data();
         std::uint32_t r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0, r6 = 0, r7 = 0;
-        std::uint32_t reports = 0;
-        for (std::size_t j = 0; j < common; ++j) {
-            const std::uint32_t n0 = step[r0 + cls[p[0][j]]];
-            const std::uint32_t n1 = step[r1 + cls[p[1][j]]];
-            const std::uint32_t n2 = step[r2 + cls[p[2][j]]];
-            const std::uint32_t n3 = step[r3 + cls[p[3][j]]];
-            const std::uint32_t n4 = step[r4 + cls[p[4][j]]];
-            const std::uint32_t n5 = step[r5 + cls[p[5][j]]];
-            const std::uint32_t n6 = step[r6 + cls[p[6][j]]];
-            const std::uint32_t n7 = step[r7 + cls[p[7][j]]];
-            r0 = n0 & 0x7fffffffu;
-            r1 = n1 & 0x7fffffffu;
-            r2 = n2 & 0x7fffffffu;
-            r3 = n3 & 0x7fffffffu;
-            r4 = n4 & 0x7fffffffu;
-            r5 = n5 & 0x7fffffffu;
-            r6 = n6 & 0x7fffffffu;
-            r7 = n7 & 0x7fffffffu;
-            reports = (n0 | n1 | n2 | n3 | n4 | n5 | n6 | n7) >> 31;
-            if (reports) { // rare: some lane's state ends keywords
-                const std::uint32_t next[lanes] = {n0, n1, n2, n3, n4, n5, n6, n7};
-                for (std::size_t i = 0; i < lanes; ++i)
-                    if (next[i] & 0x80000000u)
-                        report(next[i] & 0x7fffffffu, found + (base + i) * stride);
+        for (std::size_t at = 0; at < common; at += window) {
+            const std::size_t len = std::min(window, common - at);
+            for (std::size_t i = 0; i < lanes; ++i)
+                std::memcpy(buf[i], p[i] + at, len);
+            // The inner loop makes no call, so the eight states stay in registers; a step that
+            // ends keywords in some lane (rare) leaves it to report them and mask the flags off.
+            const unsigned char* q = buf[0];
+            const unsigned char* const q_end = buf[0] + len;
+            while (q != q_end) {
+                bool flagged = false;
+                while (q != q_end) {
+                    r0 = step[r0 + cls[q[0]]];
+                    r1 = step[r1 + cls[q[window]]];
+                    r2 = step[r2 + cls[q[2 * window]]];
+                    r3 = step[r3 + cls[q[3 * window]]];
+                    r4 = step[r4 + cls[q[4 * window]]];
+                    r5 = step[r5 + cls[q[5 * window]]];
+                    r6 = step[r6 + cls[q[6 * window]]];
+                    r7 = step[r7 + cls[q[7 * window]]];
+                    ++q;
+                    if ((r0 | r1 | r2 | r3 | r4 | r5 | r6 | r7) & 0x80000000u) {
+                        flagged = true;
+                        break;
+                    }
+                }
+                if (flagged) {
+                    std::uint32_t* const r[lanes] = {&r0, &r1, &r2, &r3, &r4, &r5, &r6, &r7};
+                    for (std::size_t i = 0; i < lanes; ++i)
+                        if (*r[i] & 0x80000000u) {
+                            *r[i] &= 0x7fffffffu;
+                            report(*r[i], found + (base + i) * stride);
+                        }
+                }
             }
         }
-        row[0] = r0;
-        row[1] = r1;
-        row[2] = r2;
-        row[3] = r3;
-        row[4] = r4;
-        row[5] = r5;
-        row[6] = r6;
-        row[7] = r7;
+        const std::uint32_t row[lanes] = {r0, r1, r2, r3, r4, r5, r6, r7};
         for (std::size_t i = 0; i < lanes; ++i)
             scan_from(row[i], p[i] + common, p[i] + texts[base + i].size(),
                       found + (base + i) * stride);

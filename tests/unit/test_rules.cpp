@@ -107,22 +107,30 @@ TEST_CASE("scanning many texts side by side finds what a naive search finds") {
         keys.push_back(k);
     }
     const detail::KeywordMatcher m(keys);
-    // 37 texts: four groups of eight side by side and five alone; lengths 0 to 59.
-    std::vector<std::string> texts(37);
-    for (auto& text : texts)
-        for (int j = 0, n = static_cast<int>(rng() % 60); j < n; ++j)
-            text += alphabet[rng() % alphabet.size()];
-    std::vector<std::string_view> views(texts.begin(), texts.end());
-    const std::size_t words = 2;
-    std::vector<std::uint64_t> bits(texts.size() * words, 0);
-    m.scan_many(views.data(), views.size(), bits.data(), words);
-    for (std::size_t t = 0; t < texts.size(); ++t) {
-        std::string lower = texts[t];
-        for (char& c : lower)
-            c = (c == 'A') ? 'a' : (c == 'B') ? 'b' : c;
-        for (std::size_t i = 0; i < keys.size(); ++i) {
-            const bool naive = lower.find(keys[i]) != std::string::npos;
-            CHECK(((bits[t * words + i / 64] >> (i % 64)) & 1) == (naive ? 1u : 0u));
+    // 37 texts: four groups of eight side by side and five alone; lengths 0 to 59, then 0 to
+    // 899 (the side-by-side walk copies 256 bytes of each text at a time), with a keyword
+    // planted across the 256th byte in some.
+    for (const unsigned max_len : {60u, 900u}) {
+        std::vector<std::string> texts(37);
+        for (auto& text : texts)
+            for (int j = 0, n = static_cast<int>(rng() % max_len); j < n; ++j)
+                text += alphabet[rng() % alphabet.size()];
+        if (max_len > 256)
+            for (std::size_t t = 0; t < texts.size(); t += 3)
+                if (texts[t].size() > 300)
+                    texts[t].replace(254, keys[t].size(), keys[t]);
+        std::vector<std::string_view> views(texts.begin(), texts.end());
+        const std::size_t words = 2;
+        std::vector<std::uint64_t> bits(texts.size() * words, 0);
+        m.scan_many(views.data(), views.size(), bits.data(), words);
+        for (std::size_t t = 0; t < texts.size(); ++t) {
+            std::string lower = texts[t];
+            for (char& c : lower)
+                c = (c == 'A') ? 'a' : (c == 'B') ? 'b' : c;
+            for (std::size_t i = 0; i < keys.size(); ++i) {
+                const bool naive = lower.find(keys[i]) != std::string::npos;
+                CHECK(((bits[t * words + i / 64] >> (i % 64)) & 1) == (naive ? 1u : 0u));
+            }
         }
     }
 }
