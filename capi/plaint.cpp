@@ -72,6 +72,18 @@ struct plaint_clock_list {
 
 namespace {
 
+// What every `plaint_*_init(p, size)` does to the caller's struct, whatever its version: zero
+// `size` bytes and store `size` in its leading `size` field. NULL, or a size that cannot hold
+// that field (or does not fit in it), is a no-op; returns whether it wrote.
+template <class T>
+bool init_sized(T* p, size_t size) {
+    if (!p || size < sizeof(uint32_t) || size > UINT32_MAX)
+        return false;
+    std::memset(p, 0, size);
+    p->size = static_cast<uint32_t>(size);
+    return true;
+}
+
 thread_local std::string last_error;
 // The place of the last failure (plaint_last_error_location); empty when it had none.
 thread_local plaint::Location last_location;
@@ -421,10 +433,7 @@ int plaint_instant_format(int64_t t, int32_t offset_seconds, char** out) {
 }
 
 void plaint_event_init(plaint_event* e, size_t size) {
-    if (!e || size < sizeof(uint32_t) || size > UINT32_MAX)
-        return;
-    std::memset(e, 0, size); // the caller's struct, whatever its version
-    e->size = static_cast<uint32_t>(size);
+    init_sized(e, size);
 }
 
 int plaint_complaint_new(plaint_complaint** out, const char* id, int64_t received) {
@@ -824,10 +833,7 @@ int plaint_duration_parse(const char* text, size_t len, int64_t* out) {
 }
 
 void plaint_clock_init(plaint_clock* c, size_t size) {
-    if (!c || size < sizeof(uint32_t) || size > UINT32_MAX)
-        return;
-    std::memset(c, 0, size); // the caller's struct, whatever its version
-    c->size = static_cast<uint32_t>(size);
+    init_sized(c, size);
 }
 
 int plaint_complaint_clocks(const plaint_complaint* c, const plaint_policy_set* set,
@@ -1553,31 +1559,19 @@ const plaint_groups& groups_arg(const plaint_groups* g) {
 extern "C" {
 
 void plaint_score_init(plaint_score* s, size_t size) {
-    if (!s || size < sizeof(uint32_t) || size > UINT32_MAX)
-        return;
-    std::memset(s, 0, size); // the caller's struct, whatever its version
-    s->size = static_cast<uint32_t>(size);
+    init_sized(s, size);
 }
 
 void plaint_ahp_result_init(plaint_ahp_result* r, size_t size) {
-    if (!r || size < sizeof(uint32_t) || size > UINT32_MAX)
-        return;
-    std::memset(r, 0, size);
-    r->size = static_cast<uint32_t>(size);
+    init_sized(r, size);
 }
 
 void plaint_indicator_tree_init(plaint_indicator_tree* t, size_t size) {
-    if (!t || size < sizeof(uint32_t) || size > UINT32_MAX)
-        return;
-    std::memset(t, 0, size);
-    t->size = static_cast<uint32_t>(size);
+    init_sized(t, size);
 }
 
 void plaint_group_input_init(plaint_group_input* in, size_t size) {
-    if (!in || size < sizeof(uint32_t) || size > UINT32_MAX)
-        return;
-    std::memset(in, 0, size);
-    in->size = static_cast<uint32_t>(size);
+    init_sized(in, size);
 }
 
 int plaint_levels(const int32_t* levels, size_t count, uint64_t* out) {
@@ -2299,17 +2293,11 @@ plaint::MonthlyReport compute_report(const plaint_ledger* l, const plaint_report
 extern "C" {
 
 void plaint_import_result_init(plaint_import_result* r, size_t size) {
-    if (!r || size < sizeof(uint32_t) || size > UINT32_MAX)
-        return;
-    std::memset(r, 0, size); // the caller's struct, whatever its version
-    r->size = static_cast<uint32_t>(size);
+    init_sized(r, size);
 }
 
 void plaint_report_options_init(plaint_report_options* o, size_t size) {
-    if (!o || size < sizeof(uint32_t) || size > UINT32_MAX)
-        return;
-    std::memset(o, 0, size); // the caller's struct, whatever its version
-    o->size = static_cast<uint32_t>(size);
+    init_sized(o, size);
 }
 
 int plaint_ledger_new(plaint_ledger** out, const plaint_profile* profile) {
@@ -2638,17 +2626,12 @@ plaint::Query query_arg(const plaint_query* q) {
 extern "C" {
 
 void plaint_complaint_view_init(plaint_complaint_view* v, size_t size) {
-    if (!v || size < sizeof(uint32_t) || size > UINT32_MAX)
-        return;
-    std::memset(v, 0, size); // the caller's struct, whatever its version
-    v->size = static_cast<uint32_t>(size);
+    init_sized(v, size);
 }
 
 void plaint_query_init(plaint_query* q, size_t size) {
-    if (!q || size < sizeof(uint32_t) || size > UINT32_MAX)
+    if (!init_sized(q, size))
         return;
-    std::memset(q, 0, size); // the caller's struct, whatever its version
-    q->size = static_cast<uint32_t>(size);
     // PLAINT_ANY in the enumeration members the caller's struct has.
     const auto any = [&](int32_t plaint_query::*member, std::size_t offset) {
         if (size >= offset + sizeof(int32_t))
@@ -2662,31 +2645,19 @@ void plaint_query_init(plaint_query* q, size_t size) {
 }
 
 void plaint_ledger_clock_init(plaint_ledger_clock* c, size_t size) {
-    if (!c || size < sizeof(uint32_t) || size > UINT32_MAX)
-        return;
-    std::memset(c, 0, size); // the caller's struct, whatever its version
-    c->size = static_cast<uint32_t>(size);
+    init_sized(c, size);
 }
 
 void plaint_escalation_due_init(plaint_escalation_due* e, size_t size) {
-    if (!e || size < sizeof(uint32_t) || size > UINT32_MAX)
-        return;
-    std::memset(e, 0, size); // the caller's struct, whatever its version
-    e->size = static_cast<uint32_t>(size);
+    init_sized(e, size);
 }
 
 void plaint_visit_due_init(plaint_visit_due* v, size_t size) {
-    if (!v || size < sizeof(uint32_t) || size > UINT32_MAX)
-        return;
-    std::memset(v, 0, size); // the caller's struct, whatever its version
-    v->size = static_cast<uint32_t>(size);
+    init_sized(v, size);
 }
 
 void plaint_quota_compliance_init(plaint_quota_compliance* q, size_t size) {
-    if (!q || size < sizeof(uint32_t) || size > UINT32_MAX)
-        return;
-    std::memset(q, 0, size); // the caller's struct, whatever its version
-    q->size = static_cast<uint32_t>(size);
+    init_sized(q, size);
 }
 
 int plaint_ledger_view(const plaint_ledger* l, size_t index, plaint_complaint_view* out) {
