@@ -1087,12 +1087,16 @@ std::string MonthlyReport::summary() const {
     auto line = [&](const std::string& l) { s += l + "\n"; };
     line("plaint monthly report " + month + " (" + timezone + ", profile " + profile + ")");
     line("  complaints received: " + std::to_string(received) + " (" + previous + ": " +
-         std::to_string(received_previous) + "), still open: " + std::to_string(open));
-    std::string top;
-    for (std::size_t i = 0; i < top_subcategories.size() && i < 3; ++i)
-        top += (i ? ", " : "") + top_subcategories[i].name + " " +
-               std::to_string(top_subcategories[i].count);
-    line("  main issues: " + top);
+         std::to_string(received_previous) + "), still open: " + std::to_string(open) +
+         ", repeat complaints: " + std::to_string(repeated));
+    const auto first_three = [](const std::vector<NamedCount>& v) {
+        std::string top;
+        for (std::size_t i = 0; i < v.size() && i < 3; ++i)
+            top += (i ? ", " : "") + v[i].name + " " + std::to_string(v[i].count);
+        return top;
+    };
+    line("  main issues: " + first_three(top_subcategories) +
+         (top_keywords.empty() ? "" : "; keywords: " + first_three(top_keywords)));
     for (const auto& t : sla)
         if (t.met + t.breached > 0)
             line("  SLA " + t.target + ": " + fixed(100 * t.share_met.value, 1) + "% met (" +

@@ -454,6 +454,9 @@ TEST_CASE("report: main keywords and repeat complaints, worked by hand") {
     const std::string html = r.to_html();
     CHECK(html.find("电梯困人") != std::string::npos);
     CHECK(html.find("Repeat complaints") != std::string::npos);
+    const std::string text = r.summary();
+    CHECK(text.find("still open: 4, repeat complaints: 2\n") != std::string::npos);
+    CHECK(text.find("; keywords: water 2, leak 1, lift 1\n") != std::string::npos);
 }
 
 TEST_CASE("report: JSON keys are stable") {
