@@ -2,6 +2,7 @@
 
 #include "plaint/profile.hpp"
 
+#include "clock_engine.hpp"
 #include "detail.hpp"
 #include "json_util.hpp"
 
@@ -18,6 +19,9 @@ public:
     std::map<std::string, Policy, std::less<>> policies;
     // Each policy's targets' calendars, resolved once.
     std::map<std::string, std::vector<const Calendar*>, std::less<>> target_calendars;
+    // Each policy compiled for the clock engine (src/clock_engine.hpp); it points into the maps
+    // above, whose nodes never move: an impl is built once and then only shared.
+    std::map<std::string, CPolicy, std::less<>> compiled;
 };
 
 namespace {
@@ -77,93 +81,9 @@ void apply_defaults(Target& t, bool has_start, bool has_stop, bool has_pause, bo
         t.resume = resume;
 }
 
-bool in(const std::vector<E>& set, E e) {
-    return std::find(set.begin(), set.end(), e) != set.end();
-}
-
 bool mul_add(Duration& acc, Duration value, Duration unit) {
     Duration v;
     return !__builtin_mul_overflow(value, unit, &v) && !__builtin_add_overflow(acc, v, &acc);
-}
-
-// The running periods of one clock, and what they add up to.
-struct Run {
-    std::vector<std::pair<Instant, std::optional<Instant>>> periods; // [start, end or open)
-    Instant started = 0;
-    std::optional<Instant> stopped;
-    std::optional<Instant> deadline; // from the starting event, for rectification
-    std::int32_t cycle = 1, round = 1;
-};
-
-// The instant the running time of `run` reaches `amount` (earliest, in business time): inside
-// the periods so far when it got there, else projected as if the clock ran on from its stop, or
-// from `at` while paused.
-Instant reach(const Calendar& cal, const Run& run, Instant at, Duration amount) {
-    Duration acc = 0;
-    for (const auto& [s, e] : run.periods) {
-        if (!e) // still running: the answer lies ahead from this period's start
-            return cal.add(s, amount - acc);
-        const Duration len = cal.between(s, *e);
-        if (acc + len >= amount)
-            return cal.add(s, amount - acc);
-        acc += len;
-    }
-    // Paused or stopped short of the amount: projected as if running again from `at` (paused)
-    // or from the stop.
-    const Instant from = run.stopped ? *run.stopped : at;
-    return cal.add(from, amount - acc);
-}
-
-Clock evaluate(const Target& t, const Calendar& cal, const Run& run, Instant at) {
-    Clock c;
-    c.target = t.name;
-    c.kind = t.kind;
-    c.cycle = run.cycle;
-    c.round = run.round;
-    c.started = run.started;
-    c.stopped = run.stopped;
-    const Instant until = run.stopped ? *run.stopped : at;
-    for (const auto& [s, e] : run.periods) {
-        const Instant end = e ? std::min(*e, until) : until;
-        if (end > s)
-            c.elapsed += cal.between(s, end);
-    }
-    if (t.deadline_from_event) {
-        c.due = run.deadline;
-        c.duration =
-            run.deadline ? std::max<Duration>(0, cal.between(run.started, *run.deadline)) : 0;
-    } else {
-        c.duration = t.duration;
-        c.due = reach(cal, run, at, t.duration);
-    }
-    c.remaining = c.duration - c.elapsed;
-    c.percent = c.duration > 0
-                    ? 100.0 * static_cast<double>(c.elapsed) / static_cast<double>(c.duration)
-                    : 100.0;
-    for (double f : t.warn) {
-        const auto amount = static_cast<Duration>(std::ceil(f * static_cast<double>(c.duration)));
-        c.warnings.push_back(t.deadline_from_event ? cal.add(run.started, amount)
-                                                   : reach(cal, run, at, amount));
-    }
-    const bool paused = !run.stopped && !run.periods.empty() && run.periods.back().second;
-    if (c.due && run.stopped) {
-        c.state = *run.stopped <= *c.due ? ClockState::met : ClockState::breached;
-    } else if (c.due && at > *c.due) {
-        c.state = ClockState::breached;
-    } else if (run.stopped) {
-        c.state = ClockState::met; // no due instant: nothing to miss
-    } else if (!c.warnings.empty() && at >= c.warnings.front() && !paused) {
-        c.state = ClockState::warning;
-    } else {
-        c.state = paused ? ClockState::paused : ClockState::running;
-    }
-    if (c.state == ClockState::breached) {
-        c.breached_at = c.due;
-        c.escalate_to = t.escalate_on_breach;
-    } else if (c.state == ClockState::warning) {
-        c.escalate_to = t.escalate_on_warning;
-    }
-    return c;
 }
 
 // A text duration: digits; d/h/m/s parts; or ISO 8601 P[nD][T[nH][nM][nS]].
@@ -456,6 +376,9 @@ PolicySet PolicySet::from_json(std::string_view text) {
         const detail::PositionIndex index(text);
         problems.throw_if_any("SLA policy set", &index);
     }
+    for (const auto& [name, policy] : impl->policies)
+        impl->compiled.emplace(name,
+                               detail::compile_policy(name, policy, impl->target_calendars[name]));
     return PolicySet(std::move(impl));
 }
 
@@ -523,72 +446,20 @@ std::string PolicySet::to_json() const {
 
 std::vector<Clock> PolicySet::clocks(std::string_view policy, const Complaint& complaint,
                                      Instant at) const {
-    const Policy* p = find(policy);
-    if (!p)
+    const auto it = impl_->compiled.find(policy);
+    if (it == impl_->compiled.end())
         throw error(errc::not_found, "no SLA policy named " + detail::quote(policy));
-    const auto& cals = impl_->target_calendars.find(policy)->second;
-    std::vector<Clock> out;
+    const detail::CPolicy& cp = it->second;
     const auto& log = complaint.events();
-    for (std::size_t ti = 0; ti < p->targets.size(); ++ti) {
-        const Target& t = p->targets[ti];
-        const Calendar& cal = *cals[ti];
-        std::optional<detail::Run> run;
-        std::int32_t cycle = 1, round = 0;
-        bool started_in_cycle = false;
-        for (const Event& e : log) {
-            if (e.at > at)
-                break;
-            if (e.type == EventType::reopen) {
-                // A reopen ends the cycle: a clock still open is stopped where the cycle ended.
-                if (run) {
-                    if (!run->periods.empty() && !run->periods.back().second)
-                        run->periods.back().second = e.at;
-                    run->stopped = e.at;
-                    out.push_back(detail::evaluate(t, cal, *run, at));
-                    run.reset();
-                }
-                ++cycle;
-                round = 0;
-                started_in_cycle = false;
-            }
-            if (run) {
-                if (detail::in(t.stop, e.type)) {
-                    if (!run->periods.empty() && !run->periods.back().second)
-                        run->periods.back().second = e.at;
-                    run->stopped = e.at;
-                    out.push_back(detail::evaluate(t, cal, *run, at));
-                    run.reset();
-                    continue; // the event that stops a clock does not also restart it
-                }
-                const bool running = !run->periods.empty() && !run->periods.back().second;
-                if (running && detail::in(t.pause, e.type))
-                    run->periods.back().second = e.at;
-                else if (!running && detail::in(t.resume, e.type))
-                    run->periods.emplace_back(e.at, std::nullopt);
-            } else if (detail::in(t.start, e.type)) {
-                run.emplace();
-                run->started = e.at;
-                run->cycle = cycle;
-                run->round = ++round;
-                run->periods.emplace_back(e.at, std::nullopt);
-                if (t.deadline_from_event)
-                    run->deadline = e.deadline;
-                started_in_cycle = true;
-            }
-        }
-        if (run) {
-            out.push_back(detail::evaluate(t, cal, *run, at));
-        } else if (!started_in_cycle) {
-            Clock c;
-            c.target = t.name;
-            c.kind = t.kind;
-            c.cycle = cycle;
-            c.round = 0;
-            c.duration = t.deadline_from_event ? 0 : t.duration;
-            c.remaining = c.duration;
-            out.push_back(std::move(c));
-        }
-    }
+    std::vector<detail::EvLite> ev;
+    ev.reserve(log.size());
+    for (const Event& e : log)
+        ev.push_back(
+            {e.at, e.type,
+             e.type == EventType::unsatisfied && e.deadline ? *e.deadline : detail::no_instant});
+    std::vector<Clock> out;
+    detail::run_clocks(cp, ev.data(), ev.size(), at, true,
+                       [&](const detail::LiteClock& c) { out.push_back(detail::to_clock(cp, c)); });
     return out;
 }
 

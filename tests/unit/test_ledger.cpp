@@ -1,8 +1,9 @@
 // The ledger (issue 6). Expected values are worked by hand from the README's state table, from
 // DOMAIN.md §4–5's limits as the default profile encodes them (examples/data/default-profile.json)
-// and from each complaint's timeline in the comments; the ledger's packed clock engine is also
-// compared with the second, independent derivation of `PolicySet::clocks` on the rebuilt
-// `Complaint`, and its re-evaluation with `Profile::reevaluate`.
+// and from each complaint's timeline in the comments; the ledger's clocks are also compared with
+// a second, independent derivation (tests/unit/clock_reference.hpp) on the rebuilt `Complaint`,
+// and its re-evaluation with `Profile::reevaluate`.
+#include "clock_reference.hpp"
 #include "support.hpp"
 #include <plaint/ledger.hpp>
 
@@ -49,27 +50,6 @@ const Clock* find_clock(const std::vector<Clock>& clocks, const std::string& tar
         if (c.target == target && c.cycle == cycle && c.round == round)
             return &c;
     return nullptr;
-}
-
-void same_clocks(const std::vector<Clock>& a, const std::vector<Clock>& b) {
-    REQUIRE(a.size() == b.size());
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        INFO("clock " << i << " " << a[i].target);
-        CHECK(a[i].target == b[i].target);
-        CHECK(a[i].cycle == b[i].cycle);
-        CHECK(a[i].round == b[i].round);
-        CHECK(a[i].state == b[i].state);
-        CHECK(a[i].started == b[i].started);
-        CHECK(a[i].stopped == b[i].stopped);
-        CHECK(a[i].due == b[i].due);
-        CHECK(a[i].breached_at == b[i].breached_at);
-        CHECK(a[i].elapsed == b[i].elapsed);
-        CHECK(a[i].remaining == b[i].remaining);
-        CHECK(a[i].duration == b[i].duration);
-        CHECK(a[i].warnings == b[i].warnings);
-        CHECK(a[i].escalate_to == b[i].escalate_to);
-        CHECK(a[i].percent == Approx(b[i].percent));
-    }
 }
 
 std::string default_profile_text() {
@@ -214,10 +194,10 @@ TEST_CASE("ledger: SLA clocks as of an instant on the default profile") {
     CHECK(esc[0].owner == Role::duty_staff);
     CHECK(esc[0].reason == "first_feedback");
     CHECK(l.escalations_due(t0 + 23 * H).empty());
-    // The second method: PolicySet::clocks on the rebuilt complaint.
+    // The second method: the reference derivation on the rebuilt complaint.
     for (Instant at : {t0, t0 + 30 * M, t0 + 23 * H, after, t0 + 100 * H})
-        same_clocks(l.clocks(i, at),
-                    l.profile().policies().clocks("complaint", l.complaint(i), at));
+        reference::same_clocks(l.clocks(i, at), reference::clocks(l.profile().policies(),
+                                                                  "complaint", l.complaint(i), at));
 }
 
 TEST_CASE("ledger: escalation events move the owner up the chain") {
@@ -291,8 +271,9 @@ TEST_CASE("ledger: unsatisfied, rectification, satisfied, and return visits due"
     CHECK(l.view(i).state == State::closed);
     // A valid complaint stays valid: re-evaluation never changes a valid nature to valid again.
     CHECK(l.view(i).nature == Nature::valid);
-    same_clocks(l.clocks(i, deadline + H),
-                l.profile().policies().clocks("complaint", l.complaint(i), deadline + H));
+    reference::same_clocks(
+        l.clocks(i, deadline + H),
+        reference::clocks(l.profile().policies(), "complaint", l.complaint(i), deadline + H));
 }
 
 TEST_CASE("ledger: reopen starts a new cycle of clocks") {
@@ -311,8 +292,8 @@ TEST_CASE("ledger: reopen starts a new cycle of clocks") {
     CHECK(ff2->started == reopened);
     CHECK(ff2->state == ClockState::breached);
     CHECK(find_clock(clocks, "first_feedback", 1)->state == ClockState::met);
-    same_clocks(clocks,
-                l.profile().policies().clocks("complaint", l.complaint(i), reopened + 25 * H));
+    reference::same_clocks(clocks, reference::clocks(l.profile().policies(), "complaint",
+                                                     l.complaint(i), reopened + 25 * H));
 }
 
 TEST_CASE("ledger: a consultation that missed its 1 h limit becomes a valid complaint") {
@@ -668,7 +649,7 @@ TEST_CASE("ledger: many complaints keep the id index and the clocks right") {
     std::size_t expected = 0;
     for (std::size_t i = 0; i < l.size(); ++i)
         for (const Clock& c :
-             l.profile().policies().clocks("complaint", l.complaint(i), t0 + 100 * H))
+             reference::clocks(l.profile().policies(), "complaint", l.complaint(i), t0 + 100 * H))
             expected += c.state == ClockState::breached;
     CHECK(breached.size() == expected);
     CHECK(expected > 3000);
@@ -957,11 +938,11 @@ TEST_CASE("ledger import: the shipped sample month, as JSON lines and as CSV") {
         CHECK(staff.nature() == original.nature());
         CHECK(staff.events().size() == original.events().size());
         open += is_open(a.state);
-        // Every 10th complaint: the packed clocks equal PolicySet::clocks at the export.
+        // Every 10th complaint: the packed clocks equal the reference derivation at the export.
         if (k % 10 == 0 && !a.sla_policy.empty())
-            same_clocks(from_json.clocks(k, export_at),
-                        from_json.profile().policies().clocks(a.sla_policy, from_json.complaint(k),
-                                                              export_at));
+            reference::same_clocks(from_json.clocks(k, export_at),
+                                   reference::clocks(from_json.profile().policies(), a.sla_policy,
+                                                     from_json.complaint(k), export_at));
         ++k;
     }
     CHECK(k == 2231);

@@ -1,11 +1,15 @@
 // SLA policies and clocks. Expected instants are worked by hand from each complaint's event
 // timeline (offsets from t0 in the comments) and from DOMAIN.md §5's limits.
+#include "clock_reference.hpp"
 #include "support.hpp"
+#include <plaint/profile.hpp>
 #include <plaint/sla.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <functional>
+#include <string>
 
 using namespace plaint;
 
@@ -298,4 +302,47 @@ TEST_CASE("policy documents are validated with every problem and its place") {
     CHECK(again.to_json() == set.to_json());
     const Complaint c = handled();
     CHECK(find(again.clocks("complaint", c, t0 + 100 * H), "resolution").elapsed == 56 * H);
+}
+
+TEST_CASE("clocks equal the reference derivation on the sample month") {
+    // Every October complaint of the sample under each of the default policies, at four
+    // instants of its life and at the export: the clock engine against the straightforward
+    // derivation of tests/unit/clock_reference.hpp.
+    const PolicySet& set = PolicySet::default_set();
+    std::ifstream in(std::string(PLAINT_DATA_DIR) + "/sample/complaints-2026-10.jsonl",
+                     std::ios::binary);
+    REQUIRE(in);
+    const Instant export_at = parse_iso8601("2026-11-01T00:00:00+08:00");
+    std::size_t complaints = 0, clocks = 0;
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty())
+            continue;
+        const Complaint c = complaint_from_json(line);
+        ++complaints;
+        for (const auto& name : set.policy_names())
+            for (const Instant at : {c.received(), c.received() + 3600, c.received() + 30 * 3600,
+                                     c.received() + 100 * 3600, export_at}) {
+                INFO(c.id() << " " << name << " at " << at);
+                const auto got = set.clocks(name, c, at);
+                reference::same_clocks(got, reference::clocks(set, name, c, at));
+                clocks += got.size();
+            }
+    }
+    CHECK(complaints == 2231);
+    CHECK(clocks > 50000);
+}
+
+TEST_CASE("a running clock counted beyond the calendars' years is an error") {
+    // 24x7 targets (record, first feedback) and office-hours ones alike: 2300 lies beyond 2199.
+    const PolicySet& set = PolicySet::default_set();
+    const Complaint fresh("D", parse_iso8601("2026-03-02T09:15:00+08:00"));
+    const Instant far = parse_iso8601("2300-01-01T00:00:00Z");
+    for (const auto& name : set.policy_names()) {
+        INFO(name);
+        CHECK(test::code_of([&] { set.clocks(name, fresh, far); }) == errc::out_of_range);
+        CHECK(test::code_of([&] { reference::clocks(set, name, fresh, far); }) ==
+              errc::out_of_range);
+    }
+    // The last second the calendars compute still works.
+    CHECK_NOTHROW(set.clocks("complaint", fresh, parse_iso8601("2199-12-31T23:59:59Z")));
 }
