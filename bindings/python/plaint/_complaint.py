@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import ctypes
 import json
-import threading
-import weakref
 from ctypes import byref, c_int32, c_int64, c_size_t, c_void_p
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,7 +31,8 @@ from ._enums import (
     from_code,
     to_code,
 )
-from ._errors import ClosedError
+
+from ._handle import LockedHandle
 from ._lib import PlaintEvent, lib, take_string
 from ._sla import Clock, PolicySet, clocks_of
 
@@ -148,13 +147,6 @@ class Event:
         )
 
 
-def _free_boxed(box: List[Optional[int]]) -> None:
-    """Frees the handle in ``box`` once; the finalizer of :class:`Complaint`."""
-    handle, box[0] = box[0], None
-    if handle:
-        lib.plaint_complaint_free(handle)
-
-
 def _tag_list(handle: int) -> List[bytes]:
     count = c_size_t()
     lib.plaint_complaint_tag_count(handle, byref(count))
@@ -166,7 +158,7 @@ def _tag_list(handle: int) -> List[bytes]:
     return tags
 
 
-class Complaint:
+class Complaint(LockedHandle):
     """A complaint with its lifecycle: the intake record, its classification, its owner, its
     state and the log of the events that drove it there.
 
@@ -180,9 +172,11 @@ class Complaint:
     Enumerations accept the member, its int code or its lower-case name.
     """
 
-    _box: List[Optional[int]]
-    _finalizer: weakref.finalize
-    _lock: threading.RLock
+    _kind = "complaint"
+
+    @staticmethod
+    def _free(handle: int) -> None:
+        lib.plaint_complaint_free(handle)
 
     def __init__(
         self,
@@ -244,41 +238,7 @@ class Complaint:
             self.close()
             raise
 
-    # ---- Handle management -------------------------------------------------------------
-
-    def _adopt(self, handle: Optional[int]) -> None:
-        self._lock = threading.RLock()
-        self._box = [handle]
-        self._finalizer = weakref.finalize(self, _free_boxed, self._box)
-
-    @classmethod
-    def _wrap(cls, handle: Optional[int]) -> "Complaint":
-        obj = cls.__new__(cls)
-        obj._adopt(handle)
-        return obj
-
-    def _live(self) -> int:
-        """The handle; the caller holds the lock. Raises ClosedError once closed."""
-        handle = self._box[0]
-        if not handle:
-            raise ClosedError("complaint is closed")
-        return handle
-
-    def close(self) -> None:
-        """Frees the C handle. Safe to call more than once; later use raises ClosedError."""
-        with self._lock:
-            self._finalizer()
-
-    @property
-    def closed(self) -> bool:
-        """Whether :meth:`close` was called."""
-        return not self._box[0]
-
-    def __enter__(self) -> "Complaint":
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
+    # ---- Copies -----------------------------------------------------------------------------
 
     def clone(self) -> "Complaint":
         """A deep, independent copy with its own handle."""

@@ -1,11 +1,13 @@
-"""What the immutable handle classes (Calendar, PolicySet, Profile) share: owning one C handle
-freed exactly once (by ``close()``, a ``with`` block or the garbage collector), and reading the
-JSON documents they are compiled from."""
+"""What the handle classes share: owning one C handle freed exactly once (by ``close()``, a
+``with`` block or the garbage collector), and reading the JSON documents they are compiled from.
+The immutable ones (Calendar, PolicySet, Profile) are :class:`Handle`; the mutable ones
+(Complaint, Ledger) are :class:`LockedHandle`, whose lock their methods hold across C calls."""
 
 from __future__ import annotations
 
 import json
 import os
+import threading
 import weakref
 from typing import Any, Callable, List, Optional, Type, TypeVar, Union
 
@@ -80,3 +82,19 @@ class Handle:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+class LockedHandle(Handle):
+    """An object that owns one C handle of a mutable plaint object, with the re-entrant lock
+    its methods hold across their C calls (and :meth:`close` too)."""
+
+    _lock: threading.RLock
+
+    def _adopt(self, handle: Optional[int]) -> None:
+        self._lock = threading.RLock()
+        super()._adopt(handle)
+
+    def close(self) -> None:
+        """Frees the C handle. Safe to call more than once; later use raises ClosedError."""
+        with self._lock:
+            self._finalizer()

@@ -24,8 +24,6 @@ import io
 import json
 import math
 import os
-import threading
-import weakref
 from ctypes import POINTER, byref, c_char_p, c_size_t, c_void_p
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,8 +51,8 @@ from ._enums import (
     from_code,
     to_code,
 )
-from ._errors import ClosedError, FileError, NotFoundError, OutOfRangeError
-from ._handle import document_bytes
+from ._errors import FileError, NotFoundError, OutOfRangeError
+from ._handle import LockedHandle, document_bytes
 from ._lib import (
     PlaintComplaintView,
     PlaintEscalationDue,
@@ -307,12 +305,6 @@ def _view_of(v: PlaintComplaintView) -> ComplaintView:
     )
 
 
-def _free_boxed(box: List[Optional[int]]) -> None:
-    handle, box[0] = box[0], None
-    if handle:
-        lib.plaint_ledger_free(handle)
-
-
 def _is_text(source: object) -> bool:
     if isinstance(source, (bytes, bytearray, memoryview)):
         return True
@@ -366,7 +358,7 @@ def _csv_value(text: str) -> Any:
         return text
 
 
-class Ledger:
+class Ledger(LockedHandle):
     """The ledger: complaints and their event logs, with everything the profile derives.
 
     ``Ledger(profile)`` makes an empty ledger deriving with ``profile`` (None: the embedded
@@ -378,9 +370,11 @@ class Ledger:
     Complaints are named by their id (``str``) or their index (``int``, the order of intake).
     """
 
-    _box: List[Optional[int]]
-    _finalizer: weakref.finalize
-    _lock: threading.RLock
+    _kind = "ledger"
+
+    @staticmethod
+    def _free(handle: int) -> None:
+        lib.plaint_ledger_free(handle)
 
     def __init__(self, profile: Optional[Profile] = None) -> None:
         """An empty ledger deriving everything with ``profile`` (None: the default profile).
@@ -395,36 +389,6 @@ class Ledger:
         out = c_void_p()
         lib.plaint_ledger_new(byref(out), None if profile is None else profile._live())
         self._adopt(out.value)
-
-    # ---- Handle management -------------------------------------------------------------
-
-    def _adopt(self, handle: Optional[int]) -> None:
-        self._lock = threading.RLock()
-        self._box = [handle]
-        self._finalizer = weakref.finalize(self, _free_boxed, self._box)
-
-    def _live(self) -> int:
-        """The handle; the caller holds the lock. Raises ClosedError once closed."""
-        handle = self._box[0]
-        if not handle:
-            raise ClosedError("ledger is closed")
-        return handle
-
-    def close(self) -> None:
-        """Frees the C handle. Safe to call more than once; later use raises ClosedError."""
-        with self._lock:
-            self._finalizer()
-
-    @property
-    def closed(self) -> bool:
-        """Whether :meth:`close` was called."""
-        return not self._box[0]
-
-    def __enter__(self) -> "Ledger":
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         if self.closed:
