@@ -31,7 +31,6 @@ from ._enums import (
     from_code,
     to_code,
 )
-
 from ._handle import LockedHandle
 from ._lib import PlaintEvent, lib, take_string
 from ._sla import Clock, PolicySet, clocks_of
