@@ -6,12 +6,33 @@
 
 #include <array>
 #include <cstdint>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
 
 PLAINT_BEGIN_NAMESPACE
 namespace detail {
+
+// Storage aligned to a cache line.
+template <class T>
+struct LineAligned {
+    using value_type = T;
+    static constexpr std::align_val_t align{64};
+    LineAligned() = default;
+    template <class U>
+    LineAligned(const LineAligned<U>&) noexcept {}
+    T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), align)); }
+    void deallocate(T* p, std::size_t n) noexcept { ::operator delete(p, n * sizeof(T), align); }
+    template <class U>
+    bool operator==(const LineAligned<U>&) const noexcept {
+        return true;
+    }
+    template <class U>
+    bool operator!=(const LineAligned<U>&) const noexcept {
+        return false;
+    }
+};
 
 class KeywordMatcher {
 public:
@@ -28,22 +49,25 @@ public:
                    std::size_t stride) const noexcept;
 
 private:
-    // Continues a scan in state row (row = state * classes_) over [p, end).
-    void scan_from(std::uint32_t row, const unsigned char* p, const unsigned char* end,
-                   std::uint64_t* found) const noexcept;
-    void report(std::uint32_t row, std::uint64_t* found) const noexcept;
+    void scan_one(const unsigned char* p, const unsigned char* end,
+                  std::uint64_t* found) const noexcept;
+    // Sets the bits of the keywords that end on entering the state whose entry is `entry`.
+    void report(std::uint32_t entry, std::uint64_t* found) const noexcept;
 
     std::size_t count_ = 0;
-    std::uint32_t classes_ = 1;
+    std::size_t classes_ = 1;
     std::array<std::uint8_t, 256> class_of_{};
-    std::vector<std::int32_t> next_;       // state * classes_ + class -> state
-    std::vector<std::int32_t> out_link_;   // nearest state (self or by failure) with outputs
-    std::vector<std::uint32_t> out_begin_; // own outputs of each state: [begin, begin+1)
-    std::vector<std::uint32_t> out_ids_;
-    std::vector<std::int32_t> fail_out_; // next state with outputs along the failure chain
-    // The scan's table: entry [row + class] holds the next state's row (state * classes_), with
-    // bit 31 set when that state reports keywords: one dependent load per byte.
-    std::vector<std::uint32_t> step_;
+    int separator_ = -1; // a byte of no keyword, if there is one
+    // The scan's table: one row per state, a column per class. An entry (4 bytes) is the next
+    // state's row as a byte offset divided by 8, so that a step is one load; rows of states
+    // that end keywords lie at odd multiples of 8 bytes and the others at even ones, so bit 0
+    // of an entry says "report". The last 4 bytes of a row say what its state reports: the
+    // one keyword it ends (bit 31 set), or the state to walk the outputs from (below).
+    std::vector<unsigned char, LineAligned<unsigned char>> table_;
+    std::size_t row_bytes_ = 8;
+    // Outputs, by state: its own keywords out_ids_[out_begin_[s] .. out_begin_[s + 1]), then
+    // those of fail_out_[s], the next state with outputs along its failure links (0: none).
+    std::vector<std::uint32_t> out_begin_, out_ids_, fail_out_;
 };
 
 } // namespace detail

@@ -1,5 +1,6 @@
 #include "plaint/rules.hpp"
 
+#include "bits.hpp"
 #include "detail.hpp"
 #include "json_util.hpp"
 #include "keywords.hpp"
@@ -250,17 +251,6 @@ void build_prefilter(RuleSetImpl& impl) {
     impl.kw_rows.clear();
     for (const auto& e : entries)
         impl.kw_rows.push_back(e.second);
-}
-
-int lowest_bit(std::uint64_t b) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-    return __builtin_ctzll(b);
-#else
-    int i = 0;
-    while (!((b >> i) & 1))
-        ++i;
-    return i;
-#endif
 }
 
 // Calls f(row) for the section's rows worth evaluating, in order, until f returns true.
@@ -1264,12 +1254,16 @@ void RuleSet::classify_many(const Facts* facts, std::size_t n, Decision* out) co
             classify_impl(impl, facts[i], nullptr, out[i]);
         return;
     }
-    constexpr std::size_t chunk = 64;
+    constexpr std::size_t chunk = 128;
     const std::size_t words = (impl.keywords.size() + 63) / 64;
     thread_local std::vector<std::uint64_t> found;
     std::string_view texts[chunk];
     for (std::size_t base = 0; base < n; base += chunk) {
         const std::size_t k = std::min(chunk, n - base);
+        // The next chunk's facts are asked for now, so that they are in the cache by their turn.
+        for (std::size_t i = base + chunk; i < std::min(n, base + 2 * chunk); ++i)
+            for (std::size_t at = 0; at < sizeof(Facts); at += 64)
+                detail::prefetch(reinterpret_cast<const char*>(facts + i) + at);
         for (std::size_t i = 0; i < k; ++i)
             texts[i] = facts[base + i].content;
         found.assign(k * words, 0);
@@ -1335,8 +1329,8 @@ void RuleSet::find_keywords(std::string_view text, std::vector<std::uint32_t>& o
     impl_->matcher.scan(text, found.data());
     for (std::size_t w = 0; w < words; ++w)
         for (std::uint64_t b = found[w]; b; b &= b - 1)
-            out.push_back(
-                static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(b))));
+            out.push_back(static_cast<std::uint32_t>(
+                w * 64 + static_cast<std::size_t>(detail::lowest_bit(b))));
 }
 void RuleSet::count_keywords(const std::string_view* texts, std::size_t n,
                              std::size_t* counts) const {
@@ -1351,7 +1345,7 @@ void RuleSet::count_keywords(const std::string_view* texts, std::size_t n,
         impl_->matcher.scan_many(texts + base, k, found.data(), words);
         for (std::size_t i = 0; i < k * words; ++i)
             for (std::uint64_t b = found[i]; b; b &= b - 1)
-                ++counts[(i % words) * 64 + static_cast<std::size_t>(__builtin_ctzll(b))];
+                ++counts[(i % words) * 64 + static_cast<std::size_t>(detail::lowest_bit(b))];
     }
 }
 std::string RuleSet::to_json() const {

@@ -15,6 +15,7 @@
 //       BM_issue_first_many, BM_issue_collect_many
 //       BM_issue_no_content     the same table and facts with empty content: what the rows cost
 //                               without the keyword scan
+//       BM_issue_keyword_scan   only the keyword scan of those contents (RuleSet::count_keywords)
 //       BM_issue_first_capi_many  the first-hit table inside a profile, through the C ABI's
 //                               plaint_profile_classify_many over columns (target 2,000,000/s;
 //                               the profile's return-visit rules run too)
@@ -357,6 +358,22 @@ void BM_issue_no_content(benchmark::State& state) {
     run_batches(state, issue_table(false), facts);
 }
 BENCHMARK(BM_issue_no_content)->Unit(benchmark::kMillisecond);
+
+void BM_issue_keyword_scan(benchmark::State& state) {
+    const IssueInputs& in = issue_inputs();
+    const RuleSet& rules = issue_table(false);
+    const std::vector<std::string_view> texts(in.content.begin(), in.content.end());
+    std::vector<std::size_t> counts(rules.keywords().size());
+    for (auto _ : state) {
+        rules.count_keywords(texts.data(), texts.size(), counts.data());
+        benchmark::DoNotOptimize(counts.data());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(texts.size()));
+    state.SetBytesProcessed(static_cast<std::int64_t>(static_cast<double>(state.iterations()) *
+                                                      in.mean_bytes * double(texts.size())));
+}
+BENCHMARK(BM_issue_keyword_scan)->Unit(benchmark::kMillisecond);
 
 // ---- (c) compiling a large table ------------------------------------------------------------
 

@@ -135,6 +135,98 @@ TEST_CASE("scanning many texts side by side finds what a naive search finds") {
     }
 }
 
+namespace {
+// Bit i of text t's words, as scan_many left them.
+bool bit(const std::vector<std::uint64_t>& bits, std::size_t words, std::size_t t, std::size_t i) {
+    return (bits[t * words + i / 64] >> (i % 64)) & 1;
+}
+// Whether a naive search finds key in text (ASCII letters folded to lower case in both).
+bool naive_has(std::string text, std::string key) {
+    for (std::string* s : {&text, &key})
+        for (char& c : *s)
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c + 32);
+    return text.find(key) != std::string::npos;
+}
+} // namespace
+
+// scan_many walks the texts as eight streams, each text followed by a byte of no keyword that
+// returns the automaton to its start; a lane whose text ends takes the next one. So texts must
+// never join: a keyword split over the end of one text and the start of the next is in neither.
+TEST_CASE("scanning texts as streams never joins two texts") {
+    const detail::KeywordMatcher m({"abc", "b", "cab", "\xe6\xbc\x8f"});
+    // The lanes take texts in turn: "ab" then "c" land in different lanes or one after the
+    // other in the same lane, and "abc" must not be found either way.
+    std::vector<std::string> texts = {"ab", "c", "",     "a",        "bc",  "ca",
+                                      "b",  "",  "\xe6", "\xbc\x8f", "cab", "xabcx",
+                                      "AB", "C", "",     "\xe6\xbc", "\x8f"};
+    for (int i = 0; i < 40; ++i) // enough short texts that a window holds many of them
+        texts.push_back(i % 3 ? "ab" : "c");
+    std::vector<std::string_view> views(texts.begin(), texts.end());
+    const std::size_t words = 1;
+    std::vector<std::uint64_t> bits(texts.size() * words, 0);
+    m.scan_many(views.data(), views.size(), bits.data(), words);
+    const std::vector<std::string> keys = {"abc", "b", "cab", "\xe6\xbc\x8f"};
+    for (std::size_t t = 0; t < texts.size(); ++t)
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            INFO("text " << t << " keyword " << i);
+            CHECK(bit(bits, words, t, i) == naive_has(texts[t], keys[i]));
+        }
+    // By hand: "ab" holds b only, "c" nothing, "xabcx" abc and b, "cab" cab and b.
+    CHECK(bits[0] == 0b0010u);
+    CHECK(bits[1] == 0u);
+    CHECK(bits[10] == 0b0110u);
+    CHECK(bits[11] == 0b0011u);
+    CHECK(bits[9] == 0u); // the end of a character without its start
+    CHECK(bits[15] == 0u);
+}
+
+// Keywords of many byte values: the byte that parts the streams is one of no keyword (0xff is
+// taken here), and with every byte value taken there is none, so each text is scanned alone.
+TEST_CASE("scanning many texts finds what a naive search finds whatever bytes keywords use") {
+    std::mt19937 rng(23);
+    for (const bool every_byte : {false, true}) {
+        std::vector<std::string> keys;
+        if (every_byte) // each byte value in some keyword (upper-case letters fold to lower)
+            for (int c = 0; c < 256; c += 2)
+                keys.push_back(std::string{static_cast<char>(c), static_cast<char>(c + 1)});
+        const std::string alphabet("ab\xff\x00\x01Z", 6);
+        for (int i = 0; i < 30; ++i) {
+            std::string k;
+            for (int j = 0, n = 1 + static_cast<int>(rng() % 3); j < n; ++j)
+                k += alphabet[rng() % (alphabet.size() - 1)]; // no 'Z': keys are folded
+            keys.push_back(k);
+        }
+        const detail::KeywordMatcher m(keys);
+        std::vector<std::string> texts(70);
+        for (auto& text : texts)
+            for (int j = 0, n = static_cast<int>(rng() % 12); j < n; ++j)
+                text += alphabet[rng() % alphabet.size()];
+        std::vector<std::string_view> views(texts.begin(), texts.end());
+        const std::size_t words = (keys.size() + 63) / 64;
+        std::vector<std::uint64_t> bits(texts.size() * words, 0);
+        m.scan_many(views.data(), views.size(), bits.data(), words);
+        for (std::size_t t = 0; t < texts.size(); ++t)
+            for (std::size_t i = 0; i < keys.size(); ++i) {
+                INFO("every byte " << every_byte << " text " << t << " keyword " << i);
+                CHECK(bit(bits, words, t, i) == naive_has(texts[t], keys[i]));
+            }
+    }
+}
+
+// A state can end several keywords: its own (a keyword given twice) and those along its
+// failure links ("she" ends he too), reported through the output chain.
+TEST_CASE("a state that ends several keywords reports them all") {
+    const detail::KeywordMatcher m({"she", "he", "e", "she", "hers"});
+    CHECK(found(m, "she") == std::vector<std::size_t>{0, 1, 2, 3});
+    CHECK(found(m, "hers") == std::vector<std::size_t>{1, 2, 4});
+    const std::vector<std::string_view> texts(9, "she");
+    std::vector<std::uint64_t> bits(texts.size(), 0);
+    m.scan_many(texts.data(), texts.size(), bits.data(), 1);
+    for (std::uint64_t b : bits)
+        CHECK(b == 0b01111u);
+}
+
 // Rows that need a keyword are skipped unless one of their keywords is in the content; rows
 // whose keywords are optional (under any or not) are always evaluated.
 TEST_CASE("the keyword prefilter never changes a decision") {
