@@ -1254,7 +1254,7 @@ void RuleSet::classify_many(const Facts* facts, std::size_t n, Decision* out) co
             classify_impl(impl, facts[i], nullptr, out[i]);
         return;
     }
-    constexpr std::size_t chunk = 128;
+    constexpr std::size_t chunk = 512;
     const std::size_t words = (impl.keywords.size() + 63) / 64;
     thread_local std::vector<std::uint64_t> found;
     std::string_view texts[chunk];
