@@ -14,14 +14,6 @@ unsigned char fold(unsigned char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
 }
 
-// memcpy kept out of line: inlined, a copy of bounded size becomes a string instruction,
-// which starts slowly, where the C library's copy for a few hundred bytes does not.
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((noinline))
-#endif
-void copy(unsigned char* to, const unsigned char* from, std::size_t n) noexcept {
-    std::memcpy(to, from, n);
-}
 } // namespace
 
 KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count_(keywords.size()) {
@@ -37,13 +29,6 @@ KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count
         class_of_[c] = static_cast<std::uint8_t>(used[c] ? classes_++ : 0);
     for (int c = 'A'; c <= 'Z'; ++c)
         class_of_[static_cast<std::size_t>(c)] = class_of_[static_cast<std::size_t>(c + 32)];
-    // A byte of no keyword sends every state back to the start: it parts texts scanned as one
-    // stream. Any will do; 0xff never occurs in UTF-8.
-    for (std::size_t c = 256; c-- > 0;)
-        if (!used[fold(static_cast<unsigned char>(c))]) {
-            separator_ = static_cast<int>(c);
-            break;
-        }
 
     // The trie, with -1 for missing edges.
     std::vector<std::vector<std::uint32_t>> own(1);
@@ -150,10 +135,9 @@ void KeywordMatcher::report(std::uint32_t entry, std::uint64_t* found) const noe
             found[out_ids_[i] >> 6] |= std::uint64_t(1) << (out_ids_[i] & 63);
 }
 
-void KeywordMatcher::scan_one(const unsigned char* p, const unsigned char* end,
-                              std::uint64_t* found) const noexcept {
+void KeywordMatcher::scan_from(std::uint32_t entry, const unsigned char* p,
+                               const unsigned char* end, std::uint64_t* found) const noexcept {
     const unsigned char* table = table_.data();
-    std::uint32_t entry = 0;
     for (; p != end; ++p) {
         std::memcpy(&entry, table + std::size_t(entry) * 8 + class_of_[*p] * sizeof entry,
                     sizeof entry);
@@ -166,42 +150,25 @@ void KeywordMatcher::scan(std::string_view text, std::uint64_t* found) const noe
     if (count_ == 0)
         return;
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    scan_one(p, p + text.size(), found);
+    scan_from(0, p, p + text.size(), found);
 }
 
 void KeywordMatcher::scan_many(const std::string_view* texts, std::size_t n, std::uint64_t* found,
                                std::size_t stride) const noexcept {
     if (count_ == 0)
         return;
-    if (separator_ < 0) { // keywords of every byte value: none parts the texts
-        for (std::size_t i = 0; i < n; ++i)
-            scan(texts[i], found + i * stride);
-        return;
-    }
-    // Eight lanes, each a stream of whole texts parted by the separator byte, which returns
-    // every state to the start; a lane whose text ends takes the next text, so all eight run
-    // side by side to the end of the batch. Their bytes are copied a window at a time into one
-    // buffer at fixed distances, so that the loop addresses all eight from one register: with
-    // eight pointers besides eight states the registers would run out.
-    constexpr std::size_t lanes = 8, window = 256, ahead = 2 * lanes;
-    alignas(64) unsigned char buf[lanes][window];
-    struct Lane {
-        std::size_t text = 0, at = 0; // the text being copied, and how much of it
-        bool busy = false;
-        std::size_t starts = 0; // texts begun in this window (or going on into it)
-        std::uint16_t start_at[window + 1];
-        std::uint32_t start_text[window + 1];
-    };
+    // Four lanes, each walking its own text; a lane whose text ends takes the next one, so
+    // the four run side by side until the batch's last texts, which finish alone. Their chains
+    // of table look-ups are independent, so the CPU overlaps them.
+    constexpr std::size_t lanes = 4, ahead = 4 * lanes;
     // Texts live apart in memory: the bytes of one a few turns ahead are asked for early, so
-    // that they are in the cache by the time a lane copies them.
-    const auto prefetch = [&](std::string_view t) {
-        for (std::size_t at = 0; at < std::min(t.size(), window); at += 64)
-            detail::prefetch(t.data() + at);
+    // that they are in the cache by the time a lane reads them.
+    const auto prefetch_text = [](std::string_view t) {
+        for (std::size_t at = 0; at < std::min<std::size_t>(t.size(), 256); at += 64)
+            prefetch(t.data() + at);
     };
     for (std::size_t i = 0; i < std::min(n, ahead); ++i)
-        prefetch(texts[i]);
-    Lane lane[lanes];
-    const auto sep = static_cast<unsigned char>(separator_);
+        prefetch_text(texts[i]);
     // For each byte, where its class's column starts: a state's next state is then read at the
     // state's row offset from there, one load with no addition.
     const unsigned char* column[256];
@@ -212,88 +179,79 @@ void KeywordMatcher::scan_many(const std::string_view* texts, std::size_t n, std
         std::memcpy(&next, column[byte] + std::size_t(entry) * 8, sizeof next);
         return next;
     };
-    std::uint32_t r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0, r6 = 0, r7 = 0;
+    const unsigned char* p[lanes];
+    std::size_t left[lanes], text[lanes];
+    std::uint32_t state[lanes];
     std::size_t next = 0;
-    for (;;) {
-        // Fill the window of each lane; `len` is the longest run of text bytes among them.
-        std::size_t len = 0, filled[lanes];
-        for (std::size_t i = 0; i < lanes; ++i) {
-            Lane& l = lane[i];
-            unsigned char* b = buf[i];
-            std::size_t pos = 0;
-            l.starts = 0;
-            if (l.busy) {
-                l.start_at[0] = 0;
-                l.start_text[0] = static_cast<std::uint32_t>(l.text);
-                l.starts = 1;
+    // Gives lane i the next text that has bytes; false when there is none.
+    const auto take = [&](std::size_t i) {
+        for (; next < n; ++next) {
+            if (next + ahead < n)
+                prefetch_text(texts[next + ahead]);
+            if (!texts[next].empty()) {
+                p[i] = reinterpret_cast<const unsigned char*>(texts[next].data());
+                left[i] = texts[next].size();
+                text[i] = next++;
+                state[i] = 0;
+                return true;
             }
-            while (pos < window) {
-                if (!l.busy) {
-                    if (next == n)
-                        break;
-                    if (next + ahead < n)
-                        prefetch(texts[next + ahead]);
-                    l.text = next++;
-                    l.at = 0;
-                    l.busy = true;
-                    l.start_at[l.starts] = static_cast<std::uint16_t>(pos);
-                    l.start_text[l.starts++] = static_cast<std::uint32_t>(l.text);
-                }
-                const std::string_view t = texts[l.text];
-                const std::size_t take = std::min(window - pos, t.size() - l.at);
-                copy(b + pos, reinterpret_cast<const unsigned char*>(t.data()) + l.at, take);
-                pos += take;
-                l.at += take;
-                if (l.at == t.size() && pos < window) {
-                    b[pos++] = sep;
-                    l.busy = false;
-                }
-            }
-            filled[i] = pos;
-            len = std::max(len, pos);
         }
-        if (len == 0)
-            break;
-        for (std::size_t i = 0; i < lanes; ++i)
-            std::memset(buf[i] + filled[i], sep, len - filled[i]);
-        // Eight independent chains of table look-ups, kept in registers: the inner loop makes
-        // no call. A step that ends keywords in some lane (rare) leaves it to report them to
-        // the text that byte belongs to.
-        const unsigned char* q = buf[0];
-        const unsigned char* const q_end = buf[0] + len;
-        while (q != q_end) {
+        return false;
+    };
+    std::size_t busy = 0;
+    while (busy < lanes && take(busy))
+        ++busy;
+    while (busy == lanes) {
+        const std::size_t common = std::min(std::min(left[0], left[1]), std::min(left[2], left[3]));
+        const unsigned char* const p0 = p[0];
+        const unsigned char* const p1 = p[1];
+        const unsigned char* const p2 = p[2];
+        const unsigned char* const p3 = p[3];
+        std::uint32_t r0 = state[0], r1 = state[1], r2 = state[2], r3 = state[3];
+        // The inner loop makes no call, so the states stay in registers; a step that ends
+        // keywords in some lane (rare) leaves it to report them.
+        for (std::size_t k = 0; k < common;) {
             bool flagged = false;
-            while (q != q_end) {
-                r0 = next_of(r0, q[0]);
-                r1 = next_of(r1, q[window]);
-                r2 = next_of(r2, q[2 * window]);
-                r3 = next_of(r3, q[3 * window]);
-                r4 = next_of(r4, q[4 * window]);
-                r5 = next_of(r5, q[5 * window]);
-                r6 = next_of(r6, q[6 * window]);
-                r7 = next_of(r7, q[7 * window]);
-                ++q;
-                if ((r0 | r1 | r2 | r3 | r4 | r5 | r6 | r7) & 1) {
+            for (; k < common; ++k) {
+                r0 = next_of(r0, p0[k]);
+                r1 = next_of(r1, p1[k]);
+                r2 = next_of(r2, p2[k]);
+                r3 = next_of(r3, p3[k]);
+                if ((r0 | r1 | r2 | r3) & 1) {
                     flagged = true;
+                    ++k;
                     break;
                 }
             }
             if (flagged) {
-                const auto pos = static_cast<std::size_t>(q - buf[0]) - 1;
-                const std::uint32_t* const r[lanes] = {&r0, &r1, &r2, &r3, &r4, &r5, &r6, &r7};
-                std::size_t which = (r0 & 1) | (r1 & 1) << 1 | (r2 & 1) << 2 | (r3 & 1) << 3 |
-                                    (r4 & 1) << 4 | (r5 & 1) << 5 | (r6 & 1) << 6 | (r7 & 1) << 7;
-                for (; which; which &= which - 1) {
-                    const auto i = static_cast<std::size_t>(lowest_bit(which));
-                    const Lane& l = lane[i];
-                    std::size_t k = l.starts;
-                    while (l.start_at[--k] > pos) {
-                    }
-                    report(*r[i], found + l.start_text[k] * stride);
-                }
+                const std::uint32_t r[lanes] = {r0, r1, r2, r3};
+                for (std::size_t i = 0; i < lanes; ++i)
+                    if (r[i] & 1)
+                        report(r[i], found + text[i] * stride);
             }
         }
+        state[0] = r0;
+        state[1] = r1;
+        state[2] = r2;
+        state[3] = r3;
+        // Lanes at the end of their text take the next; without one, the others finish alone.
+        for (std::size_t i = 0; i < lanes; ++i) {
+            p[i] += common;
+            left[i] -= common;
+        }
+        for (std::size_t i = 0; i < busy;)
+            if (left[i] == 0 && !take(i)) {
+                --busy;
+                p[i] = p[busy];
+                left[i] = left[busy];
+                text[i] = text[busy];
+                state[i] = state[busy];
+            } else {
+                ++i;
+            }
     }
+    for (std::size_t i = 0; i < busy; ++i)
+        scan_from(state[i], p[i], p[i] + left[i], found + text[i] * stride);
 }
 
 } // namespace detail

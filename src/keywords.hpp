@@ -43,21 +43,21 @@ public:
     std::size_t size() const noexcept { return count_; }
     // Sets bit i of `found` (which must hold size() bits) for every keyword i in `text`.
     void scan(std::string_view text, std::uint64_t* found) const noexcept;
-    // The same for n texts: text i sets bits in found + i * stride (words). The texts are
-    // walked side by side, so the table look-ups of different texts overlap in the CPU.
+    // The same for n texts: text i sets bits in found + i * stride (words). Texts are walked
+    // four side by side, so the table look-ups of different texts overlap in the CPU.
     void scan_many(const std::string_view* texts, std::size_t n, std::uint64_t* found,
                    std::size_t stride) const noexcept;
 
 private:
-    void scan_one(const unsigned char* p, const unsigned char* end,
-                  std::uint64_t* found) const noexcept;
+    // Goes on from the state whose entry is `entry` over [p, end).
+    void scan_from(std::uint32_t entry, const unsigned char* p, const unsigned char* end,
+                   std::uint64_t* found) const noexcept;
     // Sets the bits of the keywords that end on entering the state whose entry is `entry`.
     void report(std::uint32_t entry, std::uint64_t* found) const noexcept;
 
     std::size_t count_ = 0;
     std::size_t classes_ = 1;
     std::array<std::uint8_t, 256> class_of_{};
-    int separator_ = -1; // a byte of no keyword, if there is one
     // The scan's table: one row per state, a column per class. An entry (4 bytes) is the next
     // state's row as a byte offset divided by 8, so that a step is one load; rows of states
     // that end keywords lie at odd multiples of 8 bytes and the others at even ones, so bit 0

@@ -107,9 +107,9 @@ TEST_CASE("scanning many texts side by side finds what a naive search finds") {
         keys.push_back(k);
     }
     const detail::KeywordMatcher m(keys);
-    // 37 texts: four groups of eight side by side and five alone; lengths 0 to 59, then 0 to
-    // 899 (the side-by-side walk copies 256 bytes of each text at a time), with a keyword
-    // planted across the 256th byte in some.
+    // 37 texts walked four side by side, lanes taking the next text as theirs end and the last
+    // ones finishing alone; lengths 0 to 59, then 0 to 899, with a keyword planted across the
+    // 256th byte in some.
     for (const unsigned max_len : {60u, 900u}) {
         std::vector<std::string> texts(37);
         for (auto& text : texts)
@@ -150,17 +150,17 @@ bool naive_has(std::string text, std::string key) {
 }
 } // namespace
 
-// scan_many walks the texts as eight streams, each text followed by a byte of no keyword that
-// returns the automaton to its start; a lane whose text ends takes the next one. So texts must
-// never join: a keyword split over the end of one text and the start of the next is in neither.
-TEST_CASE("scanning texts as streams never joins two texts") {
+// scan_many walks the texts in four lanes; a lane whose text ends takes the next one, starting
+// again from the automaton's start. So texts must never join: a keyword split over the end of
+// one text and the start of the next is in neither.
+TEST_CASE("scanning texts side by side never joins two texts") {
     const detail::KeywordMatcher m({"abc", "b", "cab", "\xe6\xbc\x8f"});
     // The lanes take texts in turn: "ab" then "c" land in different lanes or one after the
-    // other in the same lane, and "abc" must not be found either way.
+    // other in the same lane, and "abc" must not be found either way; empty texts are passed.
     std::vector<std::string> texts = {"ab", "c", "",     "a",        "bc",  "ca",
                                       "b",  "",  "\xe6", "\xbc\x8f", "cab", "xabcx",
                                       "AB", "C", "",     "\xe6\xbc", "\x8f"};
-    for (int i = 0; i < 40; ++i) // enough short texts that a window holds many of them
+    for (int i = 0; i < 40; ++i) // many short texts: lanes hand over often
         texts.push_back(i % 3 ? "ab" : "c");
     std::vector<std::string_view> views(texts.begin(), texts.end());
     const std::size_t words = 1;
@@ -181,8 +181,21 @@ TEST_CASE("scanning texts as streams never joins two texts") {
     CHECK(bits[15] == 0u);
 }
 
-// Keywords of many byte values: the byte that parts the streams is one of no keyword (0xff is
-// taken here), and with every byte value taken there is none, so each text is scanned alone.
+// Lanes walk together as far as the shortest text left, then the lanes at their ends take new
+// texts and the others go on from where they were: a keyword across such a point is found.
+TEST_CASE("a lane goes on through its text while the others change texts") {
+    const detail::KeywordMatcher m({"abcd", "xa"});
+    // Lane 0's "abcd" straddles the points where lanes 1-3 end ("xxa", "x", "xx") and take
+    // the next texts; the last texts finish alone, "bcd" coming after "a" in one of them.
+    const std::vector<std::string_view> texts = {"xxabcdx", "xxa", "x", "xx", "xa",
+                                                 "abcd",    "zz",  "a", "ab", "zzzzzzabcd"};
+    std::vector<std::uint64_t> bits(texts.size(), 0);
+    m.scan_many(texts.data(), texts.size(), bits.data(), 1);
+    const std::vector<std::uint64_t> expected = {0b11, 0b10, 0, 0, 0b10, 0b01, 0, 0, 0, 0b01};
+    CHECK(bits == expected);
+}
+
+// Keywords of any byte values, 0x00 and 0xff among them, and of every byte value at once.
 TEST_CASE("scanning many texts finds what a naive search finds whatever bytes keywords use") {
     std::mt19937 rng(23);
     for (const bool every_byte : {false, true}) {
