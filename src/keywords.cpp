@@ -223,11 +223,13 @@ void KeywordMatcher::scan_many(const std::string_view* texts, std::size_t n, std
                     break;
                 }
             }
-            if (flagged) {
+            if (flagged) { // usually one lane: its index is read off, not branched on
                 const std::uint32_t r[lanes] = {r0, r1, r2, r3};
-                for (std::size_t i = 0; i < lanes; ++i)
-                    if (r[i] & 1)
-                        report(r[i], found + text[i] * stride);
+                for (std::uint64_t which = (r0 & 1) | (r1 & 1) << 1 | (r2 & 1) << 2 | (r3 & 1) << 3;
+                     which; which &= which - 1) {
+                    const auto i = static_cast<std::size_t>(lowest_bit(which));
+                    report(r[i], found + text[i] * stride);
+                }
             }
         }
         state[0] = r0;
