@@ -3,6 +3,7 @@
 #include "bits.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <deque>
 
@@ -10,6 +11,9 @@ PLAINT_BEGIN_NAMESPACE
 namespace detail {
 
 namespace {
+constexpr std::size_t columns = 256;               // the scan's table: one per byte value
+constexpr std::size_t row_bytes = columns * 4 + 8; // then what the state reports, padded
+
 unsigned char fold(unsigned char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c;
 }
@@ -17,30 +21,30 @@ unsigned char fold(unsigned char c) {
 } // namespace
 
 KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count_(keywords.size()) {
-    // Byte classes: every byte that occurs in a keyword gets its own class, all others share
-    // class 0, so the transition table stays small enough for the cache. Upper-case letters
-    // share their lower case's class, so at most 231 classes are needed.
+    // Byte classes while the automaton is built: every byte that occurs in a keyword gets its
+    // own class, all others share class 0. Upper-case letters share their lower case's class.
     std::array<bool, 256> used{};
     for (const auto& k : keywords)
         for (char ch : k)
             used[fold(static_cast<unsigned char>(ch))] = true;
-    classes_ = 1;
+    std::array<std::size_t, 256> class_of{};
+    std::size_t classes = 1;
     for (std::size_t c = 0; c < 256; ++c)
-        class_of_[c] = static_cast<std::uint8_t>(used[c] ? classes_++ : 0);
-    for (int c = 'A'; c <= 'Z'; ++c)
-        class_of_[static_cast<std::size_t>(c)] = class_of_[static_cast<std::size_t>(c + 32)];
+        class_of[c] = used[c] ? classes++ : 0;
+    for (std::size_t c = 'A'; c <= 'Z'; ++c)
+        class_of[c] = class_of[c + 32];
 
     // The trie, with -1 for missing edges.
     std::vector<std::vector<std::uint32_t>> own(1);
-    std::vector<std::int32_t> next(classes_, -1);
+    std::vector<std::int32_t> next(classes, -1);
     for (std::size_t id = 0; id < keywords.size(); ++id) {
         std::size_t s = 0;
         for (char ch : keywords[id]) {
-            const std::size_t slot = s * classes_ + class_of_[static_cast<unsigned char>(ch)];
+            const std::size_t slot = s * classes + class_of[static_cast<unsigned char>(ch)];
             if (next[slot] < 0) {
                 next[slot] = static_cast<std::int32_t>(own.size());
                 own.emplace_back();
-                next.resize(next.size() + classes_, -1);
+                next.resize(next.size() + classes, -1);
             }
             s = static_cast<std::size_t>(next[slot]);
         }
@@ -53,7 +57,7 @@ KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count
                                        -1); // nearest state (self or by failure) with outputs
     std::deque<std::size_t> queue;
     std::vector<std::size_t> order{0}; // breadth first: shallow states, the busy ones, first
-    for (std::size_t c = 0; c < classes_; ++c) {
+    for (std::size_t c = 0; c < classes; ++c) {
         std::int32_t& t = next[c];
         if (t < 0) {
             t = 0;
@@ -67,9 +71,9 @@ KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count
         queue.pop_front();
         const std::size_t f = fail[s];
         out_link[s] = !own[s].empty() ? static_cast<std::int32_t>(s) : out_link[f];
-        for (std::size_t c = 0; c < classes_; ++c) {
-            std::int32_t& t = next[s * classes_ + c];
-            const std::int32_t via_fail = next[f * classes_ + c];
+        for (std::size_t c = 0; c < classes; ++c) {
+            std::int32_t& t = next[s * classes + c];
+            const std::int32_t via_fail = next[f * classes + c];
             if (t < 0) {
                 t = via_fail;
             } else {
@@ -90,26 +94,26 @@ KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count
     }
     out_begin_[states] = static_cast<std::uint32_t>(out_ids_.size());
 
-    // The rows, in breadth-first order so that the busy ones sit together in the cache: a
-    // state that ends keywords at an odd multiple of 8 bytes, any other at an even one. At
-    // most 65,537 states (the keywords' bytes are limited) of 232 columns: well under 2^35
-    // bytes, so every entry fits.
-    row_bytes_ = (classes_ * sizeof(std::uint32_t) + 4 + 7) / 8 * 8;
+    // The scan's table has a column per byte value (upper-case letters copying lower case), so
+    // a step needs no class look-up. Its rows go in breadth-first order, so that the busy ones
+    // sit together in the cache; a state that ends keywords at an odd multiple of 8 bytes, any
+    // other at an even one. At most 65,537 states (the keywords' bytes are limited): entries,
+    // byte offsets of rows, fit 32 bits.
     std::vector<std::size_t> offset(states);
     std::size_t bytes = 0;
     for (const std::size_t s : order) {
         if ((bytes / 8 % 2 == 1) != (out_link[s] > 0))
             bytes += 8;
         offset[s] = bytes;
-        bytes += row_bytes_;
+        bytes += row_bytes;
     }
     table_.assign(bytes, 0);
     for (std::size_t s = 0; s < states; ++s) {
         unsigned char* row = table_.data() + offset[s];
-        for (std::size_t c = 0; c < classes_; ++c) {
+        for (std::size_t b = 0; b < columns; ++b) {
             const auto to = static_cast<std::uint32_t>(
-                offset[static_cast<std::size_t>(next[s * classes_ + c])] / 8);
-            std::memcpy(row + c * sizeof to, &to, sizeof to);
+                offset[static_cast<std::size_t>(next[s * classes + class_of[b]])]);
+            std::memcpy(row + b * sizeof to, &to, sizeof to);
         }
         // What the state reports: the one keyword it ends, or the state to walk from.
         std::uint32_t what = 0;
@@ -118,13 +122,13 @@ KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count
             what = own[ou].size() == 1 && fail_out_[ou] == 0 ? own[ou][0] | 0x80000000u
                                                              : static_cast<std::uint32_t>(o);
         }
-        std::memcpy(row + row_bytes_ - 4, &what, 4);
+        std::memcpy(row + columns * 4, &what, 4);
     }
 }
 
 void KeywordMatcher::report(std::uint32_t entry, std::uint64_t* found) const noexcept {
     std::uint32_t what;
-    std::memcpy(&what, table_.data() + std::size_t(entry) * 8 + row_bytes_ - 4, 4);
+    std::memcpy(&what, table_.data() + std::size_t(entry) + columns * 4, 4);
     if (what & 0x80000000u) { // the common case: the state ends just one keyword
         what &= 0x7fffffffu;
         found[what >> 6] |= std::uint64_t(1) << (what & 63);
@@ -139,9 +143,8 @@ void KeywordMatcher::scan_from(std::uint32_t entry, const unsigned char* p,
                                const unsigned char* end, std::uint64_t* found) const noexcept {
     const unsigned char* table = table_.data();
     for (; p != end; ++p) {
-        std::memcpy(&entry, table + std::size_t(entry) * 8 + class_of_[*p] * sizeof entry,
-                    sizeof entry);
-        if (entry & 1) // rare: this state ends one or more keywords
+        std::memcpy(&entry, table + (std::size_t(entry) + *p * sizeof entry), sizeof entry);
+        if (entry & 8) // rare: this state ends one or more keywords
             report(entry, found);
     }
 }
@@ -169,14 +172,10 @@ void KeywordMatcher::scan_many(const std::string_view* texts, std::size_t n, std
     };
     for (std::size_t i = 0; i < std::min(n, ahead); ++i)
         prefetch_text(texts[i]);
-    // For each byte, where its class's column starts: a state's next state is then read at the
-    // state's row offset from there, one load with no addition.
-    const unsigned char* column[256];
-    for (std::size_t c = 0; c < 256; ++c)
-        column[c] = table_.data() + class_of_[c] * sizeof(std::uint32_t);
-    const auto next_of = [&column](std::uint32_t entry, unsigned char byte) {
+    const unsigned char* const table = table_.data();
+    const auto next_of = [table](std::uint32_t entry, unsigned char byte) {
         std::uint32_t next;
-        std::memcpy(&next, column[byte] + std::size_t(entry) * 8, sizeof next);
+        std::memcpy(&next, table + (std::size_t(entry) + byte * sizeof next), sizeof next);
         return next;
     };
     const unsigned char* p[lanes];
@@ -217,7 +216,7 @@ void KeywordMatcher::scan_many(const std::string_view* texts, std::size_t n, std
                 r1 = next_of(r1, p1[k]);
                 r2 = next_of(r2, p2[k]);
                 r3 = next_of(r3, p3[k]);
-                if ((r0 | r1 | r2 | r3) & 1) {
+                if ((r0 | r1 | r2 | r3) & 8) {
                     flagged = true;
                     ++k;
                     break;
@@ -225,7 +224,8 @@ void KeywordMatcher::scan_many(const std::string_view* texts, std::size_t n, std
             }
             if (flagged) { // usually one lane: its index is read off, not branched on
                 const std::uint32_t r[lanes] = {r0, r1, r2, r3};
-                for (std::uint64_t which = (r0 & 1) | (r1 & 1) << 1 | (r2 & 1) << 2 | (r3 & 1) << 3;
+                for (std::uint64_t which = (r0 >> 3 & 1) | (r1 >> 3 & 1) << 1 | (r2 >> 3 & 1) << 2 |
+                                           (r3 >> 3 & 1) << 3;
                      which; which &= which - 1) {
                     const auto i = static_cast<std::size_t>(lowest_bit(which));
                     report(r[i], found + text[i] * stride);

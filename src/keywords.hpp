@@ -4,7 +4,6 @@
 
 #include "plaint/config.hpp"
 
-#include <array>
 #include <cstdint>
 #include <new>
 #include <string>
@@ -56,15 +55,12 @@ private:
     void report(std::uint32_t entry, std::uint64_t* found) const noexcept;
 
     std::size_t count_ = 0;
-    std::size_t classes_ = 1;
-    std::array<std::uint8_t, 256> class_of_{};
-    // The scan's table: one row per state, a column per class. An entry (4 bytes) is the next
-    // state's row as a byte offset divided by 8, so that a step is one load; rows of states
-    // that end keywords lie at odd multiples of 8 bytes and the others at even ones, so bit 0
-    // of an entry says "report". The last 4 bytes of a row say what its state reports: the
-    // one keyword it ends (bit 31 set), or the state to walk the outputs from (below).
+    // The scan's table: one row per state, a column per byte value. An entry (4 bytes) is the
+    // next state's row as a byte offset, so that a step is one load; rows of states that end
+    // keywords lie at odd multiples of 8 bytes and the others at even ones, so bit 3 of an
+    // entry says "report". The 4 bytes after the columns say what the state reports: the one
+    // keyword it ends (bit 31 set), or the state to walk the outputs from (below).
     std::vector<unsigned char, LineAligned<unsigned char>> table_;
-    std::size_t row_bytes_ = 8;
     // Outputs, by state: its own keywords out_ids_[out_begin_[s] .. out_begin_[s + 1]), then
     // those of fail_out_[s], the next state with outputs along its failure links (0: none).
     std::vector<std::uint32_t> out_begin_, out_ids_, fail_out_;
