@@ -160,10 +160,11 @@ void KeywordMatcher::scan_many(const std::string_view* texts, std::size_t n, std
                                std::size_t stride) const noexcept {
     if (count_ == 0)
         return;
-    // Four lanes, each walking its own text; a lane whose text ends takes the next one, so
-    // the four run side by side until the batch's last texts, which finish alone. Their chains
-    // of table look-ups are independent, so the CPU overlaps them.
-    constexpr std::size_t lanes = 4, ahead = 4 * lanes;
+    // Five lanes, each walking its own text; a lane whose text ends takes the next one, so the
+    // five run side by side until the batch's last texts, which finish alone. Their chains of
+    // table look-ups are independent, so the CPU overlaps them (five states and five pointers
+    // still fit the registers; six did not, and ran slower, as did three and four).
+    constexpr std::size_t lanes = 5, ahead = 4 * lanes;
     // Texts live apart in memory: the bytes of one a few turns ahead are asked for early, so
     // that they are in the cache by the time a lane reads them.
     const auto prefetch_text = [](std::string_view t) {
@@ -201,12 +202,13 @@ void KeywordMatcher::scan_many(const std::string_view* texts, std::size_t n, std
     while (busy < lanes && take(busy))
         ++busy;
     while (busy == lanes) {
-        const std::size_t common = std::min(std::min(left[0], left[1]), std::min(left[2], left[3]));
+        const std::size_t common = *std::min_element(left, left + lanes);
         const unsigned char* const p0 = p[0];
         const unsigned char* const p1 = p[1];
         const unsigned char* const p2 = p[2];
         const unsigned char* const p3 = p[3];
-        std::uint32_t r0 = state[0], r1 = state[1], r2 = state[2], r3 = state[3];
+        const unsigned char* const p4 = p[4];
+        std::uint32_t r0 = state[0], r1 = state[1], r2 = state[2], r3 = state[3], r4 = state[4];
         // The inner loop makes no call, so the states stay in registers; a step that ends
         // keywords in some lane (rare) leaves it to report them.
         for (std::size_t k = 0; k < common;) {
@@ -216,16 +218,17 @@ void KeywordMatcher::scan_many(const std::string_view* texts, std::size_t n, std
                 r1 = next_of(r1, p1[k]);
                 r2 = next_of(r2, p2[k]);
                 r3 = next_of(r3, p3[k]);
-                if ((r0 | r1 | r2 | r3) & 8) {
+                r4 = next_of(r4, p4[k]);
+                if ((r0 | r1 | r2 | r3 | r4) & 8) {
                     flagged = true;
                     ++k;
                     break;
                 }
             }
             if (flagged) { // usually one lane: its index is read off, not branched on
-                const std::uint32_t r[lanes] = {r0, r1, r2, r3};
+                const std::uint32_t r[lanes] = {r0, r1, r2, r3, r4};
                 for (std::uint64_t which = (r0 >> 3 & 1) | (r1 >> 3 & 1) << 1 | (r2 >> 3 & 1) << 2 |
-                                           (r3 >> 3 & 1) << 3;
+                                           (r3 >> 3 & 1) << 3 | (r4 >> 3 & 1) << 4;
                      which; which &= which - 1) {
                     const auto i = static_cast<std::size_t>(lowest_bit(which));
                     report(r[i], found + text[i] * stride);
@@ -236,6 +239,7 @@ void KeywordMatcher::scan_many(const std::string_view* texts, std::size_t n, std
         state[1] = r1;
         state[2] = r2;
         state[3] = r3;
+        state[4] = r4;
         // Lanes at the end of their text take the next; without one, the others finish alone.
         for (std::size_t i = 0; i < lanes; ++i) {
             p[i] += common;

@@ -43,7 +43,7 @@ public:
     // Sets bit i of `found` (which must hold size() bits) for every keyword i in `text`.
     void scan(std::string_view text, std::uint64_t* found) const noexcept;
     // The same for n texts: text i sets bits in found + i * stride (words). Texts are walked
-    // four side by side, so the table look-ups of different texts overlap in the CPU.
+    // five side by side, so the table look-ups of different texts overlap in the CPU.
     void scan_many(const std::string_view* texts, std::size_t n, std::uint64_t* found,
                    std::size_t stride) const noexcept;
 

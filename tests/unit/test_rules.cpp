@@ -107,7 +107,7 @@ TEST_CASE("scanning many texts side by side finds what a naive search finds") {
         keys.push_back(k);
     }
     const detail::KeywordMatcher m(keys);
-    // 37 texts walked four side by side, lanes taking the next text as theirs end and the last
+    // 37 texts walked five side by side, lanes taking the next text as theirs end and the last
     // ones finishing alone; lengths 0 to 59, then 0 to 899, with a keyword planted across the
     // 256th byte in some.
     for (const unsigned max_len : {60u, 900u}) {
@@ -150,7 +150,7 @@ bool naive_has(std::string text, std::string key) {
 }
 } // namespace
 
-// scan_many walks the texts in four lanes; a lane whose text ends takes the next one, starting
+// scan_many walks the texts in five lanes; a lane whose text ends takes the next one, starting
 // again from the automaton's start. So texts must never join: a keyword split over the end of
 // one text and the start of the next is in neither.
 TEST_CASE("scanning texts side by side never joins two texts") {
@@ -185,8 +185,8 @@ TEST_CASE("scanning texts side by side never joins two texts") {
 // texts and the others go on from where they were: a keyword across such a point is found.
 TEST_CASE("a lane goes on through its text while the others change texts") {
     const detail::KeywordMatcher m({"abcd", "xa"});
-    // Lane 0's "abcd" straddles the points where lanes 1-3 end ("xxa", "x", "xx") and take
-    // the next texts; the last texts finish alone, "bcd" coming after "a" in one of them.
+    // The first text's "abcd" straddles the points where the shorter texts beside it ("xxa",
+    // "x", "xx", "xa") end and their lanes take the next; the last texts finish alone.
     const std::vector<std::string_view> texts = {"xxabcdx", "xxa", "x", "xx", "xa",
                                                  "abcd",    "zz",  "a", "ab", "zzzzzzabcd"};
     std::vector<std::uint64_t> bits(texts.size(), 0);
