@@ -6,6 +6,7 @@
 #include <array>
 #include <cstring>
 #include <deque>
+#include <stdexcept>
 
 PLAINT_BEGIN_NAMESPACE
 namespace detail {
@@ -107,6 +108,8 @@ KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count
         offset[s] = bytes;
         bytes += row_bytes;
     }
+    if (bytes > 0xffffffffu) // beyond what a rule set may hold
+        throw std::length_error("keywords: too many bytes for one matcher");
     table_.assign(bytes, 0);
     for (std::size_t s = 0; s < states; ++s) {
         unsigned char* row = table_.data() + offset[s];
