@@ -1340,7 +1340,7 @@ void RuleSet::count_keywords(const std::string_view* texts, std::size_t n,
     const std::size_t words = (impl_->keywords.size() + 63) / 64;
     if (words == 0)
         return;
-    constexpr std::size_t chunk = 64;
+    constexpr std::size_t chunk = 512;
     thread_local std::vector<std::uint64_t> found;
     for (std::size_t base = 0; base < n; base += chunk) {
         const std::size_t k = std::min(chunk, n - base);
