@@ -111,13 +111,14 @@ KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count
     if (bytes > 0xffffffffu) // beyond what a rule set may hold
         throw std::length_error("keywords: too many bytes for one matcher");
     table_.assign(bytes, 0);
+    std::vector<std::uint32_t> by_class(classes);
     for (std::size_t s = 0; s < states; ++s) {
-        unsigned char* row = table_.data() + offset[s];
-        for (std::size_t b = 0; b < columns; ++b) {
-            const auto to = static_cast<std::uint32_t>(
-                offset[static_cast<std::size_t>(next[s * classes + class_of[b]])]);
-            std::memcpy(row + b * sizeof to, &to, sizeof to);
-        }
+        unsigned char* const row = table_.data() + offset[s];
+        for (std::size_t c = 0; c < classes; ++c)
+            by_class[c] =
+                static_cast<std::uint32_t>(offset[static_cast<std::size_t>(next[s * classes + c])]);
+        for (std::size_t b = 0; b < columns; ++b)
+            std::memcpy(row + b * 4, &by_class[class_of[b]], 4);
         // What the state reports: the one keyword it ends, or the state to walk from.
         std::uint32_t what = 0;
         if (const std::int32_t o = out_link[s]; o > 0) {

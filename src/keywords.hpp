@@ -5,12 +5,33 @@
 #include "plaint/config.hpp"
 
 #include <cstdint>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
 
 PLAINT_BEGIN_NAMESPACE
 namespace detail {
+
+// Storage aligned to a cache line.
+template <class T>
+struct LineAligned {
+    using value_type = T;
+    static constexpr std::align_val_t align{64};
+    LineAligned() = default;
+    template <class U>
+    LineAligned(const LineAligned<U>&) noexcept {}
+    T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), align)); }
+    void deallocate(T* p, std::size_t n) noexcept { ::operator delete(p, n * sizeof(T), align); }
+    template <class U>
+    bool operator==(const LineAligned<U>&) const noexcept {
+        return true;
+    }
+    template <class U>
+    bool operator!=(const LineAligned<U>&) const noexcept {
+        return false;
+    }
+};
 
 class KeywordMatcher {
 public:
@@ -39,7 +60,7 @@ private:
     // keywords lie at odd multiples of 8 bytes and the others at even ones, so bit 3 of an
     // entry says "report". The 4 bytes after the columns say what the state reports: the one
     // keyword it ends (bit 31 set), or the state to walk the outputs from (below).
-    std::vector<unsigned char> table_;
+    std::vector<unsigned char, LineAligned<unsigned char>> table_;
     // Outputs, by state: its own keywords out_ids_[out_begin_[s] .. out_begin_[s + 1]), then
     // those of fail_out_[s], the next state with outputs along its failure links (0: none).
     std::vector<std::uint32_t> out_begin_, out_ids_, fail_out_;
