@@ -1106,7 +1106,7 @@ int plaint_profile_classify_many(const plaint_profile* p, const plaint_facts_col
                                     " is too small; initialise it with PLAINT_FACTS_COLUMNS_INIT");
         // Rows go through in chunks of Facts and Decisions kept per thread: classifying
         // allocates nothing once they have grown to their size (rules.hpp).
-        constexpr std::size_t chunk = 64;
+        constexpr std::size_t chunk = 512;
         thread_local std::vector<plaint::Facts> facts(chunk);
         thread_local std::vector<plaint::Decision> decisions(chunk);
         const auto text = [](const char* const* column, std::size_t row) {

@@ -260,9 +260,10 @@ VisitMethod Profile::visit_method(const Facts& facts) const {
 }
 
 namespace {
-void add_visit_method(const Profile& p, const Facts& facts, Decision& out) {
+// `decided` is scratch for the facts as classified (the caller's thread's, fetched once per
+// batch: a thread-local costs a call when the library is a shared one).
+void add_visit_method(const Profile& p, const Facts& facts, Decision& out, Facts& decided) {
     if (!out.visit_method) {
-        thread_local Facts decided;
         decided = facts;
         if (out.nature)
             decided.nature = *out.nature;
@@ -271,17 +272,22 @@ void add_visit_method(const Profile& p, const Facts& facts, Decision& out) {
         out.visit_method = p.visit_method(decided);
     }
 }
+Facts& decided_scratch() {
+    thread_local Facts decided;
+    return decided;
+}
 } // namespace
 
 void Profile::classify(const Facts& facts, Decision& out) const {
     impl_->rules.classify(facts, out);
-    add_visit_method(*this, facts, out);
+    add_visit_method(*this, facts, out, decided_scratch());
 }
 
 void Profile::classify_many(const Facts* facts, std::size_t n, Decision* out) const {
     impl_->rules.classify_many(facts, n, out);
+    Facts& decided = decided_scratch();
     for (std::size_t i = 0; i < n; ++i)
-        add_visit_method(*this, facts[i], out[i]);
+        add_visit_method(*this, facts[i], out[i], decided);
 }
 
 Decision Profile::classify(const Facts& facts) const {

@@ -1168,10 +1168,22 @@ void prepare_candidates(const detail::RuleSetImpl& impl, detail::Scratch& s) {
 // Sections apply in order; a later section's outputs replace an earlier one's, tags add up.
 // Within `collect`, the first matching row that sets an output gives it (table order).
 // `found`, when given, holds the keywords already found in the content.
+// `work` is the calling thread's (below); taken once per batch, not per complaint, since a
+// thread-local costs a call when the library is a shared one.
+struct Work {
+    detail::Scratch scratch;
+    Decision part; // a collect section's outputs, filled row by row, then laid over `out`
+    std::vector<std::uint64_t> found; // the keywords of a batch's chunk of complaints
+};
+Work& thread_work() {
+    thread_local Work work; // keeps the buffers' capacity between calls
+    return work;
+}
+
 void classify_impl(const detail::RuleSetImpl& impl, const Facts& facts, const std::uint64_t* found,
-                   Decision& out) {
+                   Decision& out, Work& work) {
     out.clear();
-    thread_local detail::Scratch reuse; // keeps the buffers' capacity between calls
+    detail::Scratch& reuse = work.scratch;
     reuse.keywords_done = reuse.tags_done = reuse.missed_done = false;
     if (found) {
         reuse.keywords.assign(found, found + (impl.keywords.size() + 63) / 64);
@@ -1195,8 +1207,7 @@ void classify_impl(const detail::RuleSetImpl& impl, const Facts& facts, const st
             });
             break;
         case Hit::collect: {
-            thread_local Decision part; // filled row by row, then laid over `out`; its
-                                        // buffers stay allocated between calls
+            Decision& part = work.part;
             bool any = false;
             detail::each_row(section, reuse, [&](const detail::Row& row) {
                 if (matches(row)) {
@@ -1243,20 +1254,21 @@ void classify_impl(const detail::RuleSetImpl& impl, const Facts& facts, const st
 } // namespace
 
 void RuleSet::classify(const Facts& facts, Decision& out) const {
-    classify_impl(*impl_, facts, nullptr, out);
+    classify_impl(*impl_, facts, nullptr, out, thread_work());
 }
 
 // Content is scanned for keywords a chunk of complaints at a time, side by side.
 void RuleSet::classify_many(const Facts* facts, std::size_t n, Decision* out) const {
     const detail::RuleSetImpl& impl = *impl_;
+    Work& work = thread_work();
     if (impl.candidate_words == 0 || impl.keywords.empty()) {
         for (std::size_t i = 0; i < n; ++i)
-            classify_impl(impl, facts[i], nullptr, out[i]);
+            classify_impl(impl, facts[i], nullptr, out[i], work);
         return;
     }
     constexpr std::size_t chunk = 512;
     const std::size_t words = (impl.keywords.size() + 63) / 64;
-    thread_local std::vector<std::uint64_t> found;
+    std::vector<std::uint64_t>& found = work.found;
     std::string_view texts[chunk];
     for (std::size_t base = 0; base < n; base += chunk) {
         const std::size_t k = std::min(chunk, n - base);
@@ -1272,7 +1284,7 @@ void RuleSet::classify_many(const Facts* facts, std::size_t n, Decision* out) co
         found.assign(k * words, 0);
         impl.matcher.scan_many(texts, k, found.data(), words);
         for (std::size_t i = 0; i < k; ++i)
-            classify_impl(impl, facts[base + i], found.data() + i * words, out[base + i]);
+            classify_impl(impl, facts[base + i], found.data() + i * words, out[base + i], work);
     }
 }
 
