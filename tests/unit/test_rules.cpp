@@ -297,7 +297,7 @@ TEST_CASE("the keyword prefilter never changes a decision") {
         f.category = c.category;
         facts.push_back(f);
     }
-    // Twenty copies in a batch: groups of eight side by side and a remainder.
+    // Twenty copies in a batch: five lanes handing texts on, the last ones finishing alone.
     std::vector<Facts> batch;
     for (int copy = 0; copy < 20; ++copy)
         batch.insert(batch.end(), facts.begin(), facts.end());
@@ -624,8 +624,8 @@ TEST_CASE("rules: the keywords of a rule set, and those found in a text") {
     CHECK(found.empty());
     rs.find_keywords("", found);
     CHECK(found.empty());
-    // Many texts at once: by hand for three, then against find_keywords text by text for 150
-    // (two chunks of 64 and a tail, eight lanes and their remainders).
+    // Many texts at once: by hand for three, then against find_keywords text by text for 1,100
+    // (two chunks of 512 and a tail; five lanes handing texts on, the last finishing alone).
     const std::string_view three[] = {"leak LEAK", "漏水 power cut", ""};
     std::size_t counts[3] = {0, 0, 0};
     rs.count_keywords(three, 3, counts);
@@ -634,7 +634,7 @@ TEST_CASE("rules: the keywords of a rule set, and those found in a text") {
     CHECK(counts[2] == 1);
     std::vector<std::string> many;
     const char* parts[] = {"leak", "漏水", "power cut", "Power", " cut", "x", "楼上", "LEAK"};
-    for (std::size_t i = 0; i < 150; ++i) {
+    for (std::size_t i = 0; i < 1100; ++i) {
         std::string t;
         for (std::size_t j = 0; j < i % 7; ++j)
             t += parts[(i * 3 + j * 5) % 8];
