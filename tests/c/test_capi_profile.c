@@ -371,9 +371,10 @@ static void test_classify_many(void) {
         CHECK(strncmp(plaint_last_error_message(), "at row 4: ", 10) == 0);
         in.category = category;
     }
-    /* 200 rows go through in several chunks; a bad code at row 150 stops there. */
+    /* 1,200 rows go through in three chunks (512 rows each); a bad code at row 1,100, in the
+       third, stops there, the rows before it written. */
     {
-        enum { rows = 200 };
+        enum { rows = 1200 };
         static int32_t ch[rows], cat[rows], rep[rows], nat[rows];
         static const char* text[rows];
         plaint_facts_columns many = PLAINT_FACTS_COLUMNS_INIT;
@@ -391,15 +392,15 @@ static void test_classify_many(void) {
         CHECK(plaint_profile_classify_many(p, &many, nat, NULL, NULL, NULL) == PLAINT_OK);
         for (i = 0; i < rows; ++i)
             CHECK(nat[i] == nature_want[i % 5]);
-        ch[150] = 99;
+        ch[1100] = 99;
         for (i = 0; i < rows; ++i)
             nat[i] = -7;
         CHECK(plaint_profile_classify_many(p, &many, nat, NULL, NULL, NULL) ==
               PLAINT_E_OUT_OF_RANGE);
-        CHECK(strncmp(plaint_last_error_message(), "at row 150: ", 12) == 0);
-        for (i = 0; i < 150; ++i)
+        CHECK(strncmp(plaint_last_error_message(), "at row 1100: ", 13) == 0);
+        for (i = 0; i < 1100; ++i)
             CHECK(nat[i] == nature_want[i % 5]);
-        for (i = 150; i < rows; ++i)
+        for (i = 1100; i < rows; ++i)
             CHECK(nat[i] == -7);
     }
     /* A struct smaller than the 0.3 one is refused. */
