@@ -23,8 +23,8 @@ void validate_text(std::string_view s, std::string_view what) {
             ++i;
             continue;
         }
-        std::size_t len;
-        std::uint32_t cp;
+        std::size_t len = 0; // set below, or bad() throws
+        std::uint32_t cp = 0;
         if (c >= 0xc2 && c <= 0xdf) {
             len = 2;
             cp = c & 0x1fu;

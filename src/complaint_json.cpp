@@ -56,7 +56,7 @@ Complaint complaint_from_json(std::string_view text) {
             "contact", "building", "unit",    "content",  "remedy",      "reporter_count",
             "tags",    "events",   "state",   "nature",   "severity",    "owner"};
         if (std::find_if(std::begin(known), std::end(known),
-                         [&](const char* k) { return key == k; }) == std::end(known))
+                         [&wanted = key](const char* k) { return wanted == k; }) == std::end(known))
             problems.add(detail::pointer_join("", key), "unknown key");
     }
     // Check every field before building anything, so one pass reports all the problems.

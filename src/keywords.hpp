@@ -24,7 +24,9 @@ struct LineAligned {
     template <class U>
     LineAligned(const LineAligned<U>&) noexcept {}
     T* allocate(std::size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), align)); }
-    void deallocate(T* p, std::size_t n) noexcept { ::operator delete(p, n * sizeof(T), align); }
+    // The unsized form: the sized aligned delete is only declared under -fsized-deallocation
+    // with clang.
+    void deallocate(T* p, std::size_t) noexcept { ::operator delete(p, align); }
     template <class U>
     bool operator==(const LineAligned<U>&) const noexcept {
         return true;

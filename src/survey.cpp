@@ -310,8 +310,9 @@ Survey read_survey(const std::string& name, const Json& v, const std::string& at
             problems.add(wat, "expected an object from dimensions to weights");
         } else {
             for (const auto& [dim, w] : weights->items()) {
-                auto it = std::find_if(s.dimensions.begin(), s.dimensions.end(),
-                                       [&dim](const Indicator& d) { return d.name == dim; });
+                auto it =
+                    std::find_if(s.dimensions.begin(), s.dimensions.end(),
+                                 [&wanted = dim](const Indicator& d) { return d.name == wanted; });
                 if (it == s.dimensions.end())
                     problems.add(pointer_join(wat, dim),
                                  "no dimension named " + quote(dim) + " in this survey");
