@@ -440,6 +440,15 @@ public:
         ids.rollback(m.ids);
         text.rollback(m.text);
     }
+    // A write to an existing complaint rolls back with its record as it was: the events appended
+    // after the mark are gone, so the record's last event again ends its chain (it pointed at
+    // the first of them, a slot now free or another complaint's).
+    void rollback(const Mark& m, std::uint32_t ci, const Rec& saved) noexcept {
+        rollback(m);
+        recs[ci] = saved;
+        if (saved.last_ev != none32)
+            events[saved.last_ev].next = none32;
+    }
 
     // ---- reading a complaint ----
     Instant last_at(const Rec& r) const noexcept {
@@ -729,8 +738,7 @@ public:
             r.state = static_cast<std::uint8_t>(*next);
             derive(ci, e.at, e.type);
         } catch (...) {
-            rollback(m);
-            recs[ci] = saved;
+            rollback(m, ci, saved);
             throw;
         }
     }
@@ -1193,8 +1201,7 @@ std::size_t Ledger::reevaluate(Instant now) {
             if (m.rules(ci, now, detail::Trigger::sweep))
                 ++added;
         } catch (...) {
-            m.rollback(mk);
-            m.recs[ci] = saved;
+            m.rollback(mk, ci, saved);
             throw;
         }
     }

@@ -6,6 +6,7 @@
 #include "clock_reference.hpp"
 #include "support.hpp"
 #include <plaint/ledger.hpp>
+#include <plaint/snapshot.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -627,6 +628,54 @@ TEST_CASE("ledger: intake errors change nothing") {
     note.note = std::string("bad\0note", 8);
     CHECK(test::code_of([&] { l.add_event(1, note); }) == errc::encoding);
     CHECK(l.view(1).event_count == 1);
+}
+
+// Issue 12: a refused event used to leave the previous event's link pointing at the removed
+// slot. Here the refused event is the 4,097th, so it opens (and its rollback frees) the events'
+// second chunk of 4,096; the next complaint's receipt then takes that same slot.
+// Issue 12: a refused event used to leave the previous event's link pointing at the removed
+// slot. Here the refused event opens the events' second chunk of 4,096 (and its rollback frees
+// it); the next complaint's receipt then takes that same slot.
+TEST_CASE("ledger: a refused event leaves the complaint's event chain ending where it did") {
+    // C-X's events up to the return visit; in a scratch ledger first, to count them.
+    const auto walk = [](Ledger& l, std::size_t x) {
+        Instant at = t0;
+        for (EventType t : {EventType::record, EventType::classify, EventType::assign,
+                            EventType::start, EventType::resolve})
+            l.add_event(x, ev(t, at += 30 * M));
+        l.add_event(x, ev(EventType::visit, at += H, Role::cs_manager));
+        return at;
+    };
+    Ledger scratch;
+    walk(scratch, scratch.add(intake("C-X", t0)));
+    const std::size_t x_events = scratch.event_count();
+    Ledger l;
+    // Fillers of one event each (their receipt), so that C-X's events end at the chunk's end.
+    for (std::size_t k = 0; k + x_events < 4096; ++k)
+        l.add(intake("F-" + std::to_string(k), t0 + static_cast<Instant>(k)));
+    const auto x = l.add(intake("C-X", t0));
+    Instant at = walk(l, x);
+    REQUIRE(l.event_count() == 4096);
+    REQUIRE(l.view(x).event_count == x_events);
+    // Year 4052 lies past every calendar's years: deriving the rectification clock throws.
+    Event unsat = ev(EventType::unsatisfied, at += M, Role::cs_manager);
+    unsat.deadline = parse_iso8601("4052-01-01T00:00:00Z");
+    CHECK(test::code_of([&] { l.add_event(x, unsat); }) == errc::out_of_range);
+    CHECK(l.event_count() == 4096);
+    CHECK(l.view(x).state == State::return_visit);
+    // The next complaint's receipt takes the freed slot: C-X's chain must not reach it.
+    const auto y = l.add(intake("C-Y", t0 + H));
+    CHECK(l.complaint(x).events().size() == x_events);
+    CHECK(l.complaint(y).events().size() == 1);
+    // The ledger goes on: the same event with a reachable deadline is taken, and a snapshot
+    // of it loads (the loader checks that each chain ends at its last event).
+    unsat.deadline = at + 48 * H;
+    l.add_event(x, unsat);
+    CHECK(l.complaint(x).events().size() == x_events + 1);
+    CHECK(l.complaint(x).events().back().type == EventType::unsatisfied);
+    const Ledger back = load_snapshot_from_string(save_snapshot_to_string(l));
+    CHECK(back.complaint(x).events().size() == x_events + 1);
+    CHECK(back.complaint(y).events().size() == 1);
 }
 
 TEST_CASE("ledger: many complaints keep the id index and the clocks right") {
