@@ -1,13 +1,20 @@
 """Runs the kiosk on sample.jsonl with the default and the commercial profile and checks the
-decisions worked by hand from each profile's rules.
+decisions worked by hand from each profile's rules; then feeds it hostile input (lines far over
+its 4 MiB limit, under a memory limit; a line with 100,000 problems; stdin a directory; stdout
+/dev/full) and checks the limits and exit codes its header comment documents.
 
 usage: check_kiosk.py KIOSK_EXECUTABLE KIOSK_DIR
 """
 
 import json
+import os
+import resource
 import subprocess
 import sys
+import threading
 from pathlib import Path
+
+MAX_LINE = 4 << 20  # kiosk.c: KIOSK_MAX_LINE, the library's limit for one complaint
 
 
 def run(kiosk: str, sample: Path, *profile: str) -> list:
@@ -80,7 +87,120 @@ def main() -> int:
             ("/channel", 1, 51),
         ], e
     print("kiosk: 5 lines checked with 2 profiles")
+
+    good = sample.read_bytes().splitlines()[0]  # K-1
+    check_long_line_under_memory_limit(kiosk, good)
+    check_line_limit_edge(kiosk, good)
+    check_many_problems(kiosk)
+    check_io_errors(kiosk, sample)
+    print("kiosk: limits, bounded output and exit codes checked")
     return 0
+
+
+def limit_memory(limit: int):
+    def apply():
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    return apply
+
+
+def feed(kiosk: str, chunks, limit: int = 0):
+    """Runs the kiosk writing `chunks` (an iterable of bytes) to its stdin from a thread, so that
+    no input is ever held whole here; returns (exit status, stdout lines, stderr)."""
+    proc = subprocess.Popen(
+        [kiosk],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=limit_memory(limit) if limit else None,
+    )
+
+    def write():
+        try:
+            for chunk in chunks:
+                proc.stdin.write(chunk)
+        except BrokenPipeError:
+            pass
+        finally:
+            try:
+                proc.stdin.close()
+            except BrokenPipeError:
+                pass
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    out, err = proc.stdout.read(), proc.stderr.read()
+    proc.wait()
+    writer.join()
+    return proc.returncode, out.decode("utf-8").splitlines(), err
+
+
+def check_long_line_under_memory_limit(kiosk: str, good: bytes) -> None:
+    # A 300 MB line, then a good one, with 100 MiB of address space (the kiosk runs in about
+    # 60 MB): the long line is read through in pieces, never held, and answered with an error
+    # line giving its length; the good line after it is classified; exit 0.
+    size = 300 * 1000 * 1000
+    piece = b"x" * (1 << 20)
+
+    def chunks():
+        left = size
+        while left > 0:
+            yield piece[: min(left, len(piece))]
+            left -= len(piece)
+        yield b"\n" + good + b"\n"
+
+    status, lines, err = feed(kiosk, chunks(), limit=100 << 20)
+    assert status == 0, (status, err)
+    assert len(lines) == 2, lines
+    e = json.loads(lines[0])
+    assert e["line"] == 1 and e["problems"] == [] and e["problem_count"] == 0, e
+    assert str(size) in e["error"] and str(MAX_LINE) in e["error"], e
+    assert json.loads(lines[1])["id"] == "K-1", lines[1]
+
+
+def check_line_limit_edge(kiosk: str, good: bytes) -> None:
+    # K-1 padded with JSON whitespace before its closing brace to exactly 4 MiB: a complaint
+    # (the limit is inclusive); one byte more: an error line naming 4,194,305 bytes.
+    at_limit = good[:-1] + b" " * (MAX_LINE - len(good)) + b"}"
+    over = good[:-1] + b" " * (MAX_LINE + 1 - len(good)) + b"}"
+    assert len(at_limit) == MAX_LINE and len(over) == MAX_LINE + 1
+    status, lines, err = feed(kiosk, [at_limit, b"\n", over, b"\n", good])  # no final newline
+    assert status == 0, (status, err)
+    assert len(lines) == 3, [x[:200] for x in lines]
+    assert json.loads(lines[0])["id"] == "K-1", lines[0][:200]
+    e = json.loads(lines[1])
+    assert e["line"] == 2 and "4194305" in e["error"] and e["problem_count"] == 0, e
+    assert json.loads(lines[2])["id"] == "K-1", lines[2][:200]
+
+
+def check_many_problems(kiosk: str) -> None:
+    # 100,000 empty events (a 300 KB line): each is a problem (an event needs a type and an
+    # instant). The error line lists the first 20, counts the rest, and stays small.
+    events = ",".join(["{}"] * 100000)
+    line = '{"id": "K-9", "received": "2026-10-01T08:00:00+08:00", "events": [' + events + "]}"
+    status, lines, err = feed(kiosk, [line.encode() + b"\n"])
+    assert status == 0, (status, err)
+    assert len(lines) == 1 and len(lines[0]) < 16000, len(lines[0])
+    e = json.loads(lines[0])
+    assert e["line"] == 1 and len(e["problems"]) == 20, e
+    assert e["problem_count"] >= 20, e
+    assert e["problems"][0]["pointer"] == "/events/0", e["problems"][0]
+    assert len(e["error"]) <= 1003, e["error"]
+
+
+def check_io_errors(kiosk: str, sample: Path) -> None:
+    # stdin a directory: a read error, exit 3 with a message. stdout /dev/full: a write error,
+    # exit 4 with a message.
+    folder = os.open("/tmp", os.O_RDONLY)
+    try:
+        done = subprocess.run([kiosk], stdin=folder, capture_output=True)
+    finally:
+        os.close(folder)
+    assert done.returncode == 3 and b"cannot read" in done.stderr, done
+    assert done.stdout == b"", done
+    with open(sample, "rb") as stdin, open("/dev/full", "wb") as stdout:
+        done = subprocess.run([kiosk], stdin=stdin, stdout=stdout, stderr=subprocess.PIPE)
+    assert done.returncode == 4 and b"cannot write" in done.stderr, done
 
 
 if __name__ == "__main__":

@@ -4,88 +4,209 @@
  *
  *   {"id": "...", "decision": {...}, "explanation": [...]}
  *
- * A line that is not a valid complaint gives {"line": N, "error": "...", "problems": [...]},
- * and the kiosk goes on with the next line. It exits 0 once stdin ends, 1 when the profile
- * cannot be loaded (its problems are written to stderr), 2 for bad usage.
+ * A line that is not a valid complaint gives
+ *
+ *   {"line": N, "error": "...", "problems": [...], "problem_count": K}
+ *
+ * and the kiosk goes on with the next line. Blank lines are skipped (but counted in N).
+ *
+ * Limits (the kiosk's memory and output stay bounded whatever comes in):
+ * - A line holds at most KIOSK_MAX_LINE bytes (4 MiB, the library's limit for one complaint),
+ *   its newline not counted. A longer line is never stored: the kiosk keeps no more than the
+ *   limit, reads the rest of the line through and drops it, writes an error line for it (with
+ *   its length, "problem_count": 0) and goes on with the next line.
+ * - An error line lists the first KIOSK_MAX_PROBLEMS (20) problems; "problem_count" says how
+ *   many there were in all. Its "error" is the first line of the library's message, cut to
+ *   KIOSK_MAX_MESSAGE (1000) bytes, and each problem's pointer and message are cut to
+ *   KIOSK_MAX_FIELD (300) bytes; a cut text ends with "...". An error line is thus at most
+ *   about 15 KB.
+ * - When memory for a line cannot be had, that line gets an error line and is skipped.
+ *
+ * Exit status:
+ *   0  stdin ended and every line was answered (decision or error line)
+ *   1  the profile cannot be loaded (its problems are written to stderr)
+ *   2  bad usage
+ *   3  reading stdin failed (stdin is a directory, an I/O error); the lines before were answered
+ *   4  writing stdout failed (a full disk, /dev/full); the kiosk stops at once
+ * Every non-zero exit writes its reason on stderr.
  *
  *   kiosk [PROFILE.json] < complaints.jsonl */
 #include "plaint/plaint.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Writes `s` as a JSON string. */
-static void put_json_string(FILE* out, const char* s) {
+#define KIOSK_MAX_LINE ((size_t)4 << 20)
+#define KIOSK_MAX_PROBLEMS 20
+#define KIOSK_MAX_MESSAGE 1000
+#define KIOSK_MAX_FIELD 300
+
+/* Writes at most `max` bytes of the `len` bytes at `s` as a JSON string, stopping at a NUL and
+ * ending with "..." when cut. The cut falls on a UTF-8 character boundary. */
+static void put_json_text(FILE* out, const char* s, size_t len, size_t max) {
     const unsigned char* p = (const unsigned char*)s;
-    fputc('"', out);
-    for (; *p; ++p) {
-        if (*p == '"' || *p == '\\')
-            fprintf(out, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", out);
-        else if (*p < 0x20)
-            fprintf(out, "\\u%04x", *p);
-        else
-            fputc(*p, out);
+    size_t n = 0, i;
+    int cut = 0;
+    while (n < len && p[n])
+        ++n;
+    if (n > max) {
+        n = max;
+        while (n > 0 && (p[n] & 0xC0) == 0x80) /* not inside a multi-byte character */
+            --n;
+        cut = 1;
     }
+    fputc('"', out);
+    for (i = 0; i < n; ++i) {
+        if (p[i] == '"' || p[i] == '\\')
+            fprintf(out, "\\%c", p[i]);
+        else if (p[i] == '\n')
+            fputs("\\n", out);
+        else if (p[i] < 0x20)
+            fprintf(out, "\\u%04x", p[i]);
+        else
+            fputc(p[i], out);
+    }
+    if (cut)
+        fputs("...", out);
     fputc('"', out);
 }
 
-/* Writes the last failure's problems as a JSON list. */
+/* Writes the NUL-terminated `s` as a JSON string (no limit: the kiosk's own texts). */
+static void put_json_string(FILE* out, const char* s) {
+    put_json_text(out, s, strlen(s), (size_t)-1);
+}
+
+/* Writes the last failure's first KIOSK_MAX_PROBLEMS problems as a JSON list, then the count of
+ * all of them. */
 static void put_problems(FILE* out) {
     size_t n = 0, i;
     if (plaint_last_error_problem_count(&n) != PLAINT_OK)
         n = 0;
     fputc('[', out);
-    for (i = 0; i < n; ++i) {
+    for (i = 0; i < n && i < KIOSK_MAX_PROBLEMS; ++i) {
         const char* pointer = "";
         const char* message = "";
         size_t line = 0, column = 0;
         if (plaint_last_error_problem(i, &pointer, &line, &column, &message) != PLAINT_OK)
             break;
         fputs(i ? ", {\"pointer\": " : "{\"pointer\": ", out);
-        put_json_string(out, pointer);
+        put_json_text(out, pointer, strlen(pointer), KIOSK_MAX_FIELD);
         fprintf(out, ", \"line\": %lu, \"column\": %lu, \"message\": ", (unsigned long)line,
                 (unsigned long)column);
-        put_json_string(out, message);
+        put_json_text(out, message, strlen(message), KIOSK_MAX_FIELD);
         fputc('}', out);
     }
-    fputc(']', out);
+    fprintf(out, "], \"problem_count\": %lu", (unsigned long)n);
 }
 
-/* Writes the error line for input line `line_no` (the last failure's message and problems). */
+/* Writes the error line for input line `line_no`: the first line of the last failure's message
+ * and its problems. */
 static void put_error(FILE* out, unsigned long line_no) {
+    const char* message = plaint_last_error_message();
     fprintf(out, "{\"line\": %lu, \"error\": ", line_no);
-    put_json_string(out, plaint_last_error_message());
+    put_json_text(out, message, strcspn(message, "\n"), KIOSK_MAX_MESSAGE);
     fputs(", \"problems\": ", out);
     put_problems(out);
     fputs("}\n", out);
 }
 
-/* Reads one line of any length into *buf (grown as needed), without its newline.
- * Returns 0 at the end of input. */
-static int read_line(FILE* in, char** buf, size_t* cap, size_t* len) {
-    int ch;
-    *len = 0;
-    if (feof(in))
+/* Writes an error line the kiosk itself made (no problems). */
+static void put_kiosk_error(FILE* out, unsigned long line_no, const char* message) {
+    fprintf(out, "{\"line\": %lu, \"error\": ", line_no);
+    put_json_string(out, message);
+    fputs(", \"problems\": [], \"problem_count\": 0}\n", out);
+}
+
+/* Reads stdin in blocks and hands out lines, keeping at most KIOSK_MAX_LINE bytes of one. */
+struct reader {
+    FILE* in;
+    char block[1 << 16];
+    size_t pos, end;
+    int eof;
+    int err;    /* errno of a read error, or -1 when it set none */
+    char* line; /* the line, NUL-terminated (grown up to KIOSK_MAX_LINE + 1 bytes) */
+    size_t cap, len;
+    unsigned long long total; /* the line's full length, kept or not */
+    int dropped;              /* 1: over KIOSK_MAX_LINE, 2: no memory; the line was not kept */
+};
+
+/* Fills the block; returns 0 at the end of input or on a read error (r->err). */
+static int fill(struct reader* r) {
+    if (r->eof || r->err)
         return 0;
-    while ((ch = fgetc(in)) != EOF && ch != '\n') {
-        if (*len + 1 >= *cap) {
-            size_t grown = *cap ? *cap * 2 : 4096;
-            char* p = (char*)realloc(*buf, grown);
-            if (!p)
-                return 0;
-            *buf = p;
-            *cap = grown;
-        }
-        (*buf)[(*len)++] = (char)ch;
+    errno = 0;
+    r->pos = 0;
+    r->end = fread(r->block, 1, sizeof r->block, r->in);
+    if (r->end == 0) {
+        if (ferror(r->in))
+            r->err = errno ? errno : -1;
+        else
+            r->eof = 1;
+        return 0;
     }
-    if (ch == EOF && *len == 0)
-        return 0;
-    if (*buf)
-        (*buf)[*len] = '\0';
     return 1;
+}
+
+/* Keeps `n` more bytes of the line unless it is over the limit or memory ran out. */
+static void keep(struct reader* r, const char* p, size_t n) {
+    r->total += n;
+    if (r->dropped)
+        return;
+    if (r->total > KIOSK_MAX_LINE) {
+        r->dropped = 1;
+        return;
+    }
+    if (r->len + n + 1 > r->cap) {
+        size_t grown = r->cap ? r->cap : 4096;
+        char* q;
+        while (grown < r->len + n + 1)
+            grown *= 2;
+        if (grown > KIOSK_MAX_LINE + 1)
+            grown = KIOSK_MAX_LINE + 1;
+        q = (char*)realloc(r->line, grown);
+        if (!q) {
+            r->dropped = 2;
+            return;
+        }
+        r->line = q;
+        r->cap = grown;
+    }
+    memcpy(r->line + r->len, p, n);
+    r->len += n;
+}
+
+/* Reads the next line (without its newline). Returns 1 for a line (r->dropped says whether it
+ * was kept), 0 at the end of input or on a read error (then r->err is set). */
+static int read_line(struct reader* r) {
+    int any = 0;
+    r->len = 0;
+    r->total = 0;
+    r->dropped = 0;
+    for (;;) {
+        const char* start;
+        const char* nl;
+        size_t avail;
+        if (r->pos == r->end && !fill(r))
+            break;
+        any = 1;
+        start = r->block + r->pos;
+        avail = r->end - r->pos;
+        nl = (const char*)memchr(start, '\n', avail);
+        if (nl) {
+            keep(r, start, (size_t)(nl - start));
+            r->pos += (size_t)(nl - start) + 1;
+            break;
+        }
+        keep(r, start, avail);
+        r->pos = r->end;
+    }
+    if (r->err)
+        return 0; /* a line cut by a read error is not answered: it may be incomplete */
+    if (r->line)
+        r->line[r->len] = '\0';
+    return any;
 }
 
 /* Classifies one complaint line; writes its result or its error line. */
@@ -116,30 +237,59 @@ static void classify_line(const plaint_profile* profile, const char* text, size_
     plaint_complaint_free(c);
 }
 
+/* Says why writing stdout failed; returns the exit status for it. */
+static int write_failed(void) {
+    const int err = errno;
+    fprintf(stderr, "kiosk: cannot write the output: %s\n",
+            err ? strerror(err) : "a write error on stdout");
+    return 4;
+}
+
 int main(int argc, char** argv) {
+    static struct reader r; /* static: its block is 64 KiB */
     plaint_profile* profile = NULL;
-    char* buf = NULL;
-    size_t cap = 0, len = 0;
     unsigned long line_no = 0;
-    int status;
+    int status = 0;
 
     if (argc > 2) {
         fprintf(stderr, "usage: %s [PROFILE.json] < complaints.jsonl\n", argv[0]);
         return 2;
     }
-    status =
-        argc == 2 ? plaint_profile_from_file(&profile, argv[1]) : plaint_profile_default(&profile);
-    if (status != PLAINT_OK) {
+    if ((argc == 2 ? plaint_profile_from_file(&profile, argv[1])
+                   : plaint_profile_default(&profile)) != PLAINT_OK) {
         fprintf(stderr, "cannot load the profile: %s\n", plaint_last_error_message());
         return 1;
     }
-    while (read_line(stdin, &buf, &cap, &len)) {
+    r.in = stdin;
+    while (read_line(&r)) {
         ++line_no;
-        if (len == 0 || strspn(buf, " \t\r") == len)
+        errno = 0;
+        if (r.dropped == 1) {
+            char message[160];
+            sprintf(message, "the line is %llu bytes, over the kiosk's limit of %lu; skipped",
+                    r.total, (unsigned long)KIOSK_MAX_LINE);
+            put_kiosk_error(stdout, line_no, message);
+        } else if (r.dropped == 2) {
+            put_kiosk_error(stdout, line_no, "no memory for the line; skipped");
+        } else if (r.len == 0 || strspn(r.line, " \t\r") == r.len) {
             continue; /* blank lines are skipped, but counted */
-        classify_line(profile, buf, len, line_no);
+        } else {
+            classify_line(profile, r.line, r.len, line_no);
+        }
+        if (ferror(stdout)) {
+            status = write_failed();
+            break;
+        }
     }
-    free(buf);
+    if (status == 0 && r.err) {
+        fprintf(stderr, "kiosk: cannot read the input after line %lu: %s\n", line_no,
+                r.err > 0 ? strerror(r.err) : "a read error on stdin");
+        status = 3;
+    }
+    errno = 0;
+    if (fflush(stdout) != 0 && status != 4)
+        status = write_failed();
+    free(r.line);
     plaint_profile_free(profile);
-    return 0;
+    return status;
 }
