@@ -923,18 +923,45 @@ void get_vector(StateReader& r, std::vector<T>& v, const char* what) {
 
 // Everything a query or a later write will index with, checked, so that a state that passed the
 // checksum but does not hold together (a hostile file) is refused rather than trusted.
+// Texts too: each as intake would take it (its size limit, UTF-8 without NUL), so that a loaded
+// ledger finds its ids and writes every text back.
+void check_loaded_text(std::string_view v, std::size_t limit, const std::string& what) {
+    if (v.size() > limit)
+        corrupt(what + " is " + std::to_string(v.size()) + " bytes; the limit is " +
+                std::to_string(limit));
+    try {
+        validate_text(v, what);
+    } catch (const error& e) {
+        corrupt(e.what());
+    }
+}
+
 void check_state(const LedgerImpl& m) {
     if (m.notes.empty() || m.extras.empty())
         corrupt("the note or extra table lacks its empty first entry");
     for (const Span& s : m.notes)
         if (!m.text.holds(s))
             corrupt("a note lies outside the text store");
+        else
+            check_loaded_text(m.text.get(s), Limits::long_text, "a note");
     for (const Extra& x : m.extras)
         if (!m.ids.holds(x.name) || !m.ids.holds(x.contact) || !m.text.holds(x.remedy))
             corrupt("a name, contact or remedy lies outside its store");
+        else {
+            check_loaded_text(m.ids.get(x.name), Limits::short_text, "a name");
+            check_loaded_text(m.ids.get(x.contact), Limits::short_text, "a contact");
+            check_loaded_text(m.text.get(x.remedy), Limits::long_text, "a remedy");
+        }
+    // Interned strings are buildings, units, sub-categories, tags and re-evaluation notes: each
+    // is checked against its own field's limit below; here, the encoding of all of them.
+    for (std::size_t i = 1; i < m.pool.size(); ++i)
+        check_loaded_text(m.pool.get(static_cast<std::uint32_t>(i)), Limits::long_text,
+                          "an interned string");
     for (std::uint32_t t : m.tag_ids)
         if (t == 0 || t >= m.pool.size())
             corrupt("a tag names no interned string");
+        else if (m.pool.get(t).size() > Limits::tag)
+            corrupt("a tag is longer than " + std::to_string(Limits::tag) + " bytes");
     for (std::size_t i = 0; i < m.deadlines.size(); ++i)
         if (m.deadlines[i].first >= m.events.size() ||
             (i > 0 && m.deadlines[i].first <= m.deadlines[i - 1].first))
@@ -949,6 +976,12 @@ void check_state(const LedgerImpl& m) {
         if (x.building >= m.pool.size() || x.unit >= m.pool.size() ||
             x.subcategory >= m.pool.size())
             corrupt(who() + "a building, unit or sub-category names no interned string");
+        check_loaded_text(m.ids.get(x.id), Limits::id, who() + "its id");
+        check_loaded_text(m.text.get(x.content), Limits::long_text, who() + "its content");
+        for (std::uint32_t f : {x.building, x.unit, x.subcategory})
+            if (m.pool.get(f).size() > Limits::short_text)
+                corrupt(who() + "a building, unit or sub-category is longer than " +
+                        std::to_string(Limits::short_text) + " bytes");
         if (std::uint64_t(x.tags) + x.n_tags > m.tag_ids.size() || x.n_input_tags > x.n_tags ||
             x.extra >= m.extras.size())
             corrupt(who() + "its tags or extra fields lie outside their tables");

@@ -478,6 +478,47 @@ TEST_CASE("snapshot: hostile payloads with valid checksums never crash") {
     CHECK(refused_count > 0);
 }
 
+TEST_CASE("snapshot: texts with a NUL or invalid UTF-8 under valid checksums are refused") {
+    // Issue 12: such a snapshot used to load; then `find` missed the id, `complaint_json` failed
+    // and the reports were cut at the NUL. Each text below is found in the saved bytes by its
+    // marker, one byte of it replaced, the checksums made right again: every one is refused.
+    Ledger a;
+    Intake in;
+    in.id = "ID-MARK-1";
+    in.received = parse_iso8601("2026-11-02T09:00:00+08:00");
+    in.channel = Channel::phone;
+    in.category = Category::quality;
+    in.subcategory = "SUB-MARK-2";
+    in.building = "BLDG-MARK-3";
+    in.unit = "UNIT-MARK-4";
+    in.name = "NAME-MARK-5";
+    in.contact = "CONTACT-MARK-6";
+    in.content = "CONTENT-MARK-7";
+    in.remedy = "REMEDY-MARK-8";
+    in.tags = {"TAG-MARK-9"};
+    const auto i = a.add(in);
+    Event e = Event::of(EventType::record, in.received + 60, Role::duty_staff);
+    e.note = "NOTE-MARK-10";
+    a.add_event(i, e);
+    const std::string s = save_snapshot_to_string(a);
+    // The unchanged bytes load, and their texts come back.
+    CHECK(load_snapshot_from_string(s).complaint(0).content() == "CONTENT-MARK-7");
+    for (const char* marker :
+         {"ID-MARK-1", "SUB-MARK-2", "BLDG-MARK-3", "UNIT-MARK-4", "NAME-MARK-5", "CONTACT-MARK-6",
+          "CONTENT-MARK-7", "REMEDY-MARK-8", "TAG-MARK-9", "NOTE-MARK-10"}) {
+        const std::size_t at = s.find(marker, 32);
+        REQUIRE(at != std::string::npos);
+        REQUIRE(s.find(marker, at + 1) == std::string::npos); // stored once
+        for (char bad : {'\0', '\xff', '\xc0'}) {
+            std::string t = s;
+            t[at + 2] = bad;
+            reseal(t);
+            INFO(marker << " with byte " << int(static_cast<unsigned char>(bad)));
+            CHECK(test::code_of([&] { (void)load_snapshot_from_string(t); }) == errc::parse);
+        }
+    }
+}
+
 // Three complaints from one unit (a building the sample does not have), ten days apart: repeat
 // counts 0, 1 and 2 under the default profile's 30-day window.
 void add_repeats(Ledger& l) {
