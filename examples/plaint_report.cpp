@@ -5,8 +5,13 @@
 // With no arguments at all it runs on the shipped sample data (examples/data/sample/) with the
 // embedded default profile and writes ./plaint-report-out/.
 //
+// Bad rows (a complaint or event the ledger refuses) are dropped from the report, said on stderr
+// (the first 10 rows, each cut to a few lines, then a count) and make the exit status 3; with
+// --strict any bad row fails the run before a file is written.
+//
 // Exit status: 0 done; 1 the data or the files failed (unreadable input, a bad profile, a
-// month with no data, an unwritable folder); 2 a usage error.
+// month with no data, an unwritable folder, a bad row under --strict); 2 a usage error; 3 done,
+// but bad rows were dropped (the report leaves them out).
 #include <plaint/ledger.hpp>
 #include <plaint/profile.hpp>
 #include <plaint/report.hpp>
@@ -50,11 +55,23 @@ options:
                        repeatable
   --month YYYY-MM      the month; default: the month of the latest complaint
   --out DIR            the output folder, created if missing; default: ./plaint-report-out
+  --strict             any bad row (a complaint or event refused) fails the run: exit 1, no
+                       report written
   --help               this text
   --version            the version
 
-exit status: 0 done, 1 failed (data or files), 2 usage error
+Bad rows are dropped from the report and said on stderr: the first 10, each cut to its first
+lines, then how many there were in all.
+
+exit status: 0 done; 1 failed (data or files, or a bad row under --strict); 2 usage error;
+3 done, but bad rows were dropped (the report was written without them)
 )";
+
+constexpr int exit_rows_dropped = 3;
+constexpr std::size_t max_rows_shown = 10;     // bad rows shown on stderr
+constexpr std::size_t max_lines_per_row = 4;   // lines of one row's message (its problems)
+constexpr std::size_t max_line_bytes = 300;    // bytes of one line of a message
+constexpr std::size_t max_warnings_shown = 10; // profile warnings shown
 
 struct UsageError {
     std::string message;
@@ -65,7 +82,7 @@ struct Args {
     std::vector<std::string> complaints, events, surveys;
     std::string month;
     std::string out = "plaint-report-out";
-    bool help = false, version = false;
+    bool help = false, version = false, strict = false;
 };
 
 Args parse(int argc, char** argv) {
@@ -93,6 +110,8 @@ Args parse(int argc, char** argv) {
             a.month = value(arg);
         else if (arg == "--out")
             a.out = value(arg);
+        else if (arg == "--strict")
+            a.strict = true;
         else
             throw UsageError{"unknown option '" + std::string(arg) + "'"};
     }
@@ -207,18 +226,51 @@ struct Tally {
     std::size_t complaints = 0, events = 0, bad = 0, shown = 0;
 };
 
+// At most `max` bytes of `s`, cut on a UTF-8 character boundary and marked "...".
+std::string cut(std::string_view s, std::size_t max) {
+    if (s.size() <= max)
+        return std::string(s);
+    std::size_t n = max;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0u) == 0x80u)
+        --n;
+    return std::string(s.substr(0, n)) + "...";
+}
+
+// Prints a bad row's message on stderr: its first max_lines_per_row lines (a validation error
+// lists one problem a line), each cut to max_line_bytes, then how many lines were left out.
+void print_row(const std::string& file, std::size_t line, std::string_view message) {
+    std::size_t lines = 0, left = 0;
+    while (!message.empty()) {
+        const std::size_t nl = message.find('\n');
+        const std::string_view one = message.substr(0, nl);
+        message = nl == std::string_view::npos ? std::string_view() : message.substr(nl + 1);
+        if (lines == max_lines_per_row) {
+            ++left;
+            continue;
+        }
+        if (lines++ == 0)
+            std::fprintf(stderr, "plaint-report: %s:%zu: %s\n", file.c_str(), line,
+                         cut(one, max_line_bytes).c_str());
+        else
+            std::fprintf(stderr, "    %s\n", cut(one, max_line_bytes).c_str());
+    }
+    if (left > 0)
+        std::fprintf(stderr, "    ... and %zu more line%s\n", left, left == 1 ? "" : "s");
+}
+
 void report_problems(const plaint::ImportReport& r, const std::string& file, std::size_t first_line,
                      bool header, Tally& t) {
     t.complaints += r.complaints;
     t.events += r.events;
     t.bad += r.bad_rows;
     for (const auto& p : r.problems) {
-        if (t.shown++ >= 10)
-            continue;
+        if (t.shown >= max_rows_shown)
+            break;
+        ++t.shown;
         std::size_t line = p.line;
         if (line > 0)
             line = header ? (line >= 2 ? first_line + line - 2 : 1) : first_line + line - 1;
-        std::fprintf(stderr, "plaint-report: %s:%zu: %s\n", file.c_str(), line, p.message.c_str());
+        print_row(file, line, p.message);
     }
 }
 
@@ -275,6 +327,16 @@ int run(const Args& a) {
     }
     const plaint::Profile profile = a.profile.empty() ? plaint::Profile::default_profile()
                                                       : plaint::Profile::from_file(a.profile);
+    // A profile can validate and still not work as meant (a calendar never open, say): the
+    // library says so in its warnings, shown here before anything is read.
+    const auto& warnings = profile.warnings();
+    for (std::size_t i = 0; i < warnings.size() && i < max_warnings_shown; ++i)
+        std::fprintf(stderr, "plaint-report: profile warning: %s: %s\n",
+                     cut(warnings[i].pointer, max_line_bytes).c_str(),
+                     cut(warnings[i].message, max_line_bytes).c_str());
+    if (warnings.size() > max_warnings_shown)
+        std::fprintf(stderr, "plaint-report: ... and %zu more profile warnings\n",
+                     warnings.size() - max_warnings_shown);
     plaint::Ledger ledger(profile);
 
     // Read every file first: the progress bar needs the total.
@@ -311,8 +373,12 @@ int run(const Args& a) {
     }
     bar.finish();
     if (tally.bad > 0)
-        std::fprintf(stderr, "plaint-report: %zu bad rows skipped%s\n", tally.bad,
-                     tally.shown > 10 ? " (the first 10 shown)" : "");
+        std::fprintf(stderr, "plaint-report: %zu bad row%s (%zu shown above)%s\n", tally.bad,
+                     tally.bad == 1 ? "" : "s", tally.shown,
+                     a.strict ? "; --strict: no report written"
+                              : " dropped: the report leaves them out");
+    if (a.strict && tally.bad > 0)
+        return 1;
     if (ledger.size() == 0)
         throw std::runtime_error("no complaints were imported");
 
@@ -339,6 +405,13 @@ int run(const Args& a) {
     std::printf("imported %zu complaints and %zu events; wrote %s, %s and %s\n", tally.complaints,
                 tally.events, (dir / "report.json").string().c_str(),
                 (dir / "report.csv").string().c_str(), (dir / "report.html").string().c_str());
+    if (tally.bad > 0) {
+        std::fprintf(stderr,
+                     "plaint-report: %zu bad row%s dropped (exit status %d; --strict refuses "
+                     "them)\n",
+                     tally.bad, tally.bad == 1 ? " was" : "s were", exit_rows_dropped);
+        return exit_rows_dropped;
+    }
     return 0;
 }
 

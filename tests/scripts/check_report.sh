@@ -49,5 +49,44 @@ set +e
 test $? -eq 1 || { echo "missing file: expected 1"; exit 1; }
 set -e
 "$prog" --help | grep -q -- '--complaints'
+"$prog" --help | grep -q -- '--strict'
 "$prog" --version | grep -q '^plaint-report '
+
+# Bad rows (issue 12): one good complaint, one with 50,000 bad events (a 1.2 MB message of one
+# problem a line), then 30 rows that are not JSON. The report is written without them, stderr
+# shows 10 rows of at most 4 lines of 300 bytes each (about 13 KB at most) and counts the rest,
+# and the exit status is 3; with --strict the run fails with 1 and writes nothing.
+/usr/bin/python3 - "$work/bad.jsonl" <<'PY'
+import json, sys
+good = {"id": "T-1", "received": "2026-10-02T09:15:00+08:00", "channel": "phone",
+        "category": "equipment", "building": "A", "unit": "1802", "content": "电梯停了"}
+bad = dict(good, id="T-2", events=[{"type": "bogus"}] * 50000)
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write(json.dumps(good, ensure_ascii=False) + "\n" + json.dumps(bad) + "\n")
+    f.write("not json\n" * 30)
+PY
+set +e
+"$prog" --complaints "$work/bad.jsonl" --out "$work/bad-out" > "$work/bad-stdout.txt" 2> "$work/bad-stderr.txt"
+status=$?
+set -e
+test $status -eq 3 || { echo "bad rows: expected 3, got $status"; exit 1; }
+test -s "$work/bad-out/report.json" || { echo "bad rows: the report was not written"; exit 1; }
+grep -q 'complaints received: 1 ' "$work/bad-stdout.txt" || { cat "$work/bad-stdout.txt"; exit 1; }
+size=$(wc -c < "$work/bad-stderr.txt")
+test "$size" -lt 16000 || { echo "bad rows: $size bytes on stderr"; exit 1; }
+shown=$(grep -c "^plaint-report: $work/bad.jsonl:" "$work/bad-stderr.txt")
+test "$shown" -eq 10 || { echo "bad rows: $shown rows shown, expected 10"; exit 1; }
+grep -q "bad.jsonl:2: " "$work/bad-stderr.txt" || { echo "bad rows: line 2 not named"; exit 1; }
+grep -q '31 bad rows' "$work/bad-stderr.txt" || { cat "$work/bad-stderr.txt"; exit 1; }
+grep -q 'dropped' "$work/bad-stderr.txt" || { cat "$work/bad-stderr.txt"; exit 1; }
+set +e
+"$prog" --strict --complaints "$work/bad.jsonl" --out "$work/strict-out" > /dev/null 2> "$work/strict-stderr.txt"
+status=$?
+set -e
+test $status -eq 1 || { echo "--strict with bad rows: expected 1, got $status"; exit 1; }
+test ! -e "$work/strict-out" || { echo "--strict with bad rows: a report was written"; exit 1; }
+grep -q -- '--strict' "$work/strict-stderr.txt" || { cat "$work/strict-stderr.txt"; exit 1; }
+# --strict on clean data: 0, as without it.
+head -n 1 "$work/bad.jsonl" > "$work/good.jsonl"
+"$prog" --strict --complaints "$work/good.jsonl" --out "$work/good-out" > /dev/null
 echo "check_report: ok"
