@@ -326,7 +326,10 @@ void Complaint::apply(const Event& e) {
         rec.target = e.actor;
     if (e.type == EventType::escalate && !rec.target)
         rec.target = next_role(owner_);
-    events_.reserve(events_.size() + 1); // the only step that may throw; nothing changed yet
+    // The only step that may throw; nothing changed yet. Growth by doubling: reserving one more
+    // slot at a time reallocated the whole log at every event (quadratic in a long log).
+    if (events_.size() == events_.capacity())
+        events_.reserve(events_.size() * 2 + 4);
     // From here on nothing throws.
     switch (e.type) {
     case EventType::classify:

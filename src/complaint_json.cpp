@@ -11,9 +11,21 @@ namespace {
 
 using detail::Json;
 
+// Epoch seconds only within the years that have an ISO 8601 form, so that `to_json` writes every
+// complaint it reads back.
 Instant instant_of(const Json& v, const std::string& at, detail::Problems& problems) {
-    if (v.is_number_integer())
-        return v.get<Instant>();
+    if (v.is_number_integer()) {
+        if (v.is_number_unsigned() && v.get<std::uint64_t>() > std::uint64_t(max_text_instant)) {
+            problems.add(at, "an instant past 9999-12-31T23:59:59Z, the last one written as text");
+            return 0;
+        }
+        const auto t = v.get<Instant>();
+        if (t < min_text_instant || t > max_text_instant) {
+            problems.add(at, "an instant outside years 1400-9999, those written as text");
+            return 0;
+        }
+        return t;
+    }
     if (v.is_string()) {
         try {
             return parse_iso8601(v.get<std::string>());
@@ -34,6 +46,17 @@ const std::pair<const char*, TextField> text_fields[] = {{"name", TextField::nam
                                                          {"remedy", TextField::remedy},
                                                          {"subcategory", TextField::subcategory}};
 
+template <std::size_t N>
+void unknown_keys(const Json& object, const std::string& at, const char* const (&known)[N],
+                  detail::Problems& problems) {
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const std::string& key = it.key();
+        if (std::find_if(std::begin(known), std::end(known),
+                         [&key](const char* k) { return key == k; }) == std::end(known))
+            problems.add(detail::pointer_join(at, key), "unknown key");
+    }
+}
+
 } // namespace
 
 Complaint complaint_from_json(std::string_view text) {
@@ -50,15 +73,13 @@ Complaint complaint_from_json(std::string_view text) {
         problems.add("/id", "a complaint needs an id (a string)");
     if (!doc.contains("received"))
         problems.add("/received", "a complaint needs its received instant");
-    for (const auto& [key, value] : doc.items()) {
-        static const char* const known[] = {
-            "id",      "received", "channel", "category", "subcategory", "name",
-            "contact", "building", "unit",    "content",  "remedy",      "reporter_count",
-            "tags",    "events",   "state",   "nature",   "severity",    "owner"};
-        if (std::find_if(std::begin(known), std::end(known),
-                         [&wanted = key](const char* k) { return wanted == k; }) == std::end(known))
-            problems.add(detail::pointer_join("", key), "unknown key");
-    }
+    // `state`, `nature`, `severity` and `owner` are what `to_json` writes of the derived state:
+    // read back, each must agree with what the events derive (checked at the end).
+    static const char* const known[] = {
+        "id",      "received", "channel", "category", "subcategory", "name",
+        "contact", "building", "unit",    "content",  "remedy",      "reporter_count",
+        "tags",    "events",   "state",   "nature",   "severity",    "owner"};
+    unknown_keys(doc, "", known, problems);
     // Check every field before building anything, so one pass reports all the problems.
     const Instant received =
         doc.contains("received") ? instant_of(doc["received"], "/received", problems) : 0;
@@ -112,17 +133,36 @@ Complaint complaint_from_json(std::string_view text) {
             const Json& ev = events[i];
             if (!ev.is_object() || !ev.contains("type") || !ev.contains("at")) {
                 problems.add(at, "expected an event with type and at");
+                break;
+            }
+            static const char* const event_keys[] = {
+                "type", "at", "role", "note", "nature", "severity", "target", "method", "deadline"};
+            unknown_keys(ev, at, event_keys, problems);
+            auto type = detail::read_enum<EventType>(ev["type"], at + "/type", problems);
+            const Instant when = instant_of(ev["at"], at + "/at", problems);
+            if (type && *type == EventType::receive) {
+                // Written by the constructor: as `to_json` writes it, first and at receipt.
+                if (i != 0)
+                    problems.add(at + "/type", "'receive' is only the first event");
+                else if (problems.empty() && when != received)
+                    problems.add(at + "/at", "the 'receive' event is at the received instant");
+                if (!problems.empty())
+                    break;
                 continue;
             }
-            auto type = detail::read_enum<EventType>(ev["type"], at + "/type", problems);
-            if (!type || *type == EventType::receive)
-                continue; // written by the constructor
-            Event e = Event::of(*type, instant_of(ev["at"], at + "/at", problems));
+            if (!type) {
+                break;
+            }
+            Event e = Event::of(*type, when);
             if (ev.contains("role"))
                 if (auto r = detail::read_enum<Role>(ev["role"], at + "/role", problems))
                     e.actor = *r;
-            if (ev.contains("note") && ev["note"].is_string())
-                e.note = ev["note"].get<std::string>();
+            if (ev.contains("note")) {
+                if (ev["note"].is_string())
+                    e.note = ev["note"].get<std::string>();
+                else
+                    problems.add(at + "/note", "expected a string");
+            }
             if (ev.contains("nature"))
                 if (auto n = detail::read_enum<Nature>(ev["nature"], at + "/nature", problems))
                     e.nature = *n;
@@ -146,6 +186,21 @@ Complaint complaint_from_json(std::string_view text) {
             }
         }
     }
+    // The derived fields `to_json` writes, when given, agree with the events.
+    const auto agrees = [&](const char* key, auto derived) {
+        using E = decltype(derived);
+        if (!problems.empty() || !doc.contains(key))
+            return;
+        const std::string at = detail::pointer_join("", key);
+        if (auto v = detail::read_enum<E>(doc[key], at, problems))
+            if (*v != derived)
+                problems.add(at, "is " + std::string(to_string(*v)) + " but the events make it " +
+                                     std::string(to_string(derived)));
+    };
+    agrees("state", c.state());
+    agrees("nature", c.nature());
+    agrees("severity", c.severity());
+    agrees("owner", c.owner());
     if (!problems.empty()) {
         const detail::PositionIndex index(text);
         problems.throw_if_any("complaint", &index);

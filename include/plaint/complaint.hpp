@@ -170,7 +170,12 @@ private:
 /// Reads a complaint from its JSON form: `{"id", "received" (ISO 8601 text or epoch seconds),
 /// "channel", "category", "subcategory", "name", "contact", "building", "unit", "content",
 /// "remedy", "reporter_count", "tags"}` (only `id` and `received` are required). An `events`
-/// list, as `to_json` writes it, is applied in order. Unknown keys are errors.
+/// list, as `to_json` writes it, is applied in order (each event's keys: type, at, role, note,
+/// nature, severity, target, method, deadline; a `receive` event only first, at `received`).
+/// Unknown keys are errors at every level. The derived `state`, `nature`, `severity` and
+/// `owner` that `to_json` writes may be given and must then equal what the events make them.
+/// Epoch seconds are taken within years 1400–9999 (`min_text_instant`..`max_text_instant`),
+/// so every complaint read is written back. Limits: 4 MiB of text, 8 levels of nesting.
 /// @throws error `errc::parse`, `errc::validation` (every problem with its place), and the
 /// errors of the setters and of `Complaint::apply`. Since 0.3.
 Complaint complaint_from_json(std::string_view json);

@@ -469,6 +469,37 @@ static void test_complaint_json(void) {
     CHECK(plaint_complaint_from_json(&c, "{\"id\": \"X\",", PLAINT_NTS) == PLAINT_E_PARSE);
     CHECK(plaint_complaint_from_json(&c, "{\"id\": \"X\"}\0", 12) == PLAINT_E_PARSE);
     CHECK(c == NULL);
+
+    /* Issue 12: strict at every level. An unknown key inside an event, a note that is not a
+     * string, a derived field that disagrees with the events, an instant past year 9999. */
+    {
+        static const char* const bad[] = {
+            "{\"id\": \"X\", \"received\": 0, \"events\": [{\"type\": \"record\", \"at\": 60, "
+            "\"colour\": 1}]}",
+            "{\"id\": \"X\", \"received\": 0, \"events\": [{\"type\": \"record\", \"at\": 60, "
+            "\"note\": 5}]}",
+            "{\"id\": \"X\", \"received\": 0, \"state\": \"closed\"}",
+            "{\"id\": \"X\", \"received\": 0, \"owner\": \"general_manager\"}",
+            "{\"id\": \"X\", \"received\": 253402300800}"};
+        static const char* const where[] = {"/events/0/colour", "/events/0/note", "/state",
+                                            "/owner", "/received"};
+        size_t k;
+        for (k = 0; k < sizeof bad / sizeof bad[0]; ++k) {
+            const char* ptr = NULL;
+            CHECK(plaint_complaint_from_json(&c, bad[k], PLAINT_NTS) == PLAINT_E_VALIDATION);
+            CHECK(c == NULL);
+            CHECK(plaint_last_error_problem_count(&n) == PLAINT_OK && n == 1);
+            CHECK(plaint_last_error_problem(0, &ptr, NULL, NULL, NULL) == PLAINT_OK);
+            CHECK(ptr && strcmp(ptr, where[k]) == 0);
+        }
+        /* The derived fields as the events make them are accepted. */
+        CHECK(plaint_complaint_from_json(&c,
+                                         "{\"id\": \"X\", \"received\": 0, \"state\": "
+                                         "\"received\", \"owner\": \"duty_staff\"}",
+                                         PLAINT_NTS) == PLAINT_OK);
+        plaint_complaint_free(c);
+        c = NULL;
+    }
 }
 
 static void test_nulls(void) {
