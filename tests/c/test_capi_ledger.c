@@ -303,6 +303,87 @@ static void test_complaints_and_events(void) {
     plaint_ledger_free(l);
 }
 
+/* Issue 12: a refused event used to leave the previous event linked to the removed slot (a use
+ * after free when the refused event had opened a new chunk of 4,096 events). Through the CSV
+ * import: fillers of one event each, then X with its events up to a return visit, ending at event
+ * 4,096; then X's `unsatisfied` with a deadline in year 4052 (past every calendar's years), which
+ * is refused as a bad row. X's chain must end where it did, and the ledger save and load. */
+static const char* const X_EVENTS = "complaint_id,at,type,role,nature,method,deadline\n"
+                                    "X,2026-03-02T09:30:00+08:00,record,duty_staff,,,\n"
+                                    "X,2026-03-02T10:00:00+08:00,classify,duty_staff,valid,,\n"
+                                    "X,2026-03-02T10:30:00+08:00,assign,duty_staff,,,\n"
+                                    "X,2026-03-02T11:00:00+08:00,start,duty_staff,,,\n"
+                                    "X,2026-03-02T11:30:00+08:00,resolve,duty_staff,,,\n"
+                                    "X,2026-03-02T12:30:00+08:00,visit,cs_manager,,phone,\n";
+static const char* const X_UNSATISFIED =
+    "X,2026-03-02T12:31:00+08:00,unsatisfied,cs_manager,,,4052-01-01T00:00:00Z\n";
+
+static size_t chain_length(const plaint_ledger* l, size_t index) {
+    plaint_complaint* c = NULL;
+    size_t n = 0;
+    CHECK(plaint_ledger_complaint(l, index, &c) == PLAINT_OK);
+    CHECK(plaint_complaint_event_count(c, &n) == PLAINT_OK);
+    plaint_complaint_free(c);
+    return n;
+}
+
+static void test_refused_event_at_a_chunk_edge(void) {
+    plaint_ledger *scratch = NULL, *l = NULL, *back = NULL;
+    plaint_import_result r = PLAINT_IMPORT_RESULT_INIT;
+    char* problems = NULL;
+    char* complaints;
+    char* events;
+    size_t x_events = 0, fillers, k, total = 0, x = 0, y = 0, at;
+    const char* snap = PLAINT_TEST_TMP "/chunk-edge.plaintsn";
+
+    /* X alone, to count the events it holds (its receipt, its six, any re-evaluation). */
+    CHECK(plaint_ledger_new(&scratch, NULL) == PLAINT_OK);
+    CHECK(plaint_ledger_import_csv(scratch, "id,received\nX,2026-03-02T09:00:00+08:00\n",
+                                   PLAINT_NTS, X_EVENTS, PLAINT_NTS, 0, &r, NULL) == PLAINT_OK);
+    CHECK(r.bad_rows == 0);
+    CHECK(plaint_ledger_event_count(scratch, &x_events) == PLAINT_OK && x_events >= 7);
+    plaint_ledger_free(scratch);
+
+    fillers = 4096 - x_events;
+    complaints = malloc(64 * (fillers + 2));
+    at = (size_t)sprintf(complaints, "id,received\n");
+    for (k = 0; k < fillers; ++k)
+        at +=
+            (size_t)sprintf(complaints + at, "F-%lu,2026-03-02T08:00:00+08:00\n", (unsigned long)k);
+    sprintf(complaints + at, "X,2026-03-02T09:00:00+08:00\n");
+    events = malloc(strlen(X_EVENTS) + strlen(X_UNSATISFIED) + 1);
+    strcpy(events, X_EVENTS);
+    strcat(events, X_UNSATISFIED);
+
+    CHECK(plaint_ledger_new(&l, NULL) == PLAINT_OK);
+    CHECK(plaint_ledger_import_csv(l, complaints, PLAINT_NTS, events, PLAINT_NTS, 0, &r,
+                                   &problems) == PLAINT_OK);
+    CHECK(r.complaints == fillers + 1 && r.bad_rows == 1);
+    /* the refused row is the events file's eighth line */
+    CHECK(problems && strstr(problems, "\"file\":\"events\",\"line\":8") != NULL);
+    plaint_string_free(problems);
+    CHECK(plaint_ledger_event_count(l, &total) == PLAINT_OK && total == 4096);
+    CHECK(plaint_ledger_find(l, "X", &x) == PLAINT_OK);
+    CHECK(chain_length(l, x) == x_events);
+    /* the next receipt takes the freed slot; X's chain must not reach it */
+    CHECK(plaint_ledger_add_complaint_json(
+              l, "{\"id\":\"Y\",\"received\":\"2026-03-02T13:00:00+08:00\"}", PLAINT_NTS, &y) ==
+          PLAINT_OK);
+    CHECK(chain_length(l, x) == x_events);
+    CHECK(chain_length(l, y) == 1);
+    CHECK(plaint_ledger_save(l, snap) == PLAINT_OK);
+    CHECK(plaint_ledger_load(&back, snap, NULL) == PLAINT_OK);
+    if (back) {
+        CHECK(chain_length(back, x) == x_events);
+        CHECK(chain_length(back, y) == 1);
+    }
+    remove(snap);
+    plaint_ledger_free(back);
+    plaint_ledger_free(l);
+    free(complaints);
+    free(events);
+}
+
 static void test_snapshots(void) {
     plaint_ledger* l = october();
     plaint_ledger* back = NULL;
@@ -484,6 +565,7 @@ int main(void) {
     test_bad_lines();
     test_import_csv();
     test_complaints_and_events();
+    test_refused_event_at_a_chunk_edge();
     test_snapshots();
     test_report();
     test_nulls();
