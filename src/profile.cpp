@@ -1,10 +1,10 @@
 #include "plaint/profile.hpp"
 
 #include "detail.hpp"
+#include "file_input.hpp"
 #include "json_util.hpp"
 #include "survey_read.hpp"
 
-#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -217,22 +217,9 @@ Profile Profile::from_json(std::string_view text) {
 }
 
 Profile Profile::from_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw error(errc::io, "cannot open profile " + detail::quote(path, 200));
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    if (size < 0)
-        throw error(errc::io, "cannot read profile " + detail::quote(path, 200));
-    if (static_cast<std::uint64_t>(size) > (16u << 20))
-        throw error(errc::too_large, "profile " + detail::quote(path, 200) + " is " +
-                                         std::to_string(size) + " bytes; the limit is " +
-                                         std::to_string(16u << 20));
-    in.seekg(0);
-    std::string text(static_cast<std::size_t>(size), '\0');
-    if (!in.read(text.data(), size))
-        throw error(errc::io, "cannot read profile " + detail::quote(path, 200));
-    return from_json(text);
+    // Streamed, not sized by seeking: pipes and FIFOs work, a directory is refused by name, and
+    // /dev/zero is refused after 16 MiB + 1 bytes (src/file_input.hpp).
+    return from_json(detail::read_file(path, detail::JsonLimits{}.max_bytes, "profile"));
 }
 
 const Profile& Profile::default_profile() {

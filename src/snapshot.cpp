@@ -7,6 +7,7 @@
 #include "plaint/snapshot.hpp"
 
 #include "detail.hpp"
+#include "file_input.hpp"
 #include "ledger_state.hpp"
 
 #include <boost/archive/archive_exception.hpp>
@@ -24,6 +25,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <new>
 #include <optional>
@@ -496,50 +498,67 @@ std::string temp_name(const std::string& path) {
     return name;
 }
 
-void read_all(int fd, char* p, std::size_t n, std::uint64_t offset, const std::string& path) {
-    while (n > 0) {
-        const ssize_t k = ::pread(fd, p, std::min<std::size_t>(n, std::size_t(1) << 30),
-                                  static_cast<off_t>(offset));
-        if (k < 0) {
-            if (errno == EINTR)
-                continue;
-            io_error("cannot read", path, errno);
-        }
-        if (k == 0)
-            throw error(errc::parse, "the snapshot " + quote(path, 256) +
-                                         " is truncated: it shrank while being read");
-        p += k;
-        n -= static_cast<std::size_t>(k);
-        offset += static_cast<std::uint64_t>(k);
-    }
-}
-
+// Reads a snapshot file as a stream (src/file_input.hpp), so that a pipe or a FIFO loads as a
+// file does. A regular file's size is checked against the header before anything is allocated
+// for the payload; a stream cannot tell its size, so its payload is read in pieces of at most
+// 64 MiB, grown as the bytes come, and a header that promises more or less than is there is
+// found at the end: a truncation or trailing bytes, with the same messages.
 Ledger load_file(const std::string& path, const Profile* wanted) {
-    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (fd.get() < 0)
-        io_error("cannot open the snapshot", path, errno);
-    struct stat st;
-    if (::fstat(fd.get(), &st) != 0)
-        io_error("cannot examine the snapshot", path, errno);
-    if (!S_ISREG(st.st_mode))
-        throw error(errc::io, "the snapshot " + quote(path, 256) + " is not a regular file");
-    const auto size = static_cast<std::uint64_t>(st.st_size);
+    InputFile in(path, "snapshot");
     const std::string where = "the snapshot " + quote(path, 256);
+    const std::string shrank = where + " is truncated: it shrank while being read";
     unsigned char h[header_size] = {};
-    read_all(fd.get(), reinterpret_cast<char*>(h),
-             static_cast<std::size_t>(std::min<std::uint64_t>(size, header_size)), 0, path);
-    // The length is checked against the file's size before anything is allocated for it.
-    const Header hd = check_header(h, size, where);
-    std::unique_ptr<char[]> payload;
-    try {
-        payload.reset(new char[static_cast<std::size_t>(hd.length) + 1]);
-    } catch (const std::bad_alloc&) {
-        throw error(errc::no_memory,
-                    "no memory for the " + std::to_string(hd.length) + "-byte payload of " + where);
+    const std::size_t got = in.read(reinterpret_cast<char*>(h), header_size);
+    std::uint64_t total = got;
+    if (in.regular_size()) {
+        total = *in.regular_size();
+        if (got < std::min<std::uint64_t>(total, header_size))
+            throw error(errc::parse, shrank);
+    } else if (got == header_size) {
+        // What the header promises; check_header looks at the magic and checksums first.
+        const std::uint64_t promised = get_le(h + 16, 8);
+        const std::uint64_t most = std::numeric_limits<std::uint64_t>::max();
+        total = promised > most - header_size ? most : header_size + promised;
     }
-    read_all(fd.get(), payload.get(), static_cast<std::size_t>(hd.length), header_size, path);
-    check_payload(hd, payload.get(), where);
-    return read_payload(payload.get(), static_cast<std::size_t>(hd.length), wanted);
+    const Header hd = check_header(h, total, where);
+    const auto length = static_cast<std::size_t>(hd.length);
+    auto no_memory = [&] {
+        return error(errc::no_memory, "no memory for the " + std::to_string(hd.length) +
+                                          "-byte payload of " + where);
+    };
+    if (in.regular_size()) {
+        std::unique_ptr<char[]> payload;
+        try {
+            payload.reset(new char[length + 1]);
+        } catch (const std::bad_alloc&) {
+            throw no_memory();
+        }
+        if (in.read(payload.get(), length) < length)
+            throw error(errc::parse, shrank);
+        check_payload(hd, payload.get(), where);
+        return read_payload(payload.get(), length, wanted);
+    }
+    std::string payload;
+    try {
+        while (payload.size() < length) {
+            const std::size_t want = std::min(length - payload.size(), std::size_t(64) << 20);
+            const std::size_t at = payload.size();
+            payload.resize(at + want);
+            const std::size_t n = in.read(&payload[at], want);
+            payload.resize(at + n);
+            if (n < want)
+                throw error(errc::parse, where + " is truncated: the header promises " +
+                                             std::to_string(hd.length) + " payload bytes, " +
+                                             std::to_string(payload.size()) + " are there");
+        }
+    } catch (const std::bad_alloc&) {
+        throw no_memory();
+    }
+    char extra = 0;
+    if (in.read(&extra, 1) != 0)
+        throw error(errc::parse, where + " has bytes after the end of its snapshot");
+    check_payload(hd, payload.data(), where);
+    return read_payload(payload.data(), length, wanted);
 }
 
 } // namespace

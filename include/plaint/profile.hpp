@@ -37,8 +37,10 @@ public:
     /// `error::problems()`), `errc::too_large` (over 16 MiB, nesting deeper than 64, more than
     /// 10,000 rows...), `errc::unsupported` (a `plaint_profile` version other than 1).
     static Profile from_json(std::string_view json);
-    /// Reads a profile file. @throws error `errc::io` when it cannot be read, and the errors of
-    /// `from_json`.
+    /// Reads a profile file, as a stream (a pipe, a FIFO or `/dev/stdin` works as a file does;
+    /// opening a FIFO waits for its writer). @throws error `errc::io` when it cannot be opened
+    /// or read or is a directory, `errc::too_large` as soon as more than 16 MiB have come (the
+    /// rest is not read), and the errors of `from_json`.
     static Profile from_file(const std::string& path);
     /// The embedded default profile.
     static const Profile& default_profile();

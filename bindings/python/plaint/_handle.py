@@ -12,7 +12,10 @@ import weakref
 from typing import Any, Callable, List, Optional, Type, TypeVar, Union
 
 from ._convert import encode_text
-from ._errors import ClosedError, FileError
+from ._errors import ClosedError, FileError, TooLargeError
+
+# A JSON document's size limit in the library (calendars, policy sets, profiles): 16 MiB.
+MAX_DOCUMENT_BYTES = 16 << 20
 
 H = TypeVar("H", bound="Handle")
 
@@ -56,11 +59,19 @@ class Handle:
 
     @classmethod
     def _read_file(cls, path: Union[str, "os.PathLike[str]"]) -> bytes:
+        # Streamed, as the library's loaders read (src/file_input.hpp): a FIFO works, and an
+        # endless device is refused once it gave more than the documents' 16 MiB limit.
         try:
             with open(path, "rb") as f:
-                return f.read()
+                data = f.read(MAX_DOCUMENT_BYTES + 1)
         except OSError as exc:
             raise FileError(f"cannot read {cls._kind} file {os.fsdecode(path)}: {exc}") from exc
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise TooLargeError(
+                f"{cls._kind} file {os.fsdecode(path)} is more than {MAX_DOCUMENT_BYTES} bytes "
+                "(the limit)"
+            )
+        return data
 
     def _live(self) -> int:
         handle = self._box[0]

@@ -252,11 +252,22 @@ class Profile(Handle):
     def from_file(cls, path: Union[str, "os.PathLike[str]"]) -> "Profile":
         """Compiles the profile in a JSON file (UTF-8).
 
+        The library reads it as a stream (``plaint_profile_from_file``): a pipe, a FIFO or
+        ``/dev/stdin`` works as a file does.
+
         Raises:
-            FileError: the file cannot be read (also an ``OSError``).
+            FileError: the file cannot be opened or read, or is a directory (also an
+                ``OSError``).
+            TooLargeError: more than 16 MiB (the rest is not read).
+            ValueError: a path holding a NUL byte.
             and the errors of :meth:`from_json`.
         """
-        return cls.from_json(cls._read_file(path))
+        raw = os.fsencode(path)
+        if b"\0" in raw:
+            raise ValueError("path holds a NUL byte")
+        out = c_void_p()
+        lib.plaint_profile_from_file(byref(out), raw)
+        return cls._wrap(out.value)
 
     # ---- Handle management ------------------------------------------------------------
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import gc
 import json
+import os
+import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -361,3 +363,82 @@ def test_repeat_window_and_keywords() -> None:
     p.close()
     with pytest.raises(plaint.Error):
         p.keywords
+
+
+# ---- File loaders (issue 12, "Files") ------------------------------------------------------
+# The library reads files as streams: a FIFO loads as a regular file does, a directory is an I/O
+# error that says so, and /dev/zero and /dev/urandom (which never end) are too large once more
+# than a document's 16 MiB came (plaint.h, plaint_profile_from_file).
+
+
+def _feed_fifo(path: Path, data: bytes) -> threading.Thread:
+    """Makes a FIFO at `path` and a started thread writing `data` into it."""
+    os.mkfifo(path)
+
+    def write() -> None:
+        try:
+            with open(path, "wb") as f:
+                f.write(data)
+        except BrokenPipeError:
+            pass
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    return writer
+
+
+def _release(path: Path, writer: threading.Thread) -> None:
+    """Lets a writer still waiting for a reader go, and waits for it."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    os.close(fd)
+    writer.join()
+
+
+def test_profile_from_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "profile.fifo"
+    writer = _feed_fifo(fifo, (DATA / "default-profile.json").read_bytes())
+    try:
+        with plaint.Profile.from_file(fifo) as p:
+            assert json.loads(p.to_json())["name"] == "default"
+    finally:
+        _release(fifo, writer)
+
+
+def test_files_that_are_not_documents(tmp_path: Path) -> None:
+    with pytest.raises(plaint.FileError, match="is a directory"):
+        plaint.Profile.from_file(tmp_path)
+    for device in ("/dev/zero", "/dev/urandom"):
+        with pytest.raises(plaint.TooLargeError):
+            plaint.Profile.from_file(device)
+        # Calendars and policy sets are read by the binding, with the same limit.
+        with pytest.raises(plaint.TooLargeError):
+            plaint.Calendar.from_file(device)
+        with pytest.raises(plaint.TooLargeError):
+            plaint.PolicySet.from_file(device)
+    with pytest.raises(plaint.FileError):
+        plaint.Calendar.from_file(tmp_path)
+    with pytest.raises(ValueError):
+        plaint.Profile.from_file("a\0b")
+
+
+def test_profile_file_size_limit(tmp_path: Path) -> None:
+    # The default profile padded with JSON whitespace to exactly 16 MiB loads; a byte more is
+    # too large, from a regular file and from a FIFO.
+    text = (DATA / "default-profile.json").read_bytes()
+    limit = 16 << 20
+    for size, fits in ((limit, True), (limit + 1, False)):
+        data = text + b" " * (size - len(text))
+        regular = tmp_path / f"profile-{size}.json"
+        regular.write_bytes(data)
+        fifo = tmp_path / f"profile-{size}.fifo"
+        writer = _feed_fifo(fifo, data)
+        try:
+            for path in (regular, fifo):
+                if fits:
+                    with plaint.Profile.from_file(path) as p:
+                        assert json.loads(p.to_json())["name"] == "default"
+                else:
+                    with pytest.raises(plaint.TooLargeError):
+                        plaint.Profile.from_file(path)
+        finally:
+            _release(fifo, writer)

@@ -742,9 +742,11 @@ typedef struct plaint_profile plaint_profile;
  */
 PLAINT_API int plaint_profile_from_json(plaint_profile** out, const char* json, size_t len);
 /**
- * Compiles the profile in a file (UTF-8 JSON; `path` NUL-terminated).
- * @return PLAINT_OK; PLAINT_E_IO when it cannot be read; the statuses of
- * plaint_profile_from_json. Thread-safe. Since 0.3.
+ * Compiles the profile in a file (UTF-8 JSON; `path` NUL-terminated), read as a stream: a pipe,
+ * a FIFO or /dev/stdin works as a file does (opening a FIFO waits for its writer).
+ * @return PLAINT_OK; PLAINT_E_IO when it cannot be opened or read, or is a directory;
+ * PLAINT_E_TOO_LARGE as soon as more than 16 MiB have come (the rest is not read); the statuses
+ * of plaint_profile_from_json. Thread-safe. Since 0.3.
  */
 PLAINT_API int plaint_profile_from_file(plaint_profile** out, const char* path);
 /**
