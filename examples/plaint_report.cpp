@@ -26,7 +26,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -134,15 +133,22 @@ Args parse(int argc, char** argv) {
     return a;
 }
 
+// The whole file, read as a stream (a pipe or a FIFO works); a directory is refused by name,
+// not read as an empty file.
 std::string read_file(const std::string& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec))
+        throw std::runtime_error(path + ": is a directory, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    std::string text;
+    char block[1 << 16];
+    while (in.read(block, sizeof block) || in.gcount() > 0)
+        text.append(block, static_cast<std::size_t>(in.gcount()));
     if (in.bad())
         throw std::runtime_error(path + ": read error");
-    return ss.str();
+    return text;
 }
 
 // A progress bar on stderr, drawn only when stderr is a terminal and the input is long.

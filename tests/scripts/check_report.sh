@@ -47,6 +47,11 @@ set +e
 "$prog" --out > /dev/null 2>&1; test $? -eq 2 || { echo "--out: expected 2"; exit 1; }
 "$prog" --complaints "$work/none.jsonl" --out "$work/x" > /dev/null 2>&1
 test $? -eq 1 || { echo "missing file: expected 1"; exit 1; }
+# A directory given as a file: 1, said as such (not read as an empty file).
+mkdir -p "$work/folder.jsonl"
+"$prog" --complaints "$work/folder.jsonl" --out "$work/x" > /dev/null 2> "$work/folder-stderr.txt"
+test $? -eq 1 || { echo "a directory: expected 1"; exit 1; }
+grep -q "is a directory" "$work/folder-stderr.txt" || { cat "$work/folder-stderr.txt"; exit 1; }
 set -e
 "$prog" --help | grep -q -- '--complaints'
 "$prog" --help | grep -q -- '--strict'
