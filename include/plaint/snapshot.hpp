@@ -46,11 +46,12 @@ constexpr std::uint32_t snapshot_format_version = 1;
 void save_snapshot(const Ledger& ledger, const std::string& path);
 
 /// Loads the snapshot in the file `path`: a ledger equal to the one saved, under the profile
-/// stored in the snapshot.
-/// @throws error `errc::io` (the file cannot be opened or read); `errc::parse` (not a snapshot,
-/// a truncated or corrupted one, trailing bytes, inconsistent contents); `errc::unsupported` (a
-/// newer format or class version, another byte order or word size); the errors of
-/// `Profile::from_json` when the stored profile no longer compiles. Since 0.5.
+/// stored in the snapshot. The file is read as a stream: a pipe or a FIFO works as a regular file
+/// does (its length is then checked against the header as the bytes come).
+/// @throws error `errc::io` (the file cannot be opened or read, or is a directory); `errc::parse`
+/// (not a snapshot, a truncated or corrupted one, trailing bytes, inconsistent contents);
+/// `errc::unsupported` (a newer format or class version, another byte order or word size); the
+/// errors of `Profile::from_json` when the stored profile no longer compiles. Since 0.5.
 Ledger load_snapshot(const std::string& path);
 
 /// Loads the snapshot in the file `path` under `profile`: when `profile` is the one stored in the

@@ -1631,9 +1631,10 @@ PLAINT_API int plaint_ledger_save(const plaint_ledger* l, const char* path);
 /**
  * Loads the snapshot file at `path`. With `profile` NULL the ledger is the one saved, under its
  * stored profile; with a profile equal to the stored one, the same, sharing `profile`; with
- * another profile, the saved ledger replayed under it (everything derived again).
+ * another profile, the saved ledger replayed under it (everything derived again). The file is
+ * read as a stream: a pipe or a FIFO works as a regular file does.
  * @param out receives the handle; free it with plaint_ledger_free. Unchanged on failure.
- * @return PLAINT_OK; PLAINT_E_IO (cannot open or read); PLAINT_E_PARSE (not a snapshot,
+ * @return PLAINT_OK; PLAINT_E_IO (cannot open or read, or a directory); PLAINT_E_PARSE (not a snapshot,
  * truncated, corrupted); PLAINT_E_UNSUPPORTED (a newer format, another byte order);
  * PLAINT_E_INVALID_ARGUMENT for NULL. Nothing is built from a refused file. Since 0.5.
  */
