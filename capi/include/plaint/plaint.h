@@ -1634,8 +1634,8 @@ PLAINT_API int plaint_ledger_save(const plaint_ledger* l, const char* path);
  * another profile, the saved ledger replayed under it (everything derived again). The file is
  * read as a stream: a pipe or a FIFO works as a regular file does.
  * @param out receives the handle; free it with plaint_ledger_free. Unchanged on failure.
- * @return PLAINT_OK; PLAINT_E_IO (cannot open or read, or a directory); PLAINT_E_PARSE (not a snapshot,
- * truncated, corrupted); PLAINT_E_UNSUPPORTED (a newer format, another byte order);
+ * @return PLAINT_OK; PLAINT_E_IO (cannot open or read, or a directory); PLAINT_E_PARSE (not a
+ * snapshot, truncated, corrupted); PLAINT_E_UNSUPPORTED (a newer format, another byte order);
  * PLAINT_E_INVALID_ARGUMENT for NULL. Nothing is built from a refused file. Since 0.5.
  */
 PLAINT_API int plaint_ledger_load(plaint_ledger** out, const char* path,
