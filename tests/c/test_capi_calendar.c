@@ -450,9 +450,86 @@ static void test_round_trip_and_tzdb(void) {
     plaint_string_free(version);
 }
 
+/* POSIX TZ rules are read whole and strictly (issue 12): each of these once reached Boost's
+ * reader, which walked past its end, loaded a week of 58 or 9 into an enum, or ignored ",M". */
+static void test_posix_rules_strict(void) {
+    static const char* const bad[] = {"AAA1BBB,M1,M1.1.0",
+                                      "EST5EDT,M3.2.0,M11/1.0",
+                                      "EST5EDT,M3,M11.1.0",
+                                      "CET-1CEST,M3.5.0,M10.58.0/3",
+                                      "CET-1CEST,M3.5.0,M1.9.0",
+                                      "CST-8,M",
+                                      "AAA5BBB",
+                                      "AAA5BBB,J60,J300",
+                                      "AAA5BBB,M3.2.0/24,M11.1.0",
+                                      "AAA19"};
+    char doc[256];
+    size_t i;
+    plaint_calendar* c = NULL;
+    plaint_policy_set* set = NULL;
+    plaint_profile* p = NULL;
+    int64_t t = 0;
+    for (i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
+        snprintf(doc, sizeof doc,
+                 "{\"timezone\": \"%s\", \"week\": {\"mon\": [[\"09:00\", \"17:00\"]]}}", bad[i]);
+        c = NULL;
+        CHECK(plaint_calendar_from_json(&c, doc, PLAINT_NTS) == PLAINT_E_NOT_FOUND);
+        CHECK(c == NULL);
+        CHECK(strstr(plaint_last_error_message(), "POSIX TZ") != NULL);
+        /* The same zone in a policy set's and a profile's calendars: a validation problem. */
+        snprintf(doc, sizeof doc,
+                 "{\"calendars\": {\"office\": {\"timezone\": \"%s\", \"week\": {\"mon\": "
+                 "[[\"09:00\", \"17:00\"]]}}}}",
+                 bad[i]);
+        set = NULL;
+        CHECK(plaint_policy_set_from_json(&set, doc, PLAINT_NTS) == PLAINT_E_VALIDATION);
+        CHECK(set == NULL);
+        CHECK(strstr(plaint_last_error_message(), "POSIX TZ") != NULL);
+        snprintf(doc, sizeof doc,
+                 "{\"plaint_profile\": 1, \"calendars\": {\"office\": {\"timezone\": \"%s\", "
+                 "\"week\": {\"mon\": [[\"09:00\", \"17:00\"]]}}}}",
+                 bad[i]);
+        p = NULL;
+        CHECK(plaint_profile_from_json(&p, doc, PLAINT_NTS) == PLAINT_E_VALIDATION);
+        CHECK(p == NULL);
+        CHECK(strstr(plaint_last_error_message(), "POSIX TZ") != NULL);
+    }
+    /* Valid rules still work. EST5EDT,M3.2.0,M11.1.0 in 2026: DST starts Sunday 8 March 02:00
+     * EST (07:00Z), ends Sunday 1 November 02:00 EDT (06:00Z). Open 01:59-03:00 local on
+     * 8 March: 01:59 EST = 06:59Z, 03:00 EDT = 07:00Z, one minute. The second spelling gives
+     * the DST offset (4 h west) and quoted names. */
+    {
+        static const char* const good[] = {"EST5EDT,M3.2.0,M11.1.0",
+                                           "<EST>5<EDT>4,M3.2.0/2,M11.1.0/2:00"};
+        int64_t d = 0;
+        for (i = 0; i < 2; ++i) {
+            snprintf(doc, sizeof doc,
+                     "{\"timezone\": \"%s\", \"dates\": {\"2026-03-08\": [[\"01:59\", \"03:00\"]], "
+                     "\"2026-11-01\": [[\"01:30\", \"02:00\"]]}}",
+                     good[i]);
+            c = NULL;
+            CHECK(plaint_calendar_from_json(&c, doc, PLAINT_NTS) == PLAINT_OK);
+            CHECK(plaint_calendar_next_open(c, at("2026-03-08T00:00:00Z"), &t) == PLAINT_OK);
+            CHECK(t == at("2026-03-08T06:59:00Z"));
+            CHECK(plaint_calendar_between(c, at("2026-03-08T00:00:00Z"), at("2026-03-09T00:00:00Z"),
+                                          &d) == PLAINT_OK);
+            CHECK(d == 60);
+            /* 01:30 on 1 November comes twice: the earlier, 01:30 EDT = 05:30Z; 02:00 EST =
+             * 07:00Z. */
+            CHECK(plaint_calendar_next_open(c, at("2026-11-01T00:00:00Z"), &t) == PLAINT_OK);
+            CHECK(t == at("2026-11-01T05:30:00Z"));
+            CHECK(plaint_calendar_between(c, at("2026-11-01T00:00:00Z"), at("2026-11-02T00:00:00Z"),
+                                          &d) == PLAINT_OK);
+            CHECK(d == 90 * 60);
+            plaint_calendar_free(c);
+        }
+    }
+}
+
 int main(void) {
     test_cn_office();
     test_posix_zone_and_always_open();
+    test_posix_rules_strict();
     test_batches();
     test_null_and_range();
     test_documents_and_locations();

@@ -532,3 +532,168 @@ TEST_CASE("hostile JSON: NUL bytes and duplicate keys are refused with their pla
     CHECK(v.size() >= 5);
     CHECK(v != "unknown");
 }
+
+// ---- POSIX TZ rules read strictly (issue 12) ----
+
+namespace {
+
+// Open all day, every day, in the given zone.
+Calendar always(const std::string& zone) {
+    std::string week;
+    for (const char* d : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
+        week += std::string(week.empty() ? "" : ",") + "\"" + d + "\": [[\"00:00\",\"24:00\"]]";
+    return Calendar::from_json(R"({"timezone": ")" + zone + R"(", "week": {)" + week + "}}");
+}
+
+} // namespace
+
+TEST_CASE("a malformed POSIX TZ rule is refused whole, before Boost reads any of it") {
+    // The issue's strings: the first three walked Boost's tokenizer past its end (stale tokens
+    // filled the gap: "M3" was read as M3.3.3), the next two loaded a week of 58 or 9 into an
+    // enum, and "CST-8,M" was a zone with the rest ignored. The others are the same grammar's
+    // other edges: a DST name without its rule, a missing end, trailing text, each field one past
+    // its range, day-of-year forms Boost reads wrongly, signed or 24:00 times, short names.
+    for (const char* bad : {"AAA1BBB,M1,M1.1.0",
+                            "EST5EDT,M3.2.0,M11/1.0",
+                            "EST5EDT,M3,M11.1.0",
+                            "CET-1CEST,M3.5.0,M10.58.0/3",
+                            "CET-1CEST,M3.5.0,M1.9.0",
+                            "CST-8,M",
+                            "AAA5BBB",
+                            "AAA5BBB,M3.2.0",
+                            "AAA5BBB,M3.2.0,",
+                            "AAA5BBB,M3.2.0,M11.1.0,",
+                            "AAA5BBB,M3.2.0,M11.1.0x",
+                            "AAA5BBB,M0.2.0,M11.1.0",
+                            "AAA5BBB,M13.2.0,M11.1.0",
+                            "AAA5BBB,M3.0.0,M11.1.0",
+                            "AAA5BBB,M3.6.0,M11.1.0",
+                            "AAA5BBB,M3.2.7,M11.1.0",
+                            "AAA5BBB,M3.2.0,M11.1.",
+                            "AAA5BBB,M3..0,M11.1.0",
+                            "AAA5BBB,M3.2.0/,M11.1.0",
+                            "AAA5BBB,J60,J300",
+                            "AAA5BBB,59,300",
+                            "AAA5BBB,M3.2.0/24,M11.1.0",
+                            "AAA5BBB,M3.2.0/-1,M11.1.0",
+                            "AAA5BBB,M3.2.0/2:5,M11.1.0",
+                            "AAA5BBB,M3.2.0/2:00:60,M11.1.0",
+                            "AAA5BBB,M3.2.0/002,M11.1.0",
+                            "AAA19",
+                            "AAA18:01",
+                            "AAA-18:30",
+                            "AAA5:60",
+                            "AAA5:",
+                            "AAA123",
+                            "AA5",
+                            "<AA>5",
+                            "<AAA5",
+                            "<A A>5",
+                            "AAA5BB,M3.2.0,M11.1.0",
+                            "AAA5BBB-19,M3.2.0,M11.1.0",
+                            "AAA12BBB-12,M3.2.0,M11.1.0",
+                            "CST-8 ",
+                            "CST-8,",
+                            "AAA+",
+                            "<AAA>",
+                            "<AAA>+"}) {
+        INFO(bad);
+        const error e = error_of([&] { always(bad); });
+        CHECK(e.code() == errc::not_found);
+        CHECK(std::string(e.what()).find("POSIX TZ") != std::string::npos);
+    }
+    // The message says what is wrong and where.
+    CHECK_THAT(message_of([] { always("CET-1CEST,M3.5.0,M10.58.0/3"); }),
+               Catch::Contains("week of the daylight-time end rule must be 1-5"));
+    CHECK_THAT(message_of([] { always("EST5EDT,M3,M11.1.0"); }),
+               Catch::Contains("at character 11"));
+    CHECK_THAT(message_of([] { always("AAA5BBB,J60,J300"); }), Catch::Contains("not supported"));
+    CHECK_THAT(message_of([] { always("AAA5BBB"); }), Catch::Contains("needs its rule"));
+    // Not a POSIX string at all: an unknown zone name, the same code.
+    CHECK(code_of([] { always("Mars/Olympus_Mons5"); }) == errc::not_found);
+}
+
+TEST_CASE("POSIX TZ rules: transitions worked by hand") {
+    // EST5EDT,M3.2.0,M11.1.0 in 2026: March's second Sunday is the 8th (1 March is a Sunday),
+    // November's first Sunday the 1st. DST starts 8 March 02:00 EST (07:00Z) and ends 1 November
+    // 02:00 EDT (06:00Z). The spellings below all mean that rule: the DST offset given (4 hours
+    // west, one hour ahead of standard time, which Boost's reader took for a 4-hour shift), the
+    // times given, quoted names, a '+' sign.
+    for (const char* zone : {"EST5EDT,M3.2.0,M11.1.0", "EST5EDT4,M3.2.0/2,M11.1.0/02:00:00",
+                             "EST+5EDT+4:00,M03.2.0/02:00,M11.1.0/2", "<-05>5<-04>,M3.2.0,M11.1.0",
+                             "<EST>5<EDT>,M3.2.0,M11.1.0"}) {
+        INFO(zone);
+        // The local day of 8 March runs 05:00Z (00:00 EST) to 04:00Z on the 9th (24:00 EDT):
+        // 23 hours; 7 March 24; 1 November 04:00Z (00:00 EDT) to 05:00Z on the 2nd: 25.
+        const Calendar day8 = Calendar::from_json(std::string(R"({"timezone": ")") + zone +
+                                                  R"(", "dates": {"2026-03-08": [["00:00","24:00"]],
+            "2026-03-07": [["00:00","24:00"]], "2026-11-01": [["00:00","24:00"]]}})");
+        CHECK(day8.between(at("2026-03-08T05:00:00Z"), at("2026-03-10T00:00:00Z")) == 23 * H);
+        CHECK(day8.between(at("2026-03-07T05:00:00Z"), at("2026-03-08T05:00:00Z")) == 24 * H);
+        CHECK(day8.next_open(at("2026-03-08T05:00:00Z")) == at("2026-03-08T05:00:00Z"));
+        CHECK_FALSE(day8.is_open(at("2026-03-09T04:00:00Z")));
+        CHECK(day8.between(at("2026-10-31T00:00:00Z"), at("2026-11-03T00:00:00Z")) == 25 * H);
+        // 01:59 EST = 06:59Z is before the gap; 03:00 EDT = 07:00Z just after it.
+        const Calendar spring =
+            Calendar::from_json(std::string(R"({"timezone": ")") + zone +
+                                R"(", "dates": {"2026-03-08": [["01:59","03:00"]]}})");
+        CHECK(spring.next_open(at("2026-03-08T00:00:00Z")) == at("2026-03-08T06:59:00Z"));
+        CHECK(spring.between(at("2026-03-08T00:00:00Z"), at("2026-03-09T00:00:00Z")) == 1 * M);
+        // 1 November: 01:30 comes twice and is read as the earlier (EDT, 05:30Z); 02:00 is EST
+        // (07:00Z).
+        const Calendar autumn =
+            Calendar::from_json(std::string(R"({"timezone": ")") + zone +
+                                R"(", "dates": {"2026-11-01": [["01:30","02:00"]]}})");
+        CHECK(autumn.next_open(at("2026-11-01T00:00:00Z")) == at("2026-11-01T05:30:00Z"));
+        CHECK(autumn.between(at("2026-11-01T00:00:00Z"), at("2026-11-02T00:00:00Z")) == 90 * M);
+    }
+    // Week 5 is the last: February 2026 has four Sundays (1, 8, 15, 22), so M2.5.0 is the 22nd;
+    // here DST starts at 12:00 EST (17:00Z) and the local day of the 22nd holds 23 hours.
+    const Calendar feb = Calendar::from_json(R"({"timezone": "AAA5BBB,M2.5.0/12,M11.1.0",
+        "dates": {"2026-02-22": [["00:00","24:00"]], "2026-02-15": [["00:00","24:00"]]}})");
+    CHECK(feb.between(at("2026-02-22T00:00:00Z"), at("2026-02-24T00:00:00Z")) == 23 * H);
+    CHECK(feb.between(at("2026-02-15T00:00:00Z"), at("2026-02-17T00:00:00Z")) == 24 * H);
+    CHECK(feb.next_open(at("2026-02-21T12:00:00Z")) == at("2026-02-22T05:00:00Z"));
+    CHECK_FALSE(feb.is_open(at("2026-02-23T04:00:00Z")));
+    // A zone with minutes: India, 5:30 east.
+    const Calendar india = Calendar::from_json(R"({"timezone": "<+0530>-5:30",
+        "dates": {"2026-01-05": [["09:00","10:00"]]}})");
+    CHECK(india.next_open(at("2026-01-05T00:00:00Z")) == at("2026-01-05T03:30:00Z"));
+    // 18:00 east is the limit, as for ISO 8601 offsets.
+    const Calendar far_east = Calendar::from_json(R"({"timezone": "<+18>-18",
+        "dates": {"2026-01-05": [["09:00","10:00"]]}})");
+    CHECK(far_east.next_open(at("2026-01-04T00:00:00Z")) == at("2026-01-04T15:00:00Z"));
+}
+
+TEST_CASE("POSIX TZ rules agree with the zone database: a half-hour shift and a negative one") {
+    // Lord Howe Island: 10:30 east, DST of 30 minutes from October's first Sunday to April's
+    // (southern hemisphere, DST across the new year). Dublin: Irish Standard Time (+1) in
+    // summer, GMT in winter counted as the "daylight" offset, a negative shift of one hour.
+    // Both are the POSIX strings tzdata itself writes for these zones.
+    const std::pair<const char*, const char*> pairs[] = {
+        {"Australia/Lord_Howe", "<+1030>-10:30<+11>-11,M10.1.0,M4.1.0"},
+        {"Europe/Dublin", "IST-1GMT0,M10.5.0,M3.5.0/1"},
+        {"America/New_York", "EST5EDT4,M3.2.0/2,M11.1.0/2"},
+    };
+    for (const auto& [iana_name, posix_rule] : pairs) {
+        INFO(posix_rule);
+        const Calendar iana = nights(iana_name);
+        const Calendar posix = nights(posix_rule);
+        std::mt19937_64 rng(12);
+        std::uniform_int_distribution<Instant> when(at("2025-01-01T00:00:00Z"),
+                                                    at("2027-12-31T00:00:00Z"));
+        std::uniform_int_distribution<Duration> dur(0, 20 * 8 * H);
+        for (int i = 0; i < 300; ++i) {
+            const Instant t = when(rng);
+            const Duration d = dur(rng);
+            CHECK(iana.add(t, d) == posix.add(t, d));
+            CHECK(iana.between(t, t + d) == posix.between(t, t + d));
+            CHECK(iana.is_open(t) == posix.is_open(t));
+        }
+    }
+    // By hand for Dublin: 29 March 2026 01:00 GMT becomes 02:00 IST, so the local night of the
+    // 29th (00:00-08:00) holds 7 hours; 25 October 02:00 IST becomes 01:00 GMT, 9 hours.
+    const Calendar dublin = nights("IST-1GMT0,M10.5.0,M3.5.0/1");
+    CHECK(dublin.between(at("2026-03-28T20:00:00Z"), at("2026-03-29T12:00:00Z")) == 7 * H);
+    CHECK(dublin.between(at("2026-10-24T20:00:00Z"), at("2026-10-25T12:00:00Z")) == 9 * H);
+}
