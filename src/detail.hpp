@@ -6,6 +6,7 @@
 #include "plaint/enums.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,16 @@ const char* blocked_by(Nature nature, Role owner, EventType t) noexcept;
 // Checks the details an event carries (classify's nature, escalate's target, visit's method,
 // unsatisfied's deadline) against the complaint's state and owner; throws plaint::error.
 void check_details(State state, Role owner, const Event& e);
+
+// Hours from `from` to `to`, the rules' age of a complaint: exact while the difference fits in
+// int64 and taken in double beyond it, so that any two instants give a true age (a complaint
+// received at INT64_MIN read at INT64_MAX is about 5.1e15 hours old), never a wrapped one.
+inline double hours_between(Instant from, Instant to) noexcept {
+    std::int64_t d;
+    if (!__builtin_sub_overflow(to, from, &d))
+        return static_cast<double>(d) / 3600.0;
+    return (static_cast<double>(to) - static_cast<double>(from)) / 3600.0;
+}
 
 } // namespace detail
 PLAINT_END_NAMESPACE

@@ -1383,7 +1383,7 @@ Facts Facts::of(const Complaint& c, Instant now) {
     f.tags.assign(c.tags().begin(), c.tags().end());
     f.reporter_count = c.reporter_count();
     f.received = c.received();
-    f.hours_since_received = static_cast<double>(now - c.received()) / 3600.0;
+    f.hours_since_received = detail::hours_between(c.received(), now);
     for (const Event& e : c.events()) {
         if (e.at > now)
             break;

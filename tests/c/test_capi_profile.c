@@ -11,6 +11,7 @@
  * Positions in the bad profile were counted by hand (test_profile.cpp). */
 #include "plaint/plaint.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -664,6 +665,41 @@ static void test_keywords_and_window(void) {
     CHECK(problem_is(0, "/rules/repeat_window_days", 1, 68)); /* the value, as above */
 }
 
+/* Issue 12: a complaint's age at the far ends of int64. Received at 0 and classified at
+ * INT64_MIN, or received at INT64_MIN and classified at INT64_MAX, overflowed now - received;
+ * the ages are -2^63 s and 2^64 - 1 s (about 5.1e15 hours), and the age rows see them so. */
+static void test_classify_at_the_ends_of_time(void) {
+    const char* doc =
+        "{\"plaint_profile\": 1, \"rules\": {\"sections\": [{\"name\": \"age\", \"hit\": "
+        "\"collect\", \"rows\": [{\"id\": \"old\", \"when\": {\"hours_since_received\": {\"gte\": "
+        "24}}, \"then\": {\"tags\": [\"old\"]}}, {\"id\": \"future\", \"when\": "
+        "{\"hours_since_received\": {\"lt\": 0}}, \"then\": {\"tags\": [\"future\"]}}]}]}}";
+    const struct {
+        int64_t received, at;
+        const char* tag;
+    } cases[] = {{0, INT64_MIN, "future"},
+                 {INT64_MIN, INT64_MAX, "old"},
+                 {INT64_MAX, INT64_MIN, "future"},
+                 {INT64_MIN, INT64_MIN + 25 * 3600, "old"},
+                 {INT64_MAX - 3600, INT64_MAX, NULL}};
+    plaint_profile* p = NULL;
+    size_t i, n = 99;
+    const char* s = NULL;
+    CHECK(plaint_profile_from_json(&p, doc, PLAINT_NTS) == PLAINT_OK);
+    for (i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        plaint_complaint* c = NULL;
+        plaint_decision* d = NULL;
+        CHECK(plaint_complaint_new(&c, "C", cases[i].received) == PLAINT_OK);
+        CHECK(plaint_profile_classify(p, c, cases[i].at, NULL, &d) == PLAINT_OK);
+        CHECK(plaint_decision_tag_count(d, &n) == PLAINT_OK && n == (cases[i].tag ? 1u : 0u));
+        if (cases[i].tag)
+            CHECK(plaint_decision_tag(d, 0, &s) == PLAINT_OK && s && strcmp(s, cases[i].tag) == 0);
+        plaint_decision_free(d);
+        plaint_complaint_free(c);
+    }
+    plaint_profile_free(p);
+}
+
 int main(void) {
     test_default_decisions();
     test_profile_handles();
@@ -672,6 +708,7 @@ int main(void) {
     test_complaint_json();
     test_nulls();
     test_keywords_and_window();
+    test_classify_at_the_ends_of_time();
     printf("%d checks, %d failures\n", checks, failures);
     return failures ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <functional>
+#include <limits>
 #include <random>
 
 using namespace plaint;
@@ -658,4 +659,43 @@ TEST_CASE("rules: the keywords of a rule set, and those found in a text") {
     found = {1};
     none.find_keywords("leak", found);
     CHECK(found.empty());
+}
+
+TEST_CASE("a complaint's age never wraps, whatever the two instants (issue 12)") {
+    constexpr Instant lo = std::numeric_limits<Instant>::min();
+    constexpr Instant hi = std::numeric_limits<Instant>::max();
+    // Received at 0, classified at INT64_MIN: -2^63 s, i.e. -2^63 / 3600 hours (negative: read
+    // before it was received). now - received overflowed here before.
+    const Complaint at_zero("C", 0);
+    CHECK(Facts::of(at_zero, lo).hours_since_received == Approx(-9223372036854775808.0 / 3600));
+    // Received at INT64_MIN, classified at INT64_MAX: 2^64 - 1 s, about 5.12e15 hours.
+    const Complaint first("C", lo);
+    CHECK(Facts::of(first, hi).hours_since_received == Approx(18446744073709551615.0 / 3600));
+    CHECK(Facts::of(first, hi).hours_since_received > 5.1e15);
+    // And the other way: received at INT64_MAX, classified at INT64_MIN.
+    const Complaint last("C", hi);
+    CHECK(Facts::of(last, lo).hours_since_received == Approx(-18446744073709551615.0 / 3600));
+    // Exact where the difference fits: one second, and 2^62 seconds.
+    const Complaint near("C", hi - 1);
+    CHECK(Facts::of(near, hi).hours_since_received == 1.0 / 3600);
+    CHECK(Facts::of(at_zero, Instant{1} << 62).hours_since_received ==
+          4611686018427387904.0 / 3600);
+
+    // The age condition sees the true age: over a day at INT64_MAX, not a wrapped negative.
+    const Profile p =
+        Profile::from_json(R"({"plaint_profile": 1, "rules": {"sections": [{"name": "age",
+        "hit": "collect", "rows": [
+          {"id": "old", "when": {"hours_since_received": {"gte": 24}}, "then": {"tags": ["old"]}},
+          {"id": "future", "when": {"hours_since_received": {"lt": 0}},
+           "then": {"tags": ["future"]}}]}]}})");
+    const auto tags_at = [&](const Complaint& c, Instant now) {
+        std::string out;
+        for (auto t : p.classify(p.facts(c, now, "")).tags)
+            out += std::string(t) + " ";
+        return out;
+    };
+    CHECK(tags_at(first, hi) == "old ");
+    CHECK(tags_at(at_zero, lo) == "future ");
+    CHECK(tags_at(last, lo) == "future ");
+    CHECK(tags_at(at_zero, 3600) == "");
 }
