@@ -124,35 +124,58 @@ Ahp ahp(const double* matrix, std::size_t n, RiTable table, AhpMethod method) {
         }
     const double ri = random_index(table, n);
 
-    Eigen::MatrixXd a(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
+    // Judgements may be any finite positive numbers, and ratios of 1e200 overflow a product
+    // (the eigen solver then gives NaN). So the work is done on B = G⁻¹AG, G = diag(g) with g
+    // the row geometric means, taken in logs: b_ij = a_ij·g_j/g_i is 1 for a consistent matrix
+    // and near 1 for a nearly consistent one, B has A's eigenvalues, and A's Perron vector is
+    // G times B's. Weights are assembled in logs too, and anything that still leaves double's
+    // range is refused rather than returned as NaN, infinity or a zero weight.
+    const auto idx = [](std::size_t i) { return static_cast<Eigen::Index>(i); };
+    Eigen::MatrixXd log_a(idx(n), idx(n));
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = 0; j < n; ++j)
-            a(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = matrix[i * n + j];
+            log_a(idx(i), idx(j)) = std::log(matrix[i * n + j]);
+    const Eigen::VectorXd log_g = log_a.rowwise().mean();
+    Eigen::MatrixXd b(idx(n), idx(n));
+    for (Eigen::Index i = 0; i < b.rows(); ++i)
+        for (Eigen::Index j = 0; j < b.cols(); ++j)
+            b(i, j) = std::exp(log_a(i, j) + log_g(j) - log_g(i));
+    const auto too_wide = [] {
+        return error(errc::out_of_range,
+                     "the judgements span too wide a range for their weights to be computed in "
+                     "double precision");
+    };
+    if (!b.allFinite())
+        throw too_wide();
 
-    Eigen::VectorXd w(static_cast<Eigen::Index>(n));
+    Eigen::VectorXd log_w = log_g;
     double lambda = static_cast<double>(n);
     if (n == 1) {
-        w(0) = 1;
+        // One criterion: weight 1.
     } else if (method == AhpMethod::eigen) {
         // Perron–Frobenius: a positive matrix has a simple real eigenvalue of largest modulus
         // with a positive eigenvector; it is also the one with the largest real part.
-        const Eigen::EigenSolver<Eigen::MatrixXd> es(a, true);
+        // Divided by its largest cell too, so that even a matrix inconsistent by factors of
+        // 1e200 (B's cells that large) keeps the solver's products finite; λ scales back.
+        const double scale = b.maxCoeff();
+        const Eigen::EigenSolver<Eigen::MatrixXd> es(b / scale, true);
         if (es.info() != Eigen::Success)
             throw error(errc::internal, "the eigenvalue solver did not converge");
         Eigen::Index k = 0;
         for (Eigen::Index i = 1; i < es.eigenvalues().size(); ++i)
             if (es.eigenvalues()(i).real() > es.eigenvalues()(k).real())
                 k = i;
-        lambda = es.eigenvalues()(k).real();
-        w = es.eigenvectors().col(k).real().cwiseAbs();
+        lambda = es.eigenvalues()(k).real() * scale;
+        log_w += es.eigenvectors().col(k).real().cwiseAbs().array().log().matrix();
     } else {
-        // Crawford & Williams (1985): the row geometric means, via logs to avoid overflow.
-        for (Eigen::Index i = 0; i < a.rows(); ++i)
-            w(i) = std::exp(a.row(i).array().log().mean());
+        // Crawford & Williams (1985): the row geometric means. λmax estimated as the mean of
+        // (Aw)_i / w_i, which with w = g is the mean row sum of B.
+        lambda = b.rowwise().sum().mean();
     }
+    Eigen::VectorXd w = (log_w.array() - log_w.maxCoeff()).exp().matrix();
     w /= w.sum();
-    if (n > 1 && method == AhpMethod::geometric)
-        lambda = ((a * w).array() / w.array()).mean(); // λmax estimate, ≥ n for reciprocal A
+    if (!log_w.allFinite() || !w.allFinite() || (w.array() <= 0).any() || !std::isfinite(lambda))
+        throw too_wide();
 
     Ahp r;
     r.weights.assign(w.data(), w.data() + w.size());
@@ -176,8 +199,7 @@ Ahp ahp(const double* matrix, std::size_t n, RiTable table, AhpMethod method) {
         double worst = -1;
         for (std::size_t i = 0; i < n; ++i)
             for (std::size_t j = i + 1; j < n; ++j) {
-                const double e =
-                    std::fabs(std::log(matrix[i * n + j] * r.weights[j] / r.weights[i]));
+                const double e = std::fabs(log_a(idx(i), idx(j)) + log_w(idx(j)) - log_w(idx(i)));
                 if (e > worst) {
                     worst = e;
                     r.worst = std::make_pair(i, j);

@@ -281,7 +281,9 @@ struct Ahp {
 /// positive ratios): aᵢⱼ > 0, aᵢᵢ = 1, aᵢⱼ·aⱼᵢ = 1 within a relative 1e-9.
 /// @throws error `errc::invalid_argument` for a NULL matrix or n = 0, a non-finite,
 /// non-positive, non-reciprocal or off-1 diagonal cell (the message names the cell "(i, j)",
-/// 0-based); `errc::out_of_range` for n beyond the RI table. Since 0.4.
+/// 0-based); `errc::out_of_range` for n beyond the RI table, or for judgements so far apart
+/// (ratios near 1e300) that a weight or λmax leaves double's range — ratios like 1e200 are
+/// computed exactly, on the matrix rescaled by its row geometric means. Since 0.4.
 Ahp ahp(const double* matrix, std::size_t n, RiTable table = RiTable::saaty1980,
         AhpMethod method = AhpMethod::eigen);
 

@@ -334,6 +334,30 @@ static void test_ahp(void) {
         CHECK(r.size == sizeof r && r.cr == 0.0);
         CHECK(plaint_ahp(one, 1, 0, 0, w, &r) == PLAINT_OK && w[0] == 1.0 && r.consistent == 1);
     }
+    /* Judgements of 1e200 (issue 12: the eigen method returned NaN weights with OK). 2×2,
+     * a12 = 1e200: weights 1/(1 + 1e-200) and 1e-200/(1 + 1e-200), i.e. 1 and 1e-200. A cycle
+     * [[1, x, 1/x], [1/x, 1, x], [x, 1/x, 1]], x = 1e200, is circulant: weights 1/3 each,
+     * λmax = 1 + x + 1/x. a01 = a12 = a02 = 1e300 puts the last weight 1e-400 below the first,
+     * beyond double: refused. */
+    {
+        const double two[] = {1, 1e200, 1e-200, 1};
+        const double x = 1e200;
+        const double cycle[] = {1, x, 1 / x, 1 / x, 1, x, x, 1 / x, 1};
+        const double wide[] = {1, 1e300, 1e300, 1e-300, 1, 1e300, 1e-300, 1e-300, 1};
+        int32_t m;
+        for (m = PLAINT_AHP_EIGEN; m <= PLAINT_AHP_GEOMETRIC; ++m) {
+            CHECK(plaint_ahp(two, 2, PLAINT_RI_SAATY1980, m, w, &r) == PLAINT_OK);
+            CHECK(near(w[0], 1, 1e-12) && near(w[1] * 1e200, 1, 1e-9));
+            CHECK(r.lambda_max == 2 && r.consistent == 1);
+            CHECK(plaint_ahp(cycle, 3, PLAINT_RI_SAATY1980, m, w, &r) == PLAINT_OK);
+            CHECK(near(w[0], 1.0 / 3, 1e-9) && near(w[1], 1.0 / 3, 1e-9));
+            CHECK(near(w[2], 1.0 / 3, 1e-9));
+            CHECK(near(r.lambda_max / 1e200, 1, 1e-9) && r.consistent == 0);
+            CHECK(r.worst_i == 0 && r.worst_j == 1);
+            CHECK(plaint_ahp(wide, 3, PLAINT_RI_SAATY1980, m, w, &r) == PLAINT_E_OUT_OF_RANGE);
+            CHECK(message_has("too wide a range"));
+        }
+    }
     /* Tables by name and code; RI values from the published tables. */
     CHECK(plaint_ri_table_name(PLAINT_RI_DONEGAN_DODD, &name) == PLAINT_OK);
     CHECK(name && strcmp(name, "donegan_dodd") == 0);

@@ -1001,3 +1001,86 @@ TEST_CASE("sample size with the finite-population correction") {
     CHECK(code_of([] { sample_size(0.05, 0.95, nan_v); }) == errc::invalid_argument);
     CHECK(code_of([] { sample_size(1e-12); }) == errc::out_of_range);
 }
+
+TEST_CASE("AHP on judgements of 1e200 and more: exact weights or a clear refusal (issue 12)") {
+    // Relative closeness, for weights far below 1.
+    const auto rel = [](double got, double want) {
+        return std::isfinite(got) && std::fabs(got - want) <= 1e-9 * std::fabs(want);
+    };
+    for (const AhpMethod m : {AhpMethod::eigen, AhpMethod::geometric}) {
+        INFO(static_cast<int>(m));
+        // 2×2, a12 = 1e200: weights 1/(1 + 1e-200) and 1e-200/(1 + 1e-200), i.e. 1 and 1e-200.
+        // The eigen method returned NaN weights with OK here.
+        const double two[] = {1, 1e200, 1e-200, 1};
+        const Ahp r2 = ahp(two, 2, RiTable::saaty1980, m);
+        CHECK(rel(r2.weights[0], 1));
+        CHECK(rel(r2.weights[1], 1e-200));
+        CHECK(r2.lambda_max == 2);
+        CHECK(r2.consistent);
+        // A consistent 3×3 chain a01 = a12 = 1e150, a02 = 1e300: weights proportional to
+        // (1e300, 1e150, 1), i.e. (1, 1e-150, 1e-300); λmax = 3.
+        const double chain[] = {1, 1e150, 1e300, 1e-150, 1, 1e150, 1e-300, 1e-150, 1};
+        const Ahp rc = ahp(chain, 3, RiTable::saaty1980, m);
+        CHECK(rel(rc.weights[0], 1));
+        CHECK(rel(rc.weights[1], 1e-150));
+        CHECK(rel(rc.weights[2], 1e-300));
+        CHECK(rc.lambda_max == near(3, 1e-9));
+        CHECK(rc.cr == near(0, 1e-9));
+        CHECK(rc.consistent);
+        // A cycle, x = 1e200: A = [[1, x, 1/x], [1/x, 1, x], [x, 1/x, 1]] is circulant, so
+        // its weights are 1/3 each and λmax = 1 + x + 1/x = 1e200 (exact for both methods);
+        // CI = (λmax − 3) / 2 and CR = CI / 0.58; every pair is off by a factor of 1e200, the
+        // first in reading order, (0, 1), is named.
+        const double x = 1e200;
+        const double cycle[] = {1, x, 1 / x, 1 / x, 1, x, x, 1 / x, 1};
+        const Ahp ry = ahp(cycle, 3, RiTable::saaty1980, m);
+        for (double w : ry.weights)
+            CHECK(rel(w, 1.0 / 3));
+        CHECK(rel(ry.lambda_max, 1e200));
+        CHECK(rel(ry.ci, 0.5e200));
+        CHECK(rel(ry.cr, 0.5e200 / 0.58));
+        CHECK_FALSE(ry.consistent);
+        CHECK(ry.worst == std::make_pair(std::size_t{0}, std::size_t{1}));
+        // a01 = a12 = a02 = 1e300: the weights are proportional to (1e200, 1, 1e-200) (the row
+        // geometric means; B = G⁻¹AG is circulant), so the last is 1e-400 of the first, below
+        // the smallest double: refused, never returned as 0, NaN or infinity.
+        const double wide[] = {1, 1e300, 1e300, 1e-300, 1, 1e300, 1e-300, 1e-300, 1};
+        const error e = error_of([&] { ahp(wide, 3, RiTable::saaty1980, m); });
+        CHECK(e.code() == errc::out_of_range);
+        CHECK_THAT(e.what(), Catch::Contains("too wide a range"));
+    }
+    // Random reciprocal matrices with judgements up to 1e300 either give finite, positive
+    // weights summing to 1 or are refused as too wide: never NaN or infinity with success.
+    std::mt19937_64 rng(12);
+    std::uniform_real_distribution<double> exponent(-300, 300);
+    int refused = 0, computed = 0;
+    for (int trial = 0; trial < 200; ++trial) {
+        const std::size_t n = 2 + static_cast<std::size_t>(trial % 6);
+        std::vector<double> a(n * n, 1.0);
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = i + 1; j < n; ++j) {
+                a[i * n + j] = std::pow(10.0, exponent(rng));
+                a[j * n + i] = 1 / a[i * n + j];
+            }
+        for (const AhpMethod m : {AhpMethod::eigen, AhpMethod::geometric}) {
+            try {
+                const Ahp r = ahp(a.data(), n, RiTable::saaty1980, m);
+                double sum = 0;
+                for (double w : r.weights) {
+                    CHECK(std::isfinite(w));
+                    CHECK(w > 0);
+                    sum += w;
+                }
+                CHECK(sum == near(1, 1e-9));
+                CHECK(std::isfinite(r.lambda_max));
+                CHECK(std::isfinite(r.cr));
+                ++computed;
+            } catch (const error& e) {
+                CHECK(e.code() == errc::out_of_range);
+                ++refused;
+            }
+        }
+    }
+    CHECK(computed > 0);
+    CHECK(computed + refused == 400);
+}

@@ -1099,8 +1099,9 @@ PLAINT_API void plaint_ahp_result_init(plaint_ahp_result* r, size_t size);
  * @param ri_table PLAINT_RI_*. @param method PLAINT_AHP_*.
  * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for n = 0, a non-finite, non-positive,
  * non-reciprocal or off-1 diagonal cell (the message names the cell "(i, j)", 0-based), NULL or
- * a small `out->size`; PLAINT_E_OUT_OF_RANGE for an unknown table or method, or n beyond the
- * table. Thread-safe. Since 0.4.
+ * a small `out->size`; PLAINT_E_OUT_OF_RANGE for an unknown table or method, n beyond the
+ * table, or judgements so far apart (ratios near 1e300) that a weight or λmax leaves double's
+ * range: never NaN or infinity with PLAINT_OK. Thread-safe. Since 0.4.
  */
 PLAINT_API int plaint_ahp(const double* matrix, size_t n, int32_t ri_table, int32_t method,
                           double* weights_out, plaint_ahp_result* out);
