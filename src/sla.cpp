@@ -86,26 +86,30 @@ bool mul_add(Duration& acc, Duration value, Duration unit) {
     return !__builtin_mul_overflow(value, unit, &v) && !__builtin_add_overflow(acc, v, &acc);
 }
 
-// A text duration: digits; d/h/m/s parts; or ISO 8601 P[nD][T[nH][nM][nS]].
+// A text duration: digits; d/h/m/s parts; or ISO 8601 P[nD][T[nH][nM][nS]]. Each unit at most
+// once and in that order, every unit with its number, and ISO's 'T' only before a time part:
+// "1h1h", "1m1h", "P1DT" and "PT" are mistakes, not durations.
 Duration parse_duration_text(std::string_view s) {
-    auto fail = [&](const char* why) -> Duration {
+    auto fail = [&](const std::string& why) -> Duration {
         throw error(errc::parse, "duration " + quote(s) + ": " + why);
     };
     if (s.empty())
         return fail("empty");
-    Duration total = 0;
-    std::size_t i = 0;
     const bool iso = s[0] == 'P' || s[0] == 'p';
+    std::size_t i = iso ? 1 : 0;
+    if (iso && i == s.size())
+        return fail("no value after 'P'; write for example PT1H or P1D");
+    Duration total = 0;
     bool in_time = false;
-    if (iso)
-        ++i;
-    bool any = false;
+    int last_unit = -1; // index into "dhms" of the last unit read
     while (i < s.size()) {
         if (iso && (s[i] == 'T' || s[i] == 't')) {
             if (in_time)
                 return fail("'T' twice");
             in_time = true;
             ++i;
+            if (i == s.size())
+                return fail("'T' needs an hour, minute or second part after it, such as PT1H");
             continue;
         }
         Duration value = 0;
@@ -113,34 +117,38 @@ Duration parse_duration_text(std::string_view s) {
         while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
             if (__builtin_mul_overflow(value, 10, &value) ||
                 __builtin_add_overflow(value, s[i] - '0', &value))
-                throw error(errc::overflow, "duration " + quote(s) + " overflows");
+                throw error(errc::overflow,
+                            "duration " + quote(s) + " is too large: it overflows 64-bit seconds");
             ++i;
         }
         if (i == digits_at)
             return fail("expected a number");
         if (i == s.size()) {
-            if (iso || any)
+            if (iso || last_unit >= 0)
                 return fail("a number needs a unit");
             return value; // plain seconds
         }
         const char unit = static_cast<char>(s[i] | 0x20);
-        Duration scale;
-        if (unit == 'd' && !in_time)
-            scale = 86400;
-        else if (unit == 'h' && (in_time || !iso))
-            scale = 3600;
-        else if (unit == 'm' && (in_time || !iso))
-            scale = 60;
-        else if (unit == 's' && (in_time || !iso))
-            scale = 1;
-        else
-            return fail("unknown unit; use d, h, m, s (or ISO 8601 PnDTnHnMnS)");
-        if (!mul_add(total, value, scale))
-            throw error(errc::overflow, "duration " + quote(s) + " overflows");
+        static constexpr Duration scales[] = {86400, 3600, 60, 1};
+        const char* const units = "dhms";
+        int k = -1;
+        for (int u = 0; u < 4; ++u)
+            if (unit == units[u])
+                k = u;
+        if (k < 0 || (iso && (k == 0) == in_time))
+            return fail(iso ? "unknown unit; ISO 8601 durations here are PnDTnHnMnS"
+                            : "unknown unit; use d, h, m, s (or ISO 8601 PnDTnHnMnS)");
+        if (k == last_unit)
+            return fail(std::string("the unit '") + units[k] + "' is given twice");
+        if (k < last_unit)
+            return fail("units must come in the order d, h, m, s");
+        if (!mul_add(total, value, scales[k]))
+            throw error(errc::overflow,
+                        "duration " + quote(s) + " is too large: it overflows 64-bit seconds");
+        last_unit = k;
         ++i;
-        any = true;
     }
-    if (!any)
+    if (last_unit < 0)
         return fail("no value");
     return total;
 }
@@ -203,6 +211,15 @@ Target read_target(const Json& v, const std::string& where, Problems& problems) 
         } else if (key == "duration") {
             has_duration = true;
             try {
+                // JSON reads 18446744073709551615 as unsigned and 1e19 as a double: either is
+                // too large, not a negative or a misspelt duration.
+                if ((value.is_number_unsigned() &&
+                     value.get<std::uint64_t>() >
+                         static_cast<std::uint64_t>(std::numeric_limits<Duration>::max())) ||
+                    (value.is_number_float() && std::fabs(value.get<double>()) >= 0x1p63))
+                    throw error(errc::out_of_range,
+                                "a duration of " + value.dump() +
+                                    " s is too large: at most 9223372036854775807 s");
                 if (value.is_number_integer())
                     t.duration = value.get<Duration>();
                 else if (value.is_string())

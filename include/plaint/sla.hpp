@@ -110,7 +110,9 @@ private:
 
 /// Parses a duration: whole seconds as digits ("3600"), a sum of d/h/m/s parts ("1h30m",
 /// "24h", "45s"), or ISO 8601 "PT1H30M" / "P1DT2H" (a day is 86,400 seconds of open time).
-/// @throws error `errc::parse`, `errc::overflow`. Since 0.2.
+/// Each unit comes at most once, in the order d, h, m, s; ISO's `T` only before a time part.
+/// @throws error `errc::parse` for anything else ("1h1h", "1m1h", "P1DT", "PT", "P", ""),
+/// `errc::overflow` for a value too large for int64 seconds. Since 0.2.
 Duration parse_duration(std::string_view text);
 
 PLAINT_END_NAMESPACE

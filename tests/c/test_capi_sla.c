@@ -172,7 +172,35 @@ static void test_durations(void) {
                                 6, &d) == PLAINT_E_PARSE); /* an embedded NUL */
     CHECK(plaint_duration_parse("9999999999999999h", PLAINT_NTS, &d) == PLAINT_E_OVERFLOW);
     CHECK(plaint_duration_parse("99999999999999999999", PLAINT_NTS, &d) == PLAINT_E_OVERFLOW);
-    CHECK(d == -1);                                              /* untouched on failure */
+    CHECK(d == -1); /* untouched on failure */
+    /* Issue 12: 'T' with no time part, a unit twice, out of order, 'P' or 'PT' alone. */
+    {
+        static const char* const bad[] = {"P1DT", "1h1h", "PT1H1H", "1m1h", "P", "PT", "P1DT1D"};
+        size_t i;
+        for (i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
+            CHECK(plaint_duration_parse(bad[i], PLAINT_NTS, &d) == PLAINT_E_PARSE);
+            CHECK(d == -1);
+        }
+        CHECK(plaint_duration_parse("1h1h", PLAINT_NTS, &d) == PLAINT_E_PARSE);
+        CHECK(strstr(plaint_last_error_message(), "twice") != NULL);
+        /* 2^64 - 1 and a day count one past int64 seconds: too large, never "positive". */
+        CHECK(plaint_duration_parse("18446744073709551615", PLAINT_NTS, &d) == PLAINT_E_OVERFLOW);
+        CHECK(strstr(plaint_last_error_message(), "too large") != NULL);
+        CHECK(plaint_duration_parse("106751991167301d", PLAINT_NTS, &d) == PLAINT_E_OVERFLOW);
+        CHECK(d == -1);
+        CHECK(plaint_duration_parse("1d2h3m4s", PLAINT_NTS, &d) == PLAINT_OK && d == 93784);
+    }
+    /* The same number as a policy document's duration: too large, not "must be positive". */
+    {
+        plaint_policy_set* set = NULL;
+        CHECK(plaint_policy_set_from_json(&set,
+                                          "{\"policies\": {\"p\": {\"targets\": [{\"kind\": "
+                                          "\"record\", \"duration\": 18446744073709551615}]}}}",
+                                          PLAINT_NTS) == PLAINT_E_VALIDATION);
+        CHECK(set == NULL);
+        CHECK(strstr(plaint_last_error_message(), "too large") != NULL);
+        CHECK(strstr(plaint_last_error_message(), "positive") == NULL);
+    }
     CHECK(plaint_duration_parse(NULL, 0, &d) == PLAINT_E_PARSE); /* empty */
     CHECK(plaint_duration_parse(NULL, 3, &d) == PLAINT_E_INVALID_ARGUMENT);
     CHECK(plaint_duration_parse("1h", PLAINT_NTS, NULL) == PLAINT_E_INVALID_ARGUMENT);

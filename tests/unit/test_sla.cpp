@@ -346,3 +346,51 @@ TEST_CASE("a running clock counted beyond the calendars' years is an error") {
     // The last second the calendars compute still works.
     CHECK_NOTHROW(set.clocks("complaint", fresh, parse_iso8601("2199-12-31T23:59:59Z")));
 }
+
+TEST_CASE("durations: a unit once, in order, with its number; too large said so (issue 12)") {
+    // "P1DT" (a 'T' with no time part) and "1h1h" (a unit twice) were accepted.
+    for (const char* bad : {"P1DT",    "1h1h",   "PT1H1H", "P1DT1H1H", "1d1d", "30s30s", "1m1h",
+                            "1s1d",    "PT1S1M", "P",      "p",        "PT",   "Pt",     "P1DTT1H",
+                            "PT1HT1M", "PT1D",   "P1D1D",  "P1DT1D",   "1h30", "T1H",    "1hT1m",
+                            "P1W",     "P1M",    "P1Y",    "1h 30m",   "1.5h", "+1h",    "h1"}) {
+        INFO(bad);
+        CHECK(code_of([&] { parse_duration(bad); }) == errc::parse);
+    }
+    CHECK_THAT(message_of([] { parse_duration("1h1h"); }), Catch::Contains("twice"));
+    CHECK_THAT(message_of([] { parse_duration("1m1h"); }), Catch::Contains("order"));
+    CHECK_THAT(message_of([] { parse_duration("P1DT"); }), Catch::Contains("'T' needs"));
+    // Every form still read as before; values worked by hand.
+    CHECK(parse_duration("1d2h3m4s") == 86400 + 7200 + 180 + 4);
+    CHECK(parse_duration("P1DT2H3M4S") == 93784);
+    CHECK(parse_duration("P2D") == 172800);
+    CHECK(parse_duration("PT0S") == 0);
+    CHECK(parse_duration("1D2H") == 93600);
+    CHECK(parse_duration("0") == 0);
+    CHECK(parse_duration("9223372036854775807") == std::numeric_limits<Duration>::max());
+    // Overflow of each unit, and of the sum, is too large, never wrapped.
+    for (const char* big :
+         {"18446744073709551615", "9223372036854775808", "106751991167301d", "2562047788015216h",
+          "153722867280912931m", "9223372036854775808s", "P106751991167301D", "PT2562047788015216H",
+          "106751991167300d86400s", "2562047788015215h3600s"}) {
+        INFO(big);
+        const error e = error_of([&] { parse_duration(big); });
+        CHECK(e.code() == errc::overflow);
+        CHECK_THAT(std::string(e.what()), Catch::Contains("too large"));
+    }
+    // The largest whole number of days that fits.
+    CHECK(parse_duration("106751991167300d") == Duration{106751991167300} * 86400);
+
+    // In a policy document a number too large for int64 is too large, not "must be positive"
+    // (JSON reads 18446744073709551615 as unsigned, 1e19 as a double).
+    for (const char* big : {"18446744073709551615", "9223372036854775808", "1e19", "-1e19"}) {
+        INFO(big);
+        const std::string msg = message_of([&] {
+            PolicySet::from_json(std::string(R"({"policies": {"p": {"targets": [
+                {"kind": "record", "duration": )") +
+                                 big + "}]}}}");
+        });
+        CHECK_THAT(msg, Catch::Contains("/policies/p/targets/0/duration: a duration of"));
+        CHECK_THAT(msg, Catch::Contains("too large"));
+        CHECK(msg.find("positive") == std::string::npos);
+    }
+}

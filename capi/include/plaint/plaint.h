@@ -629,8 +629,10 @@ PLAINT_API int plaint_policy_set_calendar(const plaint_policy_set* set, const ch
 /**
  * Parses a duration in seconds: digits ("3600"), a sum of d/h/m/s parts ("1h30m", "24h",
  * "45s"), or ISO 8601 ("PT72H", "P1DT2H"; a day is 86,400 seconds). `len` may be PLAINT_NTS.
- * @return PLAINT_OK; PLAINT_E_PARSE for anything else (a sign, spaces, a missing unit);
- * PLAINT_E_OVERFLOW beyond int64; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.2.
+ * Each unit comes at most once, in the order d, h, m, s; ISO's T only before a time part.
+ * @return PLAINT_OK; PLAINT_E_PARSE for anything else (a sign, spaces, a missing unit, a unit
+ * twice or out of order: "1h1h", "1m1h"; "P1DT", "PT", "P", ""); PLAINT_E_OVERFLOW beyond
+ * int64; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.2.
  */
 PLAINT_API int plaint_duration_parse(const char* text, size_t len, int64_t* out);
 
