@@ -179,7 +179,17 @@ Instant parse_iso8601(std::string_view text) {
     } catch (const std::out_of_range&) {
         field_error(day_pos, "no such day in that month");
     }
-    return days * day_seconds + hour * 3600 + minute * 60 + second - offset;
+    const Instant t = days * day_seconds + hour * 3600 + minute * 60 + second - offset;
+    // An offset can carry a date at either end into year 1399 or 10000 in UTC, which
+    // format_iso8601 cannot write back: refused here, so that every instant read can be written.
+    if (t < min_text_instant || t > max_text_instant) {
+        Location at{"", 1, offset_pos + 1};
+        throw error(errc::out_of_range,
+                    "instant " + detail::quote(text) +
+                        " lies outside 1400-01-01T00:00:00Z to 9999-12-31T23:59:59Z",
+                    at);
+    }
+    return t;
 }
 
 std::string format_iso8601(Instant t, std::int32_t offset_seconds) {

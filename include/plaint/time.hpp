@@ -36,8 +36,9 @@ Duration difference(Instant a, Instant b);
 /// `±hhmm` or `±hh`. A space may stand for the `T`. A fraction is truncated towards the earlier
 /// second. Text without an offset is refused: local time needs a calendar.
 /// @throws error `errc::parse` naming the 1-based column of the first bad character
-///         (`where()->column`), `errc::out_of_range` for a year outside 1400–9999 or an offset
-///         beyond ±18:00. Since 0.1.
+///         (`where()->column`), `errc::out_of_range` for a year outside 1400–9999, an offset
+///         beyond ±18:00, or an instant that the offset carries outside `min_text_instant` ..
+///         `max_text_instant` (so that `format_iso8601` can always write it back). Since 0.1.
 Instant parse_iso8601(std::string_view text);
 
 /// Formats `t` as `YYYY-MM-DDTHH:MM:SSZ`, or with `±hh:mm` when `offset_seconds` is not 0 (the

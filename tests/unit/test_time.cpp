@@ -181,3 +181,31 @@ TEST_CASE("conversion to and from boost::posix_time::ptime") {
     CHECK(plaint::from_ptime(plaint::to_ptime(plaint::min_text_instant)) ==
           plaint::min_text_instant);
 }
+
+TEST_CASE("an offset cannot carry an instant outside the text range (issue 12)") {
+    // 9999-12-31T23:59:59 at -00:01 is 10000-01-01T00:00:59Z, which has no text form here;
+    // 1400-01-01T00:00:00 at +00:01 is 1399-12-31T23:59:00Z. Both were accepted, and then
+    // format_iso8601 could not write them back.
+    for (const char* beyond :
+         {"9999-12-31T23:59:59-00:01", "9999-12-31T23:00:00-01:00", "9999-12-31T20:00:00-18:00",
+          "1400-01-01T00:00:00+00:01", "1400-01-01T17:59:59+18:00"}) {
+        INFO(beyond);
+        const plaint::error e = error_of([&] { plaint::parse_iso8601(beyond); });
+        CHECK(e.code() == errc::out_of_range);
+        REQUIRE(e.where());
+        CHECK(e.where()->column == 20); // the offset
+    }
+    // The edges themselves, reached through an offset, are in range and round-trip.
+    CHECK(plaint::parse_iso8601("9999-12-31T22:59:59-01:00") == plaint::max_text_instant);
+    CHECK(plaint::parse_iso8601("1400-01-01T18:00:00+18:00") == plaint::min_text_instant);
+    CHECK(plaint::parse_iso8601("1400-01-01T00:00:00-18:00") ==
+          plaint::min_text_instant + 18 * 3600);
+    CHECK(plaint::parse_iso8601("9999-12-31T23:59:59+18:00") ==
+          plaint::max_text_instant - 18 * 3600);
+    for (const char* text : {"9999-12-31T22:59:59-01:00", "1400-01-01T18:00:00+18:00",
+                             "9999-12-31T23:59:59+18:00", "1400-01-01T00:00:00-18:00"}) {
+        INFO(text);
+        const Instant t = plaint::parse_iso8601(text);
+        CHECK(plaint::parse_iso8601(plaint::format_iso8601(t)) == t);
+    }
+}
