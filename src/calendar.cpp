@@ -369,6 +369,22 @@ void validate(const CalendarSpec& spec, detail::Problems& problems) {
     }
 }
 
+// A calendar with no opening hours at all never opens within its years: every deadline and
+// clock on it would fail later, complaint by complaint, so it is refused at once. Checked last,
+// once everything else holds (a time zone that does not exist is said so first).
+void check_opens(const CalendarSpec& spec, const detail::PositionIndex* index) {
+    const bool weekly = std::any_of(spec.week.begin(), spec.week.end(),
+                                    [](const std::vector<Opening>& l) { return !l.empty(); });
+    const bool dated = std::any_of(spec.dates.begin(), spec.dates.end(),
+                                   [](const auto& d) { return !d.second.empty(); });
+    if (spec.always_open || weekly || dated)
+        return;
+    detail::Problems problems;
+    problems.add("/week", "the calendar is never open: give a weekday or a date opening hours "
+                          "(or use \"24x7\")");
+    problems.throw_if_any("calendar", index);
+}
+
 } // namespace
 
 Calendar Calendar::compile(const CalendarSpec& spec) {
@@ -380,7 +396,9 @@ Calendar Calendar::compile(const CalendarSpec& spec) {
     detail::Problems problems;
     validate(spec, problems);
     problems.throw_if_any("calendar");
-    return Calendar(std::make_shared<const detail::CalendarImpl>(spec));
+    auto impl = std::make_shared<const detail::CalendarImpl>(spec);
+    check_opens(impl->spec(), nullptr);
+    return Calendar(std::move(impl));
 }
 
 Calendar Calendar::from_json(std::string_view text) {
@@ -457,9 +475,11 @@ Calendar Calendar::from_json(std::string_view text) {
                 continue;
             }
             for (std::size_t i = 0; i < value.size(); ++i) {
+                if (!value[i].is_string()) { // said without an exception: lists may be long
+                    problems.add(detail::pointer_join(where, i), "expected a date \"YYYY-MM-DD\"");
+                    continue;
+                }
                 try {
-                    if (!value[i].is_string())
-                        throw error(errc::parse, "expected a date \"YYYY-MM-DD\"");
                     spec.closed.push_back(parse_local_date(value[i].get<std::string>()));
                 } catch (const error& e) {
                     problems.add(detail::pointer_join(where, i), e.what());
@@ -484,11 +504,11 @@ Calendar Calendar::from_json(std::string_view text) {
         }
     }
     validate(spec, problems); // what was read is checked too, so one pass reports everything
-    if (!problems.empty()) {
-        const detail::PositionIndex index(text);
-        problems.throw_if_any("calendar", &index);
-    }
-    return Calendar(std::make_shared<const detail::CalendarImpl>(std::move(spec)));
+    const detail::PositionIndex index(text);
+    problems.throw_if_any("calendar", &index);
+    auto impl = std::make_shared<const detail::CalendarImpl>(std::move(spec));
+    check_opens(impl->spec(), &index);
+    return Calendar(std::move(impl));
 }
 
 std::string Calendar::to_json() const {

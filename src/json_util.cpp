@@ -39,6 +39,10 @@ std::size_t nesting_depth(std::string_view s) {
 
 namespace {
 
+[[noreturn]] void throw_located(errc code, std::string_view text, std::size_t offset,
+                                const std::string& pointer, const std::string& message,
+                                const std::string& reason);
+
 // The checks made before parsing: size, depth, NUL bytes.
 void check_text(std::string_view text, const JsonLimits& limits, const char* what) {
     if (text.size() > limits.max_bytes)
@@ -49,123 +53,286 @@ void check_text(std::string_view text, const JsonLimits& limits, const char* wha
         throw error(errc::too_large, std::string(what) + " nests deeper than " +
                                          std::to_string(limits.max_depth) + " levels");
     // A NUL would end nlohmann's input early and let trailing bytes pass unseen.
-    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-        Location at;
-        at.line = 1;
-        std::size_t line_start = 0;
-        for (std::size_t i = 0; i < nul; ++i)
-            if (text[i] == '\n') {
-                ++at.line;
-                line_start = i + 1;
-            }
-        at.column = nul - line_start + 1;
-        throw error(errc::parse,
-                    std::string(what) + " contains a NUL byte at line " + std::to_string(at.line) +
-                        ", column " + std::to_string(at.column),
-                    at);
-    }
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos)
+        throw_located(errc::parse, text, nul, "", std::string(what) + " is not valid JSON",
+                      "a NUL byte");
 }
 
-[[noreturn]] void throw_parse_error(std::string_view text, const Json::parse_error& e,
-                                    const char* what) {
-    // nlohmann reports the byte after which the error was seen; turn it into line and column.
-    std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-    if (offset > text.size())
-        offset = text.size();
-    Location at;
-    at.line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t i = 0; i < offset; ++i)
-        if (text[i] == '\n') {
-            ++at.line;
-            line_start = i + 1;
-        }
-    at.column = offset - line_start + 1;
+// nlohmann's message without its internal prefix ("[json.exception.parse_error.101] ") or its
+// own place ("parse error at line 1, column 5: "): the error states the place once, its own way.
+std::string reason_of(const std::exception& e) {
     std::string msg = e.what();
-    // Keep the library's reason, drop its internal prefix ("[json.exception.parse_error...]").
-    const auto p = msg.find("] ");
-    if (p != std::string::npos)
+    if (const auto p = msg.find("] "); p != std::string::npos)
         msg = msg.substr(p + 2);
+    if (msg.rfind("parse error", 0) == 0)
+        if (const auto p = msg.find(": "); p != std::string::npos)
+            msg = msg.substr(p + 2);
     for (char& c : msg) // the reason may quote the input: keep the message valid UTF-8
         if (static_cast<unsigned char>(c) >= 0x80 || static_cast<unsigned char>(c) < 0x20)
             c = '?';
-    throw error(errc::parse,
-                std::string(what) + " is not valid JSON at line " + std::to_string(at.line) +
-                    ", column " + std::to_string(at.column) + ": " + msg,
-                at);
+    return msg;
+}
+
+// A parse error at byte `offset` of the text: its location (column in bytes, as Location says)
+// and its one problem (column in characters, as Problem says).
+[[noreturn]] void throw_located(errc code, std::string_view text, std::size_t offset,
+                                const std::string& pointer, const std::string& message,
+                                const std::string& reason) {
+    if (offset > text.size())
+        offset = text.size();
+    Location at;
+    at.pointer = pointer;
+    at.line = 1;
+    std::size_t line_start = 0, chars = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++at.line;
+            line_start = i + 1;
+            chars = 0;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xc0) != 0x80) {
+            ++chars;
+        }
+    }
+    at.column = offset - line_start + 1;
+    Problem problem{pointer, at.line, chars + 1, reason};
+    throw error(code,
+                message + " at line " + std::to_string(at.line) + ", column " +
+                    std::to_string(at.column) + ": " + reason,
+                std::move(at), std::vector<Problem>{std::move(problem)});
+}
+
+[[noreturn]] void throw_parse_error(std::string_view text, const Json::parse_error& e,
+                                    const char* what, const std::string& pointer) {
+    // nlohmann reports the byte after which the error was seen.
+    throw_located(errc::parse, text, e.byte > 0 ? e.byte - 1 : 0, pointer,
+                  std::string(what) + " is not valid JSON", reason_of(e));
 }
 
 // A number too large for a double ("1e999"): nlohmann reports it without a position.
-[[noreturn]] void throw_number_error(const Json::out_of_range& e, const char* what) {
-    std::string msg = e.what();
-    const auto p = msg.find("] ");
-    if (p != std::string::npos)
-        msg = msg.substr(p + 2);
-    for (char& c : msg)
-        if (static_cast<unsigned char>(c) >= 0x80 || static_cast<unsigned char>(c) < 0x20)
-            c = '?';
-    throw error(errc::parse, std::string(what) + " is not valid JSON: " + msg);
+[[noreturn]] void throw_number_error(const Json::out_of_range& e, const char* what,
+                                     const std::string& pointer) {
+    const std::string reason = reason_of(e);
+    Location at;
+    at.pointer = pointer;
+    throw error(errc::parse,
+                std::string(what) + " is not valid JSON at " + (pointer.empty() ? "/" : pointer) +
+                    ": " + reason,
+                at, std::vector<Problem>{Problem{pointer, 0, 0, reason}});
 }
+
+// A problem found while parsing (a duplicate key, a count passed): its place is looked up in
+// the text read so far.
+struct Refusal {
+    errc code;
+    std::string pointer, message;
+};
+
+[[noreturn]] void throw_refusal(std::string_view text, const Refusal& r, const char* what) {
+    std::vector<Problem> problems{Problem{r.pointer, 0, 0, r.message}};
+    PositionIndex(text).locate(problems);
+    Problem& p = problems.front();
+    const std::string pointer = p.pointer.empty() ? std::string("/") : p.pointer;
+    std::string msg = r.code == errc::parse
+                          ? std::string(what) + " has a " + p.message + " at " + pointer
+                          : std::string(what) + " has 1 problem:\n" + pointer + ": " + p.message;
+    if (p.line)
+        msg += " (line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ")";
+    Location at;
+    at.pointer = p.pointer.empty() ? "/" : p.pointer;
+    at.line = p.line;
+    at.column = p.column;
+    throw error(r.code, msg, std::move(at), std::move(problems));
+}
+
+// Follows a SAX parse's place in the document: the open containers, each one's current key or
+// index. It names the JSON pointer of a parse error, and counts the values at the places
+// JsonLimits::counts names, refusing the document as soon as a count is passed. A value costs a
+// look at the patterns its container may still lead to: none, for most values.
+class PathTracker {
+public:
+    explicit PathTracker(const JsonLimits& limits) : limits_(limits) {
+        if (limits.counts.size() > 64)
+            throw error(errc::internal, "more than 64 count limits");
+        for (const CountLimit& c : limits.counts) {
+            std::vector<std::string> segs;
+            std::size_t i = 0;
+            while (i < c.pattern.size()) { // "/a/*/b" -> a, *, b (patterns have no escapes)
+                const std::size_t j = c.pattern.find('/', i + 1);
+                segs.push_back(c.pattern.substr(i + 1, j == std::string::npos ? j : j - i - 1));
+                i = j == std::string::npos ? c.pattern.size() : j;
+            }
+            patterns_.push_back(std::move(segs));
+        }
+        counts_.assign(patterns_.size(), 0);
+    }
+
+    // A value starts; a container is entered.
+    void value(bool container, bool object) {
+        std::uint64_t mask = 0;                  // the patterns the value's members may still match
+        const std::size_t depth = stack_.size(); // the segments of the value's pointer
+        if (stack_.empty()) {
+            for (std::size_t p = 0; p < patterns_.size(); ++p)
+                if (patterns_[p].empty())
+                    count(p);
+                else
+                    mask |= std::uint64_t(1) << p;
+        } else {
+            Frame& f = stack_.back();
+            if (f.mask) {
+                std::string index;
+                if (!f.object)
+                    index = std::to_string(f.index);
+                for (std::size_t p = 0; p < patterns_.size(); ++p) {
+                    if (!((f.mask >> p) & 1))
+                        continue;
+                    const std::string& seg = patterns_[p][depth - 1];
+                    if (seg != "*" && seg != (f.object ? f.key : index))
+                        continue;
+                    if (patterns_[p].size() == depth)
+                        count(p);
+                    else
+                        mask |= std::uint64_t(1) << p;
+                }
+            }
+            if (!f.object)
+                ++f.index;
+            f.has_key = false;
+        }
+        if (container)
+            stack_.push_back(Frame{object, {}, 0, false, mask});
+    }
+    void key(const std::string& k) {
+        stack_.back().key = k;
+        stack_.back().has_key = true;
+    }
+    void end() { stack_.pop_back(); }
+
+    // The pointer of the value being read: the open containers' members, then the member or
+    // element that comes next in the innermost one.
+    std::string pointer() const {
+        std::string p;
+        for (std::size_t i = 0; i < stack_.size(); ++i) {
+            const Frame& f = stack_[i];
+            const bool last = i + 1 == stack_.size();
+            if (f.object && (f.has_key || !last))
+                p = pointer_join(p, f.key);
+            else if (!f.object)
+                p = pointer_join(p, last || f.index == 0 ? f.index : f.index - 1);
+        }
+        return p;
+    }
+
+private:
+    struct Frame {
+        bool object;
+        std::string key;
+        std::size_t index;
+        bool has_key;
+        std::uint64_t mask;
+    };
+    void count(std::size_t p) {
+        if (++counts_[p] > limits_.counts[p].max) {
+            // The value is not counted in its container yet: its pointer is the one ahead.
+            throw Refusal{errc::validation, pointer(), limits_.counts[p].message};
+        }
+    }
+
+    const JsonLimits& limits_;
+    std::vector<std::vector<std::string>> patterns_;
+    std::vector<std::size_t> counts_;
+    std::vector<Frame> stack_;
+};
+
+// Builds a nlohmann::json from SAX events as nlohmann's own DOM parser does, refusing duplicate
+// keys (a document where a later value silently wins hides typos) and counting as PathTracker
+// does. Unlike nlohmann's callback parser, which looks through the parent container each time
+// a value closes, every value costs the same whatever its container's size.
+class DomBuilder {
+public:
+    DomBuilder(Json& root, const JsonLimits& limits) : root_(root), path_(limits) {}
+
+    bool null() { return put(Json()); }
+    bool boolean(bool b) { return put(Json(b)); }
+    bool number_integer(Json::number_integer_t v) { return put(Json(v)); }
+    bool number_unsigned(Json::number_unsigned_t v) { return put(Json(v)); }
+    bool number_float(Json::number_float_t v, const std::string&) { return put(Json(v)); }
+    bool string(Json::string_t& s) { return put(Json(std::move(s))); }
+    bool binary(Json::binary_t&) { return put(Json()); } // not in JSON text
+    bool start_object(std::size_t) {
+        path_.value(true, true);
+        stack_.push_back(place(Json(Json::value_t::object)));
+        return true;
+    }
+    bool start_array(std::size_t) {
+        path_.value(true, false);
+        stack_.push_back(place(Json(Json::value_t::array)));
+        return true;
+    }
+    bool end_object() { return end(); }
+    bool end_array() { return end(); }
+    bool key(Json::string_t& k) {
+        path_.key(k);
+        auto& object = stack_.back()->get_ref<Json::object_t&>();
+        auto [it, fresh] = object.emplace(k, Json());
+        if (!fresh)
+            throw Refusal{errc::parse, path_.pointer(), "duplicate key"};
+        member_ = &it->second;
+        return true;
+    }
+    template <class Exception>
+    bool parse_error(std::size_t, const std::string&, const Exception& e) {
+        throw e;
+    }
+    const PathTracker& path() const noexcept { return path_; }
+
+private:
+    bool put(Json&& v) {
+        path_.value(false, false);
+        place(std::move(v));
+        return true;
+    }
+    bool end() {
+        path_.end();
+        stack_.pop_back();
+        return true;
+    }
+    Json* place(Json&& v) {
+        if (stack_.empty()) {
+            root_ = std::move(v);
+            return &root_;
+        }
+        Json& top = *stack_.back();
+        if (top.is_array()) {
+            auto& a = top.get_ref<Json::array_t&>();
+            a.push_back(std::move(v));
+            return &a.back();
+        }
+        *member_ = std::move(v);
+        return member_;
+    }
+
+    Json& root_;
+    PathTracker path_;
+    std::vector<Json*> stack_; // the open containers: each is its parent's last value
+    Json* member_ = nullptr;   // the member whose key was read last
+};
 
 } // namespace
 
 Json parse_json(std::string_view text, const JsonLimits& limits, const char* what) {
     check_text(text, limits, what);
-    // Duplicate keys are refused: a document where a later value silently wins hides typos.
-    // The callback follows the nesting to name the object's JSON pointer.
-    struct Frame {
-        bool object;
-        std::unordered_set<std::string> keys;
-        std::string last;
-        std::size_t index = 0;
-    };
-    std::vector<Frame> stack;
-    auto pointer = [&stack]() {
-        std::string p;
-        for (std::size_t i = 0; i + 1 < stack.size(); ++i)
-            p = stack[i].object ? pointer_join(p, stack[i].last) : pointer_join(p, stack[i].index);
-        return p;
-    };
-    auto enter_value = [&stack]() {
-        if (!stack.empty() && !stack.back().object)
-            ++stack.back().index;
-    };
-    Json::parser_callback_t callback = [&](int, Json::parse_event_t event, Json& parsed) {
-        switch (event) {
-        case Json::parse_event_t::object_start:
-        case Json::parse_event_t::array_start:
-            stack.push_back(Frame{event == Json::parse_event_t::object_start, {}, {}, 0});
-            break;
-        case Json::parse_event_t::object_end:
-        case Json::parse_event_t::array_end:
-            stack.pop_back();
-            enter_value();
-            break;
-        case Json::parse_event_t::key: {
-            Frame& frame = stack.back();
-            frame.last = parsed.get<std::string>();
-            if (!frame.keys.insert(frame.last).second) {
-                stack.push_back(Frame{true, {}, {}, 0}); // so pointer() names the key itself
-                Location at;
-                at.pointer = pointer();
-                throw error(errc::parse,
-                            std::string(what) + " has a duplicate key at " + at.pointer, at);
-            }
-            break;
-        }
-        case Json::parse_event_t::value:
-            enter_value();
-            break;
-        }
-        return true;
-    };
+    Json root;
+    DomBuilder builder(root, limits);
     try {
-        return Json::parse(text.begin(), text.end(), callback);
+        Json::sax_parse(text.begin(), text.end(), &builder);
     } catch (const Json::parse_error& e) {
-        throw_parse_error(text, e, what);
+        throw_parse_error(text, e, what, builder.path().pointer());
     } catch (const Json::out_of_range& e) {
-        throw_number_error(e, what);
+        throw_number_error(e, what, builder.path().pointer());
+    } catch (const Refusal& r) {
+        throw_refusal(text, r, what);
     }
+    return root;
 }
 
 namespace {
@@ -175,7 +342,8 @@ namespace {
 // refused as parse_json refuses them, when the key is read, naming the same pointer.
 class TreeBuilder {
 public:
-    TreeBuilder(JsonTree& tree, const char* what) : tree_(tree), what_(what) {}
+    TreeBuilder(JsonTree& tree, const JsonLimits& limits) : tree_(tree), path_(limits) {}
+    const PathTracker& path() const noexcept { return path_; }
 
     bool null() { return scalar(JsonTree::Node{}); }
     bool boolean(bool b) {
@@ -215,15 +383,12 @@ public:
     bool end_array() { return close(); }
     bool key(std::string& k) {
         Frame& frame = stack_.back();
+        path_.key(k);
         const bool duplicate = seen(frame, k);
         frame.key = static_cast<std::uint32_t>(tree_.keys.size());
         tree_.keys.push_back(append(k));
-        if (duplicate) {
-            Location at;
-            at.pointer = pointer();
-            throw error(errc::parse, std::string(what_) + " has a duplicate key at " + at.pointer,
-                        at);
-        }
+        if (duplicate)
+            throw Refusal{errc::parse, path_.pointer(), "duplicate key"};
         return true;
     }
     // As nlohmann's DOM parsers: the error is thrown with its own type (a parse_error, or an
@@ -282,10 +447,12 @@ private:
             pending_.push_back(i);
     }
     bool scalar(const JsonTree::Node& n) {
+        path_.value(false, false);
         place(add(n));
         return true;
     }
     bool open(JsonTree::Type type) {
+        path_.value(true, type == JsonTree::Type::object);
         JsonTree::Node n;
         n.type = type;
         const std::uint32_t i = add(n);
@@ -297,6 +464,7 @@ private:
         return true;
     }
     bool close() {
+        path_.end();
         const Frame& frame = stack_.back();
         const auto first = pending_.begin() + frame.first;
         if (frame.object)
@@ -312,25 +480,8 @@ private:
         place(i);
         return true;
     }
-    // The pointer of the key being read, for a duplicate: each open array is at the element
-    // after those it holds.
-    std::string pointer() const {
-        std::string p;
-        for (std::size_t i = 0; i < stack_.size(); ++i) {
-            const Frame& f = stack_[i];
-            if (f.object) {
-                p = pointer_join(p, std::string(tree_.text(tree_.keys[f.key])));
-            } else {
-                const std::size_t end =
-                    i + 1 < stack_.size() ? stack_[i + 1].first : pending_.size();
-                p = pointer_join(p, end - f.first);
-            }
-        }
-        return p;
-    }
-
     JsonTree& tree_;
-    const char* what_;
+    PathTracker path_;
     std::vector<Frame> stack_;
     std::vector<std::uint32_t> pending_;
 };
@@ -340,13 +491,15 @@ private:
 JsonTree parse_json_tree(std::string_view text, const JsonLimits& limits, const char* what) {
     check_text(text, limits, what);
     JsonTree tree;
-    TreeBuilder builder(tree, what);
+    TreeBuilder builder(tree, limits);
     try {
         Json::sax_parse(text.begin(), text.end(), &builder);
     } catch (const Json::parse_error& e) {
-        throw_parse_error(text, e, what);
+        throw_parse_error(text, e, what, builder.path().pointer());
     } catch (const Json::out_of_range& e) {
-        throw_number_error(e, what);
+        throw_number_error(e, what, builder.path().pointer());
+    } catch (const Refusal& r) {
+        throw_refusal(text, r, what);
     }
     return tree;
 }
@@ -437,13 +590,32 @@ std::string JsonPath::str() const {
     return out;
 }
 
+std::optional<std::size_t> more_problems(const Problem& p) {
+    static const std::string head = "and ", tail = " more problems";
+    const std::string& m = p.message;
+    if (!p.pointer.empty() || m.size() <= head.size() + tail.size() || m.rfind(head, 0) != 0 ||
+        m.compare(m.size() - tail.size(), tail.size(), tail) != 0)
+        return std::nullopt;
+    std::size_t n = 0;
+    for (std::size_t i = head.size(); i < m.size() - tail.size(); ++i) {
+        if (m[i] < '0' || m[i] > '9')
+            return std::nullopt;
+        n = n * 10 + static_cast<std::size_t>(m[i] - '0');
+    }
+    return n;
+}
+
 void Problems::add_nested(const std::string& base, const error& e) {
     if (e.problems().empty()) {
         add(base, e.what());
         return;
     }
-    for (const Problem& p : e.problems())
-        add(base + p.pointer, p.message);
+    for (const Problem& p : e.problems()) {
+        if (auto n = more_problems(p))
+            more_ += *n;
+        else
+            add(base + p.pointer, p.message);
+    }
 }
 
 void Problems::throw_if_any(const char* what, const PositionIndex* index) const {
@@ -451,11 +623,7 @@ void Problems::throw_if_any(const char* what, const PositionIndex* index) const 
         return;
     std::vector<Problem> located = items_;
     if (index) {
-        for (Problem& p : located) {
-            const Location at = index->find(p.pointer);
-            p.line = at.line;
-            p.column = at.column;
-        }
+        index->locate(located);
         // Document order: by line and column; problems without a place keep their order last.
         std::stable_sort(located.begin(), located.end(), [](const Problem& x, const Problem& y) {
             if ((x.line == 0) != (y.line == 0))
@@ -463,8 +631,9 @@ void Problems::throw_if_any(const char* what, const PositionIndex* index) const 
             return x.line != y.line ? x.line < y.line : x.column < y.column;
         });
     }
-    std::string msg = std::string(what) + " has " + std::to_string(items_.size()) +
-                      (items_.size() == 1 ? " problem" : " problems") + ":";
+    const std::size_t total = items_.size() + more_;
+    std::string msg = std::string(what) + " has " + std::to_string(total) +
+                      (total == 1 ? " problem" : " problems") + ":";
     for (const Problem& p : located) {
         msg += "\n" + (p.pointer.empty() ? std::string("/") : p.pointer) + ": " + p.message;
         if (p.line)
@@ -475,6 +644,10 @@ void Problems::throw_if_any(const char* what, const PositionIndex* index) const 
     first.pointer = located.front().pointer.empty() ? "/" : located.front().pointer;
     first.line = located.front().line;
     first.column = located.front().column;
+    if (more_) {
+        located.push_back(Problem{"", 0, 0, "and " + std::to_string(more_) + " more problems"});
+        msg += "\nand " + std::to_string(more_) + " more problems";
+    }
     throw error(errc::validation, msg, first, std::move(located));
 }
 
@@ -501,15 +674,53 @@ void put_utf8(std::string& out, std::uint32_t cp) {
 
 } // namespace
 
-// The scan trusts that the text parsed as JSON already (it is only run after a successful
-// parse), so it follows the structure without re-checking it.
-PositionIndex::PositionIndex(std::string_view s) {
+namespace {
+
+// "/a~1b/0" -> {"a/b", "0"}.
+std::vector<std::string> pointer_segments(const std::string& pointer) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < pointer.size(); ++i) {
+        if (pointer[i] == '/') {
+            out.emplace_back();
+            continue;
+        }
+        if (out.empty())
+            out.emplace_back();
+        if (pointer[i] == '~' && i + 1 < pointer.size() &&
+            (pointer[i + 1] == '0' || pointer[i + 1] == '1')) {
+            out.back() += pointer[i + 1] == '0' ? '~' : '/';
+            ++i;
+        } else {
+            out.back() += pointer[i];
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+// The scan follows the structure without checking it: the text parsed as JSON, or its part read
+// before the parser stopped. It decodes only the keys of containers on the way to a wanted
+// value, and compares a value's key or index only with the wanted pointers that its container's
+// pointer begins, so each byte costs about the same whatever the document's shape.
+void PositionIndex::locate(std::vector<Problem>& problems) const {
+    struct Want {
+        std::vector<std::string> segs;
+        std::size_t line = 0, column = 0;
+    };
+    std::vector<Want> wants;
+    std::unordered_map<std::string, std::size_t> which;
+    for (const Problem& p : problems)
+        if (which.emplace(p.pointer, wants.size()).second)
+            wants.push_back(Want{pointer_segments(p.pointer)});
     struct Frame {
         bool object;
         std::string key;
         std::size_t index = 0;
         bool expect_key = true;
+        std::vector<std::uint32_t> wants; // those whose pointers run through this container
     };
+    const std::string_view s = text_;
     std::vector<Frame> stack;
     std::size_t i = 0, line = 1, column = 1;
     auto advance = [&]() {
@@ -522,73 +733,92 @@ PositionIndex::PositionIndex(std::string_view s) {
         }
         ++i;
     };
-    auto pointer = [&]() {
-        std::string p;
-        for (const Frame& f : stack)
-            p = f.object ? pointer_join(p, f.key) : pointer_join(p, f.index);
-        return p;
-    };
-    auto read_string = [&]() {
-        std::string out;
+    // Reads a string, decoding it into `out` when there is one.
+    auto read_string = [&](std::string* out) {
         advance(); // opening quote
         while (i < s.size() && s[i] != '"') {
             if (s[i] == '\\' && i + 1 < s.size()) {
                 advance();
                 const char e = s[i];
                 advance();
+                if (!out)
+                    continue;
                 switch (e) {
                 case 'b':
-                    out += '\b';
+                    *out += '\b';
                     break;
                 case 'f':
-                    out += '\f';
+                    *out += '\f';
                     break;
                 case 'n':
-                    out += '\n';
+                    *out += '\n';
                     break;
                 case 'r':
-                    out += '\r';
+                    *out += '\r';
                     break;
                 case 't':
-                    out += '\t';
+                    *out += '\t';
                     break;
                 case 'u': {
-                    std::uint32_t cp = 0;
-                    for (int k = 0; k < 4 && i < s.size(); ++k) {
-                        const char h = s[i];
-                        cp = cp * 16 +
-                             static_cast<std::uint32_t>(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
-                        advance();
-                    }
+                    auto hex4 = [&]() {
+                        std::uint32_t v = 0;
+                        for (int k = 0; k < 4 && i < s.size(); ++k) {
+                            const char h = s[i];
+                            v = v * 16 + static_cast<std::uint32_t>(
+                                             h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+                            advance();
+                        }
+                        return v;
+                    };
+                    std::uint32_t cp = hex4();
                     if (cp >= 0xd800 && cp < 0xdc00 && i + 6 <= s.size() && s[i] == '\\' &&
                         s[i + 1] == 'u') {
                         advance();
                         advance();
-                        std::uint32_t lo = 0;
-                        for (int k = 0; k < 4 && i < s.size(); ++k) {
-                            const char h = s[i];
-                            lo = lo * 16 + static_cast<std::uint32_t>(
-                                               h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
-                            advance();
-                        }
+                        const std::uint32_t lo = hex4();
                         cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
                     }
-                    put_utf8(out, cp);
+                    put_utf8(*out, cp);
                     break;
                 }
                 default:
-                    out += e;
+                    *out += e;
                 }
             } else {
-                out += s[i];
+                if (out)
+                    *out += s[i];
                 advance();
             }
         }
         if (i < s.size())
             advance(); // closing quote
-        return out;
     };
-    auto value_starts = [&]() { at_.emplace(pointer(), std::make_pair(line, column)); };
+    auto value_starts = [&](bool container, bool object) {
+        std::vector<std::uint32_t> inner;
+        if (stack.empty()) {
+            for (std::size_t w = 0; w < wants.size(); ++w) {
+                wants[w].line = line;
+                wants[w].column = column;
+                if (container && !wants[w].segs.empty())
+                    inner.push_back(static_cast<std::uint32_t>(w));
+            }
+        } else if (!stack.back().wants.empty()) {
+            const Frame& f = stack.back();
+            const std::size_t depth = stack.size();
+            const std::string index = f.object ? std::string() : std::to_string(f.index);
+            const std::string& seg = f.object ? f.key : index;
+            for (std::uint32_t w : f.wants) {
+                if (wants[w].segs[depth - 1] != seg)
+                    continue;
+                wants[w].line = line; // the deepest ancestor comes last
+                wants[w].column = column;
+                if (container && wants[w].segs.size() > depth)
+                    inner.push_back(w);
+            }
+        }
+        if (container)
+            stack.push_back(Frame{object, {}, 0, true, std::move(inner)});
+    };
     // The parser skips a leading byte order mark; so does the scan (it is one character).
     if (s.substr(0, 3) == "\xef\xbb\xbf") {
         advance();
@@ -613,8 +843,13 @@ PositionIndex::PositionIndex(std::string_view s) {
                 advance();
                 continue;
             }
-            stack.back().key = read_string();
-            stack.back().expect_key = false;
+            Frame& f = stack.back();
+            f.key.clear();
+            if (c == '"')
+                read_string(f.wants.empty() ? nullptr : &f.key);
+            else
+                advance(); // not a key: never in parsed text
+            f.expect_key = false;
             continue;
         }
         if (c == '}' || c == ']') {
@@ -623,38 +858,25 @@ PositionIndex::PositionIndex(std::string_view s) {
             advance();
             continue;
         }
-        value_starts();
+        value_starts(c == '{' || c == '[', c == '{');
         if (c == '{' || c == '[') {
-            stack.push_back(Frame{c == '{', {}, 0, true});
             advance();
         } else if (c == '"') {
-            read_string();
+            read_string(nullptr);
         } else {
+            const std::size_t from = i;
             while (i < s.size() && s[i] != ',' && s[i] != '}' && s[i] != ']' && s[i] != ' ' &&
                    s[i] != '\n' && s[i] != '\r' && s[i] != '\t')
                 advance();
+            if (i == from)
+                advance(); // a byte the scan cannot place: never in parsed text
         }
     }
-}
-
-Location PositionIndex::find(const std::string& pointer) const {
-    std::string p = pointer;
-    for (;;) {
-        auto it = at_.find(p);
-        if (it != at_.end()) {
-            Location l;
-            l.pointer = pointer;
-            l.line = it->second.first;
-            l.column = it->second.second;
-            return l;
-        }
-        if (p.empty())
-            break;
-        p.erase(p.rfind('/'));
+    for (Problem& p : problems) {
+        const Want& w = wants[which[p.pointer]];
+        p.line = w.line;
+        p.column = w.column;
     }
-    Location l;
-    l.pointer = pointer;
-    return l;
 }
 
 std::string pointer_join(const std::string& base, const std::string& key) {

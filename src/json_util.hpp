@@ -22,13 +22,29 @@ namespace detail {
 
 using Json = nlohmann::json;
 
+// At most this many values at the places `pattern` names, counted while the document is
+// parsed: a JSON pointer whose segments may be "*" (any key or index), e.g.
+// "/sections/*/rows/*" for every row of every section, counted together.
+struct CountLimit {
+    std::string pattern;
+    std::size_t max = 0;
+    std::string message; // the problem reported at the first value over the count
+};
+
 struct JsonLimits {
     std::size_t max_bytes = 16u << 20; // 16 MiB
     std::size_t max_depth = 64;
+    std::vector<CountLimit> counts; // at most 64
 };
 
+// The most problems a list keeps: the rest are counted in one last problem, "and N more
+// problems", so that a hostile document cannot turn into an error message of megabytes.
+constexpr std::size_t max_problems = 100;
+
 // Parses `text` or throws: errc::too_large over the size or depth limit, errc::parse (with the
-// line and column) for malformed JSON or invalid UTF-8 in strings.
+// pointer, line and column, also as the error's one problem) for malformed JSON, invalid UTF-8
+// in strings or a duplicate key, errc::validation (with one problem) as soon as a count of
+// `limits.counts` is passed, before the rest is read. The cost is linear in the text's size.
 Json parse_json(std::string_view text, const JsonLimits& limits, const char* what);
 
 // A parsed document held compactly for readers that only walk it once: nodes in one vector,
@@ -172,36 +188,47 @@ private:
     bool segment_ = false, is_index_ = false;
 };
 
-// Where each value of a JSON text starts: JSON pointer -> line and column (in characters).
-// Built by a scan of its own, since the parser keeps no positions.
+// Where values of a JSON text start, found for the problems that name them: one scan of the
+// text per list of problems, whatever their number, in time linear in the text. The text must
+// outlive the index.
 class PositionIndex {
 public:
     PositionIndex() = default;
-    explicit PositionIndex(std::string_view text);
-    // The place of `pointer`, or of its nearest ancestor that has one.
-    Location find(const std::string& pointer) const;
+    explicit PositionIndex(std::string_view text) : text_(text) {}
+    // Sets each problem's line and column (in characters) to where the value its pointer names
+    // starts, or its nearest ancestor that has a place.
+    void locate(std::vector<Problem>& problems) const;
 
 private:
-    std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> at_;
+    std::string_view text_;
 };
 
 // Collects every problem found while reading a document, each with its JSON pointer, and
-// throws them together.
+// throws them together. It keeps the first max_problems and counts the rest.
 class Problems {
 public:
     void add(const std::string& pointer, const std::string& message) {
-        items_.push_back(Problem{pointer, 0, 0, message});
+        if (items_.size() < max_problems)
+            items_.push_back(Problem{pointer, 0, 0, message});
+        else
+            ++more_;
     }
-    // Adds the problems of a document embedded at `base` (their pointers re-homed under it).
+    // Adds the problems of a document embedded at `base` (their pointers re-homed under it),
+    // its count of problems left out included.
     void add_nested(const std::string& base, const error& e);
     bool empty() const noexcept { return items_.empty(); }
-    // Throws errc::validation listing every problem, one a line, if there are any; with an
-    // index, each problem gets its line and column.
+    // Throws errc::validation listing the problems, one a line, if there are any, and a last
+    // problem "and N more problems" (pointer "") when some were left out; with an index, each
+    // problem gets its line and column.
     void throw_if_any(const char* what, const PositionIndex* index = nullptr) const;
 
 private:
     std::vector<Problem> items_;
+    std::size_t more_ = 0;
 };
+
+// N, when `p` is the last problem of a capped list ("and N more problems").
+std::optional<std::size_t> more_problems(const Problem& p);
 
 // An enumeration value written by name; a problem naming the valid names otherwise.
 template <class E>

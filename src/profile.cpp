@@ -125,7 +125,13 @@ Profile::Profile(std::shared_ptr<const detail::ProfileImpl> impl) : impl_(std::m
 
 Profile Profile::from_json(std::string_view text) {
     using detail::Json;
-    const Json doc = detail::parse_json(text, detail::JsonLimits{}, "profile");
+    // Rule rows and surveys are counted while the text is parsed: a profile of far too many is
+    // refused at the first one over, before the rest is read or built.
+    detail::JsonLimits limits;
+    limits.counts.push_back({"/rules/sections/*/rows/*", 10000, "more than 10,000 rows"});
+    limits.counts.push_back({"/return_visits/rules/*", 10000, "more than 10,000 rows"});
+    limits.counts.push_back({"/surveys/*", 64, "more than 64 surveys"});
+    const Json doc = detail::parse_json(text, limits, "profile");
     auto impl = std::make_shared<detail::ProfileImpl>();
     detail::Problems problems;
     if (!doc.is_object()) {

@@ -768,14 +768,18 @@ private:
         if (it != keyword_ids_.end())
             return it->second;
         if (impl_.keywords.size() >= detail::max_keywords) {
-            problem(at, "more than 10,000 distinct keywords");
+            if (!keywords_over_) // once: every keyword after the limit is over it
+                problem(at, "more than 10,000 distinct keywords");
+            keywords_over_ = true;
             return 0;
         }
         // The automaton grows with the keywords' total length times the distinct bytes they
         // use: bound it, so a hostile rule set cannot ask for gigabytes.
         keyword_bytes_ += folded.size();
         if (keyword_bytes_ > detail::max_keyword_total) {
-            problem(at, "the keywords add up to more than 65,536 bytes");
+            if (!keyword_bytes_over_)
+                problem(at, "the keywords add up to more than 65,536 bytes");
+            keyword_bytes_over_ = true;
             return 0;
         }
         impl_.keywords.push_back(folded);
@@ -897,6 +901,7 @@ private:
     const std::map<std::string, Calendar, std::less<>>* calendars_;
     std::unordered_map<std::string, std::uint32_t> keyword_ids_;
     std::size_t keyword_bytes_ = 0;
+    bool keywords_over_ = false, keyword_bytes_over_ = false;
 };
 
 void read_outputs(JsonView v, const JsonPath& at, detail::Row& row, detail::Problems& problems) {
@@ -951,7 +956,11 @@ RuleSet RuleSet::from_json(std::string_view text) {
 
 RuleSet RuleSet::from_json(std::string_view text,
                            const std::map<std::string, Calendar, std::less<>>& calendars) {
-    const detail::JsonTree tree = detail::parse_json_tree(text, detail::JsonLimits{}, "rule set");
+    // Rows are counted while the text is parsed: a document of far too many is refused at the
+    // first one over, before the rest is read.
+    detail::JsonLimits limits;
+    limits.counts.push_back({"/sections/*/rows/*", detail::max_rows, "more than 10,000 rows"});
+    const detail::JsonTree tree = detail::parse_json_tree(text, limits, "rule set");
     const JsonView doc(tree);
     auto impl = std::make_shared<detail::RuleSetImpl>();
     detail::Problems problems;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <set>
 
 PLAINT_BEGIN_NAMESPACE
 namespace detail {
@@ -294,6 +295,42 @@ Target read_target(const Json& v, const std::string& where, Problems& problems) 
     return t;
 }
 
+// 2100-01-01T00:00:00Z: a target must give a deadline for a complaint received up to then.
+constexpr Instant horizon = 4102444800;
+
+// Whether a complaint received at the horizon gets a deadline `d` of the calendar's time later
+// within the years calendars compute (up to calendar_last_year). Bounds drawn from the weekly
+// hours settle most targets at once; only a duration close to the calendar's open time in those
+// years is worked out, through the calendar itself.
+bool within_years(const Calendar& cal, Duration d) {
+    const CalendarSpec& spec = cal.spec();
+    if (!spec.always_open) {
+        constexpr Duration day = 86400;
+        Duration week = 0; // one week's open seconds; an opening may run past midnight
+        for (const auto& list : spec.week)
+            for (const Opening& o : list)
+                week += o.end > o.start ? o.end - o.start : o.end + day - o.start;
+        // 2100 to 2199 hold 36,524 days: 5,217 whole weeks and 5 days. A day of its own (closed,
+        // or with its own hours) changes at most two days' time; the years' edges in local time
+        // (offsets within 18 hours) and daylight-saving shifts (two a year, under 3 hours) little.
+        const Duration slack =
+            static_cast<Duration>(spec.closed.size() + spec.dates.size() + 2) * 2 * day +
+            100 * 2 * 3 * 3600;
+        const Duration lower = 5217 * week - slack;
+        const Duration upper = 5218 * week + slack;
+        if (d <= lower)
+            return true;
+        if (d > upper)
+            return false;
+    }
+    try {
+        cal.add(horizon, d);
+        return true;
+    } catch (const error&) {
+        return false;
+    }
+}
+
 } // namespace
 } // namespace detail
 
@@ -314,6 +351,8 @@ PolicySet PolicySet::from_json(std::string_view text) {
         problems.throw_if_any("SLA policy set");
     }
     const Json* policies = nullptr;
+    // Calendars whose definitions failed: already reported, so not again as undefined.
+    std::set<std::string, std::less<>> broken;
     for (const auto& [key, value] : doc.items()) {
         const std::string where = detail::pointer_join("", key);
         if (key == "calendars") {
@@ -331,6 +370,7 @@ PolicySet PolicySet::from_json(std::string_view text) {
                     impl->calendars.emplace(name, Calendar::from_json(cal.dump()));
                 } catch (const error& e) {
                     problems.add_nested(at, e);
+                    broken.insert(name);
                 }
             }
         } else if (key == "policies") {
@@ -369,21 +409,32 @@ PolicySet PolicySet::from_json(std::string_view text) {
                 }
             }
             std::vector<const Calendar*> cals;
+            std::set<std::string_view> target_names;
             for (std::size_t i = 0; i < p.targets.size(); ++i) {
                 const Target& t = p.targets[i];
                 const std::string tat = detail::pointer_join(at + "/targets", i);
-                for (std::size_t j = 0; j < i; ++j)
-                    if (p.targets[j].name == t.name)
-                        problems.add(tat, "duplicate target name " + detail::quote(t.name) +
-                                              "; give one of them a name");
+                if (!target_names.insert(t.name).second)
+                    problems.add(tat, "duplicate target name " + detail::quote(t.name) +
+                                          "; give one of them a name");
                 auto it = impl->calendars.find(t.calendar);
                 if (it == impl->calendars.end()) {
-                    problems.add(tat + "/calendar",
-                                 "undefined calendar " + detail::quote(t.calendar));
+                    if (!broken.count(t.calendar))
+                        problems.add(tat + "/calendar",
+                                     "undefined calendar " + detail::quote(t.calendar));
                     cals.push_back(nullptr);
-                } else {
-                    cals.push_back(&it->second);
+                    continue;
                 }
+                cals.push_back(&it->second);
+                // A deadline past the calendars' years cannot be computed: a target that would
+                // need one for complaints of this century cannot work.
+                if (!t.deadline_from_event && t.duration > 0 &&
+                    !detail::within_years(it->second, t.duration))
+                    problems.add(tat + "/duration", "the duration is too long for calendar " +
+                                                        detail::quote(t.calendar) +
+                                                        ": a complaint received in 2100 "
+                                                        "would be due after " +
+                                                        std::to_string(calendar_last_year) +
+                                                        ", the last year calendars compute");
             }
             impl->target_calendars[name] = std::move(cals);
             impl->policies.emplace(name, std::move(p));

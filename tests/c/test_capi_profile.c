@@ -268,7 +268,9 @@ static void test_problems(void) {
     CHECK(plaint_profile_from_json(&p, "{\"name\": \"x\"}", PLAINT_NTS) == PLAINT_E_VALIDATION);
     CHECK(plaint_last_error_problem_count(&n) == PLAINT_OK && n >= 1);
     CHECK(plaint_profile_from_json(&p, "[1, 2", PLAINT_NTS) == PLAINT_E_PARSE);
-    CHECK(plaint_last_error_problem_count(&n) == PLAINT_OK && n == 0);
+    /* one problem, at the element the input ended before (issue 12) */
+    CHECK(plaint_last_error_problem_count(&n) == PLAINT_OK && n == 1);
+    CHECK(problem_is(0, "/2", 1, 6));
     CHECK(plaint_profile_from_json(&p, "{}\0{}", 5) == PLAINT_E_PARSE);
     CHECK(plaint_last_error_location(NULL, &line, &column) == PLAINT_OK && line == 1 &&
           column == 3);

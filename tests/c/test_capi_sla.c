@@ -557,7 +557,7 @@ static void test_documents_and_locations(void) {
 
     /* Malformed text: the place is a line and column (the "}" where a value should be). */
     CHECK(plaint_policy_set_from_json(&set, "{\n\"policies\": }", PLAINT_NTS) == PLAINT_E_PARSE);
-    CHECK(location_is("", 2, 13));
+    CHECK(location_is("/policies", 2, 13)); /* and the value it was reading (issue 12) */
     /* A NUL byte is not JSON, even at the end of the given length. */
     CHECK(plaint_policy_set_from_json(&set, "{}\0", 3) == PLAINT_E_PARSE);
     CHECK(location_is("", 1, 3));

@@ -175,7 +175,8 @@ def test_other_failures() -> None:
     assert info.value.problems == []
     with pytest.raises(plaint.ParseError) as parse:
         plaint.Profile.from_json("[1, 2")
-    assert parse.value.problems == []
+    # One problem, at the element the input ended before (issue 12).
+    assert [(p.pointer, p.line, p.column) for p in parse.value.problems] == [("/2", 1, 6)]
     with pytest.raises(plaint.ParseError):
         plaint.Profile.from_json(b'{"plaint_profile": 1}\0')
     with pytest.raises(plaint.FileError):
