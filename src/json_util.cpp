@@ -134,7 +134,7 @@ struct Refusal {
     const std::string pointer = p.pointer.empty() ? std::string("/") : p.pointer;
     std::string msg = r.code == errc::parse
                           ? std::string(what) + " has a " + p.message + " at " + pointer
-                          : std::string(what) + " has 1 problem:\n" + pointer + ": " + p.message;
+                          : std::string(what) + " is too large at " + pointer + ": " + p.message;
     if (p.line)
         msg += " (line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ")";
     Location at;
@@ -233,7 +233,7 @@ private:
     void count(std::size_t p) {
         if (++counts_[p] > limits_.counts[p].max) {
             // The value is not counted in its container yet: its pointer is the one ahead.
-            throw Refusal{errc::validation, pointer(), limits_.counts[p].message};
+            throw Refusal{errc::too_large, pointer(), limits_.counts[p].message};
         }
     }
 

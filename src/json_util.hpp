@@ -43,8 +43,9 @@ constexpr std::size_t max_problems = 100;
 
 // Parses `text` or throws: errc::too_large over the size or depth limit, errc::parse (with the
 // pointer, line and column, also as the error's one problem) for malformed JSON, invalid UTF-8
-// in strings or a duplicate key, errc::validation (with one problem) as soon as a count of
-// `limits.counts` is passed, before the rest is read. The cost is linear in the text's size.
+// in strings or a duplicate key, errc::too_large (with the value's place as its one problem) as
+// soon as a count of `limits.counts` is passed, before the rest is read. The cost is linear in the
+// text's size.
 Json parse_json(std::string_view text, const JsonLimits& limits, const char* what);
 
 // A parsed document held compactly for readers that only walk it once: nodes in one vector,

@@ -81,7 +81,8 @@ public:
     Calendar();
 
     /// Compiles a calendar. @throws error `errc::validation` for intervals out of range or
-    /// overlapping on one day, a date both closed and with hours, an invalid date;
+    /// overlapping on one day, a date both closed and with hours, an invalid date, a calendar
+    /// never open (no weekday or date with opening hours: pointer `/week`, since 0.6);
     /// `errc::not_found` for a time zone that is neither in the zone database nor a valid
     /// POSIX TZ string.
     static Calendar compile(const CalendarSpec& spec);

@@ -79,7 +79,9 @@ public:
     /// `start`, `stop`, `pause`, `resume` (lists of event names), `warn`,
     /// `escalate_on_warning`, `escalate_on_breach`, `deadline_from_event`.
     /// @throws error `errc::parse`, `errc::validation` (every problem, with JSON pointers:
-    /// unknown keys, undefined calendars, duplicate names, bad durations...), `errc::too_large`.
+    /// unknown keys, undefined calendars, duplicate names, bad durations, a duration whose
+    /// deadline for a complaint received at the start of 2100 would fall after
+    /// `calendar_last_year` (since 0.6)...), `errc::too_large`.
     static PolicySet from_json(std::string_view json);
     /// The policies of the default profile (DOMAIN.md §5): `complaint` (record 1 h, first
     /// feedback 24 h, result 72 h, round the clock), `repair` (response 24 h, completion 48 h),

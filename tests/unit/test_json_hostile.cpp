@@ -97,7 +97,7 @@ TEST_CASE("a profile of far more rows than allowed is refused at the first one o
     REQUIRE(n > 5000000);
     error e(errc::ok, "");
     const std::size_t held = peak_of([&] { e = error_of([&] { Profile::from_json(doc); }); });
-    CHECK(e.code() == errc::validation);
+    CHECK(e.code() == errc::too_large); // as documented: a limit on the document's size
     REQUIRE(e.problems().size() == 1);
     CHECK(e.problems()[0].pointer == "/rules/sections/0/rows/10000");
     CHECK(e.problems()[0].message == "more than 10,000 rows");
@@ -110,6 +110,7 @@ TEST_CASE("a profile of far more rows than allowed is refused at the first one o
     const std::string visits_head = R"({"plaint_profile": 1, "return_visits": {"rules": [)";
     const std::string visits = empties_doc(visits_head, "]}}", 16 * MiB, n);
     const error v = error_of([&] { Profile::from_json(visits); });
+    CHECK(v.code() == errc::too_large);
     REQUIRE(v.problems().size() == 1);
     CHECK(v.problems()[0].pointer == "/return_visits/rules/10000");
     CHECK(v.problems()[0].message == "more than 10,000 rows");
@@ -121,7 +122,7 @@ TEST_CASE("a rule set of far more rows than allowed is refused at the first one 
     const std::string doc = empties_doc(head, "]}]}", 16 * MiB, n);
     error e(errc::ok, "");
     const std::size_t held = peak_of([&] { e = error_of([&] { RuleSet::from_json(doc); }); });
-    CHECK(e.code() == errc::validation);
+    CHECK(e.code() == errc::too_large);
     REQUIRE(e.problems().size() == 1);
     // Rows are counted over all sections: one in the first, so the second's 10,000th is over.
     CHECK(e.problems()[0].pointer == "/sections/1/rows/9999");

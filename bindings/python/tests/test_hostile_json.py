@@ -26,7 +26,7 @@ def test_rows_refused_at_the_first_over() -> None:
     head = '{"plaint_profile": 1, "rules": {"sections": [{"name": "s", "rows": ['
     doc, n = empties(head, "]}]}}", 16 * MIB)
     assert n > 5_000_000 and len(doc) <= 16 * MIB
-    with pytest.raises(plaint.ValidationError) as info:
+    with pytest.raises(plaint.TooLargeError) as info:
         plaint.Profile.from_json(doc)
     assert [(p.pointer, p.line, p.column, p.message) for p in info.value.problems] == [
         ("/rules/sections/0/rows/10000", 1, len(head) + 3 * 10000 + 1, "more than 10,000 rows")

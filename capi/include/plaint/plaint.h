@@ -96,8 +96,11 @@ PLAINT_API int plaint_last_error_location(const char** pointer_out, size_t* line
                                           size_t* column_out);
 /**
  * The number of problems the last failed call on this thread reported: every problem of a
- * document that failed validation (PLAINT_E_VALIDATION), in document order; 0 for a failure
- * of any other kind, or when no call failed yet. The list is replaced by each failure (a
+ * document that failed validation (PLAINT_E_VALIDATION), in document order, or one for a
+ * document that is not valid JSON (PLAINT_E_PARSE: its pointer, line and column, where the
+ * parser stopped); 0 for a failure of any other kind, or when no call failed yet. A list keeps
+ * the first 100 problems and then one more, pointer "", message "and N more problems" (since
+ * 0.6). The list is replaced by each failure (a
  * failure of this function or of plaint_last_error_problem included), and kept by calls that
  * succeed.
  * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe (the list is per thread).
@@ -470,7 +473,8 @@ typedef struct plaint_calendar plaint_calendar;
  * @param out receives the handle; free it with plaint_calendar_free. Unchanged on failure.
  * @return PLAINT_OK; PLAINT_E_PARSE for malformed JSON (plaint_last_error_location gives the
  * line and column); PLAINT_E_VALIDATION for a document of the wrong shape, bad times or dates,
- * overlapping openings (the message lists every problem; plaint_last_error_location gives the
+ * overlapping openings, no opening hours at all (never open: "/week", since 0.6) (the message
+ * lists every problem; plaint_last_error_location gives the
  * JSON pointer of the first); PLAINT_E_NOT_FOUND for a time zone that is neither in the zone
  * database nor a valid POSIX TZ string; PLAINT_E_TOO_LARGE for a document over 16 MiB or
  * nested too deep; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.2.
@@ -578,8 +582,10 @@ typedef struct plaint_policy_set plaint_policy_set;
  * @param out receives the handle; free it with plaint_policy_set_free. Unchanged on failure.
  * @return PLAINT_OK; PLAINT_E_PARSE for malformed JSON or an embedded NUL
  * (plaint_last_error_location gives the line and column); PLAINT_E_VALIDATION for unknown keys,
- * undefined calendars, duplicate target names, bad durations, events or roles, and bad
- * calendars, an unknown time zone included (the message lists every problem;
+ * undefined calendars, duplicate target names, bad durations, events or roles, a duration whose
+ * deadline for a complaint received at the start of 2100 would fall after 2199 (since 0.6), and
+ * bad calendars, an unknown time zone or a calendar never open included (the message lists
+ * every problem;
  * plaint_last_error_location gives the JSON pointer of the first, such as
  * "/policies/p/targets/0/calendar" or "/calendars/office/week/mon/0");
  * PLAINT_E_TOO_LARGE for a document over 16 MiB or nested too deep;
