@@ -94,6 +94,20 @@ static void test_time(void) {
     CHECK(s == NULL);
     CHECK(plaint_instant_format(0, 45, &s) == PLAINT_E_OUT_OF_RANGE);
     CHECK(plaint_instant_format(0, 0, NULL) == PLAINT_E_INVALID_ARGUMENT);
+    /* Issue 12: an offset cannot carry an instant past the text range. 9999-12-31T23:59:59 at
+     * -00:01 is 10000-01-01T00:00:59Z and 1400-01-01T00:00:00 at +00:01 is 1399-12-31T23:59Z:
+     * refused; 9999-12-31T22:59:59-01:00 is the last instant, 253402300799, and writes back. */
+    t = 7;
+    CHECK(plaint_instant_parse("9999-12-31T23:59:59-00:01", PLAINT_NTS, &t) ==
+          PLAINT_E_OUT_OF_RANGE);
+    CHECK(plaint_instant_parse("1400-01-01T00:00:00+00:01", PLAINT_NTS, &t) ==
+          PLAINT_E_OUT_OF_RANGE);
+    CHECK(t == 7);
+    CHECK(plaint_instant_parse("9999-12-31T22:59:59-01:00", PLAINT_NTS, &t) == PLAINT_OK);
+    CHECK(t == 253402300799LL);
+    CHECK(plaint_instant_format(t, 0, &s) == PLAINT_OK);
+    CHECK(s && strcmp(s, "9999-12-31T23:59:59Z") == 0);
+    plaint_string_free(s);
 }
 
 static plaint_complaint* new_complaint(void) {

@@ -256,7 +256,8 @@ PLAINT_API int plaint_enum_parse(int32_t kind, const char* name, int32_t* out);
  * Parses an ISO 8601 instant with an offset ("2026-03-02T09:30:00+08:00", "...Z"); a fraction
  * of a second is truncated. `len` may be PLAINT_NTS.
  * @return PLAINT_OK; PLAINT_E_PARSE (the message names the column); PLAINT_E_OUT_OF_RANGE for
- * a year outside 1400–9999 or an offset beyond ±18:00; PLAINT_E_INVALID_ARGUMENT for NULL.
+ * a year outside 1400–9999, an offset beyond ±18:00 or an instant the offset carries outside
+ * 1400-01-01T00:00:00Z–9999-12-31T23:59:59Z; PLAINT_E_INVALID_ARGUMENT for NULL.
  * Thread-safe. Since 0.1.
  */
 PLAINT_API int plaint_instant_parse(const char* text, size_t len, int64_t* out);
