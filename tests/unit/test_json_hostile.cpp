@@ -323,6 +323,31 @@ TEST_CASE("a duration beyond the calendars' years is a validation error with its
     // 36,524 days are 5,217 weeks and 5 days (Friday to Tuesday): 26,088 weekdays, 208,704 h.
     CHECK(code_of([&] { PolicySet::from_json(policy("office", "208704h")); }) == errc::ok);
     CHECK(code_of([&] { PolicySet::from_json(policy("office", "208705h")); }) == errc::validation);
+    // Mondays only, 8 hours: 5,218 Mondays from Friday 2100-01-01 to 2199 (the 5 days left over
+    // hold one), 41,744 h. Close to the whole, the duration is worked out on a copy of the
+    // calendar, so 2,000 such calendars leave no century of tables behind (about 0.35 MB each).
+    std::string cals, pols;
+    for (int i = 0; i < 2000; ++i) {
+        const std::string n = std::to_string(i);
+        cals += (i ? ",\"c" : "\"c") + n +
+                R"(": {"timezone": "UTC", "week": {"mon": [["09:00", "17:00"]]}})";
+        pols += (i ? ",\"p" : "\"p") + n +
+                R"(": {"targets": [{"kind": "record", "duration": "41744h", "calendar": "c)" + n +
+                R"("}]})";
+    }
+    std::size_t held = 0;
+    CHECK(code_of([&] {
+              held = peak_of([&] {
+                  PolicySet::from_json("{\"calendars\": {" + cals + "}, \"policies\": {" + pols +
+                                       "}}");
+              });
+          }) == errc::ok);
+    CHECK(held < 64 * MiB);
+    CHECK(code_of([] {
+              PolicySet::from_json(R"({"calendars": {"c": {"timezone": "UTC", "week": {"mon":
+                  [["09:00", "17:00"]]}}}, "policies": {"p": {"targets": [{"kind": "record",
+                  "duration": "41745h", "calendar": "c"}]}}})");
+          }) == errc::validation);
     // In a profile, at the target's duration.
     const error p = error_of([] {
         Profile::from_json(R"({"plaint_profile": 1, "policies": {"p": {"targets": [
