@@ -404,6 +404,7 @@ Calendar Calendar::compile(const CalendarSpec& spec) {
 Calendar Calendar::from_json(std::string_view text) {
     detail::JsonLimits limits;
     limits.max_depth = 8;
+    limits.max_values = detail::max_document_values;
     const detail::Json doc = detail::parse_json(text, limits, "calendar");
     CalendarSpec spec;
     if (doc.is_string()) {

@@ -144,6 +144,17 @@ struct Refusal {
     throw error(r.code, msg, std::move(at), std::move(problems));
 }
 
+// 1000000 -> "1,000,000".
+std::string thousands(std::size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0)
+            out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
 // Follows a SAX parse's place in the document: the open containers, each one's current key or
 // index. It names the JSON pointer of a parse error, and counts the values at the places
 // JsonLimits::counts names, refusing the document as soon as a count is passed. A value costs a
@@ -168,6 +179,9 @@ public:
 
     // A value starts; a container is entered.
     void value(bool container, bool object) {
+        if (limits_.max_values && ++values_ > limits_.max_values)
+            throw Refusal{errc::too_large, pointer(),
+                          "more than " + thousands(limits_.max_values) + " values"};
         std::uint64_t mask = 0;                  // the patterns the value's members may still match
         const std::size_t depth = stack_.size(); // the segments of the value's pointer
         if (stack_.empty()) {
@@ -240,6 +254,7 @@ private:
     const JsonLimits& limits_;
     std::vector<std::vector<std::string>> patterns_;
     std::vector<std::size_t> counts_;
+    std::size_t values_ = 0;
     std::vector<Frame> stack_;
 };
 

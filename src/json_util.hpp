@@ -35,7 +35,16 @@ struct JsonLimits {
     std::size_t max_bytes = 16u << 20; // 16 MiB
     std::size_t max_depth = 64;
     std::vector<CountLimit> counts; // at most 64
+    // At most this many values in all (0: no limit), counted while parsing: a parsed value
+    // takes some 50 to 100 bytes, so this bounds the memory a document can ask for whatever its
+    // shape.
+    std::size_t max_values = 0;
 };
+
+// The values a profile, a policy set or a calendar may hold: 16 MiB of real content is far
+// fewer (10,000 rule rows of 40 values each are 400,000), while 16 MiB of "{}," would be 5.6
+// million and some 570 MB parsed.
+constexpr std::size_t max_document_values = 1000000;
 
 // The most problems a list keeps: the rest are counted in one last problem, "and N more
 // problems", so that a hostile document cannot turn into an error message of megabytes.

@@ -128,6 +128,7 @@ Profile Profile::from_json(std::string_view text) {
     // Rule rows and surveys are counted while the text is parsed: a profile of far too many is
     // refused at the first one over, before the rest is read or built.
     detail::JsonLimits limits;
+    limits.max_values = detail::max_document_values;
     limits.counts.push_back({"/rules/sections/*/rows/*", 10000, "more than 10,000 rows"});
     limits.counts.push_back({"/return_visits/rules/*", 10000, "more than 10,000 rows"});
     limits.counts.push_back({"/surveys/*", 64, "more than 64 surveys"});

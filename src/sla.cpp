@@ -350,7 +350,9 @@ PolicySet::PolicySet(std::shared_ptr<const detail::PolicySetImpl> impl) : impl_(
 
 PolicySet PolicySet::from_json(std::string_view text) {
     using detail::Json;
-    const Json doc = detail::parse_json(text, detail::JsonLimits{}, "SLA policy set");
+    detail::JsonLimits limits;
+    limits.max_values = detail::max_document_values;
+    const Json doc = detail::parse_json(text, limits, "SLA policy set");
     detail::Problems problems;
     auto impl = std::make_shared<detail::PolicySetImpl>();
     impl->calendars.emplace("24x7", Calendar());

@@ -93,7 +93,8 @@ public:
     /// `name` and `description` strings. Unknown keys are errors.
     /// @throws error `errc::parse` (with line and column) for malformed JSON,
     /// `errc::validation` (with the JSON pointer) for a document of the wrong shape,
-    /// `errc::too_large` for a document over 16 MiB, and the errors of `compile`.
+    /// `errc::too_large` for a document over 16 MiB or (since 0.6) of more than 1,000,000
+    /// values, and the errors of `compile`.
     static Calendar from_json(std::string_view json);
 
     /// The calendar as its JSON form (`"24x7"` or an object); `from_json` of it gives an equal

@@ -1,5 +1,5 @@
 /* Hostile JSON through the C ABI (issue 12), the same cases as tests/unit/test_json_hostile.cpp:
- * a 16 MiB profile of empty rule rows refused at the first row over 10,000; a 4 MiB calendar of
+ * a 16 MiB profile of empty rule rows refused at the first row over 10,000; a 2 MiB calendar of
  * empty objects whose problems come back capped at 100 plus "and N more problems"; a parse
  * error as one problem with its place, said once in the message; a calendar that failed not
  * reported again as undefined; a calendar never open and a duration beyond the calendars'
@@ -83,7 +83,7 @@ static void test_rows_refused_early(void) {
 
 static void test_problems_capped(void) {
     size_t n = 0;
-    char* doc = empties_doc("{\"timezone\": \"UTC\", \"closed\": [", "]}", (size_t)4 << 20, &n);
+    char* doc = empties_doc("{\"timezone\": \"UTC\", \"closed\": [", "]}", (size_t)2 << 20, &n);
     plaint_calendar* c = NULL;
     char expected[64];
     CHECK(doc != NULL);

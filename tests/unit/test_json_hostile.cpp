@@ -130,11 +130,11 @@ TEST_CASE("a rule set of far more rows than allowed is refused at the first one 
     CHECK(held < 16 * MiB);
 }
 
-TEST_CASE("loaders take 4 MiB of empty objects in linear time, problems capped") {
+TEST_CASE("loaders take 2 MiB of empty objects in linear time, problems capped") {
     std::size_t n = 0;
     // A calendar: each {} is a problem of its own.
     {
-        const std::string doc = empties_doc(R"({"timezone": "UTC", "closed": [)", "]}", 4 * MiB, n);
+        const std::string doc = empties_doc(R"({"timezone": "UTC", "closed": [)", "]}", 2 * MiB, n);
         const error e = error_of([&] { Calendar::from_json(doc); });
         CHECK(e.code() == errc::validation);
         check_capped(e, n);
@@ -147,7 +147,7 @@ TEST_CASE("loaders take 4 MiB of empty objects in linear time, problems capped")
     // default name "record" repeats: 3n - 1 problems.
     {
         const std::string doc =
-            empties_doc(R"({"policies": {"p": {"targets": [)", "]}}}", 4 * MiB, n);
+            empties_doc(R"({"policies": {"p": {"targets": [)", "]}}}", 2 * MiB, n);
         const error e = error_of([&] { PolicySet::from_json(doc); });
         check_capped(e, 3 * n - 1);
     }
@@ -155,7 +155,7 @@ TEST_CASE("loaders take 4 MiB of empty objects in linear time, problems capped")
     {
         const std::string doc = empties_doc(
             R"({"plaint_profile": 1, "surveys": {"s": {"dimensions": ["a"], "satisfied": [)",
-            "]}}}", 4 * MiB, n);
+            "]}}}", 2 * MiB, n);
         const error e = error_of([&] { Profile::from_json(doc); });
         check_capped(e, n);
         CHECK(e.problems()[0].pointer == "/surveys/s/satisfied/0");
@@ -167,13 +167,38 @@ TEST_CASE("loaders take 4 MiB of empty objects in linear time, problems capped")
         const error e = error_of([&] { Profile::from_json(doc); });
         check_capped(e, 3 * n - 1);
     }
-    // An array of 4 MiB of {} where a profile is expected: a shape error, at once.
+    // An array of 2 MiB of {} where a profile is expected: a shape error, at once.
     {
-        const std::string doc = empties_doc("[", "]", 4 * MiB, n);
+        const std::string doc = empties_doc("[", "]", 2 * MiB, n);
         const error e = error_of([&] { Profile::from_json(doc); });
         REQUIRE(e.problems().size() == 1);
         CHECK(e.problems()[0].message == "expected a profile object");
     }
+}
+
+TEST_CASE("a document of more than a million values is refused at the first one over") {
+    // 16 MiB of {} would be 5.6 million values, some 570 MB parsed. The values counted: the
+    // object, "UTC", the list, then element i is value i + 4: the 1,000,001st is element 999,997.
+    std::size_t n = 0;
+    const std::string head = R"({"timezone": "UTC", "closed": [)";
+    const std::string doc = empties_doc(head, "]}", 16 * MiB, n);
+    error e(errc::ok, "");
+    const std::size_t held = peak_of([&] { e = error_of([&] { Calendar::from_json(doc); }); });
+    CHECK(e.code() == errc::too_large);
+    REQUIRE(e.problems().size() == 1);
+    CHECK(e.problems()[0].pointer == "/closed/999997");
+    CHECK(e.problems()[0].message == "more than 1,000,000 values");
+    CHECK(e.problems()[0].column == head.size() + 3 * 999997 + 1);
+    CHECK(held < 200 * MiB);
+    // The same limit for policy sets, rule sets and profiles.
+    const std::string policies =
+        empties_doc(R"({"policies": {"p": {"targets": [)", "]}}}", 16 * MiB, n);
+    CHECK(code_of([&] { PolicySet::from_json(policies); }) == errc::too_large);
+    const std::string profile = empties_doc(
+        R"({"plaint_profile": 1, "calendars": {"c": {"closed": [)", "]}}}", 16 * MiB, n);
+    CHECK(code_of([&] { Profile::from_json(profile); }) == errc::too_large);
+    const std::string rules = empties_doc(R"({"sections": [{"name": [)", "]}]}", 16 * MiB, n);
+    CHECK(code_of([&] { RuleSet::from_json(rules); }) == errc::too_large);
 }
 
 TEST_CASE("a parse error is one problem with its place, said once") {

@@ -1,6 +1,6 @@
 """Hostile JSON through plaint's loaders (issue 12), the cases of tests/unit/test_json_hostile.cpp.
 
-A 16 MiB profile of empty rule rows is refused at the first row over 10,000; a 4 MiB calendar
+A 16 MiB profile of empty rule rows is refused at the first row over 10,000; a 2 MiB calendar
 of empty objects gives 100 problems and "and N more problems"; a parse error is one problem with
 its place, said once; a calendar that failed is not reported again as undefined; a calendar never
 open and a duration beyond the calendars' years are refused with their pointers. Columns were
@@ -34,7 +34,7 @@ def test_rows_refused_at_the_first_over() -> None:
 
 
 def test_problems_capped_with_a_count() -> None:
-    doc, n = empties('{"timezone": "UTC", "closed": [', "]}", 4 * MIB)
+    doc, n = empties('{"timezone": "UTC", "closed": [', "]}", 2 * MIB)
     with pytest.raises(plaint.ValidationError) as info:
         plaint.Calendar.from_json(doc)
     problems = info.value.problems
@@ -93,3 +93,15 @@ def test_duration_beyond_the_calendars_years() -> None:
     plaint.PolicySet.from_json(policy("36524d")).close()
     with pytest.raises(plaint.ValidationError):
         plaint.PolicySet.from_json(policy("36524d1s"))
+
+
+def test_more_than_a_million_values_refused() -> None:
+    # The object, "UTC" and the list come first: element i is value i + 4, so the
+    # 1,000,001st value is element 999,997 (16 MiB of "{}" would be 5.6 million).
+    head = '{"timezone": "UTC", "closed": ['
+    doc, _ = empties(head, "]}", 16 * MIB)
+    with pytest.raises(plaint.TooLargeError) as info:
+        plaint.Calendar.from_json(doc)
+    assert [(p.pointer, p.line, p.column, p.message) for p in info.value.problems] == [
+        ("/closed/999997", 1, len(head) + 3 * 999997 + 1, "more than 1,000,000 values")
+    ]

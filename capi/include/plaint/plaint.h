@@ -746,7 +746,8 @@ typedef struct plaint_profile plaint_profile;
  * (every problem, in document order, through plaint_last_error_problem_count and
  * plaint_last_error_problem; plaint_last_error_location gives the first);
  * PLAINT_E_UNSUPPORTED for a `plaint_profile` version other than 1; PLAINT_E_TOO_LARGE for a
- * document over 16 MiB, nested deeper than 64 or with more than 10,000 rows;
+ * document over 16 MiB, nested deeper than 64, with more than 10,000 rows or (since 0.6) more
+ * than 1,000,000 values (the one problem gives the place of the first over);
  * PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.3.
  */
 PLAINT_API int plaint_profile_from_json(plaint_profile** out, const char* json, size_t len);
