@@ -776,7 +776,7 @@ public:
             f.tags.push_back(pool.get(tag_ids[r.tags + i]));
         f.reporter_count = r.reporters;
         f.repeat_count = r.repeat_count();
-        f.hours_since_received = static_cast<double>(at - r.received) / 3600.0;
+        f.hours_since_received = detail::hours_between(r.received, at);
         f.unsatisfied_visits = r.unsatisfied;
         f.reopens = r.cycle - 1;
         f.received = r.received;
@@ -1225,7 +1225,9 @@ std::size_t Ledger::reevaluate(Instant now) {
     for (std::uint32_t ci = 0; ci < m.recs.size(); ++ci) {
         Rec& r = m.recs[ci];
         if (static_cast<State>(r.state) == State::closed || m.last_at(r) > now ||
-            now - r.received > static_cast<Instant>(detail::none32))
+            // now >= the last event >= received: the difference is exact in unsigned arithmetic
+            static_cast<std::uint64_t>(now) - static_cast<std::uint64_t>(r.received) >
+                detail::none32)
             continue;
         const Rec saved = r;
         const auto mk = m.mark();

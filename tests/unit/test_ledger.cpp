@@ -12,6 +12,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 using namespace plaint;
@@ -342,6 +343,16 @@ TEST_CASE("ledger: a consultation that missed its 1 h limit becomes a valid comp
     CHECK(l.select(q) == std::vector<std::size_t>{i});
     // Without the re-evaluation events the rebuilt complaint is the staff's own log.
     CHECK(l.complaint(i, false).nature() == Nature::consulting);
+}
+
+TEST_CASE("ledger: a sweep at the end of time skips what it cannot count") {
+    // A complaint received in 1900: a sweep at INT64_MAX lies more than 2^32 s after receipt,
+    // so the complaint is skipped, as any sweep that far ahead; INT64_MAX - received used to
+    // overflow (received is negative) and the sweep then failed on the calendar's years.
+    Ledger l;
+    l.add(intake("C-1900", parse_iso8601("1900-06-01T09:00:00+08:00")));
+    CHECK(l.reevaluate(std::numeric_limits<Instant>::max()) == 0);
+    CHECK(l.view(0).event_count == 1);
 }
 
 TEST_CASE("ledger: the periodic sweep re-evaluates without an event") {
