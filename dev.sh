@@ -51,7 +51,10 @@ case "${1:-}" in
     build release
     ctest --preset release -j "$jobs"
     build asan
-    ctest --preset asan -j "$jobs" ;;
+    ctest --preset asan -j "$jobs"
+    # Eight threads on shared compiled objects and a locked ledger, under ThreadSanitizer.
+    build tsan
+    ctest --preset tsan ;;
   bench)
     packages+=(libbenchmark-dev)
     deps
