@@ -405,6 +405,7 @@ Calendar Calendar::from_json(std::string_view text) {
     detail::JsonLimits limits;
     limits.max_depth = 8;
     limits.max_values = detail::max_document_values;
+    limits.max_key_bytes = detail::max_document_key_bytes;
     const detail::Json doc = detail::parse_json(text, limits, "calendar");
     CalendarSpec spec;
     if (doc.is_string()) {

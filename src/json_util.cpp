@@ -216,6 +216,9 @@ public:
             stack_.push_back(Frame{object, {}, 0, false, mask});
     }
     void key(const std::string& k) {
+        if (limits_.max_key_bytes && k.size() > limits_.max_key_bytes)
+            throw Refusal{errc::too_large, pointer(),
+                          "a key of more than " + thousands(limits_.max_key_bytes) + " bytes"};
         stack_.back().key = k;
         stack_.back().has_key = true;
     }

@@ -39,12 +39,17 @@ struct JsonLimits {
     // takes some 50 to 100 bytes, so this bounds the memory a document can ask for whatever its
     // shape.
     std::size_t max_values = 0;
+    // At most this many bytes in a key (0: no limit): loaders name each value they read by its
+    // JSON pointer, keys included, so a key of megabytes would be copied for every value below.
+    std::size_t max_key_bytes = 0;
 };
 
 // The values a profile, a policy set or a calendar may hold: 16 MiB of real content is far
 // fewer (10,000 rule rows of 40 values each are 400,000), while 16 MiB of "{}," would be 5.6
 // million and some 570 MB parsed.
 constexpr std::size_t max_document_values = 1000000;
+// The longest key they may use: names of calendars, policies and surveys included.
+constexpr std::size_t max_document_key_bytes = 1024;
 
 // The most problems a list keeps: the rest are counted in one last problem, "and N more
 // problems", so that a hostile document cannot turn into an error message of megabytes.
@@ -226,6 +231,8 @@ public:
     // Adds the problems of a document embedded at `base` (their pointers re-homed under it),
     // its count of problems left out included.
     void add_nested(const std::string& base, const error& e);
+    // Counts n problems left out of a list read elsewhere (see more_problems).
+    void add_more(std::size_t n) noexcept { more_ += n; }
     bool empty() const noexcept { return items_.empty(); }
     // Throws errc::validation listing the problems, one a line, if there are any, and a last
     // problem "and N more problems" (pointer "") when some were left out; with an index, each

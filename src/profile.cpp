@@ -103,6 +103,10 @@ RuleSet read_visits(const Json& v, Problems& problems, std::map<Role, std::int32
         return RuleSet::from_json(doc.dump());
     } catch (const error& e) {
         for (const Problem& p : e.problems()) {
+            if (auto more = more_problems(p)) {
+                problems.add_more(*more);
+                continue;
+            }
             std::string ptr = p.pointer;
             const std::string from = "/sections/0/rows/";
             if (ptr.rfind(from, 0) == 0)
@@ -129,6 +133,7 @@ Profile Profile::from_json(std::string_view text) {
     // refused at the first one over, before the rest is read or built.
     detail::JsonLimits limits;
     limits.max_values = detail::max_document_values;
+    limits.max_key_bytes = detail::max_document_key_bytes;
     limits.counts.push_back({"/rules/sections/*/rows/*", 10000, "more than 10,000 rows"});
     limits.counts.push_back({"/return_visits/rules/*", 10000, "more than 10,000 rows"});
     limits.counts.push_back({"/surveys/*", 64, "more than 64 surveys"});

@@ -960,6 +960,7 @@ RuleSet RuleSet::from_json(std::string_view text,
     // first one over, before the rest is read.
     detail::JsonLimits limits;
     limits.max_values = detail::max_document_values;
+    limits.max_key_bytes = detail::max_document_key_bytes;
     limits.counts.push_back({"/sections/*/rows/*", detail::max_rows, "more than 10,000 rows"});
     const detail::JsonTree tree = detail::parse_json_tree(text, limits, "rule set");
     const JsonView doc(tree);

@@ -352,6 +352,7 @@ PolicySet PolicySet::from_json(std::string_view text) {
     using detail::Json;
     detail::JsonLimits limits;
     limits.max_values = detail::max_document_values;
+    limits.max_key_bytes = detail::max_document_key_bytes;
     const Json doc = detail::parse_json(text, limits, "SLA policy set");
     detail::Problems problems;
     auto impl = std::make_shared<detail::PolicySetImpl>();
