@@ -666,9 +666,12 @@ public:
                                                 std::to_string(e.at) +
                                                 " is earlier than the last event, at " +
                                                 std::to_string(last));
-        if (e.at - r0.received > static_cast<Instant>(none32))
-            throw error(errc::out_of_range,
-                        "an event more than 2^32 seconds (136 years) after receipt");
+        // The store keeps an event's time as 32 bits of seconds after receipt: at most
+        // 2^32 - 1. The difference taken unsigned: e.at >= received, and e.at - received as
+        // int64 overflows for a receipt before 1970 and an event near INT64_MAX.
+        if (static_cast<std::uint64_t>(e.at) - static_cast<std::uint64_t>(r0.received) > none32)
+            throw error(errc::out_of_range, "an event 2^32 seconds (136 years) or more after "
+                                            "receipt; the ledger keeps at most 2^32 - 1");
         const std::optional<State> next = transition(state, e.type);
         if (!next)
             throw error(errc::illegal_transition, detail::illegal(state, e.type));

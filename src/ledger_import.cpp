@@ -274,7 +274,9 @@ public:
             int c;
             while ((c = src.get()) != -1 && c != '\n') {
                 any = true;
-                if (line.size() >= opt.max_line_bytes)
+                // A CR may end the line (CRLF) and is then not counted: room for one more byte
+                // when it is a CR, dropped below.
+                if (line.size() >= opt.max_line_bytes + (c == '\r' ? 1 : 0))
                     over = true;
                 else
                     line.push_back(static_cast<char>(c));

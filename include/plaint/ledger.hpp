@@ -229,9 +229,9 @@ public:
     /// reopen, or one by which another SLA target has been missed), the rules again — adding a
     /// `classify` event (its note naming the rules) when they now decide a more serious nature
     /// or a higher severity (see `Profile::reevaluate`).
-    /// @throws error `errc::out_of_range` (unknown index, enumerations, an event more than
-    /// 2^32 seconds after receipt), `errc::out_of_order`, `errc::illegal_transition`,
-    /// `errc::invalid_argument`, `errc::encoding`, `errc::too_large` (note; more than 65,535
+    /// @throws error `errc::out_of_range` (unknown index, enumerations, an event 2^32
+    /// seconds or more after receipt), `errc::out_of_order`, `errc::illegal_transition`,
+    /// `errc::invalid_argument`, `errc::encoding`, `errc::too_large` (note; more than 65,534
     /// reopens). On error nothing changes.
     void add_event(std::size_t index, const Event& event);
     /// The same, for the complaint with id `id`. @throws error `errc::not_found` as well.
