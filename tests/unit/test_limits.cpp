@@ -502,7 +502,7 @@ TEST_CASE("limits: an imported line or CSV record is at most 4 MiB") {
     }
 }
 
-TEST_CASE("limits: an import keeps 1,000 problems and counts the rest; max_rows") {
+TEST_CASE("limits: an import keeps 1,000 problems and counts the rest, and stops at max_rows") {
     auto bad_lines = [](std::size_t n) {
         std::string s;
         for (std::size_t i = 0; i < n; ++i)
@@ -549,7 +549,7 @@ TEST_CASE("limits: a CSV record has at most 256 fields") {
 
 // ---- satisfaction -----------------------------------------------------------------------------
 
-TEST_CASE("limits: a scale has at most 1001 levels; AHP n within its random-index table") {
+TEST_CASE("limits: a scale has at most 1001 levels and AHP n within its random-index table") {
     const double v[] = {0, 1000};
     CHECK(satisfaction::mean(v, 2, {0, 1000}).value == 500);
     CHECK(code_of([&] { satisfaction::mean(v, 2, {0, 1001}); }) == errc::invalid_argument);
@@ -564,7 +564,7 @@ TEST_CASE("limits: a scale has at most 1001 levels; AHP n within its random-inde
           errc::out_of_range);
 }
 
-TEST_CASE("limits: CSAT levels 0..63; grouped scores 0..127, 3 key columns; 32 tree levels") {
+TEST_CASE("limits: CSAT levels 0..63 and grouped scores 0..127, 3 key columns and 32 tree levels") {
     const double v[] = {0, 63};
     CHECK(satisfaction::csat(v, 2, std::uint64_t{1} << 63, {0, 63}).value == 0.5);
     CHECK(code_of([&] { satisfaction::csat(v, 2, 1, {0, 64}); }) == errc::invalid_argument);
