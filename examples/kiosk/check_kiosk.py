@@ -92,6 +92,7 @@ def main() -> int:
     check_long_line_under_memory_limit(kiosk, good)
     check_line_limit_edge(kiosk, good)
     check_many_problems(kiosk)
+    check_problem_cap_edge(kiosk)
     check_io_errors(kiosk, sample)
     print("kiosk: limits, bounded output and exit codes checked")
     return 0
@@ -195,6 +196,18 @@ def check_many_problems(kiosk: str) -> None:
     assert e["problem_count"] >= 20, e
     assert all(p["pointer"].startswith("/k") for p in e["problems"]), e["problems"]
     assert len(e["error"]) <= 1003, e["error"]
+
+
+def check_problem_cap_edge(kiosk: str) -> None:
+    # The 20 problems an error line lists, at the edge: 20 unknown keys (one problem each, a
+    # complaint's keys being a fixed set) are all listed; 21 list 20 and count 21.
+    for keys, listed in ((20, 20), (21, 20)):
+        extra = ", ".join('"k%02d": 0' % i for i in range(keys))
+        line = '{"id": "K-8", "received": "2026-10-01T08:00:00+08:00", ' + extra + "}"
+        status, lines, err, _ = feed(kiosk, [line.encode() + b"\n"])
+        assert status == 0, (status, err)
+        e = json.loads(lines[0])
+        assert len(e["problems"]) == listed and e["problem_count"] == keys, e
 
 
 def check_io_errors(kiosk: str, sample: Path) -> None:

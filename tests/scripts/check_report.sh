@@ -94,5 +94,18 @@ test ! -e "$work/strict-out" || { echo "--strict with bad rows: a report was wri
 grep -q -- '--strict' "$work/strict-stderr.txt" || { cat "$work/strict-stderr.txt"; exit 1; }
 # --strict on clean data: 0, as without it.
 head -n 1 "$work/bad.jsonl" > "$work/good.jsonl"
+# The 10 bad rows shown, at the edge: 10 bad rows are all shown, 11 show 10 and count 11.
+for n in 10 11; do
+  { cat "$work/good.jsonl"; i=0; while [ $i -lt $n ]; do echo "not json"; i=$((i + 1)); done; } \
+    > "$work/edge$n.jsonl"
+  set +e
+  "$prog" --complaints "$work/edge$n.jsonl" --out "$work/edge$n-out" > /dev/null 2> "$work/edge$n.txt"
+  status=$?
+  set -e
+  test $status -eq 3 || { echo "$n bad rows: expected 3, got $status"; exit 1; }
+  shown=$(grep -c "^plaint-report: $work/edge$n.jsonl:" "$work/edge$n.txt")
+  test "$shown" -eq 10 || { echo "$n bad rows: $shown shown, expected 10"; exit 1; }
+  grep -q "$n bad rows (10 shown above)" "$work/edge$n.txt" || { cat "$work/edge$n.txt"; exit 1; }
+done
 "$prog" --strict --complaints "$work/good.jsonl" --out "$work/good-out" > /dev/null
 echo "check_report: ok"

@@ -562,6 +562,13 @@ TEST_CASE("limits: a scale has at most 1001 levels and AHP n within its random-i
           errc::out_of_range);
     CHECK(code_of([] { satisfaction::random_index(satisfaction::RiTable::saaty1980, 0); }) ==
           errc::out_of_range);
+    // The matrix itself: 15 criteria all equal (every judgement 1) weigh 1/15 each; 16 are
+    // beyond Saaty's 1980 table.
+    const std::vector<double> ones15(15 * 15, 1.0), ones16(16 * 16, 1.0);
+    const satisfaction::Ahp a = satisfaction::ahp(ones15.data(), 15);
+    REQUIRE(a.weights.size() == 15);
+    CHECK(a.weights[0] == Approx(1.0 / 15));
+    CHECK(code_of([&] { satisfaction::ahp(ones16.data(), 16); }) == errc::out_of_range);
 }
 
 TEST_CASE("limits: CSAT levels 0..63 and grouped scores 0..127, 3 key columns and 32 tree levels") {
