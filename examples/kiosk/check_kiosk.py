@@ -181,6 +181,14 @@ def check_line_limit_edge(kiosk: str, good: bytes) -> None:
     e = json.loads(lines[1])
     assert e["line"] == 2 and "4194305" in e["error"] and e["problem_count"] == 0, e
     assert json.loads(lines[2])["id"] == "K-1", lines[2][:200]
+    # The same with CRLF line ends: the CR belongs to the newline and is not counted (it was, so
+    # a line of exactly 4 MiB was refused when it came from a Windows file).
+    status, lines, err, _ = feed(kiosk, [at_limit, b"\r\n", over, b"\r\n"])
+    assert status == 0, (status, err)
+    assert len(lines) == 2, [x[:200] for x in lines]
+    assert json.loads(lines[0])["id"] == "K-1", lines[0][:200]
+    e = json.loads(lines[1])
+    assert e["line"] == 2 and "4194305" in e["error"], e
 
 
 def check_many_problems(kiosk: str) -> None:

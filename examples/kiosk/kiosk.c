@@ -12,9 +12,9 @@
  *
  * Limits (the kiosk's memory and output stay bounded whatever comes in):
  * - A line holds at most KIOSK_MAX_LINE bytes (4 MiB, the library's limit for one complaint),
- *   its newline not counted. A longer line is never stored: the kiosk keeps no more than the
- *   limit, reads the rest of the line through and drops it, writes an error line for it (with
- *   its length, "problem_count": 0) and goes on with the next line.
+ *   its newline (LF or CRLF) not counted. A longer line is never stored: the kiosk keeps no
+ *   more than the limit, reads the rest of the line through and drops it, writes an error line
+ *   for it (with its length, "problem_count": 0) and goes on with the next line.
  * - An error line lists the first KIOSK_MAX_PROBLEMS (20) problems; "problem_count" says how
  *   many there were in all. Its "error" is the first line of the library's message, cut to
  *   KIOSK_MAX_MESSAGE (1000) bytes, and each problem's pointer and message are cut to
@@ -126,7 +126,7 @@ struct reader {
     size_t pos, end;
     int eof;
     int err;    /* errno of a read error, or -1 when it set none */
-    char* line; /* the line, NUL-terminated (grown up to KIOSK_MAX_LINE + 1 bytes) */
+    char* line; /* the line, NUL-terminated (grown up to KIOSK_MAX_LINE + 2 bytes) */
     size_t cap, len;
     unsigned long long total; /* the line's full length, kept or not */
     int dropped;              /* 1: over KIOSK_MAX_LINE, 2: no memory; the line was not kept */
@@ -154,7 +154,7 @@ static void keep(struct reader* r, const char* p, size_t n) {
     r->total += n;
     if (r->dropped)
         return;
-    if (r->total > KIOSK_MAX_LINE) {
+    if (r->total > KIOSK_MAX_LINE + 1) { /* + 1: room for the CR of a CRLF, not counted */
         r->dropped = 1;
         return;
     }
@@ -163,8 +163,8 @@ static void keep(struct reader* r, const char* p, size_t n) {
         char* q;
         while (grown < r->len + n + 1)
             grown *= 2;
-        if (grown > KIOSK_MAX_LINE + 1)
-            grown = KIOSK_MAX_LINE + 1;
+        if (grown > KIOSK_MAX_LINE + 2)
+            grown = KIOSK_MAX_LINE + 2;
         q = (char*)realloc(r->line, grown);
         if (!q) {
             r->dropped = 2;
@@ -181,6 +181,7 @@ static void keep(struct reader* r, const char* p, size_t n) {
  * was kept), 0 at the end of input or on a read error (then r->err is set). */
 static int read_line(struct reader* r) {
     int any = 0;
+    char last = 0; /* the line's last byte */
     r->len = 0;
     r->total = 0;
     r->dropped = 0;
@@ -195,15 +196,26 @@ static int read_line(struct reader* r) {
         avail = r->end - r->pos;
         nl = (const char*)memchr(start, '\n', avail);
         if (nl) {
+            if (nl > start)
+                last = nl[-1];
             keep(r, start, (size_t)(nl - start));
             r->pos += (size_t)(nl - start) + 1;
             break;
         }
+        last = start[avail - 1];
         keep(r, start, avail);
         r->pos = r->end;
     }
     if (r->err)
         return 0; /* a line cut by a read error is not answered: it may be incomplete */
+    /* A CRLF's CR belongs to the newline: not counted, not kept. */
+    if (last == '\r') {
+        --r->total;
+        if (!r->dropped)
+            --r->len;
+    }
+    if (!r->dropped && r->total > KIOSK_MAX_LINE)
+        r->dropped = 1;
     if (r->line)
         r->line[r->len] = '\0';
     return any;
