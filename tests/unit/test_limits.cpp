@@ -8,6 +8,7 @@
 #include <plaint/complaint.hpp>
 #include <plaint/ledger.hpp>
 #include <plaint/profile.hpp>
+#include <plaint/report.hpp>
 #include <plaint/rules.hpp>
 #include <plaint/satisfaction.hpp>
 #include <plaint/sla.hpp>
@@ -629,4 +630,12 @@ TEST_CASE("limits: a profile, calendar or policy set holds at most 1,000,000 JSO
     };
     CHECK(code_of([&] { Calendar::from_json(closed(999997)); }) == errc::validation);
     CHECK(code_of([&] { Calendar::from_json(closed(999998)); }) == errc::too_large);
+}
+
+TEST_CASE("limits: a survey CSV's answer is a whole number 0 to 127") {
+    const SurveyResponses r = SurveyResponses::from_csv("at,q\n0,0\n0,127\n");
+    REQUIRE(r.answers.size() == 1);
+    CHECK(r.answers[0][1] == 127);
+    CHECK(code_of([] { SurveyResponses::from_csv("at,q\n0,128\n"); }) == errc::parse);
+    CHECK(code_of([] { SurveyResponses::from_csv("at,q\n0,-1\n"); }) == errc::parse);
 }
