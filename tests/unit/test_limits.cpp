@@ -639,3 +639,26 @@ TEST_CASE("limits: a survey CSV's answer is a whole number 0 to 127") {
     CHECK(code_of([] { SurveyResponses::from_csv("at,q\n0,128\n"); }) == errc::parse);
     CHECK(code_of([] { SurveyResponses::from_csv("at,q\n0,-1\n"); }) == errc::parse);
 }
+
+TEST_CASE("limits: a key in a profile, policy set, rule set or calendar is at most 1,024 bytes") {
+    // An unknown key of 1,024 bytes is read (and is then a validation problem); 1,025 are not.
+    auto doc = [](std::size_t bytes) { return "{\"" + text_of(bytes) + "\": 0}"; };
+    CHECK(code_of([&] { Calendar::from_json(doc(1024)); }) == errc::validation);
+    CHECK(code_of([&] { Calendar::from_json(doc(1025)); }) == errc::too_large);
+    CHECK(code_of([&] { PolicySet::from_json(doc(1024)); }) == errc::validation);
+    CHECK(code_of([&] { PolicySet::from_json(doc(1025)); }) == errc::too_large);
+    CHECK(code_of([&] { RuleSet::from_json(doc(1024)); }) == errc::validation);
+    CHECK(code_of([&] { RuleSet::from_json(doc(1025)); }) == errc::too_large);
+    CHECK(code_of([&] { Profile::from_json(doc(1024)); }) == errc::validation);
+    CHECK(code_of([&] { Profile::from_json(doc(1025)); }) == errc::too_large);
+    // A name of 1,024 bytes works: a policy so named.
+    const std::string name = text_of(1024);
+    const PolicySet s =
+        PolicySet::from_json(R"({"policies": {")" + name +
+                             R"(": {"targets": [{"kind": "record", "duration": "1h"}]}}})");
+    CHECK(s.find(name) != nullptr);
+    CHECK(code_of([] {
+              PolicySet::from_json(R"({"policies": {")" + text_of(1025) +
+                                   R"(": {"targets": [{"kind": "record", "duration": "1h"}]}}})");
+          }) == errc::too_large);
+}
