@@ -313,6 +313,9 @@ bool within_years(const Calendar& cal, Duration d, int& exact) {
         for (const auto& list : spec.week)
             for (const Opening& o : list)
                 week += o.end > o.start ? o.end - o.start : o.end + day - o.start;
+        // Open on its own dates only: a calendar that ends by design, not one of the years.
+        if (week == 0)
+            return true;
         // 2100 to 2199 hold 36,524 days: 5,217 whole weeks and 5 days. A day of its own (closed,
         // or with its own hours) changes at most two days' time; the years' edges in local time
         // (offsets within 18 hours) and daylight-saving shifts (two a year, under 3 hours) little.

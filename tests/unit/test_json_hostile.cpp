@@ -387,6 +387,12 @@ TEST_CASE("a duration beyond the calendars' years is a validation error with its
                   [["09:00", "17:00"]]}}}, "policies": {"p": {"targets": [{"kind": "record",
                   "duration": "41745h", "calendar": "c"}]}}})");
           }) == errc::validation);
+    // A calendar open on its own dates only ends by design: its targets are not checked.
+    CHECK(code_of([] {
+              PolicySet::from_json(R"({"calendars": {"event": {"timezone": "UTC", "dates":
+                  {"2026-05-01": [["09:00", "17:00"]]}}}, "policies": {"p": {"targets": [
+                  {"kind": "record", "duration": "1h", "calendar": "event"}]}}})");
+          }) == errc::ok);
     // In a profile, at the target's duration.
     const error p = error_of([] {
         Profile::from_json(R"({"plaint_profile": 1, "policies": {"p": {"targets": [
