@@ -5,6 +5,8 @@
 #   ./dev.sh test    deps, release build and every test (C++, C, Python), then the same
 #                    under the address and undefined-behaviour sanitizers
 #   ./dev.sh bench   deps, release build with the benchmarks, then run them
+#   ./dev.sh fuzz [SECONDS]  deps, the fuzz preset (clang, libFuzzer), then each fuzz target of
+#                    tests/fuzz for SECONDS (60 by default), one after the other
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,6 +17,7 @@ packages=(
   catch2
   python3 python3-pytest python3-numpy python3-pandas
   chromium # headless rendering of plaint-report's HTML page (tests/scripts/check_report_html.sh)
+  clang libclang-rt-14-dev # the sanitizer pass of `test` builds with clang; libFuzzer (`fuzz`)
 )
 
 deps() {
@@ -60,7 +63,36 @@ case "${1:-}" in
     deps
     build bench
     for b in build/bench/tests/bench/bench_*; do [ -x "$b" ] && "$b"; done ;;
+  fuzz)
+    # Each target starts from its seeds (tests/fuzz/corpus) and the inputs kept from earlier runs
+    # (build/fuzz/corpus, where new ones go) and regressions; it keeps going past a failure
+    # (fork mode) and writes every failing input (crash-, leak-, timeout-, oom-) to
+    # build/fuzz/crashes/<target>/ and the whole output, stacks included, to build/fuzz/<target>.log.
+    # Exits non-zero when any failing input was found.
+    deps
+    build fuzz
+    secs=${2:-60}
+    found=0
+    # target:max_len (bytes): room for the seeds, small enough to keep executions fast.
+    for spec in profile_json:65536 calendar_json:8192 complaint_json:16384 import_jsonl:65536 \
+                import_csv:65536 survey_csv:16384 snapshot:65536 time:64 capi:4096; do
+      t=${spec%%:*} len=${spec#*:}
+      mkdir -p "build/fuzz/corpus/$t" "build/fuzz/crashes/$t"
+      dirs=("build/fuzz/corpus/$t" "tests/fuzz/corpus/$t")
+      [ -d "tests/fuzz/regressions/$t" ] && dirs+=("tests/fuzz/regressions/$t")
+      echo "dev.sh: fuzzing $t for ${secs}s"
+      (cd "build/fuzz/crashes/$t" && UBSAN_OPTIONS=print_stacktrace=1 \
+        "../../tests/fuzz/fuzz_$t" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+        -max_total_time="$secs" -max_len="$len" -timeout=10 -rss_limit_mb=2048 \
+        -artifact_prefix=./ -print_final_stats=1 "${dirs[@]/#/../../../../}") > "build/fuzz/$t.log" 2>&1 || true
+      grep -E "^#[0-9]+: " "build/fuzz/$t.log" | tail -n 1 || true
+      if ls "build/fuzz/crashes/$t" | grep -qE '^(crash|leak|oom|timeout)-'; then
+        echo "dev.sh: $t: failing inputs in build/fuzz/crashes/$t" >&2
+        found=1
+      fi
+    done
+    exit $found ;;
   *)
-    echo "usage: $0 deps|run|test|bench" >&2
+    echo "usage: $0 deps|run|test|bench|fuzz [SECONDS]" >&2
     exit 2 ;;
 esac

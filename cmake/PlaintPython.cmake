@@ -8,7 +8,12 @@ if(PLAINT_SANITIZE MATCHES "address")
   # libstdc++ with it, or ASan's interception of __cxa_throw finds no real function and the first
   # C++ exception aborts. Leak checking is left to the C and C++ tests: the interpreter keeps
   # memory until exit by design.
-  execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libasan.so
+  # GCC's runtime is libasan.so, clang's (linked shared: see CMakeLists.txt) libclang_rt.asan.
+  set(_asan_name libasan.so)
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    set(_asan_name libclang_rt.asan-${CMAKE_SYSTEM_PROCESSOR}.so)
+  endif()
+  execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=${_asan_name}
                   OUTPUT_VARIABLE _asan OUTPUT_STRIP_TRAILING_WHITESPACE)
   execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libstdc++.so
                   OUTPUT_VARIABLE _stdcxx OUTPUT_STRIP_TRAILING_WHITESPACE)

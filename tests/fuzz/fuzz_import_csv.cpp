@@ -1,0 +1,33 @@
+// Fuzz target: a ledger's CSV import (Ledger::import_csv) under the default profile: the
+// complaints file, then, after the first NUL byte, the events file. Checks as
+// fuzz_import_jsonl.cpp.
+#include "fuzz_ledger.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    using namespace plaint;
+    const std::string_view all = plaint_fuzz::text(data, size);
+    const std::size_t nul = all.find('\0');
+    const std::string_view complaints = all.substr(0, nul);
+    const std::string_view events =
+        nul == std::string_view::npos ? std::string_view() : all.substr(nul + 1);
+    Ledger l;
+    ImportOptions options;
+    options.all_or_nothing = size % 4 == 0;
+    options.max_problems = 8;
+    const ImportReport r = l.import_csv(complaints, events, options);
+    PLAINT_FUZZ_CHECK(r.problems.size() <= r.bad_rows && r.problems.size() <= 8);
+    if (!r.committed)
+        PLAINT_FUZZ_CHECK(options.all_or_nothing && l.size() == 0 && l.event_count() == 0);
+    else
+        PLAINT_FUZZ_CHECK(l.size() == r.complaints);
+    plaint_fuzz::read_back(l);
+    if (l.size() == 0)
+        return 0;
+    // One snapshot per execution, after the re-evaluation (a snapshot costs most of it).
+    try {
+        l.reevaluate(1798761600); // 2027-01-01
+    } catch (const error&) {
+    }
+    plaint_fuzz::check_ledger(l);
+    return 0;
+}
