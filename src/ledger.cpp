@@ -660,6 +660,11 @@ public:
             check_enum(*e.method);
         }
         check_text(e.note, Limits::long_text, "note");
+        if (r0.n_events >= Limits::ledger_events)
+            throw error(errc::too_large, "a complaint in a ledger holds at most " +
+                                             std::to_string(Limits::ledger_events) +
+                                             " events (its log holds " +
+                                             std::to_string(r0.n_events) + ")");
         const Instant last = last_at(r0);
         if (e.at < last)
             throw error(errc::out_of_order, "event '" + std::string(to_string(e.type)) + "' at " +

@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 PLAINT_BEGIN_NAMESPACE
 
@@ -251,6 +252,10 @@ struct CsvRecord {
     std::vector<std::string> fields;
 };
 
+// At most this many fields a record: a survey has a few questions, and a record of millions of
+// empty fields would otherwise hold some 128 bytes of memory for each byte of input.
+constexpr std::size_t max_csv_fields = 1024;
+
 std::vector<CsvRecord> read_csv(std::string_view text) {
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF")
         text.remove_prefix(3);
@@ -292,6 +297,10 @@ std::vector<CsvRecord> read_csv(std::string_view text) {
                 continue;
             }
             if (c == ',') {
+                if (rec.fields.size() + 1 >= max_csv_fields)
+                    throw error(errc::too_large, "line " + std::to_string(rec.line) +
+                                                     ": more than " +
+                                                     std::to_string(max_csv_fields) + " fields");
                 rec.fields.push_back(std::move(field));
                 field.clear();
                 any = true;
@@ -353,12 +362,12 @@ SurveyResponses SurveyResponses::from_csv(std::string_view text) {
     const auto& head = recs[0].fields;
     std::optional<std::size_t> c_id, c_building, c_at;
     std::vector<std::size_t> c_q;
+    std::unordered_set<std::string_view> seen; // each column once (a set: a long header is linear)
     for (std::size_t i = 0; i < head.size(); ++i) {
         const std::string& h = head[i];
-        for (std::size_t j = 0; j < i; ++j)
-            if (head[j] == h)
-                throw error(errc::invalid_argument,
-                            "survey CSV: column " + detail::quote(h) + " appears twice");
+        if (!seen.insert(h).second)
+            throw error(errc::invalid_argument,
+                        "survey CSV: column " + detail::quote(h) + " appears twice");
         if (h == "complaint_id")
             c_id = i;
         else if (h == "building")

@@ -27,6 +27,11 @@ struct Limits {
     static constexpr std::size_t tag = 64;          ///< one tag: 1 to 64 bytes
     static constexpr std::size_t tags = 32;         ///< tags on one complaint
     static constexpr std::int32_t reporters = 1000000; ///< reporter count: 1 to this
+    /// Events one complaint's log holds in a ledger, the receipt included: an event is taken
+    /// while the log holds fewer (the re-evaluation the rules may add after it can follow).
+    /// The ledger derives each event's clocks from the whole log, so this bounds the work one
+    /// complaint costs. Since 0.6.
+    static constexpr std::size_t ledger_events = 1000;
 };
 
 /// One lifecycle event. As input to `Complaint::apply`, `from` and `to` are ignored; in the log

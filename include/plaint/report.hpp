@@ -47,7 +47,8 @@ struct SurveyResponses {
     /// (missing) — the format of `examples/data/sample/surveys-YYYY-MM.csv`.
     /// @throws error `errc::parse` naming the line (a bad instant, an answer that is not an
     /// integer 0..127, a row with the wrong number of fields, an unterminated quote),
-    /// `errc::invalid_argument` (no `at` column, a repeated column).
+    /// `errc::invalid_argument` (no `at` column, a repeated column), `errc::too_large` (a record
+    /// of more than 1,024 fields).
     static SurveyResponses from_csv(std::string_view text);
 };
 

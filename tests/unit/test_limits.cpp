@@ -431,15 +431,14 @@ TEST_CASE("limits: an event at most 2^32 - 1 seconds after receipt, in the ledge
           errc::out_of_range);
 }
 
-TEST_CASE("limits: a complaint is reopened at most 65,534 times in the ledger") {
-    // No SLA policy: the ledger then runs no clocks after each event (with clocks its cost per
-    // event grows with the complaint's log, reported apart).
+TEST_CASE("limits: a complaint in a ledger takes events while its log holds fewer than 1,000") {
+    // No SLA policy and no rules: no re-evaluation events, so the log is exactly what is applied.
     Ledger l(Profile::from_json(R"({"plaint_profile": 1, "rules": {"sections": []},
         "policies": {}})"));
     Intake in;
     in.id = "K";
     in.received = 0;
-    const std::size_t i = l.add(in);
+    const std::size_t i = l.add(in); // 1 event: the receipt
     Instant t = 0;
     auto ev = [&](EventType type) {
         Event e = Event::of(type, ++t, Role::cs_manager);
@@ -447,20 +446,20 @@ TEST_CASE("limits: a complaint is reopened at most 65,534 times in the ledger") 
             e.nature = Nature::invalid;
         l.add_event(i, e);
     };
-    ev(EventType::record);
-    for (int k = 0; k < 65534; ++k) {
+    ev(EventType::record); // 2 events; then 249 cycles of 4: 998
+    for (int k = 0; k < 249; ++k) {
         ev(EventType::classify);
         ev(EventType::explain);
         ev(EventType::close);
         ev(EventType::reopen);
     }
-    ev(EventType::classify);
-    ev(EventType::explain);
-    ev(EventType::close);
-    CHECK(l.view(i).cycle == 65535);
-    const std::size_t events = l.event_count();
-    CHECK(code_of([&] { ev(EventType::reopen); }) == errc::too_large);
-    CHECK(l.event_count() == events);
+    ev(EventType::classify); // 999
+    ev(EventType::explain);  // 1,000
+    CHECK(l.view(i).event_count == 1000);
+    CHECK(l.view(i).cycle == 250);
+    CHECK(code_of([&] { ev(EventType::close); }) == errc::too_large);
+    CHECK(l.view(i).event_count == 1000);
+    CHECK(l.event_count() == 1000);
 }
 
 // ---- imports ----------------------------------------------------------------------------------
