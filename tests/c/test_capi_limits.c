@@ -268,11 +268,49 @@ static void scales(void) {
     CHECK(plaint_random_index(PLAINT_RI_DONEGAN_DODD, 21, &ri) == PLAINT_E_OUT_OF_RANGE);
 }
 
+/* At most 1,000 events in one complaint's log in a ledger, the receipt included. No SLA policy
+ * and no rules: the log is what is applied. Receipt, record, 249 cycles of classify, explain,
+ * close, reopen (998 events), classify (999), explain (1,000); then close is TOO_LARGE. */
+static void events_per_complaint(void) {
+    static const int32_t cycle[4] = {PLAINT_EVENT_CLASSIFY, PLAINT_EVENT_EXPLAIN,
+                                     PLAINT_EVENT_CLOSE, PLAINT_EVENT_REOPEN};
+    plaint_profile* p = NULL;
+    plaint_ledger* l = NULL;
+    plaint_event e = PLAINT_EVENT_INIT;
+    size_t i = 0, n = 0, k;
+    int ok = 1;
+    CHECK(plaint_profile_from_json(
+              &p, "{\"plaint_profile\": 1, \"rules\": {\"sections\": []}, \"policies\": {}}",
+              PLAINT_NTS) == PLAINT_OK);
+    CHECK(plaint_ledger_new(&l, p) == PLAINT_OK);
+    CHECK(plaint_ledger_add_complaint_json(l, "{\"id\": \"K\", \"received\": 0}", PLAINT_NTS, &i) ==
+          PLAINT_OK);
+    e.role = PLAINT_ROLE_CS_MANAGER;
+    e.nature = PLAINT_NATURE_INVALID;
+    e.type = PLAINT_EVENT_RECORD;
+    e.at = 1;
+    ok &= plaint_ledger_add_event(l, i, &e) == PLAINT_OK;
+    for (k = 0; k < 249 * 4 + 2; ++k) {
+        e.type = cycle[k % 4];
+        e.at = (int64_t)k + 2;
+        ok &= plaint_ledger_add_event(l, i, &e) == PLAINT_OK;
+    }
+    CHECK(ok);
+    CHECK(plaint_ledger_event_count(l, &n) == PLAINT_OK && n == 1000);
+    e.type = PLAINT_EVENT_CLOSE;
+    e.at = 10000;
+    CHECK(plaint_ledger_add_event(l, i, &e) == PLAINT_E_TOO_LARGE);
+    CHECK(plaint_ledger_event_count(l, &n) == PLAINT_OK && n == 1000);
+    plaint_ledger_free(l);
+    plaint_profile_free(p);
+}
+
 int main(void) {
     texts();
     documents();
     years();
     ledger();
+    events_per_complaint();
     imports();
     scales();
     printf("%d checks, %d failures\n", checks, failures);

@@ -148,6 +148,34 @@ def test_ledger_event_after_receipt():
         assert l.event_count == 2
 
 
+def test_ledger_events_per_complaint():
+    # At most 1,000 events in one complaint's log in a ledger, the receipt included. With no SLA
+    # policy and no rules the log is exactly what is applied: receipt, record, 249 cycles of
+    # classify/explain/close/reopen (998), classify (999), explain (1,000); then close is refused.
+    bare = plaint.Profile.from_json(
+        '{"plaint_profile": 1, "rules": {"sections": []}, "policies": {}}')
+    with plaint.Ledger(bare) as l:
+        i = l.add({"id": "K", "received": 0})
+        t = 0
+
+        def ev(kind: str) -> None:
+            nonlocal t
+            t += 1
+            l.add_event(i, kind, t, "cs_manager",
+                        nature="invalid" if kind == "classify" else None)
+
+        ev("record")
+        for _ in range(249):
+            for kind in ("classify", "explain", "close", "reopen"):
+                ev(kind)
+        ev("classify")
+        ev("explain")
+        assert l.event_count == 1000
+        with pytest.raises(plaint.TooLargeError):
+            ev("close")
+        assert l.event_count == 1000
+
+
 def test_import_line_and_problem_caps():
     with plaint.Ledger() as l:
         r = l.import_json_lines(b'{"id": ""}\n' * 1000)
