@@ -944,6 +944,71 @@ void check_loaded_text(std::string_view v, std::size_t limit, const std::string&
     }
 }
 
+// Each complaint's events must replay as `Complaint::apply` takes them — with the ledger's own
+// re-evaluation events and without, as `Ledger::complaint` rebuilds them — so that a loaded
+// ledger can be read back whole: the receipt first, instants in order, each event one its state,
+// nature and owner allow, with valid details. The same checks as a write, on the packed events.
+void check_replay(const LedgerImpl& m, const Rec& x, bool with_derived,
+                  const std::function<std::string()>& who) {
+    const PEv& first = m.events[x.first_ev];
+    if (first.type() != EventType::receive || first.delta != 0 ||
+        (first.type_to >> 4) != static_cast<unsigned>(State::received))
+        corrupt(who() + "its log does not begin with its receipt");
+    State state = State::received;
+    Nature nature = Nature::unjudged;
+    Role owner = Role::duty_staff;
+    std::uint32_t last = 0;
+    for (std::uint32_t i = first.next; i != none32; i = m.events[i].next) {
+        const PEv& pe = m.events[i];
+        if (pe.derived() && !with_derived)
+            continue;
+        const EventType type = pe.type();
+        if (pe.delta < last)
+            corrupt(who() + "an event earlier than the one before it");
+        last = pe.delta;
+        if (type == EventType::receive)
+            corrupt(who() + "a second receipt");
+        const std::optional<State> next = transition(state, type);
+        if (!next || detail::blocked_by(nature, owner, type))
+            corrupt(who() + "an event its state does not allow");
+        Event e = Event::of(type, x.received + static_cast<Instant>(pe.delta), pe.actor());
+        switch (type) {
+        case EventType::classify:
+            if (!valid<Nature>(pe.detail))
+                corrupt(who() + "a classification of no nature");
+            e.nature = static_cast<Nature>(pe.detail);
+            e.severity = pe.severity();
+            break;
+        case EventType::assign:
+        case EventType::escalate:
+            if (!valid<Role>(pe.detail))
+                corrupt(who() + "an assignment to no role");
+            e.target = static_cast<Role>(pe.detail);
+            break;
+        case EventType::visit:
+            if (!valid<VisitMethod>(pe.detail))
+                corrupt(who() + "a return visit by no method");
+            e.method = static_cast<VisitMethod>(pe.detail);
+            break;
+        case EventType::unsatisfied:
+            e.deadline = m.deadline_of(i);
+            break;
+        default:
+            break;
+        }
+        try {
+            detail::check_details(state, owner, e);
+        } catch (const error& err) {
+            corrupt(who() + err.what());
+        }
+        if (type == EventType::classify)
+            nature = e.nature;
+        else if (type == EventType::assign || type == EventType::escalate)
+            owner = *e.target;
+        state = *next;
+    }
+}
+
 void check_state(const LedgerImpl& m) {
     if (m.notes.empty() || m.extras.empty())
         corrupt("the note or extra table lacks its empty first entry");
@@ -1018,6 +1083,8 @@ void check_state(const LedgerImpl& m) {
                 corrupt(who() + "its event chain does not end at its last event");
             i = e.next;
         }
+        check_replay(m, x, true, who);
+        check_replay(m, x, false, who);
         total += x.n_events;
     }
     if (total != m.events.size())
