@@ -468,6 +468,32 @@ public:
             return pool.get(e.note & ~pooled_note);
         return text.get(notes[e.note]);
     }
+    // Event `i` of complaint `r` as its log holds it, the note left out unless asked for. The
+    // details' codes are taken as stored (the snapshot loader checks them first).
+    Event event_at(const Rec& r, std::uint32_t i, bool with_note) const {
+        const PEv& pe = events[i];
+        Event e = Event::of(pe.type(), r.received + static_cast<Instant>(pe.delta), pe.actor(),
+                            with_note ? std::string(note_of(pe)) : std::string());
+        switch (pe.type()) {
+        case EventType::classify:
+            e.nature = static_cast<Nature>(pe.detail);
+            e.severity = pe.severity();
+            break;
+        case EventType::assign:
+        case EventType::escalate:
+            e.target = static_cast<Role>(pe.detail);
+            break;
+        case EventType::visit:
+            e.method = static_cast<VisitMethod>(pe.detail);
+            break;
+        case EventType::unsatisfied:
+            e.deadline = deadline_of(i);
+            break;
+        default:
+            break;
+        }
+        return e;
+    }
     // The complaint's events, in order, for the clock engine.
     const std::vector<EvLite>& gather(const Rec& r, std::vector<EvLite>& out) const {
         out.clear();
@@ -971,31 +997,12 @@ void check_replay(const LedgerImpl& m, const Rec& x, bool with_derived,
         const std::optional<State> next = transition(state, type);
         if (!next || detail::blocked_by(nature, owner, type))
             corrupt(who() + "an event its state does not allow");
-        Event e = Event::of(type, x.received + static_cast<Instant>(pe.delta), pe.actor());
-        switch (type) {
-        case EventType::classify:
-            if (!valid<Nature>(pe.detail))
-                corrupt(who() + "a classification of no nature");
-            e.nature = static_cast<Nature>(pe.detail);
-            e.severity = pe.severity();
-            break;
-        case EventType::assign:
-        case EventType::escalate:
-            if (!valid<Role>(pe.detail))
-                corrupt(who() + "an assignment to no role");
-            e.target = static_cast<Role>(pe.detail);
-            break;
-        case EventType::visit:
-            if (!valid<VisitMethod>(pe.detail))
-                corrupt(who() + "a return visit by no method");
-            e.method = static_cast<VisitMethod>(pe.detail);
-            break;
-        case EventType::unsatisfied:
-            e.deadline = m.deadline_of(i);
-            break;
-        default:
-            break;
-        }
+        if ((type == EventType::classify && !valid<Nature>(pe.detail)) ||
+            ((type == EventType::assign || type == EventType::escalate) &&
+             !valid<Role>(pe.detail)) ||
+            (type == EventType::visit && !valid<VisitMethod>(pe.detail)))
+            corrupt(who() + "an event's nature, role or visit method is out of range");
+        const Event e = m.event_at(x, i, false);
         try {
             detail::check_details(state, owner, e);
         } catch (const error& err) {
@@ -1386,30 +1393,9 @@ Complaint Ledger::complaint(std::size_t index, bool with_reevaluations) const {
     for (std::uint32_t i = 0; i < r.n_tags; ++i)
         c.add_tag(m.pool.get(m.tag_ids[r.tags + i]));
     for (std::uint32_t i = m.events[r.first_ev].next; i != detail::none32; i = m.events[i].next) {
-        const detail::PEv& pe = m.events[i];
-        if (pe.derived() && !with_reevaluations)
+        if (m.events[i].derived() && !with_reevaluations)
             continue;
-        Event e = Event::of(pe.type(), r.received + static_cast<Instant>(pe.delta), pe.actor(),
-                            std::string(m.note_of(pe)));
-        switch (pe.type()) {
-        case EventType::classify:
-            e.nature = static_cast<Nature>(pe.detail);
-            e.severity = pe.severity();
-            break;
-        case EventType::assign:
-        case EventType::escalate:
-            e.target = static_cast<Role>(pe.detail);
-            break;
-        case EventType::visit:
-            e.method = static_cast<VisitMethod>(pe.detail);
-            break;
-        case EventType::unsatisfied:
-            e.deadline = m.deadline_of(i);
-            break;
-        default:
-            break;
-        }
-        c.apply(e);
+        c.apply(m.event_at(r, i, true));
     }
     return c;
 }

@@ -1,6 +1,7 @@
 // Counts the bytes the program holds through operator new, for the benchmarks that report
-// memory: `live_bytes` now, `peak_bytes` the most since `reset_peak()`. Include it in exactly one
-// file of a benchmark program: it replaces the global operator new and delete.
+// memory: `live_bytes` now, `peak_bytes` the most since `reset_peak()`, `total_bytes` all ever
+// asked for (a path that reallocates too often asks for far more than it ever holds). Include it in
+// exactly one file of a benchmark program: it replaces the global operator new and delete.
 #pragma once
 
 #include <atomic>
@@ -13,6 +14,7 @@ namespace alloc_counter {
 
 inline std::atomic<std::size_t> live_bytes{0};
 inline std::atomic<std::size_t> peak_bytes{0};
+inline std::atomic<std::size_t> total_bytes{0};
 constexpr std::size_t header = 16; // keeps the block's alignment at 16
 
 inline void reset_peak() {
@@ -24,6 +26,7 @@ inline void* allocate(std::size_t n) {
     if (p == nullptr)
         throw std::bad_alloc();
     std::memcpy(p, &n, sizeof n);
+    total_bytes.fetch_add(n);
     const std::size_t now = live_bytes.fetch_add(n) + n;
     std::size_t peak = peak_bytes.load();
     while (now > peak && !peak_bytes.compare_exchange_weak(peak, now)) {

@@ -11,26 +11,9 @@
 
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <new>
+#include "../bench/alloc_counter.hpp" // replaces operator new: counts every byte asked for
+
 #include <string>
-
-namespace {
-std::size_t allocated = 0; // bytes asked of operator new, ever
-} // namespace
-
-void* operator new(std::size_t n) {
-    allocated += n;
-    if (void* p = std::malloc(n ? n : 1))
-        return p;
-    throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept {
-    std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-    std::free(p);
-}
 
 using namespace plaint;
 
@@ -41,9 +24,9 @@ constexpr std::size_t MiB = 1u << 20;
 // The bytes `f` asks for, which must stay under `factor` times the input's size.
 template <class F>
 void linear(const char* what, std::size_t input, std::size_t factor, F&& f) {
-    const std::size_t before = allocated;
+    const std::size_t before = alloc_counter::total_bytes.load();
     f();
-    const std::size_t used = allocated - before;
+    const std::size_t used = alloc_counter::total_bytes.load() - before;
     INFO(what << ": " << used << " bytes allocated for " << input << " bytes of input");
     CHECK(used < factor * input);
 }

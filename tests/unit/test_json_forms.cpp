@@ -4,27 +4,11 @@
 
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
+#include "../bench/alloc_counter.hpp" // replaces operator new: counts every byte asked for
+
 #include <functional>
-#include <new>
 
 using namespace plaint;
-
-// Bytes allocated through operator new, so that a test can bound the work of a call by the
-// memory it asks for (a quadratic path asks for quadratically many bytes).
-static std::size_t allocated_bytes = 0;
-void* operator new(std::size_t n) {
-    allocated_bytes += n;
-    if (void* p = std::malloc(n ? n : 1))
-        return p;
-    throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept {
-    std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-    std::free(p);
-}
 
 TEST_CASE("a complaint and its event log survive a JSON round trip") {
     const Complaint c = complaint_from_json(R"({"id": "K-7",
@@ -204,9 +188,9 @@ TEST_CASE("complaint JSON: a long event log costs linear work") {
         text += R"(, {"type": "wait", "at": )" + std::to_string(5 + 2 * k) +
                 R"(}, {"type": "resume", "at": )" + std::to_string(6 + 2 * k) + "}";
     text += "]}";
-    const std::size_t before = allocated_bytes;
+    const std::size_t before = alloc_counter::total_bytes.load();
     const Complaint c = complaint_from_json(text);
-    const std::size_t used = allocated_bytes - before;
+    const std::size_t used = alloc_counter::total_bytes.load() - before;
     CHECK(c.events().size() == std::size_t(5 + 2 * cycles));
     CHECK(c.state() == State::in_progress);
     // Linear: the parsed document, the log and its doublings are a few hundred bytes an event
