@@ -35,7 +35,8 @@ public:
     /// undefined calendars or policies.
     /// @throws error `errc::parse` (line and column), `errc::validation` (every problem, see
     /// `error::problems()`), `errc::too_large` (over 16 MiB, nesting deeper than 64, more than
-    /// 10,000 rows or 1,000,000 values...), `errc::unsupported` (a `plaint_profile` version other than 1).
+    /// 10,000 rows or 1,000,000 values...), `errc::unsupported` (a `plaint_profile` version other
+    /// than 1).
     static Profile from_json(std::string_view json);
     /// Reads a profile file, as a stream (a pipe, a FIFO or `/dev/stdin` works as a file does;
     /// opening a FIFO waits for its writer). @throws error `errc::io` when it cannot be opened
