@@ -348,6 +348,8 @@ std::unique_ptr<Zone> make_zone(const std::string& name) {
         return std::make_unique<FixedZone>(0);
     try {
         return std::make_unique<IanaZone>(date::locate_zone(name));
+    } catch (const std::bad_alloc&) {
+        throw; // out of memory is not "no such zone"
     } catch (const std::exception&) {
         // Not in the database: a POSIX rule, or nothing.
     }
@@ -355,6 +357,8 @@ std::unique_ptr<Zone> make_zone(const std::string& name) {
         const PosixRule rule = PosixReader(name).read();
         try {
             return std::make_unique<PosixZone>(rule);
+        } catch (const std::bad_alloc&) {
+            throw;
         } catch (const std::exception& e) {
             // Not expected once the rule has been read: the canonical string is Boost's own form.
             throw error(errc::not_found, "time zone " + detail::quote(name) +
