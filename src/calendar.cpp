@@ -406,7 +406,9 @@ Calendar Calendar::from_json(std::string_view text) {
     limits.max_depth = 8;
     limits.max_values = detail::max_document_values;
     limits.max_key_bytes = detail::max_document_key_bytes;
-    const detail::Json doc = detail::parse_json(text, limits, "calendar");
+    detail::Json parsed = detail::parse_json(text, limits, "calendar");
+    const detail::DisposeOnExit parsed_guard(parsed);
+    const detail::Json& doc = parsed;
     CalendarSpec spec;
     if (doc.is_string()) {
         if (doc.get<std::string>() != "24x7") {
@@ -518,22 +520,26 @@ std::string Calendar::to_json() const {
     if (s.always_open)
         return "\"24x7\"";
     detail::Json doc = detail::Json::object();
+    const detail::DisposeOnExit guard(doc);
     doc["timezone"] = s.timezone;
-    auto openings = [](const std::vector<Opening>& list) {
-        detail::Json a = detail::Json::array();
-        for (const auto& o : list)
-            a.push_back({time_text(o.start), time_text(o.end)});
-        return a;
+    // Built in place: a temporary tree would allocate as it is destroyed (see detail::dispose).
+    auto openings = [](detail::Json& a, const std::vector<Opening>& list) {
+        a = detail::Json::array();
+        for (const auto& o : list) {
+            detail::Json& span = a.emplace_back(detail::Json::array());
+            span.push_back(time_text(o.start));
+            span.push_back(time_text(o.end));
+        }
     };
     doc["week"] = detail::Json::object();
     for (std::size_t w = 0; w < 7; ++w)
-        doc["week"][weekday_keys[w]] = openings(s.week[w]);
+        openings(doc["week"][weekday_keys[w]], s.week[w]);
     doc["closed"] = detail::Json::array();
     for (const auto& d : s.closed)
         doc["closed"].push_back(date_text(d));
     doc["dates"] = detail::Json::object();
     for (const auto& [d, list] : s.dates)
-        doc["dates"][date_text(d)] = openings(list);
+        openings(doc["dates"][date_text(d)], list);
     return doc.dump();
 }
 

@@ -63,7 +63,9 @@ Complaint complaint_from_json(std::string_view text) {
     detail::JsonLimits limits;
     limits.max_bytes = 4u << 20;
     limits.max_depth = 8;
-    const Json doc = detail::parse_json(text, limits, "complaint");
+    Json parsed = detail::parse_json(text, limits, "complaint");
+    const detail::DisposeOnExit parsed_guard(parsed);
+    const Json& doc = parsed;
     detail::Problems problems;
     if (!doc.is_object()) {
         problems.add("", "expected a complaint object");
@@ -210,6 +212,7 @@ Complaint complaint_from_json(std::string_view text) {
 
 std::string to_json(const Complaint& c) {
     Json doc = Json::object();
+    const detail::DisposeOnExit guard(doc);
     doc["id"] = c.id();
     doc["received"] = format_iso8601(c.received());
     doc["channel"] = std::string(to_string(c.channel()));
@@ -223,11 +226,13 @@ std::string to_json(const Complaint& c) {
     doc["nature"] = std::string(to_string(c.nature()));
     doc["severity"] = std::string(to_string(c.severity()));
     doc["owner"] = std::string(to_string(c.owner()));
-    Json events = Json::array();
+    Json& events = doc["events"];
+    events = Json::array();
     for (const Event& e : c.events()) {
-        Json j = {{"type", std::string(to_string(e.type))},
-                  {"at", format_iso8601(e.at)},
-                  {"role", std::string(to_string(e.actor))}};
+        Json& j = events.emplace_back(Json::object());
+        j["type"] = std::string(to_string(e.type));
+        j["at"] = format_iso8601(e.at);
+        j["role"] = std::string(to_string(e.actor));
         if (!e.note.empty())
             j["note"] = e.note;
         if (e.type == EventType::classify) {
@@ -240,14 +245,13 @@ std::string to_json(const Complaint& c) {
             j["method"] = std::string(to_string(*e.method));
         if (e.deadline)
             j["deadline"] = format_iso8601(*e.deadline);
-        events.push_back(std::move(j));
     }
-    doc["events"] = std::move(events);
     return doc.dump();
 }
 
 std::string to_json(const Decision& d) {
     Json doc = Json::object();
+    const detail::DisposeOnExit guard(doc);
     if (d.nature)
         doc["nature"] = std::string(to_string(*d.nature));
     if (d.severity)
@@ -269,12 +273,15 @@ std::string to_json(const Decision& d) {
 
 std::string to_json(const Explanation& e) {
     Json doc = Json::array();
+    const detail::DisposeOnExit guard(doc);
     for (const auto& r : e.rows) {
-        Json j = {
-            {"section", r.section}, {"id", r.id}, {"matched", r.matched}, {"decided", r.decided}};
+        Json& j = doc.emplace_back(Json::object());
+        j["section"] = r.section;
+        j["id"] = r.id;
+        j["matched"] = r.matched;
+        j["decided"] = r.decided;
         if (!r.failed.empty())
             j["failed"] = r.failed;
-        doc.push_back(std::move(j));
     }
     return doc.dump();
 }

@@ -340,6 +340,8 @@ private:
 Json parse_json(std::string_view text, const JsonLimits& limits, const char* what) {
     check_text(text, limits, what);
     Json root;
+    // A document refused or cut short by memory failure is disposed of as it stands.
+    DisposeOnExit guard(root);
     DomBuilder builder(root, limits);
     try {
         Json::sax_parse(text.begin(), text.end(), &builder);
@@ -350,6 +352,7 @@ Json parse_json(std::string_view text, const JsonLimits& limits, const char* wha
     } catch (const Refusal& r) {
         throw_refusal(text, r, what);
     }
+    guard.release();
     return root;
 }
 
@@ -544,43 +547,61 @@ std::optional<JsonView> JsonView::find(std::string_view key) const noexcept {
     return std::nullopt;
 }
 
-Json JsonView::to_json() const {
+void JsonView::dump_to(std::string& out) const {
+    // Scalars as nlohmann writes them (a scalar's destructor allocates nothing); containers
+    // written here, so that no nlohmann tree is built only to be dumped.
     switch (node_->type) {
     case JsonTree::Type::null:
-        return Json();
+        out += "null";
+        return;
     case JsonTree::Type::boolean:
-        return Json(node_->boolean);
+        out += node_->boolean ? "true" : "false";
+        return;
     case JsonTree::Type::integer:
-        return Json(node_->value.integer);
+        out += std::to_string(node_->value.integer);
+        return;
     case JsonTree::Type::unsigned_integer:
-        return Json(node_->value.unsigned_integer);
+        out += std::to_string(node_->value.unsigned_integer);
+        return;
     case JsonTree::Type::real:
-        return Json(node_->value.real);
+        out += Json(node_->value.real).dump();
+        return;
     case JsonTree::Type::string:
-        return Json(std::string(str()));
+        out += Json(std::string(str())).dump();
+        return;
     case JsonTree::Type::array: {
-        Json out = Json::array();
-        for (JsonView e : *this)
-            out.push_back(e.to_json());
-        return out;
+        out += '[';
+        bool first = true;
+        for (JsonView e : *this) {
+            if (!first)
+                out += ',';
+            first = false;
+            e.dump_to(out);
+        }
+        out += ']';
+        return;
     }
     case JsonTree::Type::object: {
-        Json out = Json::object();
-        for (JsonView m : *this)
-            out[std::string(m.key())] = m.to_json();
-        return out;
+        out += '{';
+        bool first = true;
+        for (JsonView m : *this) {
+            if (!first)
+                out += ',';
+            first = false;
+            out += Json(std::string(m.key())).dump();
+            out += ':';
+            m.dump_to(out);
+        }
+        out += '}';
+        return;
     }
     }
-    return Json();
 }
 
 std::string JsonView::dump() const {
-    // Whole numbers are written as std::to_string writes them; the rest as nlohmann does.
-    if (node_->type == JsonTree::Type::integer)
-        return std::to_string(node_->value.integer);
-    if (node_->type == JsonTree::Type::unsigned_integer)
-        return std::to_string(node_->value.unsigned_integer);
-    return to_json().dump();
+    std::string out;
+    dump_to(out);
+    return out;
 }
 
 std::string JsonPath::str() const {

@@ -22,6 +22,48 @@ namespace detail {
 
 using Json = nlohmann::json;
 
+// Frees a nlohmann::json (or ordered_json) tree without allocating. nlohmann's destructor of a
+// non-empty array or object moves the children onto a heap-allocated stack first (to bound its
+// recursion), inside a noexcept destructor: under memory failure that is std::terminate. Emptying
+// the tree leaves first allocates nothing (a container whose children are scalars or empty
+// containers is cleared in place, and an empty container's destructor reserves nothing); the
+// recursion is bounded by the depth limits of the documents read and written here.
+template <class J>
+void dispose(J& j) noexcept {
+    if (j.is_array()) {
+        auto& a = *j.template get_ptr<typename J::array_t*>();
+        for (auto& e : a)
+            dispose(e);
+        a.clear();
+    } else if (j.is_object()) {
+        auto& o = *j.template get_ptr<typename J::object_t*>();
+        for (auto& m : o)
+            dispose(m.second);
+        o.clear();
+    }
+}
+
+// Disposes of a tree when the scope ends, whether normally or by an exception: every
+// nlohmann::json the library builds or parses lives in one root held by such a guard, and its
+// parts are built in place (`j["key"] = scalar`) or moved in, never left in temporaries (an
+// initializer list `{{"a", x}}` makes a temporary two-element array per member).
+template <class J>
+class DisposeOnExit {
+public:
+    explicit DisposeOnExit(J& j) noexcept : j_(&j) {}
+    DisposeOnExit(const DisposeOnExit&) = delete;
+    DisposeOnExit& operator=(const DisposeOnExit&) = delete;
+    ~DisposeOnExit() {
+        if (j_)
+            dispose(*j_);
+    }
+    // The tree is handed on (returned): its new owner disposes of it.
+    void release() noexcept { j_ = nullptr; }
+
+private:
+    J* j_;
+};
+
 // At most this many values at the places `pattern` names, counted while the document is
 // parsed: a JSON pointer whose segments may be "*" (any key or index), e.g.
 // "/sections/*/rows/*" for every row of every section, counted together.
@@ -163,11 +205,11 @@ public:
     Iterator begin() const noexcept { return Iterator(*tree_, children()); }
     Iterator end() const noexcept { return Iterator(*tree_, children() + size_of_children()); }
 
-    // The value as nlohmann::json, and its compact dump (the same text nlohmann writes).
-    Json to_json() const;
+    // The value's compact dump (the same text nlohmann writes).
     std::string dump() const;
 
 private:
+    void dump_to(std::string& out) const;
     bool is_container() const noexcept { return is_array() || is_object(); }
     const std::uint32_t* children() const noexcept {
         return tree_->kids.data() + (is_container() ? node_->value.span.begin : 0);

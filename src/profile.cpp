@@ -32,10 +32,11 @@ const char* const profile_keys = "plaint_profile, name, description, calendars, 
 
 // The return-visit rules, rewritten as a rule set: rows {id, when, method} become rows
 // {id, when, then: {visit_method}}; problems found in it are mapped back to the profile's
-// pointers.
+// pointers. The rule set's text is written directly, its members in key order as nlohmann
+// writes them, rather than copied into a tree (see detail::dispose).
 RuleSet read_visits(const Json& v, Problems& problems, std::map<Role, std::int32_t>& quotas) {
     const std::string base = "/return_visits";
-    Json rows = Json::array();
+    std::string rows;
     if (!v.is_object()) {
         problems.add(base, "expected an object with rules and quotas");
         return RuleSet();
@@ -57,23 +58,30 @@ RuleSet read_visits(const Json& v, Problems& problems, std::map<Role, std::int32
                     problems.add(rat, "expected a rule object");
                     continue;
                 }
-                Json row = Json::object();
+                std::map<std::string, std::string> row; // key -> value as JSON text
                 for (const auto& [rk, rv] : r.items()) {
                     if (rk == "id" || rk == "when" || rk == "description")
-                        row[rk] = rv;
+                        row[rk] = rv.dump();
                     else if (rk == "method")
-                        row["then"] = Json{{"visit_method", rv}};
+                        row["then"] = "{\"visit_method\":" + rv.dump() + "}";
                     else
                         problems.add(pointer_join(rat, rk),
                                      "unknown key; expected id, when, method or description");
                 }
-                if (!row.contains("then")) {
+                if (!row.count("then")) {
                     problems.add(rat, "a return-visit rule needs a method");
-                    row["then"] = Json{{"visit_method", "phone"}};
+                    row["then"] = "{\"visit_method\":\"phone\"}";
                 }
-                if (!row.contains("id"))
-                    row["id"] = "return_visits#" + std::to_string(i + 1);
-                rows.push_back(std::move(row));
+                if (!row.count("id"))
+                    row["id"] = "\"return_visits#" + std::to_string(i + 1) + "\"";
+                rows += rows.empty() ? "{" : ",{";
+                bool first = true;
+                for (const auto& [rk, text] : row) {
+                    rows += first ? "\"" : ",\"";
+                    first = false;
+                    rows += rk + "\":" + text;
+                }
+                rows += "}";
             }
         } else if (key == "quotas") {
             if (!value.is_object()) {
@@ -96,11 +104,9 @@ RuleSet read_visits(const Json& v, Problems& problems, std::map<Role, std::int32
             problems.add(at, "unknown key; expected rules, quotas or description");
         }
     }
-    const Json doc = {
-        {"sections",
-         Json::array({Json{{"name", "return_visits"}, {"hit", "first"}, {"rows", rows}}})}};
     try {
-        return RuleSet::from_json(doc.dump());
+        return RuleSet::from_json(R"({"sections":[{"hit":"first","name":"return_visits","rows":[)" +
+                                  rows + "]}]}");
     } catch (const error& e) {
         for (const Problem& p : e.problems()) {
             if (auto more = more_problems(p)) {
@@ -137,7 +143,9 @@ Profile Profile::from_json(std::string_view text) {
     limits.counts.push_back({"/rules/sections/*/rows/*", 10000, "more than 10,000 rows"});
     limits.counts.push_back({"/return_visits/rules/*", 10000, "more than 10,000 rows"});
     limits.counts.push_back({"/surveys/*", 64, "more than 64 surveys"});
-    const Json doc = detail::parse_json(text, limits, "profile");
+    Json parsed = detail::parse_json(text, limits, "profile");
+    const detail::DisposeOnExit parsed_guard(parsed);
+    const Json& doc = parsed;
     auto impl = std::make_shared<detail::ProfileImpl>();
     detail::Problems problems;
     if (!doc.is_object()) {
@@ -146,7 +154,6 @@ Profile Profile::from_json(std::string_view text) {
     }
     if (!doc.contains("plaint_profile"))
         problems.add("", "a profile starts with its format version: \"plaint_profile\": 1");
-    Json sla = Json::object();
     for (const auto& [key, value] : doc.items()) {
         const std::string at = detail::pointer_join("", key);
         if (key == "plaint_profile") {
@@ -163,17 +170,21 @@ Profile Profile::from_json(std::string_view text) {
             else if (key == "name")
                 impl->name = value.get<std::string>();
         } else if (key == "calendars" || key == "policies") {
-            sla[key] = value;
+            // read below, as a policy set
         } else if (key == "rules" || key == "return_visits" || key == "surveys") {
             // read below
         } else {
             problems.add(at, std::string("unknown key; expected ") + detail::profile_keys);
         }
     }
-    if (!sla.contains("policies"))
-        sla["policies"] = Json::object();
+    // The policy set's text, written as nlohmann would write {calendars, policies}.
+    const Json* policies = doc.contains("policies") ? &doc["policies"] : nullptr;
     try {
-        impl->policies = PolicySet::from_json(sla.dump());
+        std::string sla = "{";
+        if (doc.contains("calendars"))
+            sla += "\"calendars\":" + doc["calendars"].dump() + ",";
+        sla += "\"policies\":" + (policies ? policies->dump() : std::string("{}")) + "}";
+        impl->policies = PolicySet::from_json(sla);
     } catch (const error& e) {
         problems.add_nested("", e);
     }
@@ -197,19 +208,21 @@ Profile Profile::from_json(std::string_view text) {
             problems.add_nested("/rules", e);
         }
         // Every SLA policy a rule names must exist.
-        const Json& sections =
-            doc["rules"].contains("sections") ? doc["rules"]["sections"] : Json::array();
-        for (std::size_t si = 0; sections.is_array() && si < sections.size(); ++si) {
-            const Json& rows = sections[si].is_object() && sections[si].contains("rows")
-                                   ? sections[si]["rows"]
-                                   : Json::array();
+        // (Pointers, not a conditional of a member and Json::array(), which would copy it.)
+        const Json* sections =
+            doc["rules"].contains("sections") ? &doc["rules"]["sections"] : nullptr;
+        for (std::size_t si = 0; sections && sections->is_array() && si < sections->size(); ++si) {
+            const Json& section = (*sections)[si];
+            if (!section.is_object() || !section.contains("rows"))
+                continue;
+            const Json& rows = section["rows"];
             for (std::size_t ri = 0; rows.is_array() && ri < rows.size(); ++ri) {
                 if (!rows[ri].is_object() || !rows[ri].contains("then") ||
                     !rows[ri]["then"].is_object() || !rows[ri]["then"].contains("sla_policy"))
                     continue;
                 const Json& p = rows[ri]["then"]["sla_policy"];
-                if (p.is_string() && !sla["policies"].is_null() && sla["policies"].is_object() &&
-                    !sla["policies"].contains(p.get<std::string>()))
+                if (p.is_string() && (!policies || (policies->is_object() &&
+                                                    !policies->contains(p.get<std::string>()))))
                     problems.add("/rules/sections/" + std::to_string(si) + "/rows/" +
                                      std::to_string(ri) + "/then/sla_policy",
                                  "undefined SLA policy " + detail::quote(p.get<std::string>()));

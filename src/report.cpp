@@ -3,6 +3,7 @@
 #include "plaint/report.hpp"
 
 #include "detail.hpp"
+#include "json_util.hpp"
 #include "plaint/error.hpp"
 #include "plaint/profile.hpp"
 #include "plaint/survey.hpp"
@@ -779,30 +780,46 @@ namespace {
 
 using OJson = nlohmann::ordered_json;
 
-OJson counts_json(const std::vector<NamedCount>& v) {
-    OJson o = OJson::object();
+// Every part is built in place inside the one guarded root, in the order it is written: a
+// temporary tree (an initializer list makes one per member) would allocate as it is destroyed,
+// which under memory failure is std::terminate (see detail::dispose).
+
+// An ordered_json object is a vector of (const key, value) pairs, which grows by copying every
+// member and destroying the old ones: a member that is a tree is copied whole and its old copy's
+// destructor allocates. Objects with such members reserve room for all of them first.
+OJson& object_of(OJson& o, std::size_t members) {
+    o = OJson::object();
+    o.get_ptr<OJson::object_t*>()->reserve(members);
+    return o;
+}
+
+void counts_json(OJson& o, const std::vector<NamedCount>& v) {
+    o = OJson::object();
     for (const auto& c : v)
         o[c.name] = c.count;
-    return o;
 }
 
 OJson num(double v) {
     return std::isfinite(v) ? OJson(v) : OJson(nullptr);
 }
 
-OJson issues_json(const std::vector<NamedCount>& v, std::size_t total) {
-    OJson a = OJson::array();
-    for (const auto& c : v)
-        a.push_back(
-            {{"name", c.name},
-             {"count", c.count},
-             {"share", total ? num(static_cast<double>(c.count) / static_cast<double>(total))
-                             : OJson(nullptr)}});
-    return a;
+void issues_json(OJson& a, const std::vector<NamedCount>& v, std::size_t total) {
+    a = OJson::array();
+    for (const auto& c : v) {
+        OJson& e = a.emplace_back(OJson::object());
+        e["name"] = c.name;
+        e["count"] = c.count;
+        e["share"] =
+            total ? num(static_cast<double>(c.count) / static_cast<double>(total)) : OJson(nullptr);
+    }
 }
 
-OJson durations_json(const DurationFigures& d) {
-    return {{"n", d.n}, {"mean_s", num(d.mean)}, {"p50_s", num(d.p50)}, {"p90_s", num(d.p90)}};
+void durations_json(OJson& o, const DurationFigures& d) {
+    o = OJson::object();
+    o["n"] = d.n;
+    o["mean_s"] = num(d.mean);
+    o["p50_s"] = num(d.p50);
+    o["p90_s"] = num(d.p90);
 }
 
 const char* verdict_name(satisfaction::Verdict v) {
@@ -816,47 +833,55 @@ const char* verdict_name(satisfaction::Verdict v) {
     }
 }
 
-OJson satisfaction_json(const std::optional<SatisfactionFigures>& s) {
-    if (!s)
-        return nullptr;
-    OJson q = OJson::object();
+void satisfaction_json(OJson& o, const std::optional<SatisfactionFigures>& s) {
+    if (!s) {
+        o = nullptr;
+        return;
+    }
+    object_of(o, 18);
+    o["month"] = s->month;
+    o["responses"] = s->responses;
+    o["mean"] = num(s->overall.value);
+    o["mean_low"] = num(s->overall.low);
+    o["mean_high"] = num(s->overall.high);
+    o["csat"] = num(s->csat.value);
+    o["csat_low"] = num(s->csat.low);
+    o["csat_high"] = num(s->csat.high);
+    o["csat_successes"] = s->csat.successes;
+    o["verdict"] = verdict_name(s->verdict);
+    o["nps"] = num(s->nps.value);
+    o["nps_low"] = num(s->nps.low);
+    o["nps_high"] = num(s->nps.high);
+    o["nps_n"] = s->nps.n;
+    o["index"] = num(s->index.value);
+    o["index_low"] = num(s->index.low);
+    o["index_high"] = num(s->index.high);
+    OJson& q = o["questions"];
+    q = OJson::object();
     for (const auto& [name, mean] : s->questions)
         q[name] = num(mean);
-    return {{"month", s->month},
-            {"responses", s->responses},
-            {"mean", num(s->overall.value)},
-            {"mean_low", num(s->overall.low)},
-            {"mean_high", num(s->overall.high)},
-            {"csat", num(s->csat.value)},
-            {"csat_low", num(s->csat.low)},
-            {"csat_high", num(s->csat.high)},
-            {"csat_successes", s->csat.successes},
-            {"verdict", verdict_name(s->verdict)},
-            {"nps", num(s->nps.value)},
-            {"nps_low", num(s->nps.low)},
-            {"nps_high", num(s->nps.high)},
-            {"nps_n", s->nps.n},
-            {"index", num(s->index.value)},
-            {"index_low", num(s->index.low)},
-            {"index_high", num(s->index.high)},
-            {"questions", q}};
 }
 
-OJson heat_json(const HeatMap& h) {
-    OJson cells = OJson::array();
+void heat_json(OJson& o, const HeatMap& h) {
+    object_of(o, 4);
+    o["rows"] = h.rows;
+    o["cols"] = h.cols;
+    OJson& cells = o["cells"];
+    cells = OJson::array();
     for (std::size_t r = 0; r < h.rows.size(); ++r) {
-        OJson row = OJson::array();
+        OJson& row = cells.emplace_back(OJson::array());
         for (std::size_t c = 0; c < h.cols.size(); ++c)
             row.push_back(h.at(r, c));
-        cells.push_back(std::move(row));
     }
-    return {{"rows", h.rows}, {"cols", h.cols}, {"cells", cells}, {"max", h.max}};
+    o["max"] = h.max;
 }
 
 } // namespace
 
 std::string MonthlyReport::to_json() const {
     OJson j;
+    const detail::DisposeOnExit guard(j);
+    object_of(j, 17);
     j["plaint_report"] = 1;
     j["month"] = month;
     j["previous_month"] = previous;
@@ -867,56 +892,75 @@ std::string MonthlyReport::to_json() const {
     j["profile"] = profile;
     j["confidence"] = confidence;
     j["csat_target"] = csat_target;
-    j["complaints"] = {{"received", received},
-                       {"received_previous", received_previous},
-                       {"change", static_cast<std::int64_t>(received) -
-                                      static_cast<std::int64_t>(received_previous)},
-                       {"open", open},
-                       {"repeated", repeated},
-                       {"by_category", counts_json(by_category)},
-                       {"by_nature", counts_json(by_nature)},
-                       {"by_severity", counts_json(by_severity)},
-                       {"by_channel", counts_json(by_channel)},
-                       {"by_building", counts_json(by_building)}};
-    j["main_issues"] = {{"subcategories", issues_json(top_subcategories, received)},
-                        {"tags", issues_json(top_tags, received)},
-                        {"keywords", issues_json(top_keywords, received)}};
-    OJson targets = OJson::array();
-    for (const auto& t : sla)
-        targets.push_back({{"target", t.target},
-                           {"kind", std::string(plaint::to_string(t.kind))},
-                           {"clocks", t.clocks},
-                           {"met", t.met},
-                           {"breached", t.breached},
-                           {"pending", t.pending},
-                           {"share_met", num(t.share_met.value)},
-                           {"share_low", num(t.share_met.low)},
-                           {"share_high", num(t.share_met.high)},
-                           {"mean_elapsed_s", num(t.mean_elapsed)},
-                           {"p90_elapsed_s", num(t.p90_elapsed)}});
-    j["sla"] = {{"targets", targets},
-                {"first_response", durations_json(first_response)},
-                {"resolution", durations_json(resolution)},
-                {"repairs", repairs},
-                {"mttr_s", num(mttr)}};
-    j["escalations"] = {{"events", escalations},
-                        {"complaints", escalated},
-                        {"to", counts_json(escalations_to)},
-                        {"reevaluated", reevaluated}};
-    OJson q = OJson::array();
-    for (const auto& c : quotas)
-        q.push_back({{"role", std::string(plaint::to_string(c.role))},
-                     {"visits", c.visits},
-                     {"required", c.required},
-                     {"compliant", c.compliant}});
-    j["return_visits"] = {{"made", visits},
-                          {"by_method", counts_json(visits_by_method)},
-                          {"by_role", counts_json(visits_by_role)},
-                          {"satisfied", visits_satisfied},
-                          {"unsatisfied", visits_unsatisfied},
-                          {"quotas", q},
-                          {"quotas_met", quotas_met}};
-    OJson ch = OJson::object();
+    OJson& c = j["complaints"];
+    object_of(c, 10);
+    c["received"] = received;
+    c["received_previous"] = received_previous;
+    c["change"] =
+        static_cast<std::int64_t>(received) - static_cast<std::int64_t>(received_previous);
+    c["open"] = open;
+    c["repeated"] = repeated;
+    counts_json(c["by_category"], by_category);
+    counts_json(c["by_nature"], by_nature);
+    counts_json(c["by_severity"], by_severity);
+    counts_json(c["by_channel"], by_channel);
+    counts_json(c["by_building"], by_building);
+    OJson& issues = j["main_issues"];
+    object_of(issues, 3);
+    issues_json(issues["subcategories"], top_subcategories, received);
+    issues_json(issues["tags"], top_tags, received);
+    issues_json(issues["keywords"], top_keywords, received);
+    OJson& s = j["sla"];
+    object_of(s, 5);
+    OJson& targets = s["targets"];
+    targets = OJson::array();
+    for (const auto& t : sla) {
+        OJson& e = targets.emplace_back(OJson::object());
+        e["target"] = t.target;
+        e["kind"] = std::string(plaint::to_string(t.kind));
+        e["clocks"] = t.clocks;
+        e["met"] = t.met;
+        e["breached"] = t.breached;
+        e["pending"] = t.pending;
+        e["share_met"] = num(t.share_met.value);
+        e["share_low"] = num(t.share_met.low);
+        e["share_high"] = num(t.share_met.high);
+        e["mean_elapsed_s"] = num(t.mean_elapsed);
+        e["p90_elapsed_s"] = num(t.p90_elapsed);
+    }
+    durations_json(s["first_response"], first_response);
+    durations_json(s["resolution"], resolution);
+    s["repairs"] = repairs;
+    s["mttr_s"] = num(mttr);
+    OJson& esc = j["escalations"];
+    object_of(esc, 4);
+    esc["events"] = escalations;
+    esc["complaints"] = escalated;
+    counts_json(esc["to"], escalations_to);
+    esc["reevaluated"] = reevaluated;
+    OJson& rv = j["return_visits"];
+    object_of(rv, 7);
+    rv["made"] = visits;
+    counts_json(rv["by_method"], visits_by_method);
+    counts_json(rv["by_role"], visits_by_role);
+    rv["satisfied"] = visits_satisfied;
+    rv["unsatisfied"] = visits_unsatisfied;
+    OJson& q = rv["quotas"];
+    q = OJson::array();
+    for (const auto& quota : quotas) {
+        OJson& e = q.emplace_back(OJson::object());
+        e["role"] = std::string(plaint::to_string(quota.role));
+        e["visits"] = quota.visits;
+        e["required"] = quota.required;
+        e["compliant"] = quota.compliant;
+    }
+    rv["quotas_met"] = quotas_met;
+    OJson& sat = j["satisfaction"];
+    object_of(sat, 4);
+    satisfaction_json(sat["current"], satisfaction);
+    satisfaction_json(sat["previous"], satisfaction_previous);
+    OJson& ch = sat["change"];
+    ch = OJson::object();
     const bool both = satisfaction && satisfaction_previous;
     ch["mean"] = both ? num(satisfaction->overall.value - satisfaction_previous->overall.value)
                       : OJson(nullptr);
@@ -926,18 +970,19 @@ std::string MonthlyReport::to_json() const {
         both ? num(satisfaction->nps.value - satisfaction_previous->nps.value) : OJson(nullptr);
     ch["index"] =
         both ? num(satisfaction->index.value - satisfaction_previous->index.value) : OJson(nullptr);
-    OJson tr = OJson::array();
-    for (const auto& p : trend)
-        tr.push_back({{"week", p.week},
-                      {"responses", p.responses},
-                      {"csat", num(p.csat)},
-                      {"mean", num(p.mean)}});
-    j["satisfaction"] = {{"current", satisfaction_json(satisfaction)},
-                         {"previous", satisfaction_json(satisfaction_previous)},
-                         {"change", ch},
-                         {"trend", tr}};
-    j["heatmaps"] = {{"building_category", heat_json(building_category)},
-                     {"weekday_hour", heat_json(weekday_hour)}};
+    OJson& tr = sat["trend"];
+    tr = OJson::array();
+    for (const auto& p : trend) {
+        OJson& e = tr.emplace_back(OJson::object());
+        e["week"] = p.week;
+        e["responses"] = p.responses;
+        e["csat"] = num(p.csat);
+        e["mean"] = num(p.mean);
+    }
+    OJson& heat = j["heatmaps"];
+    object_of(heat, 2);
+    heat_json(heat["building_category"], building_category);
+    heat_json(heat["weekday_hour"], weekday_hour);
     return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 

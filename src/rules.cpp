@@ -1378,7 +1378,9 @@ std::string RuleSet::to_json() const {
     if (impl_->source.empty())
         return R"({"sections":[]})";
     // Normalised on demand (compact, keys sorted): compiling never pays for it.
-    return detail::parse_json(impl_->source, detail::JsonLimits{}, "rule set").dump();
+    const detail::JsonTree tree =
+        detail::parse_json_tree(impl_->source, detail::JsonLimits{}, "rule set");
+    return detail::JsonView(tree).dump();
 }
 
 Facts Facts::of(const Complaint& c, Instant now) {

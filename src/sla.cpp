@@ -356,7 +356,9 @@ PolicySet PolicySet::from_json(std::string_view text) {
     detail::JsonLimits limits;
     limits.max_values = detail::max_document_values;
     limits.max_key_bytes = detail::max_document_key_bytes;
-    const Json doc = detail::parse_json(text, limits, "SLA policy set");
+    Json parsed = detail::parse_json(text, limits, "SLA policy set");
+    const detail::DisposeOnExit parsed_guard(parsed);
+    const Json& doc = parsed;
     detail::Problems problems;
     auto impl = std::make_shared<detail::PolicySetImpl>();
     impl->calendars.emplace("24x7", Calendar());
@@ -489,21 +491,25 @@ const Calendar* PolicySet::calendar(std::string_view name) const noexcept {
 std::string PolicySet::to_json() const {
     using detail::Json;
     Json doc = Json::object();
+    const detail::DisposeOnExit guard(doc);
     doc["calendars"] = Json::object();
     for (const auto& [name, cal] : impl_->calendars)
-        if (name != "24x7")
-            doc["calendars"][name] = Json::parse(cal.to_json());
+        if (name != "24x7") {
+            Json& slot = doc["calendars"][name];
+            slot = detail::parse_json(cal.to_json(), detail::JsonLimits{}, "calendar");
+        }
     doc["policies"] = Json::object();
-    auto names = [](const std::vector<EventType>& v) {
-        Json a = Json::array();
+    // Built in place: a temporary tree would allocate as it is destroyed (see detail::dispose).
+    auto names = [](Json& a, const std::vector<EventType>& v) {
+        a = Json::array();
         for (auto e : v)
             a.push_back(std::string(to_string(e)));
-        return a;
     };
     for (const auto& [name, p] : impl_->policies) {
-        Json targets = Json::array();
+        Json& targets = doc["policies"][name]["targets"];
+        targets = Json::array();
         for (const Target& t : p.targets) {
-            Json j = Json::object();
+            Json& j = targets.emplace_back(Json::object());
             j["kind"] = std::string(to_string(t.kind));
             j["name"] = t.name;
             if (t.deadline_from_event)
@@ -511,18 +517,16 @@ std::string PolicySet::to_json() const {
             else
                 j["duration"] = t.duration;
             j["calendar"] = t.calendar;
-            j["start"] = names(t.start);
-            j["stop"] = names(t.stop);
-            j["pause"] = names(t.pause);
-            j["resume"] = names(t.resume);
+            names(j["start"], t.start);
+            names(j["stop"], t.stop);
+            names(j["pause"], t.pause);
+            names(j["resume"], t.resume);
             j["warn"] = t.warn;
             if (t.escalate_on_warning)
                 j["escalate_on_warning"] = std::string(to_string(*t.escalate_on_warning));
             if (t.escalate_on_breach)
                 j["escalate_on_breach"] = std::string(to_string(*t.escalate_on_breach));
-            targets.push_back(std::move(j));
         }
-        doc["policies"][name] = Json{{"targets", std::move(targets)}};
     }
     return doc.dump();
 }

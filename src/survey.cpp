@@ -364,15 +364,17 @@ std::vector<Survey> read_surveys(const Json& v, Problems& problems,
 }
 
 namespace {
-Json indicator_json(const Indicator& d) {
-    Json j = {{"name", d.name}, {"weight", d.weight}};
+// Built in place: a temporary tree would allocate as it is destroyed (see detail::dispose).
+void indicator_json(Json& j, const Indicator& d) {
+    j = Json::object();
+    j["name"] = d.name;
+    j["weight"] = d.weight;
     if (!d.children.empty()) {
-        Json items = Json::array();
+        Json& items = j["items"];
+        items = Json::array();
         for (const auto& c : d.children)
-            items.push_back(indicator_json(c));
-        j["items"] = std::move(items);
+            indicator_json(items.emplace_back(), c);
     }
-    return j;
 }
 } // namespace
 
@@ -380,38 +382,50 @@ Json indicator_json(const Indicator& d) {
 
 std::string Survey::to_json() const {
     using detail::Json;
-    Json j = {{"name", name},
-              {"description", description},
-              {"instrument", instrument},
-              {"scale", {scale.lowest, scale.highest}},
-              {"overall", overall}};
-    Json sat = Json::array();
+    Json j = Json::object();
+    const detail::DisposeOnExit guard(j);
+    j["name"] = name;
+    j["description"] = description;
+    j["instrument"] = instrument;
+    Json& s = j["scale"];
+    s = Json::array();
+    s.push_back(scale.lowest);
+    s.push_back(scale.highest);
+    j["overall"] = overall;
+    Json& sat = j["satisfied"];
+    sat = Json::array();
     for (int level = 0; level < 64; ++level)
         if ((satisfied_mask >> level) & 1)
             sat.push_back(level);
-    j["satisfied"] = std::move(sat);
     // Local weights, normalised among siblings.
-    Json dims = Json::array();
+    Json& dims = j["dimensions"];
+    dims = Json::array();
     for (const auto& d : dimensions)
-        dims.push_back(detail::indicator_json(d));
-    j["dimensions"] = std::move(dims);
-    Json leaves = Json::array();
-    for (const auto& it : items)
-        leaves.push_back({{"path", it.path}, {"weight", it.global_weight}});
-    j["items"] = std::move(leaves);
+        detail::indicator_json(dims.emplace_back(), d);
+    Json& leaves = j["items"];
+    leaves = Json::array();
+    for (const auto& it : items) {
+        Json& leaf = leaves.emplace_back(Json::object());
+        leaf["path"] = it.path;
+        leaf["weight"] = it.global_weight;
+    }
     if (ahp) {
-        Json a = {
-            {"weights", ahp->weights},
-            {"lambda_max", ahp->lambda_max},
-            {"ci", ahp->ci},
-            {"ri", ahp->ri},
-            {"cr", ahp->cr},
-            {"consistent", ahp->consistent},
-            {"ri_table", ahp->table_name},
-            {"method", ahp->method == satisfaction::AhpMethod::eigen ? "eigen" : "geometric"}};
-        if (ahp->worst)
-            a["worst"] = {ahp->worst->first, ahp->worst->second};
-        j["ahp"] = std::move(a);
+        Json& a = j["ahp"];
+        a = Json::object();
+        a["weights"] = ahp->weights;
+        a["lambda_max"] = ahp->lambda_max;
+        a["ci"] = ahp->ci;
+        a["ri"] = ahp->ri;
+        a["cr"] = ahp->cr;
+        a["consistent"] = ahp->consistent;
+        a["ri_table"] = ahp->table_name;
+        a["method"] = ahp->method == satisfaction::AhpMethod::eigen ? "eigen" : "geometric";
+        if (ahp->worst) {
+            Json& w = a["worst"];
+            w = Json::array();
+            w.push_back(ahp->worst->first);
+            w.push_back(ahp->worst->second);
+        }
     }
     return j.dump();
 }
