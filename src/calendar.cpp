@@ -705,6 +705,8 @@ std::string Calendar::tzdb_version() {
     std::string v;
     try {
         v = date::get_tzdb().version;
+    } catch (const std::bad_alloc&) {
+        throw; // out of memory is not "the database has no version"
     } catch (...) {
     }
     if (!v.empty() && v != "unknown")
