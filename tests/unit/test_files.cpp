@@ -6,6 +6,7 @@
 // at byte 16 and the header's CRC-32C at byte 28 over the 28 before (snapshot.hpp), checked here
 // with a CRC-32C written bit by bit from its definition (reflected polynomial 0x82F63B78) and
 // checked against the published value for "123456789", 0xE3069283 (RFC 3720, B.4).
+#include "snapshot_bytes.hpp"
 #include "support.hpp"
 #include <plaint/ledger.hpp>
 #include <plaint/profile.hpp>
@@ -27,6 +28,10 @@
 #include <unistd.h>
 
 using namespace plaint;
+using test::crc32c_bitwise;
+using test::le;
+using test::put_le;
+using test::reseal;
 
 namespace {
 
@@ -105,21 +110,6 @@ std::string padded_profile(std::size_t size) {
     REQUIRE(text.size() < size);
     text.resize(size, ' ');
     return text;
-}
-
-std::uint32_t crc32c_bitwise(const std::string& s, std::size_t from, std::size_t n) {
-    std::uint32_t c = 0xffffffffu;
-    for (std::size_t i = from; i < from + n; ++i) {
-        c ^= static_cast<unsigned char>(s[i]);
-        for (int k = 0; k < 8; ++k)
-            c = (c & 1u) ? (c >> 1) ^ 0x82F63B78u : c >> 1;
-    }
-    return ~c;
-}
-
-void put_le(std::string& s, std::size_t at, std::uint64_t v, std::size_t bytes) {
-    for (std::size_t i = 0; i < bytes; ++i)
-        s[at + i] = static_cast<char>((v >> (8 * i)) & 0xffu);
 }
 
 const std::string& small_snapshot() {

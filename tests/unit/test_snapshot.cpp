@@ -5,6 +5,7 @@
 // 0x82F63B78), itself checked against the published check value of "123456789", 0xE3069283
 // (RFC 3720, B.4; the CRC catalogue's CRC-32/ISCSI). Facts about the stored snapshot are read by
 // hand from the sample's JSON lines and the README's state table.
+#include "snapshot_bytes.hpp"
 #include "support.hpp"
 #include <plaint/ledger.hpp>
 #include <plaint/snapshot.hpp>
@@ -28,6 +29,10 @@
 #include <unistd.h>
 
 using namespace plaint;
+using test::crc32c_bitwise;
+using test::le;
+using test::put_le;
+using test::reseal;
 
 namespace {
 
@@ -89,34 +94,6 @@ std::string temp_dir(const std::string& name) {
         std::string(PLAINT_TEST_TMP) + "/" + name + "-" + std::to_string(::getpid());
     ::mkdir(d.c_str(), 0777);
     return d;
-}
-
-// CRC-32C bit by bit, from the definition.
-std::uint32_t crc32c_bitwise(const std::string& s, std::size_t from, std::size_t n) {
-    std::uint32_t c = 0xffffffffu;
-    for (std::size_t i = from; i < from + n; ++i) {
-        c ^= static_cast<unsigned char>(s[i]);
-        for (int k = 0; k < 8; ++k)
-            c = (c & 1u) ? (c >> 1) ^ 0x82F63B78u : c >> 1;
-    }
-    return ~c;
-}
-
-std::uint64_t le(const std::string& s, std::size_t at, std::size_t bytes) {
-    std::uint64_t v = 0;
-    for (std::size_t i = 0; i < bytes; ++i)
-        v |= std::uint64_t(static_cast<unsigned char>(s[at + i])) << (8 * i);
-    return v;
-}
-void put_le(std::string& s, std::size_t at, std::uint64_t v, std::size_t bytes) {
-    for (std::size_t i = 0; i < bytes; ++i)
-        s[at + i] = static_cast<char>((v >> (8 * i)) & 0xffu);
-}
-
-// Makes the header's two checksums right again after an edit (a hostile, not a damaged, file).
-void reseal(std::string& s) {
-    put_le(s, 24, crc32c_bitwise(s, 32, s.size() - 32), 4);
-    put_le(s, 28, crc32c_bitwise(s, 0, 28), 4);
 }
 
 std::string clock_text(const std::vector<Clock>& cs) {
