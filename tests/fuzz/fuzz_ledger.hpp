@@ -42,4 +42,26 @@ inline void check_ledger(const plaint::Ledger& l) {
     PLAINT_FUZZ_CHECK(save_snapshot_to_string(back) == bytes);
 }
 
+// What both import targets check of an import's outcome: the report agrees with the ledger (all
+// or nothing leaves it empty), every complaint reads back, and after a sweep the ledger goes
+// through a snapshot unchanged.
+inline void check_import(plaint::Ledger& l, const plaint::ImportOptions& options,
+                         const plaint::ImportReport& r) {
+    using namespace plaint;
+    PLAINT_FUZZ_CHECK(r.problems.size() <= r.bad_rows && r.problems.size() <= options.max_problems);
+    if (!r.committed)
+        PLAINT_FUZZ_CHECK(options.all_or_nothing && l.size() == 0 && l.event_count() == 0);
+    else
+        PLAINT_FUZZ_CHECK(l.size() == r.complaints);
+    read_back(l);
+    if (l.size() == 0)
+        return;
+    // One snapshot per execution, after the re-evaluation (a snapshot costs most of it).
+    try {
+        l.reevaluate(1798761600); // 2027-01-01
+    } catch (const error&) {
+    }
+    check_ledger(l);
+}
+
 } // namespace plaint_fuzz
