@@ -137,11 +137,14 @@ TEST_CASE("threads: readers under a shared lock while one writer adds under its 
         }
         written = true;
     });
-    // Readers take turns with the writer: a bounded number of reads each, yielding between
-    // them (a reader-preferring lock would otherwise starve the writer).
+    // Readers take turns with the writer, yielding between reads (a reader-preferring lock
+    // would otherwise starve the writer). Each reads at least 200 times with complaints
+    // present (the writer may not have added one yet when a reader starts) and stops once
+    // the writer is done or after 4,000 turns.
     for (int t = 1; t < thread_count; ++t)
         threads.emplace_back([&, t] {
-            for (int r = 0; r < 4000 && (r < 200 || !written); ++r) {
+            for (int r = 0; reads[static_cast<std::size_t>(t)] < 200 || (!written && r < 4000);
+                 ++r) {
                 std::this_thread::yield();
                 std::shared_lock<std::shared_mutex> lock(mu);
                 const std::size_t seen = shared.size();
