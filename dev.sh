@@ -18,6 +18,7 @@ packages=(
   python3 python3-pytest python3-numpy python3-pandas
   chromium # headless rendering of plaint-report's HTML page (tests/scripts/check_report_html.sh)
   clang libclang-rt-14-dev # the sanitizer pass of `test` builds with clang; libFuzzer (`fuzz`)
+  abigail-tools # abidiff: the library's ABI against capi/abi/ (tests/scripts/check_abi.sh)
 )
 
 deps() {
