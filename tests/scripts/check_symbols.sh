@@ -1,10 +1,10 @@
 #!/bin/sh
 # Checks that a shared library exports exactly the symbols listed in symbols.txt, each in the
 # version node of its 'Since' (PLAINT_x.y, from plaint.map), and that the list names exactly the
-# functions the C header declares with PLAINT_API.
-# usage: check_symbols.sh LIBRARY SYMBOLS_TXT HEADER
+# functions the C headers declare with PLAINT_API (plaint.h and the concepts' plaint/c/*.h).
+# usage: check_symbols.sh LIBRARY SYMBOLS_TXT HEADER_DIR
 set -eu
-lib=$1 list=$2 header=$3
+lib=$1 list=$2 headers=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # Everything the dynamic symbol table defines, whatever its kind, less the version node names.
@@ -14,7 +14,7 @@ grep -v '^#' "$list" | awk 'NF { print $1 }' | sort -u > "$tmp/listed"
 nm -D --defined-only "$lib" | awk '$2 != "A" { n = split($3, p, "@+"); print p[1], (n > 1 ? p[2] : "(none)") }' | sort -u > "$tmp/exported-versions"
 grep -v '^#' "$list" | awk 'NF { print $1, "PLAINT_" $2 }' | sort -u > "$tmp/listed-versions"
 # Function names declared with PLAINT_API (the name right before the first parenthesis).
-grep -v '^[[:space:]]*#' "$header" | tr '\n' ' ' | grep -o 'PLAINT_API [^;(]*(' | sed 's/($//; s/.*[ *]//' | sort -u > "$tmp/declared"
+cat "$headers"/plaint.h "$headers"/c/*.h | grep -v '^[[:space:]]*#' | tr '\n' ' ' | grep -o 'PLAINT_API [^;(]*(' | sed 's/($//; s/.*[ *]//' | sort -u > "$tmp/declared"
 status=0
 if ! diff -u "$tmp/listed" "$tmp/exported"; then
   echo "FAIL: exported symbols differ from $list (- listed, + exported)"; status=1

@@ -13,6 +13,14 @@ TESTS_DIR = Path(__file__).resolve().parent
 PACKAGE_ROOT = TESTS_DIR.parent  # bindings/python
 SOURCE_ROOT = PACKAGE_ROOT.parent.parent  # the repository
 HEADER = SOURCE_ROOT / "capi" / "include" / "plaint" / "plaint.h"
+
+
+def read_header(header: Path) -> str:
+    """The text of the C ABI: plaint.h (the umbrella) and every concept's plaint/c/X.h it
+    includes, in that order."""
+    parts = [header.read_text()]
+    parts += [h.read_text() for h in sorted((header.parent / "c").glob("*.h"))]
+    return "\n".join(parts)
 EXAMPLE = SOURCE_ROOT / "examples" / "lifecycle.py"
 DEADLINE_EXAMPLE = SOURCE_ROOT / "examples" / "deadline.py"
 SLA_EXAMPLE = SOURCE_ROOT / "examples" / "sla_clocks.py"

@@ -17,6 +17,8 @@ import pytest
 import plaint
 from plaint import _enums, _errors, _lib
 
+import support
+
 
 def _strip_comments(text: str) -> str:
     text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
@@ -25,7 +27,7 @@ def _strip_comments(text: str) -> str:
 
 def header_functions(header: Path) -> Dict[str, Tuple[str, List[str]]]:
     """name -> (return type, parameter types) of every PLAINT_API function in plaint.h."""
-    text = _strip_comments(header.read_text())
+    text = _strip_comments(support.read_header(header))
     found: Dict[str, Tuple[str, List[str]]] = {}
     pattern = r"PLAINT_API\s+([^;(]*?)\b(plaint_\w+)\s*\(([^)]*)\)\s*;"
     for ret, name, params in re.findall(pattern, text, flags=re.S):
@@ -42,7 +44,7 @@ def header_functions(header: Path) -> Dict[str, Tuple[str, List[str]]]:
 
 def header_defines(header: Path, prefix: str) -> Dict[str, int]:
     """SUFFIX -> value of every ``#define <prefix>SUFFIX <int>`` in plaint.h."""
-    text = header.read_text()
+    text = support.read_header(header)
     pattern = rf"#define {prefix}(\w+)\s+\(?(-?\d+)\)?"
     return {name: int(value) for name, value in re.findall(pattern, text)}
 
@@ -347,7 +349,7 @@ def test_ledger_query_codes_equal_the_header(header: Path) -> None:
     assert {k.upper(): v for k, v in _ledger.CLOCK_FILTERS.items()} == header_defines(
         header, "PLAINT_CLOCKS_"
     )
-    any_ = re.search(r"#define PLAINT_ANY \((-?\d+)\)", header.read_text())
+    any_ = re.search(r"#define PLAINT_ANY \((-?\d+)\)", support.read_header(header))
     assert any_ is not None and int(any_.group(1)) == -1
 
 
@@ -362,7 +364,7 @@ def test_satisfaction_codes_equal_the_header(header: Path) -> None:
     assert {k.upper(): v for k, v in sat.INDEX_UNITS.items()} == header_defines(
         header, "PLAINT_INDEX_"
     )
-    missing = re.search(r"#define PLAINT_MISSING \((-?\d+)\)", header.read_text())
+    missing = re.search(r"#define PLAINT_MISSING \((-?\d+)\)", support.read_header(header))
     assert missing is not None and int(missing.group(1)) == sat.MISSING
     stats = header_defines(header, "PLAINT_STAT_")
     for name, code in stats.items():

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import plaint
-from support import HEADER, clean_env, copy_package, run_python
+from support import HEADER, clean_env, read_header, copy_package, run_python
 
 SHOW = "import plaint; print(plaint.__file__); print(plaint.library_path())"
 FIND = "import ctypes.util; print(ctypes.util.find_library('plaint'))"
@@ -138,7 +138,7 @@ def test_versions() -> None:
 def test_version_matches_the_header() -> None:
     if not HEADER.is_file():
         pytest.skip("plaint.h not found")
-    text = HEADER.read_text()
+    text = read_header(HEADER)
     match = re.search(r'#define PLAINT_VERSION_STRING "([^"]+)"', text)
     assert match is not None
     assert plaint.version() == match.group(1)

@@ -1,0 +1,118 @@
+// The shim of plaint/c/profile.h over plaint/profile.hpp. Profiles: a site's rules, policies,
+// calendars and keywords as one compiled document.
+#include "shim.hpp"
+
+using namespace plaint_shim;
+
+extern "C" {
+
+int plaint_profile_from_json(plaint_profile** out, const char* json, size_t len) {
+    return guard([&] {
+        need(out, "out");
+        auto text = json_arg(json, len, "profile");
+        *out = new_profile(plaint::Profile::from_json(text));
+    });
+}
+
+int plaint_profile_from_file(plaint_profile** out, const char* path) {
+    return guard([&] {
+        need(out, "out");
+        need(path, "path");
+        *out = new_profile(plaint::Profile::from_file(path));
+    });
+}
+
+int plaint_profile_default(plaint_profile** out) {
+    return guard([&] {
+        need(out, "out");
+        *out = new_profile(plaint::Profile::default_profile());
+    });
+}
+
+void plaint_profile_free(plaint_profile* p) {
+    delete p;
+}
+
+int plaint_profile_to_json(const plaint_profile* p, char** out) {
+    return guard([&] {
+        need(p, "profile");
+        need(out, "out");
+        *out = owned_copy(p->impl.to_json());
+    });
+}
+
+int plaint_profile_policy_set(const plaint_profile* p, plaint_policy_set** out) {
+    return guard([&] {
+        need(p, "profile");
+        need(out, "out");
+        *out = new_policy_set(p->impl.policies());
+    });
+}
+
+int plaint_profile_visit_quota(const plaint_profile* p, int32_t role, int32_t* out) {
+    return guard([&] {
+        need(p, "profile");
+        need(out, "out");
+        *out = p->impl.visit_quota(enum_arg<plaint::Role>(role));
+    });
+}
+
+int plaint_profile_repeat_window(const plaint_profile* p, int64_t* seconds_out) {
+    return guard([&] {
+        *need(seconds_out, "seconds_out") = need(p, "profile")->impl.rules().repeat_window();
+    });
+}
+
+int plaint_profile_keyword_count(const plaint_profile* p, size_t* out) {
+    return guard([&] { *need(out, "out") = need(p, "profile")->impl.rules().keywords().size(); });
+}
+
+int plaint_profile_keyword(const plaint_profile* p, size_t index, const char** out) {
+    return guard([&] {
+        const auto& keywords = need(p, "profile")->impl.rules().keywords();
+        need(out, "out");
+        if (index >= keywords.size())
+            throw plaint::error(plaint::errc::out_of_range,
+                                "keyword index " + std::to_string(index) + " is out of range (" +
+                                    std::to_string(keywords.size()) + " keywords)");
+        *out = keywords[index].c_str();
+    });
+}
+
+int plaint_profile_find_keywords(const plaint_profile* p, const char* text, size_t len,
+                                 uint32_t* out, size_t capacity, size_t* count_out) {
+    return guard([&] {
+        const plaint::RuleSet& rules = need(p, "profile")->impl.rules();
+        need(count_out, "count_out");
+        if (capacity > 0)
+            need(out, "out");
+        const std::string_view t = text_arg(text, len, "text");
+        std::vector<std::uint32_t> found;
+        rules.find_keywords(t, found);
+        const std::size_t k = std::min(capacity, found.size());
+        if (k > 0) // `out` may be NULL with no room: never hand it to the copy
+            std::copy(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(k), out);
+        *count_out = found.size();
+    });
+}
+
+int plaint_profile_warning_count(const plaint_profile* p, size_t* out) {
+    return guard([&] { *need(out, "out") = need(p, "profile")->impl.warnings().size(); });
+}
+
+int plaint_profile_warning(const plaint_profile* p, size_t index, const char** pointer_out,
+                           const char** message_out) {
+    return guard([&] {
+        const auto& warnings = need(p, "profile")->impl.warnings();
+        if (index >= warnings.size())
+            throw plaint::error(plaint::errc::out_of_range,
+                                "warning index " + std::to_string(index) + " is out of range (" +
+                                    std::to_string(warnings.size()) + " warnings)");
+        if (pointer_out)
+            *pointer_out = warnings[index].pointer.c_str();
+        if (message_out)
+            *message_out = warnings[index].message.c_str();
+    });
+}
+
+} // extern "C"

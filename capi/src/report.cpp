@@ -1,0 +1,104 @@
+// The shim of plaint/c/report.h over plaint/report.hpp. The monthly report of a ledger: JSON, CSV,
+// HTML and its files.
+#include "shim.hpp"
+
+using namespace plaint_shim;
+
+namespace {
+
+constexpr std::size_t report_options_min_size =
+    offsetof(plaint_report_options, top) + sizeof(uint32_t);
+
+// The report's options and survey responses from the C options (NULL: every default).
+struct ReportInput {
+    plaint::ReportOptions options;
+    plaint::SurveyResponses surveys;
+    bool has_surveys = false;
+};
+
+ReportInput report_input(const plaint_report_options* o) {
+    ReportInput in;
+    if (!o)
+        return in;
+    if (o->size < report_options_min_size)
+        throw plaint::error(plaint::errc::invalid_argument,
+                            "plaint_report_options.size " + std::to_string(o->size) +
+                                " is too small; initialise it with PLAINT_REPORT_OPTIONS_INIT");
+    if (o->month)
+        in.options.month = o->month;
+    if (o->timezone)
+        in.options.timezone = o->timezone;
+    if (o->has_as_of)
+        in.options.as_of = o->as_of;
+    if (o->confidence != 0.0)
+        in.options.confidence = o->confidence;
+    if (o->csat_target != 0.0)
+        in.options.csat_target = o->csat_target;
+    if (o->top != 0)
+        in.options.top = o->top;
+    if (o->survey_count > 0)
+        need(o->surveys, "options.surveys");
+    for (std::size_t i = 0; i < o->survey_count; ++i) {
+        const std::string where = "options.surveys[" + std::to_string(i) + "]";
+        if (!o->surveys[i])
+            null_argument(where.c_str());
+        const std::size_t len = o->survey_lens ? o->survey_lens[i] : PLAINT_NTS;
+        const std::string_view text = text_arg(o->surveys[i], len, where.c_str());
+        try {
+            in.surveys.append(plaint::SurveyResponses::from_csv(text));
+        } catch (const plaint::error& e) {
+            throw plaint::error(e.code(), where + ": " + e.what(),
+                                e.where() ? *e.where() : plaint::Location{});
+        }
+        in.has_surveys = true;
+    }
+    return in;
+}
+
+plaint::MonthlyReport compute_report(const plaint_ledger* l, const plaint_report_options* o) {
+    const plaint_ledger& h = ledger_arg(l);
+    const ReportInput in = report_input(o);
+    return plaint::monthly_report(h.impl, in.options, in.has_surveys ? &in.surveys : nullptr);
+}
+
+} // namespace
+
+extern "C" {
+
+void plaint_report_options_init(plaint_report_options* o, size_t size) {
+    init_sized(o, size);
+}
+
+int plaint_ledger_report_json(const plaint_ledger* l, const plaint_report_options* options,
+                              char** out) {
+    return guard([&] {
+        need(out, "out");
+        *out = owned_copy(compute_report(l, options).to_json());
+    });
+}
+
+int plaint_ledger_report_csv(const plaint_ledger* l, const plaint_report_options* options,
+                             char** out) {
+    return guard([&] {
+        need(out, "out");
+        *out = owned_copy(compute_report(l, options).to_csv());
+    });
+}
+
+int plaint_ledger_report_html(const plaint_ledger* l, const plaint_report_options* options,
+                              char** out) {
+    return guard([&] {
+        need(out, "out");
+        *out = owned_copy(compute_report(l, options).to_html());
+    });
+}
+
+int plaint_ledger_report_files(const plaint_ledger* l, const plaint_report_options* options,
+                               const char* folder) {
+    return guard([&] {
+        need(folder, "folder");
+        plaint::write_report_files(compute_report(l, options), folder);
+    });
+}
+
+} // extern "C"
