@@ -230,8 +230,7 @@ int plaint_groups_new(plaint_groups** out, const plaint_group_input* in, double 
     return guard([&] {
         need(out, "out");
         need(in, "in");
-        check_size(in->size, sizeof(plaint_group_input), "plaint_group_input",
-                   "PLAINT_GROUP_INPUT_INIT");
+        check_size(in);
         if (in->key_count > sat::max_keys)
             throw plaint::error(plaint::errc::invalid_argument,
                                 std::to_string(in->key_count) +

@@ -105,10 +105,7 @@ int plaint_complaint_tag(const plaint_complaint* c, size_t index, const char** o
         need(c, "complaint");
         need(out, "out");
         const auto& tags = c->impl.tags();
-        if (index >= tags.size())
-            throw plaint::error(plaint::errc::out_of_range,
-                                "tag index " + std::to_string(index) + " is out of range (" +
-                                    std::to_string(tags.size()) + " tags)");
+        check_position(index, tags.size(), "tag index", "tags");
         *out = tags[index].c_str();
     });
 }
@@ -171,15 +168,9 @@ int plaint_complaint_event(const plaint_complaint* c, size_t index, plaint_event
     return guard([&] {
         need(c, "complaint");
         need(out, "out");
-        if (out->size < event_min_size)
-            throw plaint::error(plaint::errc::invalid_argument,
-                                "plaint_event.size " + std::to_string(out->size) +
-                                    " is too small; initialise it with PLAINT_EVENT_INIT");
+        check_size(out);
         const auto& log = c->impl.events();
-        if (index >= log.size())
-            throw plaint::error(plaint::errc::out_of_range,
-                                "event index " + std::to_string(index) + " is out of range (" +
-                                    std::to_string(log.size()) + " events)");
+        check_position(index, log.size(), "event index", "events");
         const plaint::Event& e = log[index];
         const uint32_t size = out->size;
         out->type = static_cast<int32_t>(e.type);

@@ -64,10 +64,7 @@ int plaint_last_error_problem_count(size_t* out) {
 int plaint_last_error_problem(size_t index, const char** pointer_out, size_t* line_out,
                               size_t* column_out, const char** message_out) {
     return guard([&] {
-        if (index >= last_problems.size())
-            throw plaint::error(plaint::errc::out_of_range,
-                                "problem index " + std::to_string(index) + " is out of range (" +
-                                    std::to_string(last_problems.size()) + " problems)");
+        check_position(index, last_problems.size(), "problem index", "problems");
         const plaint::Problem& p = last_problems[index];
         if (pointer_out)
             *pointer_out = p.pointer.c_str();

@@ -6,23 +6,13 @@ using namespace plaint_shim;
 
 namespace {
 
-// Fields of plaint_import_result and plaint_report_options known to version 0.5 of the ABI:
-// all of them.
-constexpr std::size_t import_result_min_size =
-    offsetof(plaint_import_result, bad_rows) + sizeof(uint64_t);
-
-static_assert(import_result_min_size == sizeof(plaint_import_result),
-              "plaint_import_result 0.5 ends at `bad_rows`");
-
 plaint::ImportOptions import_options(uint32_t flags, const plaint_import_result* result_out) {
     if (flags & ~uint32_t{PLAINT_IMPORT_ALL_OR_NOTHING})
         throw plaint::error(plaint::errc::invalid_argument,
                             "unknown import flags " + std::to_string(flags) +
                                 " (known: PLAINT_IMPORT_ALL_OR_NOTHING)");
-    if (result_out && result_out->size < import_result_min_size)
-        throw plaint::error(plaint::errc::invalid_argument,
-                            "plaint_import_result.size " + std::to_string(result_out->size) +
-                                " is too small; initialise it with PLAINT_IMPORT_RESULT_INIT");
+    if (result_out)
+        check_size(result_out);
     plaint::ImportOptions o;
     o.all_or_nothing = (flags & PLAINT_IMPORT_ALL_OR_NOTHING) != 0;
     return o;
@@ -137,39 +127,6 @@ std::string view_json(const plaint::Ledger& ledger, std::size_t index) {
     return o;
 }
 
-// Fields of the 0.6 structs: all of them.
-constexpr std::size_t complaint_view_min_size =
-    offsetof(plaint_complaint_view, sla_policy_len) + sizeof(size_t);
-
-static_assert(complaint_view_min_size == sizeof(plaint_complaint_view),
-              "plaint_complaint_view 0.6 ends at `sla_policy_len`");
-
-constexpr std::size_t query_min_size = offsetof(plaint_query, received_before) + sizeof(int64_t);
-
-static_assert(query_min_size == sizeof(plaint_query), "plaint_query 0.6 ends at `received_before`");
-
-constexpr std::size_t ledger_clock_min_size =
-    offsetof(plaint_ledger_clock, warnings) + 4 * sizeof(int64_t);
-
-static_assert(ledger_clock_min_size == sizeof(plaint_ledger_clock),
-              "plaint_ledger_clock 0.6 ends at `warnings`");
-
-constexpr std::size_t escalation_due_min_size =
-    offsetof(plaint_escalation_due, reason) + sizeof(const char*);
-
-static_assert(escalation_due_min_size == sizeof(plaint_escalation_due),
-              "plaint_escalation_due 0.6 ends at `reason`");
-
-constexpr std::size_t visit_due_min_size = offsetof(plaint_visit_due, due) + sizeof(int64_t);
-
-static_assert(visit_due_min_size == sizeof(plaint_visit_due), "plaint_visit_due 0.6 ends at `due`");
-
-constexpr std::size_t quota_compliance_min_size =
-    offsetof(plaint_quota_compliance, compliant) + sizeof(int32_t);
-
-static_assert(quota_compliance_min_size == sizeof(plaint_quota_compliance),
-              "plaint_quota_compliance 0.6 ends at `compliant`");
-
 // A text of the ledger as pointer and length: never NULL, so "" for an empty view (a default
 // string_view has a null data pointer).
 void put_text(std::string_view s, const char*& p, std::size_t& len) {
@@ -182,30 +139,30 @@ void put_text(std::string_view s, const char*& p, std::size_t& len) {
 constexpr std::size_t max_element_size = 65536;
 
 // The checked size of the first element of a caller's array that the library writes into.
-void check_out_size(uint32_t size, std::size_t min_size, std::size_t align, const char* type,
-                    const char* init) {
+template <class T>
+void check_out_size(const T* first) {
+    const uint32_t size = first->size;
     const char* what = nullptr;
-    if (size < min_size)
+    if (size < Sized<T>::min_size)
         what = " is too small";
     else if (size > max_element_size)
         what = " is over 65,536 (uninitialised?)";
-    else if (size % align != 0)
+    else if (size % alignof(T) != 0)
         what = " is not a multiple of the struct's alignment";
     if (what)
-        throw plaint::error(plaint::errc::invalid_argument, std::string(type) + ".size " +
-                                                                std::to_string(size) + what +
-                                                                "; initialise it with " + init);
+        throw plaint::error(plaint::errc::invalid_argument,
+                            std::string(Sized<T>::name) + ".size " + std::to_string(size) + what +
+                                "; initialise it with " + Sized<T>::init);
 }
 
 // The stride of a caller's array of `capacity` structs T, read from its first element (0 when
 // the capacity is 0: nothing is read or written then).
 template <class T>
-std::size_t array_stride(const T* out, std::size_t capacity, std::size_t min_size, const char* type,
-                         const char* init) {
+std::size_t array_stride(const T* out, std::size_t capacity) {
     if (capacity == 0)
         return 0;
     need(out, "out");
-    check_out_size(out->size, min_size, alignof(T), type, init);
+    check_out_size(out);
     return out->size;
 }
 
@@ -284,10 +241,7 @@ plaint::Query query_arg(const plaint_query* q) {
     plaint::Query query;
     if (!q)
         return query;
-    if (q->size < query_min_size)
-        throw plaint::error(plaint::errc::invalid_argument,
-                            "plaint_query.size " + std::to_string(q->size) +
-                                " is too small; initialise it with PLAINT_QUERY_INIT");
+    check_size(q);
     query.state = any_arg<plaint::State>(q->state);
     query.owner = any_arg<plaint::Role>(q->owner);
     query.category = any_arg<plaint::Category>(q->category);
@@ -461,11 +415,7 @@ int plaint_ledger_view(const plaint_ledger* l, size_t index, plaint_complaint_vi
     return guard([&] {
         const plaint_ledger& h = ledger_arg(l);
         need(out, "out");
-        if (out->size < complaint_view_min_size)
-            throw plaint::error(plaint::errc::invalid_argument,
-                                "plaint_complaint_view.size " + std::to_string(out->size) +
-                                    " is too small; initialise it with "
-                                    "PLAINT_COMPLAINT_VIEW_INIT");
+        check_size(out);
         check_position(index, h.impl.size(), "complaint index", "complaints");
         const plaint::ComplaintView v = h.impl.view(index);
         plaint_complaint_view c{};
@@ -524,8 +474,7 @@ int plaint_ledger_clocks_at(const plaint_ledger* l, int64_t at, int32_t filter,
         const plaint_ledger& h = ledger_arg(l);
         need(count_out, "count_out");
         const plaint::ClockFilter f = clock_filter_arg(filter);
-        const std::size_t stride = array_stride(out, capacity, ledger_clock_min_size,
-                                                "plaint_ledger_clock", "PLAINT_LEDGER_CLOCK_INIT");
+        const std::size_t stride = array_stride(out, capacity);
         const std::vector<plaint::LedgerClock> clocks = h.impl.clocks_at(at, f);
         // The target names, looked up before anything is written (a lookup may throw).
         TargetNames names(h.impl);
@@ -565,9 +514,7 @@ int plaint_ledger_escalations_due(const plaint_ledger* l, int64_t at, plaint_esc
     return guard([&] {
         const plaint_ledger& h = ledger_arg(l);
         need(count_out, "count_out");
-        const std::size_t stride =
-            array_stride(out, capacity, escalation_due_min_size, "plaint_escalation_due",
-                         "PLAINT_ESCALATION_DUE_INIT");
+        const std::size_t stride = array_stride(out, capacity);
         const std::vector<plaint::EscalationDue> due = h.impl.escalations_due(at);
         TargetNames names(h.impl);
         std::vector<const char*> reasons;
@@ -591,8 +538,7 @@ int plaint_ledger_visits_due(const plaint_ledger* l, plaint_visit_due* out, size
     return guard([&] {
         const plaint_ledger& h = ledger_arg(l);
         need(count_out, "count_out");
-        const std::size_t stride = array_stride(out, capacity, visit_due_min_size,
-                                                "plaint_visit_due", "PLAINT_VISIT_DUE_INIT");
+        const std::size_t stride = array_stride(out, capacity);
         const std::vector<plaint::VisitDue> due = h.impl.visits_due();
         put_array(out, capacity, stride, due.size(), count_out,
                   [&](std::size_t i, plaint_visit_due& v) {
@@ -609,9 +555,7 @@ int plaint_ledger_visit_quotas(const plaint_ledger* l, int64_t from, int64_t to,
     return guard([&] {
         const plaint_ledger& h = ledger_arg(l);
         need(count_out, "count_out");
-        const std::size_t stride =
-            array_stride(out, capacity, quota_compliance_min_size, "plaint_quota_compliance",
-                         "PLAINT_QUOTA_COMPLIANCE_INIT");
+        const std::size_t stride = array_stride(out, capacity);
         const std::vector<plaint::QuotaCompliance> quotas = h.impl.visit_quotas(from, to);
         put_array(out, capacity, stride, quotas.size(), count_out,
                   [&](std::size_t i, plaint_quota_compliance& q) {

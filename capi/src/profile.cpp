@@ -71,10 +71,7 @@ int plaint_profile_keyword(const plaint_profile* p, size_t index, const char** o
     return guard([&] {
         const auto& keywords = need(p, "profile")->impl.rules().keywords();
         need(out, "out");
-        if (index >= keywords.size())
-            throw plaint::error(plaint::errc::out_of_range,
-                                "keyword index " + std::to_string(index) + " is out of range (" +
-                                    std::to_string(keywords.size()) + " keywords)");
+        check_position(index, keywords.size(), "keyword index", "keywords");
         *out = keywords[index].c_str();
     });
 }
@@ -104,10 +101,7 @@ int plaint_profile_warning(const plaint_profile* p, size_t index, const char** p
                            const char** message_out) {
     return guard([&] {
         const auto& warnings = need(p, "profile")->impl.warnings();
-        if (index >= warnings.size())
-            throw plaint::error(plaint::errc::out_of_range,
-                                "warning index " + std::to_string(index) + " is out of range (" +
-                                    std::to_string(warnings.size()) + " warnings)");
+        check_position(index, warnings.size(), "warning index", "warnings");
         if (pointer_out)
             *pointer_out = warnings[index].pointer.c_str();
         if (message_out)

@@ -6,9 +6,6 @@ using namespace plaint_shim;
 
 namespace {
 
-constexpr std::size_t report_options_min_size =
-    offsetof(plaint_report_options, top) + sizeof(uint32_t);
-
 // The report's options and survey responses from the C options (NULL: every default).
 struct ReportInput {
     plaint::ReportOptions options;
@@ -20,10 +17,7 @@ ReportInput report_input(const plaint_report_options* o) {
     ReportInput in;
     if (!o)
         return in;
-    if (o->size < report_options_min_size)
-        throw plaint::error(plaint::errc::invalid_argument,
-                            "plaint_report_options.size " + std::to_string(o->size) +
-                                " is too small; initialise it with PLAINT_REPORT_OPTIONS_INIT");
+    check_size(o);
     if (o->month)
         in.options.month = o->month;
     if (o->timezone)

@@ -6,14 +6,6 @@ using namespace plaint_shim;
 
 namespace {
 
-// Fields of plaint_facts_columns known to version 0.3 of the ABI: all of them, through
-// `received`.
-constexpr std::size_t facts_columns_min_size =
-    offsetof(plaint_facts_columns, received) + sizeof(const int64_t*);
-
-static_assert(facts_columns_min_size == sizeof(plaint_facts_columns),
-              "plaint_facts_columns 0.3 ends at `received`");
-
 // Decisions k rows long, written to the caller's columns from row base on.
 void write_decisions(const plaint::Decision* d, std::size_t base, std::size_t k,
                      int32_t* nature_out, int32_t* severity_out, int32_t* escalate_to_out,
@@ -94,10 +86,7 @@ int plaint_decision_tag(const plaint_decision* d, size_t index, const char** out
     return guard([&] {
         need(d, "decision");
         need(out, "out");
-        if (index >= d->tags.size())
-            throw plaint::error(plaint::errc::out_of_range,
-                                "tag index " + std::to_string(index) + " is out of range (" +
-                                    std::to_string(d->tags.size()) + " tags)");
+        check_position(index, d->tags.size(), "tag index", "tags");
         *out = d->tags[index].c_str();
     });
 }
@@ -106,10 +95,7 @@ int plaint_decision_matched(const plaint_decision* d, size_t index, const char**
     return guard([&] {
         need(d, "decision");
         need(out, "out");
-        if (index >= d->matched.size())
-            throw plaint::error(plaint::errc::out_of_range,
-                                "matched index " + std::to_string(index) + " is out of range (" +
-                                    std::to_string(d->matched.size()) + " rows)");
+        check_position(index, d->matched.size(), "matched index", "rows");
         *out = d->matched[index].c_str();
     });
 }
@@ -136,10 +122,7 @@ int plaint_profile_classify_many(const plaint_profile* p, const plaint_facts_col
     return guard([&] {
         need(p, "profile");
         need(in, "in");
-        if (in->size < facts_columns_min_size)
-            throw plaint::error(plaint::errc::invalid_argument,
-                                "plaint_facts_columns.size " + std::to_string(in->size) +
-                                    " is too small; initialise it with PLAINT_FACTS_COLUMNS_INIT");
+        check_size(in);
         // Rows go through in chunks of Facts and Decisions kept per thread: classifying
         // allocates nothing once they have grown to their size (rules.hpp).
         constexpr std::size_t chunk = 512;

@@ -56,8 +56,7 @@ sat::Indicator build_node(const plaint_indicator_tree& t,
 
 Tree flat_tree(const plaint_indicator_tree* t) {
     need(t, "tree");
-    check_size(t->size, sizeof(plaint_indicator_tree), "plaint_indicator_tree",
-               "PLAINT_INDICATOR_TREE_INIT");
+    check_size(t);
     Tree tree;
     tree.count = t->count;
     if (t->count == 0)
@@ -172,7 +171,7 @@ int plaint_check_target(const plaint_score* share, double target, int32_t* out) 
     return guard([&] {
         need(share, "share");
         need(out, "out");
-        check_size(share->size, sizeof(plaint_score), "plaint_score", "PLAINT_SCORE_INIT");
+        check_size(share);
         const sat::Share s{share->value, static_cast<std::size_t>(share->successes),
                            static_cast<std::size_t>(share->n), share->low, share->high};
         *out = static_cast<int32_t>(sat::check_target(s, target));
@@ -184,8 +183,7 @@ int plaint_ahp(const double* matrix, size_t n, int32_t ri_table, int32_t method,
     return guard([&] {
         need(weights_out, "weights_out");
         need(out, "out");
-        check_size(out->size, sizeof(plaint_ahp_result), "plaint_ahp_result",
-                   "PLAINT_AHP_RESULT_INIT");
+        check_size(out);
         const sat::Ahp r = sat::ahp(matrix, n, ri_table_arg(ri_table), ahp_method_arg(method));
         std::copy(r.weights.begin(), r.weights.end(), weights_out);
         out->ri_table = static_cast<int32_t>(r.table);

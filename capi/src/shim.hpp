@@ -87,6 +87,54 @@ inline bool init_sized(T* p, size_t size) {
     return true;
 }
 
+// ---- Sized structs: one row each ----
+// Every struct a caller passes with a leading `size` (its `_INIT` macro or `_init` function sets
+// it): its name, its initialiser, and the bytes of the fields its first version had, which are
+// the least the library accepts. A row whose first version is the whole struct today says so,
+// and the build fails when a field is added without moving its row on.
+template <class T>
+struct Sized;
+
+#define PLAINT_SIZED(T, INIT, LAST, LAST_SIZE, WHOLE)                                              \
+    template <>                                                                                    \
+    struct Sized<T> {                                                                              \
+        static constexpr const char* name = #T;                                                    \
+        static constexpr const char* init = #INIT;                                                 \
+        static constexpr std::size_t min_size = offsetof(T, LAST) + (LAST_SIZE);                   \
+        static_assert(!(WHOLE) || min_size == sizeof(T), #T " ends at `" #LAST "`");               \
+    };
+
+PLAINT_SIZED(plaint_event, PLAINT_EVENT_INIT, deadline, sizeof(int64_t), false)              // 0.1
+PLAINT_SIZED(plaint_clock, PLAINT_CLOCK_INIT, warnings, 4 * sizeof(int64_t), true)           // 0.2
+PLAINT_SIZED(plaint_facts_columns, PLAINT_FACTS_COLUMNS_INIT, received, sizeof(void*), true) // 0.3
+PLAINT_SIZED(plaint_score, PLAINT_SCORE_INIT, missing, sizeof(uint64_t), true)               // 0.4
+PLAINT_SIZED(plaint_ahp_result, PLAINT_AHP_RESULT_INIT, worst_j, sizeof(int64_t), true)      // 0.4
+PLAINT_SIZED(plaint_indicator_tree, PLAINT_INDICATOR_TREE_INIT, name, sizeof(void*), true)   // 0.4
+PLAINT_SIZED(plaint_group_input, PLAINT_GROUP_INPUT_INIT, index_units, sizeof(void*), true)  // 0.4
+PLAINT_SIZED(plaint_import_result, PLAINT_IMPORT_RESULT_INIT, bad_rows, sizeof(uint64_t),
+             true)                                                                            // 0.5
+PLAINT_SIZED(plaint_report_options, PLAINT_REPORT_OPTIONS_INIT, top, sizeof(uint32_t), false) // 0.5
+PLAINT_SIZED(plaint_complaint_view, PLAINT_COMPLAINT_VIEW_INIT, sla_policy_len, sizeof(size_t),
+             true)                                                                    // 0.6
+PLAINT_SIZED(plaint_query, PLAINT_QUERY_INIT, received_before, sizeof(int64_t), true) // 0.6
+PLAINT_SIZED(plaint_ledger_clock, PLAINT_LEDGER_CLOCK_INIT, warnings, 4 * sizeof(int64_t),
+             true) // 0.6
+PLAINT_SIZED(plaint_escalation_due, PLAINT_ESCALATION_DUE_INIT, reason, sizeof(const char*),
+             true)                                                                // 0.6
+PLAINT_SIZED(plaint_visit_due, PLAINT_VISIT_DUE_INIT, due, sizeof(int64_t), true) // 0.6
+PLAINT_SIZED(plaint_quota_compliance, PLAINT_QUOTA_COMPLIANCE_INIT, compliant, sizeof(int32_t),
+             true) // 0.6
+#undef PLAINT_SIZED
+
+// A struct the caller passes in or out: its `size` must cover at least its first version.
+template <class T>
+void check_size(const T* p) {
+    if (p->size < Sized<T>::min_size)
+        throw plaint::error(plaint::errc::invalid_argument,
+                            std::string(Sized<T>::name) + ".size " + std::to_string(p->size) +
+                                " is too small; initialise it with " + Sized<T>::init);
+}
+
 inline thread_local std::string last_error;
 
 // The place of the last failure (plaint_last_error_location); empty when it had none.
@@ -190,9 +238,6 @@ inline char* owned_copy(const std::string& s) {
     return p;
 }
 
-// Fields of plaint_event known to version 0.1 of the ABI, through `deadline`.
-inline constexpr std::size_t event_min_size = offsetof(plaint_event, deadline) + sizeof(int64_t);
-
 inline plaint_policy_set* new_policy_set(const plaint::PolicySet& set) {
     return new plaint_policy_set{set, set.policy_names()};
 }
@@ -219,10 +264,7 @@ inline E enum_arg(int32_t code) {
 // The C event as a C++ event: only the details its type uses are read, as documented.
 inline plaint::Event event_arg(const plaint_event* event) {
     need(event, "event");
-    if (event->size < event_min_size)
-        throw plaint::error(plaint::errc::invalid_argument,
-                            "plaint_event.size " + std::to_string(event->size) +
-                                " is too small; initialise it with PLAINT_EVENT_INIT");
+    check_size(event);
     plaint::Event e;
     e.type = enum_arg<plaint::EventType>(event->type);
     e.at = event->at;
@@ -258,33 +300,9 @@ namespace sat = plaint::satisfaction;
 
 inline const double not_a_number = std::numeric_limits<double>::quiet_NaN();
 
-// Every field of these structs belongs to version 0.4 of the ABI, which introduced them.
-static_assert(offsetof(plaint_score, missing) + sizeof(uint64_t) == sizeof(plaint_score),
-              "plaint_score 0.4 ends at `missing`");
-
-static_assert(offsetof(plaint_ahp_result, worst_j) + sizeof(int64_t) == sizeof(plaint_ahp_result),
-              "plaint_ahp_result 0.4 ends at `worst_j`");
-
-static_assert(offsetof(plaint_indicator_tree, name) + sizeof(const char* const*) ==
-                  sizeof(plaint_indicator_tree),
-              "plaint_indicator_tree 0.4 ends at `name`");
-
-static_assert(offsetof(plaint_group_input, index_units) + sizeof(const int32_t*) ==
-                  sizeof(plaint_group_input),
-              "plaint_group_input 0.4 ends at `index_units`");
-
-// The library reads or writes only what a struct's `size` covers; every field known to 0.4
-// is needed, so a smaller struct is refused.
-inline void check_size(uint32_t size, std::size_t needed, const char* type, const char* init) {
-    if (size < needed)
-        throw plaint::error(plaint::errc::invalid_argument,
-                            std::string(type) + ".size " + std::to_string(size) +
-                                " is too small; initialise it with " + init);
-}
-
 inline plaint_score* score_out(plaint_score* out) {
     need(out, "out");
-    check_size(out->size, sizeof(plaint_score), "plaint_score", "PLAINT_SCORE_INIT");
+    check_size(out);
     return out;
 }
 

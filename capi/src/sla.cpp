@@ -4,14 +4,7 @@
 
 using namespace plaint_shim;
 
-namespace {
-
-// Fields of plaint_clock known to version 0.2 of the ABI: all of them, through `warnings`.
-constexpr std::size_t clock_min_size = offsetof(plaint_clock, warnings) + 4 * sizeof(int64_t);
-
-static_assert(clock_min_size == sizeof(plaint_clock), "plaint_clock 0.2 ends at `warnings`");
-
-} // namespace
+namespace {} // namespace
 
 extern "C" {
 
@@ -50,10 +43,7 @@ int plaint_policy_set_policy_name(const plaint_policy_set* set, size_t index, co
     return guard([&] {
         need(set, "set");
         need(out, "out");
-        if (index >= set->names.size())
-            throw plaint::error(plaint::errc::out_of_range,
-                                "policy index " + std::to_string(index) + " is out of range (" +
-                                    std::to_string(set->names.size()) + " policies)");
+        check_position(index, set->names.size(), "policy index", "policies");
         *out = set->names[index].c_str();
     });
 }
@@ -105,14 +95,8 @@ int plaint_clock_list_get(const plaint_clock_list* list, size_t index, plaint_cl
     return guard([&] {
         need(list, "list");
         need(out, "out");
-        if (out->size < clock_min_size)
-            throw plaint::error(plaint::errc::invalid_argument,
-                                "plaint_clock.size " + std::to_string(out->size) +
-                                    " is too small; initialise it with PLAINT_CLOCK_INIT");
-        if (index >= list->clocks.size())
-            throw plaint::error(plaint::errc::out_of_range,
-                                "clock index " + std::to_string(index) + " is out of range (" +
-                                    std::to_string(list->clocks.size()) + " clocks)");
+        check_size(out);
+        check_position(index, list->clocks.size(), "clock index", "clocks");
         const plaint::Clock& k = list->clocks[index];
         // Every field below belongs to the 0.2 struct, which `size` covers; later fields will
         // be written only when `size` reaches them (see plaint_complaint_event).
