@@ -16,6 +16,7 @@ packages=(
   libboost-date-time-dev libboost-serialization-dev nlohmann-json3-dev libeigen3-dev libhowardhinnant-date-dev tzdata
   catch2
   python3 python3-pytest python3-numpy python3-pandas
+  python3-venv python3-pip python3-setuptools python3-wheel # the package and its wheel, offline (tests/scripts/check_wheel.sh)
   chromium # headless rendering of plaint-report's HTML page (tests/scripts/check_report_html.sh)
   clang libclang-rt-14-dev # the sanitizer pass of `test` builds with clang; libFuzzer (`fuzz`)
   abigail-tools # abidiff: the library's ABI against capi/abi/ (tests/scripts/check_abi.sh)
