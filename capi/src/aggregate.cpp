@@ -222,9 +222,7 @@ const plaint_groups& groups_arg(const plaint_groups* g) {
 
 extern "C" {
 
-void plaint_group_input_init(plaint_group_input* in, size_t size) {
-    init_sized(in, size);
-}
+PLAINT_SIZED_INIT(plaint_group_input)
 
 int plaint_groups_new(plaint_groups** out, const plaint_group_input* in, double confidence) {
     return guard([&] {

@@ -17,9 +17,7 @@ plaint::TextField field_of(int32_t field) {
 
 extern "C" {
 
-void plaint_event_init(plaint_event* e, size_t size) {
-    init_sized(e, size);
-}
+PLAINT_SIZED_INIT(plaint_event)
 
 int plaint_complaint_new(plaint_complaint** out, const char* id, int64_t received) {
     return guard([&] {

@@ -261,9 +261,7 @@ plaint::Query query_arg(const plaint_query* q) {
 
 extern "C" {
 
-void plaint_import_result_init(plaint_import_result* r, size_t size) {
-    init_sized(r, size);
-}
+PLAINT_SIZED_INIT(plaint_import_result)
 
 int plaint_ledger_new(plaint_ledger** out, const plaint_profile* profile) {
     return guard([&] {
@@ -376,9 +374,7 @@ int plaint_ledger_complaint_json(const plaint_ledger* l, size_t index, char** ou
     });
 }
 
-void plaint_complaint_view_init(plaint_complaint_view* v, size_t size) {
-    init_sized(v, size);
-}
+PLAINT_SIZED_INIT(plaint_complaint_view)
 
 void plaint_query_init(plaint_query* q, size_t size) {
     if (!init_sized(q, size))
@@ -395,21 +391,13 @@ void plaint_query_init(plaint_query* q, size_t size) {
     any(&plaint_query::severity, offsetof(plaint_query, severity));
 }
 
-void plaint_ledger_clock_init(plaint_ledger_clock* c, size_t size) {
-    init_sized(c, size);
-}
+PLAINT_SIZED_INIT(plaint_ledger_clock)
 
-void plaint_escalation_due_init(plaint_escalation_due* e, size_t size) {
-    init_sized(e, size);
-}
+PLAINT_SIZED_INIT(plaint_escalation_due)
 
-void plaint_visit_due_init(plaint_visit_due* v, size_t size) {
-    init_sized(v, size);
-}
+PLAINT_SIZED_INIT(plaint_visit_due)
 
-void plaint_quota_compliance_init(plaint_quota_compliance* q, size_t size) {
-    init_sized(q, size);
-}
+PLAINT_SIZED_INIT(plaint_quota_compliance)
 
 int plaint_ledger_view(const plaint_ledger* l, size_t index, plaint_complaint_view* out) {
     return guard([&] {

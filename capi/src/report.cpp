@@ -59,9 +59,7 @@ plaint::MonthlyReport compute_report(const plaint_ledger* l, const plaint_report
 
 extern "C" {
 
-void plaint_report_options_init(plaint_report_options* o, size_t size) {
-    init_sized(o, size);
-}
+PLAINT_SIZED_INIT(plaint_report_options)
 
 int plaint_ledger_report_json(const plaint_ledger* l, const plaint_report_options* options,
                               char** out) {

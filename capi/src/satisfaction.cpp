@@ -100,17 +100,11 @@ void per_node(const Tree& tree, const std::vector<double>& item_values, double* 
 
 extern "C" {
 
-void plaint_score_init(plaint_score* s, size_t size) {
-    init_sized(s, size);
-}
+PLAINT_SIZED_INIT(plaint_score)
 
-void plaint_ahp_result_init(plaint_ahp_result* r, size_t size) {
-    init_sized(r, size);
-}
+PLAINT_SIZED_INIT(plaint_ahp_result)
 
-void plaint_indicator_tree_init(plaint_indicator_tree* t, size_t size) {
-    init_sized(t, size);
-}
+PLAINT_SIZED_INIT(plaint_indicator_tree)
 
 int plaint_levels(const int32_t* levels, size_t count, uint64_t* out) {
     return guard([&] {

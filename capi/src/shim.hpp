@@ -75,18 +75,6 @@ struct plaint_clock_list {
 
 namespace plaint_shim {
 
-// What every `plaint_*_init(p, size)` does to the caller's struct, whatever its version: zero
-// `size` bytes and store `size` in its leading `size` field. NULL, or a size that cannot hold
-// that field (or does not fit in it), is a no-op; returns whether it wrote.
-template <class T>
-inline bool init_sized(T* p, size_t size) {
-    if (!p || size < sizeof(uint32_t) || size > UINT32_MAX)
-        return false;
-    std::memset(p, 0, size);
-    p->size = static_cast<uint32_t>(size);
-    return true;
-}
-
 // ---- Sized structs: one row each ----
 // Every struct a caller passes with a leading `size` (its `_INIT` macro or `_init` function sets
 // it): its name, its initialiser, and the bytes of the fields its first version had, which are
@@ -125,6 +113,26 @@ PLAINT_SIZED(plaint_visit_due, PLAINT_VISIT_DUE_INIT, due, sizeof(int64_t), true
 PLAINT_SIZED(plaint_quota_compliance, PLAINT_QUOTA_COMPLIANCE_INIT, compliant, sizeof(int32_t),
              true) // 0.6
 #undef PLAINT_SIZED
+
+// What every `plaint_*_init(p, size)` does to the caller's struct, whatever its version: zero
+// `size` bytes and store `size` in its leading `size` field. NULL, or a size that cannot hold
+// that field (or does not fit in it), is a no-op; returns whether it wrote.
+template <class T>
+bool init_sized(T* p, size_t size) {
+    static_assert(Sized<T>::min_size > 0, "a sized struct has its row in the table");
+    if (!p || size < sizeof(uint32_t) || size > UINT32_MAX)
+        return false;
+    std::memset(p, 0, size);
+    p->size = static_cast<uint32_t>(size);
+    return true;
+}
+
+// The exported `T_init(p, size)` of a sized struct T whose initialiser only zeroes it and stores
+// its size (one line in the concept's shim file, after its row in the table above).
+#define PLAINT_SIZED_INIT(T)                                                                       \
+    void T##_init(T* p, size_t size) {                                                             \
+        init_sized(p, size);                                                                       \
+    }
 
 // A struct the caller passes in or out: its `size` must cover at least its first version.
 template <class T>

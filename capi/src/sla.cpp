@@ -70,9 +70,7 @@ int plaint_duration_parse(const char* text, size_t len, int64_t* out) {
     });
 }
 
-void plaint_clock_init(plaint_clock* c, size_t size) {
-    init_sized(c, size);
-}
+PLAINT_SIZED_INIT(plaint_clock)
 
 int plaint_complaint_clocks(const plaint_complaint* c, const plaint_policy_set* set,
                             const char* policy, int64_t at, plaint_clock_list** out) {
