@@ -37,8 +37,9 @@ Example::
 
 from __future__ import annotations
 
-from ._lib import ABI_VERSION, lib as _clib, library_path as _library_path  # loads the library
-from ._errors import (
+from ._lib import ABI_VERSION  # loads the library
+from ._config import abi_version, library_path, version
+from ._error import (
     ArithmeticOverflowError,
     ClosedError,
     EncodingError,
@@ -57,6 +58,9 @@ from ._errors import (
     UnsupportedError,
     ValidationError,
 )
+# plaint.satisfaction before the modules that use its results (_survey, _profile...): it
+# imports plaint._survey, which imports its result types.
+from . import satisfaction
 from ._enums import (
     Category,
     Channel,
@@ -69,11 +73,12 @@ from ._enums import (
     TargetKind,
     VisitMethod,
 )
-from ._convert import format_instant, parse_instant
+from ._time import format_instant, parse_instant
 from ._complaint import Complaint, Event
 from ._calendar import Calendar, tzdb_version
 from ._sla import Clock, PolicySet, parse_duration
-from ._profile import Decision, Profile, RowExplanation
+from ._profile import Profile
+from ._rules import Decision, RowExplanation
 from ._ledger import (
     ComplaintView,
     EscalationDue,
@@ -85,8 +90,7 @@ from ._ledger import (
     VisitDue,
     month_range,
 )
-from . import satisfaction
-from .satisfaction import Survey
+from ._survey import Survey
 
 __version__ = "0.6.0"
 
@@ -147,18 +151,3 @@ __all__ = [
     "version",
 ]
 
-
-def version() -> str:
-    """The run-time C library's version string ("0.6.0")."""
-    raw: bytes = _clib.plaint_version_string()
-    return raw.decode("ascii", errors="replace")
-
-
-def abi_version() -> int:
-    """The run-time C library's ABI version; always :data:`ABI_VERSION` once imported."""
-    return int(_clib.plaint_abi_version())
-
-
-def library_path() -> str:
-    """Where the C library was loaded from: a path, or the name find_library gave."""
-    return _library_path

@@ -10,74 +10,17 @@ results are lists.
 
 from __future__ import annotations
 
-import array
 import datetime as _dt
 import json
 import os
-import sys
-from ctypes import POINTER, byref, c_int32, c_int64, c_void_p
-from typing import Any, Callable, Dict, List, Tuple, Union, overload
+from ctypes import byref, c_int32, c_int64, c_void_p
+from typing import Any, Callable, Union, overload
 
-from ._handle import Handle, document_bytes
-from ._convert import INT64_MAX, InstantLike, to_datetime, to_duration, to_instant
-from ._errors import ArithmeticOverflowError, InvalidArgumentError
+from ._handle import DocumentLike, Handle, document_bytes
+from ._error import InvalidArgumentError
 from ._lib import lib, take_string
-
-#: A duration as the API accepts it: int seconds, or a timedelta of whole seconds.
-DurationLike = Union[int, _dt.timedelta]
-#: A calendar document: JSON text (``str`` or UTF-8 ``bytes``), or a value to serialise (a dict).
-DocumentLike = Union[str, bytes, bytearray, memoryview, Dict[str, Any]]
-
-_I64P = POINTER(c_int64)
-
-_numpy_cache: List[Any] = []  # [module or None] once looked for
-
-
-def _numpy() -> Any:
-    """numpy, imported on first use; None when it cannot be imported."""
-    if not _numpy_cache:
-        try:
-            import numpy
-        except ImportError:
-            numpy = None  # type: ignore[assignment]
-        _numpy_cache.append(numpy)
-    return _numpy_cache[0]
-
-
-def _int64_array(
-    values: object, what: str, convert: Callable[[object, str], int]
-) -> Tuple[Any, int, Any]:
-    """``values`` as (pointer for C, length, object keeping the memory alive).
-
-    A contiguous numpy int64 array and an ``array.array('q')`` are used in place. Another numpy
-    array of integers is converted with ``numpy.ascontiguousarray``; any other iterable is read
-    item by item with ``convert`` (so lists may hold datetimes or timedeltas).
-    """
-    np = sys.modules.get("numpy")  # an ndarray exists only if numpy was imported
-    if np is not None and isinstance(values, np.ndarray):
-        if values.ndim != 1:
-            raise InvalidArgumentError(f"{what} must be one-dimensional, not {values.ndim}-D")
-        if values.dtype.kind not in "iu":
-            raise TypeError(f"{what} must hold integers (seconds), not {values.dtype}")
-        if values.dtype != np.int64 or not values.flags.c_contiguous:
-            if values.dtype.kind == "u" and values.size and int(values.max()) > INT64_MAX:
-                raise ArithmeticOverflowError(f"{what} holds a value beyond int64")
-            values = np.ascontiguousarray(values, dtype=np.int64)
-        return values.ctypes.data_as(_I64P), int(values.shape[0]), values
-    if isinstance(values, array.array) and values.typecode == "q":
-        n = len(values)
-        return (c_int64 * n).from_buffer(values), n, values
-    if isinstance(values, (str, bytes, bytearray, memoryview)):
-        raise TypeError(f"{what} must be a sequence of numbers, not {type(values).__name__}")
-    try:
-        items = list(values)  # type: ignore[call-overload]
-    except TypeError:
-        raise TypeError(
-            f"{what} must be a list, tuple, array.array or numpy array, "
-            f"not {type(values).__name__}"
-        ) from None
-    buffer = (c_int64 * len(items))(*[convert(v, f"{what}[{i}]") for i, v in enumerate(items)])
-    return buffer, len(items), buffer
+from ._marshal import I64P, int64s, numpy_module
+from ._time import DurationLike, InstantLike, to_datetime, to_duration, to_instant
 
 
 class Calendar(Handle):
@@ -275,14 +218,14 @@ class Calendar(Handle):
 
     def _batch(self, func: Callable[..., int], x: Any, y: Any, xname: str, yname: str) -> Any:
         second = to_duration if yname == "seconds" else to_instant
-        px, n, keep_x = _int64_array(x, xname, to_instant)
-        py, m, keep_y = _int64_array(y, yname, second)
+        px, n, keep_x = int64s(x, xname, to_instant)
+        py, m, keep_y = int64s(y, yname, second)
         if n != m:
             raise InvalidArgumentError(f"{xname} has {n} items but {yname} has {m}")
-        np = _numpy()
+        np = numpy_module()
         if np is not None:
             result = np.empty(n, dtype=np.int64)
-            func(self._live(), px, py, n, result.ctypes.data_as(_I64P))
+            func(self._live(), px, py, n, result.ctypes.data_as(I64P))
         else:
             out = (c_int64 * n)()
             func(self._live(), px, py, n, out)

@@ -9,15 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Dict, Iterable, List, Optional, Type, TypeVar, Union
 
-from ._convert import (
-    InstantLike,
-    TextLike,
-    check_int32,
-    encode_nts,
-    encode_text,
-    to_datetime,
-    to_instant,
-)
+from ._marshal import TextLike, check_int32, encode_nts, encode_text
+from ._time import InstantLike, to_datetime, to_instant
 from ._enums import (
     Category,
     Channel,

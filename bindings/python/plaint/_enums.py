@@ -12,8 +12,8 @@ import ctypes
 import enum
 from typing import Dict, Type, TypeVar, Union
 
-from ._convert import check_int32
-from ._errors import OutOfRangeError
+from ._marshal import check_int32
+from ._error import OutOfRangeError
 from ._lib import lib
 
 

@@ -1,5 +1,6 @@
 """What the handle classes share: owning one C handle freed exactly once (by ``close()``, a
-``with`` block or the garbage collector), and reading the JSON documents they are compiled from.
+``with`` block or the garbage collector), and reading the JSON documents they are compiled from
+and the texts or files (sources) they import.
 The immutable ones (Calendar, PolicySet, Profile) are :class:`Handle`; the mutable ones
 (Complaint, Ledger) are :class:`LockedHandle`, whose lock their methods hold across C calls."""
 
@@ -9,10 +10,18 @@ import json
 import os
 import threading
 import weakref
-from typing import Any, Callable, List, Optional, Type, TypeVar, Union
+from typing import Any, Callable, Dict, List, Optional, Type, TypeVar, Union
 
-from ._convert import encode_text
-from ._errors import ClosedError, FileError, TooLargeError
+from ._marshal import encode_text
+from ._error import ClosedError, FileError, TooLargeError
+
+#: A document: JSON text (``str`` or UTF-8 ``bytes``), or a value to serialise (a dict).
+DocumentLike = Union[str, bytes, bytearray, memoryview, Dict[str, Any]]
+
+PathLike = Union[str, "os.PathLike[str]"]
+#: Text given directly (``bytes``, or a ``str`` holding a line break or starting with ``{``) or
+#: the path of a file to read (any other ``str``, or an ``os.PathLike``).
+Source = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]"]
 
 # A JSON document's size limit in the library (calendars, policy sets, profiles): 16 MiB.
 MAX_DOCUMENT_BYTES = 16 << 20
@@ -109,3 +118,31 @@ class LockedHandle(Handle):
         """Frees the C handle. Safe to call more than once; later use raises ClosedError."""
         with self._lock:
             self._finalizer()
+
+
+def is_text(source: object) -> bool:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return True
+    if isinstance(source, str):
+        return "\n" in source or source.lstrip().startswith("{") or not source
+    return False
+
+
+def source_bytes(source: Source, what: str) -> bytes:
+    """The bytes of ``source``: text given directly, or the contents of the file it names."""
+    if is_text(source):
+        return document_bytes(source, what)
+    if not isinstance(source, (str, os.PathLike)):
+        raise TypeError(f"{what} must be text (str, bytes) or a path, not {type(source).__name__}")
+    try:
+        with open(source, "rb") as f:
+            return f.read()
+    except OSError as exc:
+        raise FileError(f"cannot read {what} file {os.fsdecode(source)}: {exc}") from exc
+
+
+def path_bytes(path: PathLike, what: str) -> bytes:
+    raw = os.fsencode(path)
+    if b"\0" in raw:
+        raise ValueError(f"{what} holds a NUL byte")
+    return raw

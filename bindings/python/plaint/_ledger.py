@@ -1,6 +1,6 @@
 """The :class:`Ledger` handle: complaints and their event logs with everything a profile derives
-from them, bulk imports, snapshots, and the monthly report as a dict, a CSV table, an HTML page,
-files or a pandas DataFrame.
+from them, bulk imports and queries; its snapshots are in :mod:`plaint._snapshot` and its monthly
+report (a dict, a CSV table, an HTML page, files or a pandas DataFrame) in :mod:`plaint._report`.
 
 A ledger takes in a whole month (or years) of complaints, from JSON lines or from CSV with their
 events, and derives each complaint's state, owner, classification (re-evaluated on events), SLA
@@ -19,14 +19,9 @@ another profile and :meth:`Ledger.reevaluate` is the periodic re-evaluation.
 from __future__ import annotations
 
 import ctypes
-import importlib
-import io
 import json
-import math
-import os
-from ctypes import POINTER, byref, c_char_p, c_size_t, c_void_p
+from ctypes import byref, c_size_t, c_void_p
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from ._complaint import (
@@ -39,7 +34,6 @@ from ._complaint import (
     VisitMethodLike,
     make_event,
 )
-from ._convert import InstantLike, TextLike, check_int32, encode_nts, to_instant
 from ._enums import (
     Category,
     Channel,
@@ -51,8 +45,8 @@ from ._enums import (
     from_code,
     to_code,
 )
-from ._errors import FileError, NotFoundError, OutOfRangeError
-from ._handle import LockedHandle, document_bytes
+from ._error import NotFoundError, OutOfRangeError
+from ._handle import LockedHandle, Source, document_bytes, source_bytes
 from ._lib import (
     PlaintComplaintView,
     PlaintEscalationDue,
@@ -60,23 +54,23 @@ from ._lib import (
     PlaintLedgerClock,
     PlaintQuery,
     PlaintQuotaCompliance,
-    PlaintReportOptions,
     PlaintVisitDue,
     lib,
     take_string,
 )
+from ._marshal import TextLike, borrowed_text, check_int32, encode_nts
 from ._profile import Profile
+from ._report import ReportMethods
 from ._sla import Clock
+from ._snapshot import SnapshotMethods
+from ._time import InstantLike, to_instant
+
 
 #: PLAINT_IMPORT_ALL_OR_NOTHING.
 _ALL_OR_NOTHING = 1
 
-PathLike = Union[str, "os.PathLike[str]"]
 #: A lifecycle state as the API accepts it: the member, its int code or its lower-case name.
 StateLike = Union[State, int, str]
-#: Text given directly (``bytes``, or a ``str`` holding a line break or starting with ``{``) or
-#: the path of a file to read (any other ``str``, or an ``os.PathLike``).
-Source = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]"]
 
 
 @dataclass(frozen=True)
@@ -266,25 +260,18 @@ def month_range(month: str, utc_offset_seconds: int = 28800) -> Tuple[int, int]:
     return start.value, end.value
 
 
-def _text(ptr: Optional[int], length: int) -> str:
-    """A borrowed text of the ledger (pointer and length, not NUL-terminated), copied."""
-    if not ptr or not length:
-        return ""
-    return ctypes.string_at(ptr, length).decode("utf-8", errors="replace")
-
-
 def _view_of(v: PlaintComplaintView) -> ComplaintView:
-    policy = _text(v.sla_policy, v.sla_policy_len)
+    policy = borrowed_text(v.sla_policy, v.sla_policy_len)
     return ComplaintView(
         index=v.index,
-        id=_text(v.id, v.id_len),
+        id=borrowed_text(v.id, v.id_len),
         received=v.received,
         channel=from_code(Channel, v.channel),
         category=from_code(Category, v.category),
-        subcategory=_text(v.subcategory, v.subcategory_len),
-        building=_text(v.building, v.building_len),
-        unit=_text(v.unit, v.unit_len),
-        content=_text(v.content, v.content_len),
+        subcategory=borrowed_text(v.subcategory, v.subcategory_len),
+        building=borrowed_text(v.building, v.building_len),
+        unit=borrowed_text(v.unit, v.unit_len),
+        content=borrowed_text(v.content, v.content_len),
         reporter_count=v.reporter_count,
         repeat_count=v.repeat_count,
         state=from_code(State, v.state),
@@ -305,34 +292,6 @@ def _view_of(v: PlaintComplaintView) -> ComplaintView:
     )
 
 
-def _is_text(source: object) -> bool:
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        return True
-    if isinstance(source, str):
-        return "\n" in source or source.lstrip().startswith("{") or not source
-    return False
-
-
-def _source_bytes(source: Source, what: str) -> bytes:
-    """The bytes of ``source``: text given directly, or the contents of the file it names."""
-    if _is_text(source):
-        return document_bytes(source, what)
-    if not isinstance(source, (str, os.PathLike)):
-        raise TypeError(f"{what} must be text (str, bytes) or a path, not {type(source).__name__}")
-    try:
-        with open(source, "rb") as f:
-            return f.read()
-    except OSError as exc:
-        raise FileError(f"cannot read {what} file {os.fsdecode(source)}: {exc}") from exc
-
-
-def _path_bytes(path: PathLike, what: str) -> bytes:
-    raw = os.fsencode(path)
-    if b"\0" in raw:
-        raise ValueError(f"{what} holds a NUL byte")
-    return raw
-
-
 def _report_of(result: PlaintImportResult, problems: Optional[int]) -> ImportReport:
     rows = json.loads(take_string(problems) or "[]")
     return ImportReport(
@@ -348,17 +307,7 @@ def _report_of(result: PlaintImportResult, problems: Optional[int]) -> ImportRep
     )
 
 
-def _csv_value(text: str) -> Any:
-    """A cell of the report's ``value`` column: a float, NaN when empty, else the text."""
-    if text == "":
-        return math.nan
-    try:
-        return float(text)
-    except ValueError:
-        return text
-
-
-class Ledger(LockedHandle):
+class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
     """The ledger: complaints and their event logs, with everything the profile derives.
 
     ``Ledger(profile)`` makes an empty ledger deriving with ``profile`` (None: the embedded
@@ -744,7 +693,7 @@ class Ledger(LockedHandle):
         Raises:
             FileError: the file cannot be read.
         """
-        data = _source_bytes(source, "json lines")
+        data = source_bytes(source, "json lines")
         result = PlaintImportResult()
         result.size = ctypes.sizeof(PlaintImportResult)
         problems = c_void_p()
@@ -769,8 +718,8 @@ class Ledger(LockedHandle):
         Raises:
             FileError: a file cannot be read.
         """
-        c = _source_bytes(complaints, "complaints")
-        e = b"" if events is None else _source_bytes(events, "events")
+        c = source_bytes(complaints, "complaints")
+        e = b"" if events is None else source_bytes(events, "events")
         result = PlaintImportResult()
         result.size = ctypes.sizeof(PlaintImportResult)
         problems = c_void_p()
@@ -780,252 +729,3 @@ class Ledger(LockedHandle):
                 self._live(), c, len(c), e, len(e), flags, byref(result), byref(problems)
             )
         return _report_of(result, problems.value)
-
-    # ---- Snapshots -------------------------------------------------------------------------
-
-    def save(self, path: PathLike) -> None:
-        """Saves the whole ledger, with its profile, as a snapshot file, atomically (a
-        temporary file beside it, synced, then renamed over it).
-
-        Raises:
-            FileError: the file cannot be written (``path`` keeps what it held).
-        """
-        raw = _path_bytes(path, "path")
-        with self._lock:
-            lib.plaint_ledger_save(self._live(), raw)
-
-    @classmethod
-    def load(cls, path: PathLike, profile: Optional[Profile] = None) -> "Ledger":
-        """Loads a snapshot file: the ledger saved, under its stored profile (``profile``
-        None or equal to it), or replayed under ``profile`` (everything derived again).
-
-        Raises:
-            FileError: the file cannot be read.
-            ParseError: not a snapshot, or a truncated or corrupted one.
-            UnsupportedError: a newer format, another byte order.
-        """
-        if profile is not None and not isinstance(profile, Profile):
-            raise TypeError(f"profile must be a plaint.Profile, not {type(profile).__name__}")
-        out = c_void_p()
-        raw = _path_bytes(path, "path")
-        lib.plaint_ledger_load(byref(out), raw, None if profile is None else profile._live())
-        obj = cls.__new__(cls)
-        obj._adopt(out.value)
-        return obj
-
-    # ---- The monthly report ----------------------------------------------------------------
-
-    def _options(
-        self,
-        month: Optional[str],
-        surveys: Union[None, Source, Sequence[Source]],
-        timezone: Optional[str],
-        as_of: Optional[InstantLike],
-        confidence: Optional[float],
-        csat_target: Optional[float],
-        top: Optional[int],
-        keep: List[Any],
-    ) -> PlaintReportOptions:
-        o = PlaintReportOptions()
-        o.size = ctypes.sizeof(PlaintReportOptions)
-        if month is not None:
-            o.month = encode_nts(month, "month")
-        if timezone is not None:
-            o.timezone = encode_nts(timezone, "timezone")
-        if as_of is not None:
-            o.has_as_of = 1
-            o.as_of = to_instant(as_of, "as_of")
-        if confidence is not None:
-            o.confidence = float(confidence)
-        if csat_target is not None:
-            o.csat_target = float(csat_target)
-        if top is not None:
-            if top < 1:
-                raise ValueError("top must be at least 1")
-            o.top = int(top)
-        if surveys is not None:
-            items: Sequence[Source]
-            if isinstance(surveys, (str, bytes, bytearray, memoryview, os.PathLike)):
-                items = [surveys]
-            else:
-                items = list(surveys)
-            texts = [_source_bytes(s, "surveys") for s in items]
-            n = len(texts)
-            arr = (c_char_p * n)(*texts)
-            lens = (c_size_t * n)(*[len(t) for t in texts])
-            keep.extend((texts, arr, lens))
-            o.surveys = ctypes.cast(arr, POINTER(c_char_p))
-            o.survey_lens = ctypes.cast(lens, POINTER(c_size_t))
-            o.survey_count = n
-        return o
-
-    def _report(self, func: Any, **kwargs: Any) -> str:
-        keep: List[Any] = []
-        o = self._options(keep=keep, **kwargs)
-        out = c_void_p()
-        with self._lock:
-            func(self._live(), byref(o), byref(out))
-        del keep
-        return take_string(out.value)
-
-    def report(
-        self,
-        month: Optional[str] = None,
-        surveys: Union[None, Source, Sequence[Source]] = None,
-        *,
-        timezone: Optional[str] = None,
-        as_of: Optional[InstantLike] = None,
-        confidence: Optional[float] = None,
-        csat_target: Optional[float] = None,
-        top: Optional[int] = None,
-    ) -> Dict[str, Any]:
-        """The monthly report (DOMAIN.md §4–6) as a dict with the stable keys of the report's
-        JSON: ``plaint_report``, ``month``, ``previous_month``, ``timezone``, ``from``, ``to``,
-        ``as_of``, ``profile``, ``confidence``, ``csat_target``, ``complaints``,
-        ``main_issues``, ``sla``, ``escalations``, ``return_visits``, ``satisfaction``,
-        ``heatmaps`` (undefined figures are None).
-
-        Args:
-            month: "YYYY-MM"; None: the month of the latest complaint.
-            surveys: return-visit survey responses as CSV (the form of
-                examples/data/sample/surveys-*.csv): one source or a list of them, each text or
-                a path; give the month's and the month before's for the change and the trend.
-            timezone: the estate's zone (IANA or POSIX TZ); None: the profile's.
-            as_of: the instant the clocks are read at; None: the end of the month.
-            confidence: of every interval (default 0.95).
-            csat_target: the satisfaction target (default 0.85).
-            top: main issues listed (default 10).
-
-        Raises:
-            ParseError, OutOfRangeError: a bad month; a bad survey CSV (the message names
-                ``options.surveys[i]`` and the line).
-            NotFoundError: an unknown time zone.
-            InvalidArgumentError: an empty ledger with no month; a confidence or target out of
-                range.
-            FileError: a survey file cannot be read.
-        """
-        text = self._report(
-            lib.plaint_ledger_report_json,
-            month=month,
-            surveys=surveys,
-            timezone=timezone,
-            as_of=as_of,
-            confidence=confidence,
-            csat_target=csat_target,
-            top=top,
-        )
-        value: Dict[str, Any] = json.loads(text)
-        return value
-
-    def report_csv(
-        self,
-        month: Optional[str] = None,
-        surveys: Union[None, Source, Sequence[Source]] = None,
-        *,
-        timezone: Optional[str] = None,
-        as_of: Optional[InstantLike] = None,
-        confidence: Optional[float] = None,
-        csat_target: Optional[float] = None,
-        top: Optional[int] = None,
-    ) -> str:
-        """The report as one tidy CSV table: header ``section,group,item,metric,value``, one
-        figure a row. Arguments and errors as :meth:`report`."""
-        return self._report(
-            lib.plaint_ledger_report_csv,
-            month=month,
-            surveys=surveys,
-            timezone=timezone,
-            as_of=as_of,
-            confidence=confidence,
-            csat_target=csat_target,
-            top=top,
-        )
-
-    def report_html(
-        self,
-        month: Optional[str] = None,
-        surveys: Union[None, Source, Sequence[Source]] = None,
-        *,
-        timezone: Optional[str] = None,
-        as_of: Optional[InstantLike] = None,
-        confidence: Optional[float] = None,
-        csat_target: Optional[float] = None,
-        top: Optional[int] = None,
-    ) -> str:
-        """The report as one self-contained HTML page (inline CSS and SVG, no script).
-        Arguments and errors as :meth:`report`."""
-        return self._report(
-            lib.plaint_ledger_report_html,
-            month=month,
-            surveys=surveys,
-            timezone=timezone,
-            as_of=as_of,
-            confidence=confidence,
-            csat_target=csat_target,
-            top=top,
-        )
-
-    def report_frame(
-        self,
-        month: Optional[str] = None,
-        surveys: Union[None, Source, Sequence[Source]] = None,
-        *,
-        timezone: Optional[str] = None,
-        as_of: Optional[InstantLike] = None,
-        confidence: Optional[float] = None,
-        csat_target: Optional[float] = None,
-        top: Optional[int] = None,
-    ) -> Any:
-        """The CSV table of :meth:`report_csv` as a pandas DataFrame with the columns
-        ``section``, ``group``, ``item``, ``metric`` (str; "" where the table has nothing) and
-        ``value`` (a float, NaN for an undefined figure; the text for the ``meta`` section's
-        month, zone, instants and profile name).
-
-        Raises:
-            ImportError: pandas is not installed.
-            and the errors of :meth:`report`.
-        """
-        try:
-            pd: Any = importlib.import_module("pandas")
-        except ImportError as exc:
-            raise ImportError("Ledger.report_frame needs pandas (pip install pandas)") from exc
-        text = self.report_csv(
-            month,
-            surveys,
-            timezone=timezone,
-            as_of=as_of,
-            confidence=confidence,
-            csat_target=csat_target,
-            top=top,
-        )
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-        frame["value"] = [_csv_value(v) for v in frame["value"]]
-        return frame
-
-    def report_files(
-        self,
-        out_dir: PathLike,
-        month: Optional[str] = None,
-        surveys: Union[None, Source, Sequence[Source]] = None,
-        *,
-        timezone: Optional[str] = None,
-        as_of: Optional[InstantLike] = None,
-        confidence: Optional[float] = None,
-        csat_target: Optional[float] = None,
-        top: Optional[int] = None,
-    ) -> Dict[str, Path]:
-        """Writes ``report.json``, ``report.csv`` and ``report.html`` into ``out_dir`` (created
-        when missing), each atomically, as the plaint-report program does. Returns the paths
-        by format ("json", "csv", "html"). Other arguments and errors as :meth:`report`.
-
-        Raises:
-            FileError: the folder cannot be created or written.
-        """
-        keep: List[Any] = []
-        o = self._options(month, surveys, timezone, as_of, confidence, csat_target, top, keep)
-        raw = _path_bytes(out_dir, "out_dir")
-        with self._lock:
-            lib.plaint_ledger_report_files(self._live(), byref(o), raw)
-        del keep
-        folder = Path(os.fsdecode(out_dir))
-        return {fmt: folder / f"report.{fmt}" for fmt in ("json", "csv", "html")}

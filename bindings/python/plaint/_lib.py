@@ -40,7 +40,7 @@ from ctypes import (
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from ._errors import Problem, error_for
+from ._error import Problem, error_for
 
 #: The C ABI version (the library's SOVERSION) this package is written for.
 ABI_VERSION = 1

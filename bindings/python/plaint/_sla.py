@@ -16,9 +16,9 @@ from ctypes import byref, c_int64, c_size_t, c_void_p
 from dataclasses import dataclass
 from typing import List, Optional, Tuple, Union
 
-from ._calendar import Calendar, DocumentLike
-from ._handle import Handle, document_bytes
-from ._convert import TextLike, encode_nts, encode_text
+from ._calendar import Calendar
+from ._handle import DocumentLike, Handle, document_bytes
+from ._marshal import TextLike, encode_nts, encode_text
 from ._enums import ClockState, Role, TargetKind, from_code
 from ._lib import PlaintClock, lib, take_string
 

@@ -15,7 +15,7 @@ from typing import Dict, List, Tuple
 import pytest
 
 import plaint
-from plaint import _enums, _errors, _lib
+from plaint import _enums, _error, _lib
 
 import support
 
@@ -367,8 +367,10 @@ def test_satisfaction_codes_equal_the_header(header: Path) -> None:
     missing = re.search(r"#define PLAINT_MISSING \((-?\d+)\)", support.read_header(header))
     assert missing is not None and int(missing.group(1)) == sat.MISSING
     stats = header_defines(header, "PLAINT_STAT_")
+    from plaint import _aggregate
+
     for name, code in stats.items():
-        assert getattr(sat, f"_STAT_{name}") == code, name
+        assert getattr(_aggregate, f"_STAT_{name}") == code, name
     # The table names are the library's.
     for name, code in sat.RI_TABLES.items():
         out = ctypes.c_void_p()
@@ -467,7 +469,7 @@ def test_every_status_code_has_its_class(header: Path) -> None:
     for name, code in codes.items():
         cls = STATUS_CLASSES[name]
         assert cls.default_code == code, name
-        err = _errors.error_for(code, "some message")
+        err = _error.error_for(code, "some message")
         assert type(err) is cls
         assert err.code == code and err.message == "some message" and str(err) == "some message"
         assert isinstance(err, plaint.Error)
@@ -509,7 +511,7 @@ def test_errors_survive_pickling() -> None:
 
 
 def test_an_unknown_status_gives_a_plain_error() -> None:
-    err = _errors.error_for(-55, "strange")
+    err = _error.error_for(-55, "strange")
     assert type(err) is plaint.Error
     assert err.code == -55
 

@@ -22,8 +22,8 @@ from typing import Iterator, List
 import pytest
 
 import plaint
-from plaint import _calendar
-from plaint._convert import to_instant
+from plaint import _marshal
+from plaint._time import to_instant
 from support import CALENDARS, HOUR, MINUTE, clean_env, copy_package, run_python
 
 try:
@@ -54,7 +54,7 @@ def office() -> Iterator[plaint.Calendar]:
 @pytest.fixture
 def without_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
     """Batch results as if numpy could not be imported."""
-    monkeypatch.setattr(_calendar, "_numpy_cache", [None])
+    monkeypatch.setattr(_marshal, "_numpy_cache", [None])
 
 
 # ---- Single calls, hand-worked ------------------------------------------------------------
@@ -417,14 +417,14 @@ def test_contiguous_int64_arrays_are_not_copied(
 
     monkeypatch.setattr(np, "ascontiguousarray", no_copy)
     assert list(office.add_many(t, d)) == expected
-    ptr, n, keep = _calendar._int64_array(t, "t", to_instant)
+    ptr, n, keep = _marshal.int64s(t, "t", to_instant)
     assert keep is t and n == 6
     assert ctypes.addressof(ptr.contents) == t.ctypes.data
 
 
 def test_an_int64_array_array_is_not_copied() -> None:
     q = array.array("q", _starts())
-    ptr, n, keep = _calendar._int64_array(q, "t", to_instant)
+    ptr, n, keep = _marshal.int64s(q, "t", to_instant)
     assert keep is q and n == 6
     assert ctypes.addressof(ptr) == q.buffer_info()[0]
 

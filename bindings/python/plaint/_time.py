@@ -1,8 +1,10 @@
-"""Conversions between Python values and the C ABI's text, integers and instants.
+"""Time across the C ABI (the C++ header ``time.hpp``): instants are int64 UTC seconds since the
+Unix epoch, durations int64 seconds.
 
-Instants cross the C ABI as int64 UTC seconds since the Unix epoch. From Python they may be an
-``int`` or a timezone-aware :class:`datetime.datetime`; a naive datetime is refused (its zone
-is unknown), and so are ``bool`` and ``float`` (a float loses precision, a bool is a mistake).
+From Python an instant may be an ``int`` or a timezone-aware :class:`datetime.datetime`; a naive
+datetime is refused (its zone is unknown), and so are ``bool`` and ``float`` (a float loses
+precision, a bool is a mistake). :func:`parse_instant` and :func:`format_instant` convert to and
+from ISO 8601 text.
 """
 
 from __future__ import annotations
@@ -12,68 +14,16 @@ import datetime as _dt
 import operator
 from typing import Union
 
-from ._errors import ArithmeticOverflowError, EncodingError, InvalidArgumentError, OutOfRangeError
+from ._error import ArithmeticOverflowError, InvalidArgumentError, OutOfRangeError
 from ._lib import lib, take_string
+from ._marshal import INT64_MAX, INT64_MIN, TextLike, check_int32, encode_text
 
 #: An instant as the API accepts it: UTC seconds, or an aware datetime.
 InstantLike = Union[int, _dt.datetime]
-#: Text as the API accepts it: ``str`` (encoded as UTF-8) or raw ``bytes``.
-TextLike = Union[str, bytes]
+#: A duration as the API accepts it: int seconds, or a timedelta of whole seconds.
+DurationLike = Union[int, _dt.timedelta]
 
 EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
-
-INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
-INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
-
-
-def encode_text(value: object, what: str) -> bytes:
-    """``value`` as the bytes to pass to C: a ``str`` in UTF-8, ``bytes`` as they are.
-
-    Raises:
-        TypeError: ``value`` is neither ``str`` nor bytes-like.
-        EncodingError: a ``str`` that cannot be encoded (a lone surrogate).
-    """
-    if isinstance(value, str):
-        try:
-            return value.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise EncodingError(
-                f"{what} cannot be encoded as UTF-8: {exc.reason} at index {exc.start}"
-            ) from None
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return bytes(value)
-    raise TypeError(f"{what} must be str or bytes, not {type(value).__name__}")
-
-
-def encode_nts(value: object, what: str) -> bytes:
-    """Like :func:`encode_text`, for a C parameter that is NUL-terminated (no length).
-
-    Such a parameter cannot carry a NUL byte: the library would silently see a shorter text,
-    so one is refused here with :class:`EncodingError`.
-    """
-    data = encode_text(value, what)
-    nul = data.find(b"\0")
-    if nul >= 0:
-        raise EncodingError(f"{what}: embedded NUL at byte {nul}")
-    return data
-
-
-def check_int32(value: object, what: str) -> int:
-    """``value`` as an int that fits an int32_t; :class:`OutOfRangeError` if it does not."""
-    number = as_int(value, what)
-    if not INT32_MIN <= number <= INT32_MAX:
-        raise OutOfRangeError(f"{what} {number} does not fit in a 32-bit integer")
-    return number
-
-
-def as_int(value: object, what: str) -> int:
-    """``value`` as a Python int; ``bool``, ``float`` and non-integers raise TypeError."""
-    if isinstance(value, (bool, float)):
-        raise TypeError(f"{what} must be an int, not {type(value).__name__}")
-    try:
-        return operator.index(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise TypeError(f"{what} must be an int, not {type(value).__name__}") from None
 
 
 def to_instant(value: object, what: str = "instant") -> int:

@@ -1,0 +1,255 @@
+"""The monthly report (the C++ header ``report.hpp``): the :class:`Ledger` methods that compute
+it for one month and give it as a dict, a CSV table, an HTML page, files or a pandas DataFrame.
+:class:`plaint.Ledger` inherits :class:`ReportMethods`."""
+
+from __future__ import annotations
+
+import ctypes
+import importlib
+import io
+import json
+import math
+import os
+import threading
+from ctypes import POINTER, byref, c_char_p, c_size_t, c_void_p
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Union
+
+from ._handle import PathLike, Source, path_bytes, source_bytes
+from ._lib import PlaintReportOptions, lib, take_string
+from ._marshal import encode_nts
+from ._time import InstantLike, to_instant
+
+
+def _csv_value(text: str) -> Any:
+    """A cell of the report's ``value`` column: a float, NaN when empty, else the text."""
+    if text == "":
+        return math.nan
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+class ReportMethods:
+    """The report methods of :class:`plaint.Ledger` (which provides ``_lock`` and ``_live``)."""
+
+    _lock: threading.RLock
+
+    def _live(self) -> int:  # pragma: no cover - Ledger's
+        raise NotImplementedError
+
+    def _options(
+        self,
+        month: Optional[str],
+        surveys: Union[None, Source, Sequence[Source]],
+        timezone: Optional[str],
+        as_of: Optional[InstantLike],
+        confidence: Optional[float],
+        csat_target: Optional[float],
+        top: Optional[int],
+        keep: List[Any],
+    ) -> PlaintReportOptions:
+        o = PlaintReportOptions()
+        o.size = ctypes.sizeof(PlaintReportOptions)
+        if month is not None:
+            o.month = encode_nts(month, "month")
+        if timezone is not None:
+            o.timezone = encode_nts(timezone, "timezone")
+        if as_of is not None:
+            o.has_as_of = 1
+            o.as_of = to_instant(as_of, "as_of")
+        if confidence is not None:
+            o.confidence = float(confidence)
+        if csat_target is not None:
+            o.csat_target = float(csat_target)
+        if top is not None:
+            if top < 1:
+                raise ValueError("top must be at least 1")
+            o.top = int(top)
+        if surveys is not None:
+            items: Sequence[Source]
+            if isinstance(surveys, (str, bytes, bytearray, memoryview, os.PathLike)):
+                items = [surveys]
+            else:
+                items = list(surveys)
+            texts = [source_bytes(s, "surveys") for s in items]
+            n = len(texts)
+            arr = (c_char_p * n)(*texts)
+            lens = (c_size_t * n)(*[len(t) for t in texts])
+            keep.extend((texts, arr, lens))
+            o.surveys = ctypes.cast(arr, POINTER(c_char_p))
+            o.survey_lens = ctypes.cast(lens, POINTER(c_size_t))
+            o.survey_count = n
+        return o
+
+    def _report(self, func: Any, **kwargs: Any) -> str:
+        keep: List[Any] = []
+        o = self._options(keep=keep, **kwargs)
+        out = c_void_p()
+        with self._lock:
+            func(self._live(), byref(o), byref(out))
+        del keep
+        return take_string(out.value)
+
+    def report(
+        self,
+        month: Optional[str] = None,
+        surveys: Union[None, Source, Sequence[Source]] = None,
+        *,
+        timezone: Optional[str] = None,
+        as_of: Optional[InstantLike] = None,
+        confidence: Optional[float] = None,
+        csat_target: Optional[float] = None,
+        top: Optional[int] = None,
+    ) -> Dict[str, Any]:
+        """The monthly report (DOMAIN.md §4–6) as a dict with the stable keys of the report's
+        JSON: ``plaint_report``, ``month``, ``previous_month``, ``timezone``, ``from``, ``to``,
+        ``as_of``, ``profile``, ``confidence``, ``csat_target``, ``complaints``,
+        ``main_issues``, ``sla``, ``escalations``, ``return_visits``, ``satisfaction``,
+        ``heatmaps`` (undefined figures are None).
+
+        Args:
+            month: "YYYY-MM"; None: the month of the latest complaint.
+            surveys: return-visit survey responses as CSV (the form of
+                examples/data/sample/surveys-*.csv): one source or a list of them, each text or
+                a path; give the month's and the month before's for the change and the trend.
+            timezone: the estate's zone (IANA or POSIX TZ); None: the profile's.
+            as_of: the instant the clocks are read at; None: the end of the month.
+            confidence: of every interval (default 0.95).
+            csat_target: the satisfaction target (default 0.85).
+            top: main issues listed (default 10).
+
+        Raises:
+            ParseError, OutOfRangeError: a bad month; a bad survey CSV (the message names
+                ``options.surveys[i]`` and the line).
+            NotFoundError: an unknown time zone.
+            InvalidArgumentError: an empty ledger with no month; a confidence or target out of
+                range.
+            FileError: a survey file cannot be read.
+        """
+        text = self._report(
+            lib.plaint_ledger_report_json,
+            month=month,
+            surveys=surveys,
+            timezone=timezone,
+            as_of=as_of,
+            confidence=confidence,
+            csat_target=csat_target,
+            top=top,
+        )
+        value: Dict[str, Any] = json.loads(text)
+        return value
+
+    def report_csv(
+        self,
+        month: Optional[str] = None,
+        surveys: Union[None, Source, Sequence[Source]] = None,
+        *,
+        timezone: Optional[str] = None,
+        as_of: Optional[InstantLike] = None,
+        confidence: Optional[float] = None,
+        csat_target: Optional[float] = None,
+        top: Optional[int] = None,
+    ) -> str:
+        """The report as one tidy CSV table: header ``section,group,item,metric,value``, one
+        figure a row. Arguments and errors as :meth:`report`."""
+        return self._report(
+            lib.plaint_ledger_report_csv,
+            month=month,
+            surveys=surveys,
+            timezone=timezone,
+            as_of=as_of,
+            confidence=confidence,
+            csat_target=csat_target,
+            top=top,
+        )
+
+    def report_html(
+        self,
+        month: Optional[str] = None,
+        surveys: Union[None, Source, Sequence[Source]] = None,
+        *,
+        timezone: Optional[str] = None,
+        as_of: Optional[InstantLike] = None,
+        confidence: Optional[float] = None,
+        csat_target: Optional[float] = None,
+        top: Optional[int] = None,
+    ) -> str:
+        """The report as one self-contained HTML page (inline CSS and SVG, no script).
+        Arguments and errors as :meth:`report`."""
+        return self._report(
+            lib.plaint_ledger_report_html,
+            month=month,
+            surveys=surveys,
+            timezone=timezone,
+            as_of=as_of,
+            confidence=confidence,
+            csat_target=csat_target,
+            top=top,
+        )
+
+    def report_frame(
+        self,
+        month: Optional[str] = None,
+        surveys: Union[None, Source, Sequence[Source]] = None,
+        *,
+        timezone: Optional[str] = None,
+        as_of: Optional[InstantLike] = None,
+        confidence: Optional[float] = None,
+        csat_target: Optional[float] = None,
+        top: Optional[int] = None,
+    ) -> Any:
+        """The CSV table of :meth:`report_csv` as a pandas DataFrame with the columns
+        ``section``, ``group``, ``item``, ``metric`` (str; "" where the table has nothing) and
+        ``value`` (a float, NaN for an undefined figure; the text for the ``meta`` section's
+        month, zone, instants and profile name).
+
+        Raises:
+            ImportError: pandas is not installed.
+            and the errors of :meth:`report`.
+        """
+        try:
+            pd: Any = importlib.import_module("pandas")
+        except ImportError as exc:
+            raise ImportError("Ledger.report_frame needs pandas (pip install pandas)") from exc
+        text = self.report_csv(
+            month,
+            surveys,
+            timezone=timezone,
+            as_of=as_of,
+            confidence=confidence,
+            csat_target=csat_target,
+            top=top,
+        )
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        frame["value"] = [_csv_value(v) for v in frame["value"]]
+        return frame
+
+    def report_files(
+        self,
+        out_dir: PathLike,
+        month: Optional[str] = None,
+        surveys: Union[None, Source, Sequence[Source]] = None,
+        *,
+        timezone: Optional[str] = None,
+        as_of: Optional[InstantLike] = None,
+        confidence: Optional[float] = None,
+        csat_target: Optional[float] = None,
+        top: Optional[int] = None,
+    ) -> Dict[str, Path]:
+        """Writes ``report.json``, ``report.csv`` and ``report.html`` into ``out_dir`` (created
+        when missing), each atomically, as the plaint-report program does. Returns the paths
+        by format ("json", "csv", "html"). Other arguments and errors as :meth:`report`.
+
+        Raises:
+            FileError: the folder cannot be created or written.
+        """
+        keep: List[Any] = []
+        o = self._options(month, surveys, timezone, as_of, confidence, csat_target, top, keep)
+        raw = path_bytes(out_dir, "out_dir")
+        with self._lock:
+            lib.plaint_ledger_report_files(self._live(), byref(o), raw)
+        del keep
+        folder = Path(os.fsdecode(out_dir))
+        return {fmt: folder / f"report.{fmt}" for fmt in ("json", "csv", "html")}

@@ -1,0 +1,283 @@
+"""Classification (the C++ header ``rules.hpp``): the :class:`Decision` a profile's rules give a
+complaint, with the :class:`RowExplanation` of every rule row, and the profile's classify
+methods (one complaint, or many given as columns in one library call). :class:`Profile`
+inherits :class:`Classifier`."""
+
+from __future__ import annotations
+
+import ctypes
+import json
+from ctypes import POINTER, byref, c_char_p, c_double, c_int32, c_int64, c_size_t, c_void_p
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple, Type
+
+from ._complaint import Complaint
+from ._enums import (
+    Category,
+    Channel,
+    Nature,
+    PlaintEnum,
+    Role,
+    Severity,
+    VisitMethod,
+    from_code,
+    to_code,
+)
+from ._error import InvalidArgumentError
+from ._lib import PlaintFactsColumns, lib, take_string
+from ._marshal import I32P, TextLike, borrowed, encode_nts, numpy_module
+from ._time import InstantLike, to_instant
+
+
+@dataclass(frozen=True)
+class RowExplanation:
+    """One rule row's outcome for one complaint.
+
+    Attributes:
+        section: the section the row belongs to ("nature").
+        id: the row's id ("reached-authorities").
+        matched: whether its conditions held.
+        decided: whether its outputs are in the decision.
+        failed: for a row that did not match, the first condition that failed
+            ("category in [sudden_event] (was other)"); else "".
+    """
+
+    section: str
+    id: str
+    matched: bool
+    decided: bool
+    failed: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a profile's rules decided about one complaint. What was not decided is None.
+
+    Attributes:
+        nature: the nature (DOMAIN.md §3).
+        severity: the severity, P1 to P4.
+        sla_policy: the name of the SLA policy that applies.
+        escalate_to: the role to escalate to.
+        visit_method: how the return visit is made (from the return-visit rules when no
+            classification rule set it).
+        tags: tags to add to the complaint.
+        matched: the ids of the rows that decided, in order.
+    """
+
+    nature: Optional[Nature]
+    severity: Optional[Severity]
+    sla_policy: Optional[str]
+    escalate_to: Optional[Role]
+    visit_method: Optional[VisitMethod]
+    tags: Tuple[str, ...]
+    matched: Tuple[str, ...]
+    _explanation: str = field(default="[]", repr=False, compare=False)
+
+    def explain(self) -> List[RowExplanation]:
+        """Every rule row's outcome, in profile order, computed with the decision."""
+        return [
+            RowExplanation(
+                section=row["section"],
+                id=row["id"],
+                matched=bool(row["matched"]),
+                decided=bool(row["decided"]),
+                failed=row.get("failed", ""),
+            )
+            for row in json.loads(self._explanation)
+        ]
+
+    def explain_text(self) -> str:
+        """:meth:`explain` as text, one line a row: ``section/id: decided``, ``matched`` (a row
+        whose outputs lost to an earlier or stronger row), or ``failed: <condition>``."""
+        lines = []
+        for row in self.explain():
+            if row.decided:
+                outcome = "decided"
+            elif row.matched:
+                outcome = "matched"
+            else:
+                outcome = f"failed: {row.failed}"
+            lines.append(f"{row.section}/{row.id}: {outcome}")
+        return "\n".join(lines)
+
+    def to_json(self) -> str:
+        """The decision as JSON, keys sorted, leaving out what was not decided (the library's
+        form)."""
+        out: Dict[str, Any] = {}
+        if self.escalate_to is not None:
+            out["escalate_to"] = _label(self.escalate_to)
+        out["matched"] = list(self.matched)
+        if self.nature is not None:
+            out["nature"] = _label(self.nature)
+        if self.severity is not None:
+            out["severity"] = _label(self.severity)
+        if self.sla_policy is not None:
+            out["sla_policy"] = self.sla_policy
+        out["tags"] = list(self.tags)
+        if self.visit_method is not None:
+            out["visit_method"] = _label(self.visit_method)
+        return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+
+
+def _label(value: Any) -> Any:
+    return value.label if isinstance(value, PlaintEnum) else value
+
+
+def _optional(cls: Type[PlaintEnum], code: int) -> Any:
+    return from_code(cls, code) if code else None
+
+
+def _decision_of(handle: int) -> Decision:
+    """Copies everything out of the decision handle (which the caller frees)."""
+
+    def code(func: Any) -> int:
+        out = c_int32()
+        func(handle, byref(out))
+        return out.value
+
+    def strings(count_func: Any, item_func: Any) -> Tuple[str, ...]:
+        count = c_size_t()
+        count_func(handle, byref(count))
+        items = []
+        for index in range(count.value):
+            ptr = c_void_p()
+            item_func(handle, index, byref(ptr))
+            items.append(borrowed(ptr.value))
+        return tuple(items)
+
+    policy = c_void_p()
+    lib.plaint_decision_sla_policy(handle, byref(policy))
+    explanation = c_void_p()
+    lib.plaint_decision_explain_json(handle, byref(explanation))
+    return Decision(
+        nature=_optional(Nature, code(lib.plaint_decision_nature)),
+        severity=_optional(Severity, code(lib.plaint_decision_severity)),
+        sla_policy=borrowed(policy.value) if policy.value else None,
+        escalate_to=_optional(Role, code(lib.plaint_decision_escalate_to)),
+        visit_method=_optional(VisitMethod, code(lib.plaint_decision_visit_method)),
+        tags=strings(lib.plaint_decision_tag_count, lib.plaint_decision_tag),
+        matched=strings(lib.plaint_decision_matched_count, lib.plaint_decision_matched),
+        _explanation=take_string(explanation.value) or "[]",
+    )
+
+
+# The int32 columns of plaint_facts_columns, with the enumeration each holds (None: a count).
+_INT_COLUMNS: Tuple[Tuple[str, Optional[Type[PlaintEnum]]], ...] = (
+    ("channel", Channel),
+    ("category", Category),
+    ("nature", Nature),
+    ("severity", Severity),
+    ("reporter_count", None),
+    ("repeat_count", None),
+)
+_TEXT_COLUMNS = ("content", "building", "unit")
+
+class Classifier:
+    """The classify methods of :class:`plaint.Profile` (which provides ``_live``)."""
+
+    def _live(self) -> int:  # pragma: no cover - Profile's
+        raise NotImplementedError
+
+    def classify(
+        self,
+        complaint: Complaint,
+        at: Optional[InstantLike] = None,
+        policy: Optional[TextLike] = None,
+    ) -> Decision:
+        """Classifies ``complaint`` as it stands at ``at`` (default: its received instant),
+        with the targets of SLA policy ``policy`` missed by then (none when None).
+
+        Raises:
+            NotFoundError: the profile has no such policy.
+            TypeError: ``complaint`` is not a :class:`plaint.Complaint`.
+        """
+        if not isinstance(complaint, Complaint):
+            raise TypeError(f"complaint must be a plaint.Complaint, not {type(complaint).__name__}")
+        name = None if policy is None else encode_nts(policy, "policy")
+        out = c_void_p()
+        with complaint._lock:
+            seconds = complaint.received if at is None else to_instant(at, "at")
+            lib.plaint_profile_classify(self._live(), complaint._live(), seconds, name, byref(out))
+        try:
+            return _decision_of(out.value)  # type: ignore[arg-type]
+        finally:
+            lib.plaint_decision_free(out.value)
+
+    def classify_many(self, **columns: Any) -> Dict[str, Any]:
+        """Classifies many complaints given as columns, in one library call.
+
+        Keyword arguments (each a list, tuple or one-dimensional numpy array, all of one
+        length; a column left out gives every row its default): ``channel``, ``category``,
+        ``nature``, ``severity`` (members, int codes or names), ``reporter_count``,
+        ``repeat_count`` (ints), ``hours_since_received`` (floats), ``content``,
+        ``building``, ``unit`` (str or bytes; None is ""), ``received`` (instants).
+
+        Returns:
+            ``{"nature", "severity", "escalate_to", "visit_method"}``, each the C codes per
+            row (0 where nothing was decided): numpy int32 arrays when numpy can be imported,
+            else lists of ints. Convert a code with ``plaint.Nature(code)`` and the like.
+
+        Raises:
+            InvalidArgumentError: columns of different lengths.
+            OutOfRangeError: an unknown code; the message begins "at row i: ".
+            TypeError: an unknown column.
+        """
+        known = {name for name, _ in _INT_COLUMNS} | set(_TEXT_COLUMNS)
+        known |= {"hours_since_received", "received"}
+        unknown = sorted(set(columns) - known)
+        if unknown:
+            raise TypeError(f"unknown column(s) {', '.join(unknown)}")
+        lengths = {name: len(values) for name, values in columns.items()}
+        if len(set(lengths.values())) > 1:
+            raise InvalidArgumentError(
+                "columns differ in length: "
+                + ", ".join(f"{k} has {v}" for k, v in sorted(lengths.items()))
+            )
+        n = next(iter(lengths.values()), 0)
+        spec = PlaintFactsColumns()
+        spec.size = ctypes.sizeof(PlaintFactsColumns)
+        spec.count = n
+        keep: List[Any] = []  # the arrays stay alive until the call returned
+        for name, cls in _INT_COLUMNS:
+            if name in columns:
+                values = columns[name]
+                codes = (
+                    [to_code(cls, v, name) for v in values]
+                    if cls is not None
+                    else [int(v) for v in values]
+                )
+                arr = (c_int32 * n)(*codes)
+                keep.append(arr)
+                setattr(spec, name, ctypes.cast(arr, I32P))
+        if "hours_since_received" in columns:
+            hours = (c_double * n)(*[float(v) for v in columns["hours_since_received"]])
+            keep.append(hours)
+            spec.hours_since_received = ctypes.cast(hours, POINTER(c_double))
+        if "received" in columns:
+            received = (c_int64 * n)(*[to_instant(v, "received") for v in columns["received"]])
+            keep.append(received)
+            spec.received = ctypes.cast(received, POINTER(c_int64))
+        for name in _TEXT_COLUMNS:
+            if name in columns:
+                texts = (c_char_p * n)(
+                    *[None if v is None else encode_nts(v, name) for v in columns[name]]
+                )
+                keep.append(texts)
+                setattr(spec, name, ctypes.cast(texts, POINTER(c_char_p)))
+        names = ("nature", "severity", "escalate_to", "visit_method")
+        np = numpy_module()
+        result: Dict[str, Any]
+        if np is not None:
+            arrays = {k: np.zeros(n, dtype=np.int32) for k in names}
+            lib.plaint_profile_classify_many(
+                self._live(), byref(spec), *[arrays[k].ctypes.data_as(I32P) for k in names]
+            )
+            result = arrays
+        else:
+            outs = {k: (c_int32 * n)() for k in names}
+            lib.plaint_profile_classify_many(
+                self._live(), byref(spec), *[ctypes.cast(outs[k], I32P) for k in names]
+            )
+            result = {k: list(v) for k, v in outs.items()}
+        del keep
+        return result
