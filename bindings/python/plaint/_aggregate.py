@@ -16,12 +16,13 @@ from ._marshal import (
     DP,
     I8P,
     I32P,
-    MISSING,
+    MISSING,  # re-exported: plaint.satisfaction.MISSING
     U64P,
     Int32Keys,
     encode_nts,
     int8_answers,
     numpy_module,
+    same_labels,
 )
 from .satisfaction._results import MeanScore, Nps, ScaleLike, Share, _confidence, _scale
 from .satisfaction._scores import levels
@@ -322,7 +323,8 @@ def group(
         a :class:`Grouped` (``.to_pandas()`` gives a DataFrame when pandas is installed).
 
     Raises:
-        InvalidArgumentError: columns of different lengths, more than three keys, duplicate
+        InvalidArgumentError: columns of different lengths or, for pandas columns, different
+            labels (index; the rows are paired by position), more than three keys, duplicate
             names, a bad scale or satisfied level, NPS on a scale other than 0..10, an index
             over unknown questions or with bad weights, a bad confidence.
         OutOfRangeError: an answer that is neither a level of its scale nor missing (naming
@@ -339,6 +341,10 @@ def group(
     if duplicates:
         raise InvalidArgumentError(f"duplicate column name(s) {', '.join(duplicates)}")
 
+    same_labels(
+        [(f"key column {str(k)!r}", v) for k, v in key_specs]
+        + [(f"score column {n!r}", q.data) for n, q in score_specs]
+    )
     key_columns = [Int32Keys(str(name), values) for name, values in key_specs]
     answers = []
     scales = []

@@ -19,7 +19,7 @@ from typing import Any, Callable, Union, overload
 from ._handle import DocumentLike, Handle, document_bytes
 from ._error import InvalidArgumentError
 from ._lib import lib, take_string
-from ._marshal import I64P, int64s, numpy_module
+from ._marshal import I64P, int64s, numpy_module, same_labels
 from ._time import DurationLike, InstantLike, to_datetime, to_duration, to_instant
 
 
@@ -29,7 +29,8 @@ class Calendar(Handle):
     exact rules).
 
     A calendar is immutable, so one object may be used from many threads at once without a
-    lock; only :meth:`close` must not race with calls in other threads. The object owns a C
+    lock. :meth:`close` waits for the calls running in other threads (a batch included) to
+    return, and calls made afterwards raise :class:`plaint.ClosedError`. The object owns a C
     handle: free it with :meth:`close` or a ``with`` block, or leave it to the garbage
     collector. ``Calendar()`` is always open, like :meth:`always_open`.
 
@@ -99,7 +100,8 @@ class Calendar(Handle):
         """The calendar as its JSON form (``'"24x7"'`` or an object with every field);
         :meth:`from_json` of it gives an equal calendar."""
         out = c_void_p()
-        lib.plaint_calendar_to_json(self._live(), byref(out))
+        with self._use() as handle:
+            lib.plaint_calendar_to_json(handle, byref(out))
         return take_string(out.value)
 
     def __repr__(self) -> str:
@@ -117,7 +119,8 @@ class Calendar(Handle):
         closed at their end)."""
         seconds = to_instant(t, "t")
         out = c_int32()
-        lib.plaint_calendar_is_open(self._live(), seconds, byref(out))
+        with self._use() as handle:
+            lib.plaint_calendar_is_open(handle, seconds, byref(out))
         return bool(out.value)
 
     @overload
@@ -136,7 +139,8 @@ class Calendar(Handle):
         """
         seconds = to_instant(t, "t")
         out = c_int64()
-        lib.plaint_calendar_next_open(self._live(), seconds, byref(out))
+        with self._use() as handle:
+            lib.plaint_calendar_next_open(handle, seconds, byref(out))
         return _like(t, out.value)
 
     @overload
@@ -158,7 +162,8 @@ class Calendar(Handle):
         start = to_instant(t, "t")
         d = to_duration(seconds, "seconds")
         out = c_int64()
-        lib.plaint_calendar_add(self._live(), start, d, byref(out))
+        with self._use() as handle:
+            lib.plaint_calendar_add(handle, start, d, byref(out))
         return _like(t, out.value)
 
     @overload
@@ -175,7 +180,8 @@ class Calendar(Handle):
         start = to_instant(t, "t")
         d = to_duration(seconds, "seconds")
         out = c_int64()
-        lib.plaint_calendar_sub(self._live(), start, d, byref(out))
+        with self._use() as handle:
+            lib.plaint_calendar_sub(handle, start, d, byref(out))
         return _like(t, out.value)
 
     def between(self, a: InstantLike, b: InstantLike) -> int:
@@ -183,7 +189,8 @@ class Calendar(Handle):
         first = to_instant(a, "a")
         last = to_instant(b, "b")
         out = c_int64()
-        lib.plaint_calendar_between(self._live(), first, last, byref(out))
+        with self._use() as handle:
+            lib.plaint_calendar_between(handle, first, last, byref(out))
         return out.value
 
     # ---- Batches --------------------------------------------------------------------------
@@ -202,7 +209,8 @@ class Calendar(Handle):
             list of ints.
 
         Raises:
-            InvalidArgumentError: the lengths differ (also a ``ValueError``).
+            InvalidArgumentError: the lengths differ, or pandas Series with different labels
+                (index), which would be paired by position (also a ``ValueError``).
             the errors of :meth:`add` for the first element that fails; the message begins
             "at index i: ".
         """
@@ -218,6 +226,7 @@ class Calendar(Handle):
 
     def _batch(self, func: Callable[..., int], x: Any, y: Any, xname: str, yname: str) -> Any:
         second = to_duration if yname == "seconds" else to_instant
+        same_labels([(xname, x), (yname, y)])
         px, n, keep_x = int64s(x, xname, to_instant)
         py, m, keep_y = int64s(y, yname, second)
         if n != m:
@@ -225,10 +234,12 @@ class Calendar(Handle):
         np = numpy_module()
         if np is not None:
             result = np.empty(n, dtype=np.int64)
-            func(self._live(), px, py, n, result.ctypes.data_as(I64P))
+            with self._use() as handle:
+                func(handle, px, py, n, result.ctypes.data_as(I64P))
         else:
             out = (c_int64 * n)()
-            func(self._live(), px, py, n, out)
+            with self._use() as handle:
+                func(handle, px, py, n, out)
             result = list(out)
         del keep_x, keep_y  # the inputs stay alive until the call returned
         return result

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any, Callable, Dict, Iterable, List, Optional, Type, TypeVar, Union
 
 from ._marshal import TextLike, check_int32, encode_nts, encode_text
-from ._time import InstantLike, to_datetime, to_instant
+from ._time import InstantLike, to_datetime, to_instant, to_stored_instant
 from ._enums import (
     Category,
     Channel,
@@ -65,7 +65,7 @@ def make_event(
     ev = PlaintEvent()
     ev.size = ctypes.sizeof(PlaintEvent)
     ev.type = to_code(EventType, event, "event")
-    ev.at = to_instant(at, "at")
+    ev.at = to_stored_instant(at, "at")
     ev.role = to_code(Role, role, "role")
     ev.note = encode_nts(note, "note") if note is not None else None
     if nature is not None:
@@ -78,7 +78,7 @@ def make_event(
         ev.visit_method = to_code(VisitMethod, method, "method")
     if deadline is not None:
         ev.has_deadline = 1
-        ev.deadline = to_instant(deadline, "deadline")
+        ev.deadline = to_stored_instant(deadline, "deadline")
     return ev
 
 
@@ -195,10 +195,11 @@ class Complaint(LockedHandle):
             InvalidArgumentError: an empty id.
             EncodingError, TooLargeError: a bad id or text field.
             OutOfRangeError: an unknown channel or category, a reporter count outside 1 to
-                1,000,000.
+                1,000,000, a ``received`` outside years 1400–9999 (which a complaint's
+                instants must lie in, to have an ISO 8601 form).
         """
         raw_id = encode_text(id, "id")
-        seconds = to_instant(received, "received")
+        seconds = to_stored_instant(received, "received")
         out = c_void_p()
         # plaint_complaint_new reads the id up to its first NUL. An id holding a NUL is given
         # to the library with its length through set_text, which refuses it (EncodingError).
@@ -419,7 +420,7 @@ class Complaint(LockedHandle):
 
     @received.setter
     def received(self, value: InstantLike) -> None:
-        seconds = to_instant(value, "received")
+        seconds = to_stored_instant(value, "received")
         with self._lock:
             lib.plaint_complaint_set_received(self._live(), seconds)
 
@@ -554,7 +555,8 @@ class Complaint(LockedHandle):
                 the state and the event).
             OutOfOrderError: ``at`` is earlier than the last event.
             InvalidArgumentError: a missing detail (see above) or an escalation not going up.
-            OutOfRangeError: an unknown enumeration code or name.
+            OutOfRangeError: an unknown enumeration code or name; ``at`` or ``deadline``
+                outside years 1400–9999.
             EncodingError, TooLargeError: a bad note.
         """
         ev = make_event(

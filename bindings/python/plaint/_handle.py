@@ -45,18 +45,57 @@ def document_bytes(document: Any, what: str) -> bytes:
     return encode_text(json.dumps(document, ensure_ascii=False), what)
 
 
+class _InUse:
+    """One use of a handle by C calls (``with obj._use() as handle:``): gives the handle and
+    counts it as in use until the block ends, so :meth:`Handle.close` waits for it."""
+
+    __slots__ = ("_owner",)
+
+    def __init__(self, owner: "Handle") -> None:
+        self._owner = owner
+
+    def __enter__(self) -> int:
+        owner = self._owner
+        with owner._idle:
+            handle = owner._box[0]
+            if not handle or owner._closing:
+                raise ClosedError(f"{owner._kind} is closed")
+            owner._calls += 1
+        return handle
+
+    def __exit__(self, *exc_info: object) -> None:
+        owner = self._owner
+        with owner._idle:
+            owner._calls -= 1
+            if not owner._calls:
+                owner._idle.notify_all()
+
+
 class Handle:
-    """An object that owns one C handle of an immutable plaint object."""
+    """An object that owns one C handle of an immutable plaint object.
+
+    ctypes releases the GIL during every C call, so another thread may close the object while
+    a call (a batch of a million instants...) runs on its handle. Every C call on the handle
+    is therefore made inside ``with self._use() as handle:``, which counts the call, and
+    :meth:`close` waits until no call runs before it frees the handle; a call that begins once
+    ``close`` began raises :class:`ClosedError`.
+    """
 
     _kind = "handle"  # what the object is called in messages
     _box: List[Optional[int]]
     _finalizer: weakref.finalize
+    _idle: threading.Condition  # guards _calls and _closing; notified when _calls drops to 0
+    _calls: int
+    _closing: bool
 
     @staticmethod
     def _free(handle: int) -> None:  # pragma: no cover - every subclass sets its own
         raise NotImplementedError
 
     def _adopt(self, handle: Optional[int]) -> None:
+        self._idle = threading.Condition(threading.Lock())
+        self._calls = 0
+        self._closing = False
         self._box = [handle]
         self._finalizer = weakref.finalize(self, _free_boxed, type(self)._free, self._box)
 
@@ -82,14 +121,26 @@ class Handle:
             )
         return data
 
+    def _use(self) -> _InUse:
+        """``with self._use() as handle:`` around C calls on the handle (see the class)."""
+        return _InUse(self)
+
     def _live(self) -> int:
+        """The handle, for a C call made while holding the object's lock (a
+        :class:`LockedHandle`, whose :meth:`close` takes that lock too); other calls use
+        :meth:`_use`."""
         handle = self._box[0]
         if not handle:
             raise ClosedError(f"{self._kind} is closed")
         return handle
 
     def close(self) -> None:
-        """Frees the C handle. Safe to call more than once; later use raises ClosedError."""
+        """Frees the C handle, once every C call running on it in another thread returned
+        (a call that begins afterwards raises ClosedError). Safe to call more than once."""
+        with self._idle:
+            self._closing = True
+            while self._calls:
+                self._idle.wait()
         self._finalizer()
 
     @property
@@ -115,9 +166,10 @@ class LockedHandle(Handle):
         super()._adopt(handle)
 
     def close(self) -> None:
-        """Frees the C handle. Safe to call more than once; later use raises ClosedError."""
+        """Frees the C handle, under the object's lock (so after the method running in another
+        thread returned). Safe to call more than once; later use raises ClosedError."""
         with self._lock:
-            self._finalizer()
+            super().close()
 
 
 def is_text(source: object) -> bool:

@@ -336,7 +336,11 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
         if profile is not None and not isinstance(profile, Profile):
             raise TypeError(f"profile must be a plaint.Profile, not {type(profile).__name__}")
         out = c_void_p()
-        lib.plaint_ledger_new(byref(out), None if profile is None else profile._live())
+        if profile is None:
+            lib.plaint_ledger_new(byref(out), None)
+        else:
+            with profile._use() as handle:
+                lib.plaint_ledger_new(byref(out), handle)
         self._adopt(out.value)
 
     def __repr__(self) -> str:
@@ -380,8 +384,17 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
         return out.value
 
     def _index(self, key: Union[int, TextLike]) -> int:
+        """The index of complaint ``key`` (the caller holds the lock): an id, or an int index,
+        negative counting from the end as in a list. An index outside the ledger raises
+        OutOfRangeError naming it as given (ctypes would wrap it to a size_t)."""
         if isinstance(key, int) and not isinstance(key, bool):
-            return key if key >= 0 else key + len(self)
+            count = len(self)
+            index = key if key >= 0 else key + count
+            if not 0 <= index < count:
+                raise OutOfRangeError(
+                    f"complaint index {key} is out of range ({count} complaints)"
+                )
+            return index
         out = c_size_t()
         with self._lock:
             lib.plaint_ledger_find(self._live(), encode_nts(key, "id"), byref(out))
@@ -597,9 +610,11 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
             raise TypeError(f"profile must be a plaint.Profile, not {type(profile).__name__}")
         out = c_void_p()
         with self._lock:
-            lib.plaint_ledger_replay(
-                self._live(), None if profile is None else profile._live(), byref(out)
-            )
+            if profile is None:
+                lib.plaint_ledger_replay(self._live(), None, byref(out))
+            else:
+                with profile._use() as handle:
+                    lib.plaint_ledger_replay(self._live(), handle, byref(out))
         obj = type(self).__new__(type(self))
         obj._adopt(out.value)
         return obj

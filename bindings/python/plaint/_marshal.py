@@ -18,16 +18,24 @@ import ctypes
 import math
 import operator
 import sys
-from ctypes import POINTER, c_double, c_int8, c_int32, c_int64, c_uint32, c_uint64
-from typing import Any, Callable, List, Optional, Tuple, Union
+from ctypes import POINTER, c_char_p, c_double, c_int8, c_int32, c_int64, c_uint32, c_uint64
+from typing import Any, Callable, List, Optional, Sequence, Tuple, Union
 
-from ._error import ArithmeticOverflowError, EncodingError, InvalidArgumentError, OutOfRangeError
+from ._error import (
+    ArithmeticOverflowError,
+    EncodingError,
+    Error,
+    InvalidArgumentError,
+    OutOfRangeError,
+    TooLargeError,
+)
 
 #: Text as the API accepts it: ``str`` (encoded as UTF-8) or raw ``bytes``.
 TextLike = Union[str, bytes]
 
 INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+UINT32_MAX, UINT64_MAX = 2**32 - 1, 2**64 - 1
 
 #: The answer code of a missing answer in a score column of :func:`plaint.satisfaction.group`
 #: (``PLAINT_MISSING``; ``None`` and NaN are read as missing too).
@@ -100,6 +108,30 @@ def check_int32(value: object, what: str) -> int:
     return number
 
 
+def check_int(value: object, what: str, lowest: int, highest: int) -> int:
+    """``value`` as an int within ``lowest..highest``: every integer given to a C parameter of
+    an unsigned or narrower type goes through here, so ctypes never wraps it.
+
+    Raises:
+        TypeError: a ``bool``, ``float`` or non-integer.
+        OutOfRangeError: outside the range, naming ``what`` and the value as given.
+    """
+    number = as_int(value, what)
+    if not lowest <= number <= highest:
+        raise OutOfRangeError(f"{what} {number} is outside {lowest}..{highest}")
+    return number
+
+
+def check_uint32(value: object, what: str) -> int:
+    """``value`` as an int that fits a uint32_t (0..2**32 - 1)."""
+    return check_int(value, what, 0, UINT32_MAX)
+
+
+def check_uint64(value: object, what: str) -> int:
+    """``value`` as an int that fits a uint64_t or size_t (0..2**64 - 1)."""
+    return check_int(value, what, 0, UINT64_MAX)
+
+
 def as_int(value: object, what: str) -> int:
     """``value`` as a Python int; ``bool``, ``float`` and non-integers raise TypeError."""
     if isinstance(value, (bool, float)):
@@ -108,6 +140,41 @@ def as_int(value: object, what: str) -> int:
         return operator.index(value)  # type: ignore[arg-type]
     except TypeError:
         raise TypeError(f"{what} must be an int, not {type(value).__name__}") from None
+
+
+# ---- labels ----------------------------------------------------------------------------
+
+def labels_of(values: Any) -> Any:
+    """The labels (index) of a pandas Series or DataFrame; None for anything else."""
+    pd = sys.modules.get("pandas")  # a Series exists only if pandas was imported
+    if pd is not None and isinstance(values, (pd.Series, pd.DataFrame)):
+        return values.index
+    return None
+
+
+def same_labels(columns: Sequence[Tuple[str, Any]]) -> None:
+    """Refuses pandas columns that would be paired by position although their labels differ.
+
+    Columns are read by position; two Series whose indexes differ (another order, other rows)
+    would pair the values of different rows without a word. Such columns are refused; align
+    them first (``b.reindex(a.index)``). Plain sequences and numpy arrays carry no labels.
+
+    Raises:
+        InvalidArgumentError: naming the two columns.
+    """
+    first: Optional[Tuple[str, Any]] = None
+    for name, values in columns:
+        index = labels_of(values)
+        if index is None:
+            continue
+        if first is None:
+            first = (name, index)
+        elif not index.equals(first[1]):
+            raise InvalidArgumentError(
+                f"{name} and {first[0]} are pandas objects with different labels (index); "
+                f"they would be paired by position: align them first, e.g. with "
+                f"{name}.reindex({first[0]}.index)"
+            )
 
 
 # ---- arrays --------------------------------------------------------------------------------
@@ -257,14 +324,38 @@ def out_doubles(n: int) -> Tuple[Any, Any]:
     return ctypes.cast(buffer, DP), buffer
 
 
+def _check_range(values: Any, what: str, lowest: int, highest: int) -> None:
+    """Raises OutOfRangeError "at row i: ..." for the first value outside lowest..highest."""
+    if (lowest, highest) == (INT64_MIN, INT64_MAX) or not len(values):
+        return
+    np = loaded_numpy()
+    if np is not None and isinstance(values, np.ndarray):
+        bad = (values < lowest) | (values > highest)
+        if not bad.any():
+            return
+        row = int(np.argmax(bad))
+    else:
+        row = next((i for i, v in enumerate(values) if not lowest <= v <= highest), -1)
+        if row < 0:
+            return
+    raise OutOfRangeError(
+        f"at row {row}: {what} {int(values[row])} is outside {lowest}..{highest}"
+    )
+
+
 def int64s(
-    values: object, what: str, convert: Callable[[object, str], int]
+    values: object,
+    what: str,
+    convert: Callable[[object, str], int],
+    lowest: int = INT64_MIN,
+    highest: int = INT64_MAX,
 ) -> Tuple[Any, int, Any]:
     """``values`` as (pointer for C, length, object keeping the memory alive).
 
     A contiguous numpy int64 array and an ``array.array('q')`` are used in place. Another numpy
     array of integers is converted with ``numpy.ascontiguousarray``; any other iterable is read
-    item by item with ``convert`` (so lists may hold datetimes or timedeltas).
+    item by item with ``convert`` (so lists may hold datetimes or timedeltas). Arrays are
+    checked against ``lowest..highest`` (``convert`` checks the items of other iterables).
     """
     np = sys.modules.get("numpy")  # an ndarray exists only if numpy was imported
     if np is not None and isinstance(values, np.ndarray):
@@ -276,8 +367,11 @@ def int64s(
             if values.dtype.kind == "u" and values.size and int(values.max()) > INT64_MAX:
                 raise ArithmeticOverflowError(f"{what} holds a value beyond int64")
             values = np.ascontiguousarray(values, dtype=np.int64)
+        _check_range(values, what, lowest, highest)
         return values.ctypes.data_as(I64P), int(values.shape[0]), values
     if isinstance(values, array.array) and values.typecode == "q":
+        if (lowest, highest) != (INT64_MIN, INT64_MAX):
+            _check_range(values, what, lowest, highest)
         n = len(values)
         return (c_int64 * n).from_buffer(values), n, values
     if isinstance(values, (str, bytes, bytearray, memoryview)):
@@ -291,6 +385,110 @@ def int64s(
         ) from None
     buffer = (c_int64 * len(items))(*[convert(v, f"{what}[{i}]") for i, v in enumerate(items)])
     return buffer, len(items), buffer
+
+
+# ---- batch columns ----------------------------------------------------------------------
+
+
+def int32_column(
+    values: Any,
+    what: str,
+    convert: Callable[[object, str], int],
+    lowest: int = INT32_MIN,
+    highest: int = INT32_MAX,
+) -> Tuple[Any, int, Any]:
+    """A column of int32 values within ``lowest..highest`` as (pointer, length, keep-alive).
+
+    A numpy array of integers is range-checked and converted by numpy, with no Python work
+    per element (a C-contiguous int32 array is used in place); a numpy array of other values
+    (names, a pandas categorical...) converts each distinct value once with ``convert``; any
+    other sequence converts item by item. A value out of range raises
+    :class:`OutOfRangeError` "at row i: <what> <value> is outside lowest..highest".
+    """
+    arr = as_numpy(values)
+    if arr is not None:
+        np = loaded_numpy()
+        if arr.ndim != 1:
+            raise InvalidArgumentError(f"{what} must be one-dimensional, not {arr.ndim}-D")
+        if arr.dtype.kind in "iu":
+            if arr.size:
+                bad = (arr < lowest) | (arr > highest)
+                if bad.any():
+                    row = int(np.argmax(bad))
+                    raise OutOfRangeError(
+                        f"at row {row}: {what} {int(arr[row])} is outside {lowest}..{highest}"
+                    )
+            if arr.dtype != np.int32 or not arr.flags.c_contiguous:
+                arr = np.ascontiguousarray(arr, dtype=np.int32)
+            return arr.ctypes.data_as(I32P), int(arr.shape[0]), arr
+        if arr.dtype.kind in "fcmMb":
+            raise TypeError(f"{what} must hold integers or names, not {arr.dtype}")
+        try:
+            uniques, inverse = np.unique(arr, return_inverse=True)
+        except TypeError:  # values that do not sort: one by one
+            return int32_column(list(arr), what, convert, lowest, highest)
+        codes = np.empty(len(uniques), dtype=np.int32)
+        for k, value in enumerate(uniques):
+            try:
+                code = convert(value, what)
+            except Error as exc:
+                row = int(np.argmax(inverse == k))
+                raise type(exc)(f"at row {row}: {exc.message}", exc.code) from None
+            if not lowest <= code <= highest:
+                row = int(np.argmax(inverse == k))
+                raise OutOfRangeError(f"at row {row}: {what} {code} is outside {lowest}..{highest}")
+            codes[k] = code
+        out = np.ascontiguousarray(codes[inverse], dtype=np.int32)
+        return out.ctypes.data_as(I32P), int(out.shape[0]), out
+    items = sequence_items(values, what)
+    buffer = (c_int32 * len(items))()
+    for row, value in enumerate(items):
+        try:
+            code = convert(value, what)
+        except Error as exc:
+            raise type(exc)(f"at row {row}: {exc.message}", exc.code) from None
+        if not lowest <= code <= highest:
+            raise OutOfRangeError(f"at row {row}: {what} {code} is outside {lowest}..{highest}")
+        buffer[row] = code
+    return ctypes.cast(buffer, I32P), len(items), buffer
+
+
+def text_column(values: Any, what: str, limit: int) -> Tuple[Any, int, Any]:
+    """A column of texts as (``char *`` pointers, length, keep-alive): ``str`` encoded as
+    UTF-8, ``bytes`` checked to be UTF-8, None as NULL (the library reads ""), each without a
+    NUL byte and at most ``limit`` bytes, as a complaint's text fields must be.
+
+    Raises:
+        EncodingError: a NUL byte, invalid UTF-8 or a lone surrogate ("at row i: ...").
+        TooLargeError: a text over ``limit`` bytes.
+        TypeError: a value that is neither text nor None.
+    """
+    items = sequence_items(values, what)
+    encoded: List[Optional[bytes]] = []
+    for row, value in enumerate(items):
+        if value is None:
+            encoded.append(None)
+            continue
+        try:
+            data = encode_nts(value, what)
+        except EncodingError as exc:
+            raise EncodingError(f"at row {row}: {exc.message}") from None
+        except TypeError as exc:
+            raise TypeError(f"at row {row}: {exc}") from None
+        if not isinstance(value, str):
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise EncodingError(
+                    f"at row {row}: {what} is not valid UTF-8: {exc.reason} at byte {exc.start}"
+                ) from None
+        if len(data) > limit:
+            raise TooLargeError(
+                f"at row {row}: {what} is {len(data)} bytes, over the limit of {limit}"
+            )
+        encoded.append(data)
+    buffer = (c_char_p * len(encoded))(*encoded)
+    return ctypes.cast(buffer, POINTER(c_char_p)), len(encoded), (buffer, encoded)
 
 
 # ---- the columns of grouped scores ---------------------------------------------------------

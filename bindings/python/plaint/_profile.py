@@ -29,8 +29,9 @@ class Profile(Handle, Classifier):
     """A compiled profile: calendars, SLA policies, classification and return-visit rules.
 
     Make one with :meth:`from_json`, :meth:`from_file` or :meth:`default`. A profile is
-    immutable, so one object may be used from many threads at once without a lock; only
-    :meth:`close` must not race with calls in other threads. The object owns a C handle: free
+    immutable, so one object may be used from many threads at once without a lock;
+    :meth:`close` waits for the calls running in other threads (``classify_many`` included)
+    to return, and later calls raise :class:`plaint.ClosedError`. The object owns a C handle: free
     it with :meth:`close` or a ``with`` block, or leave it to the garbage collector. Policy sets
     and decisions taken from it stay valid after it is closed.
     """
@@ -109,42 +110,44 @@ class Profile(Handle, Classifier):
     def to_json(self) -> str:
         """The profile as JSON (keys sorted); :meth:`from_json` of it gives an equal profile."""
         out = c_void_p()
-        lib.plaint_profile_to_json(self._live(), byref(out))
+        with self._use() as handle:
+            lib.plaint_profile_to_json(handle, byref(out))
         return take_string(out.value)
 
     @property
     def warnings(self) -> List[Tuple[str, str]]:
         """Non-fatal findings (an unreachable row...) as (JSON pointer, message) pairs."""
-        handle = self._live()
-        count = c_size_t()
-        lib.plaint_profile_warning_count(handle, byref(count))
-        found = []
-        for index in range(count.value):
-            pointer = c_void_p()
-            message = c_void_p()
-            lib.plaint_profile_warning(handle, index, byref(pointer), byref(message))
-            found.append((borrowed(pointer.value), borrowed(message.value)))
-        return found
+        with self._use() as handle:
+            count = c_size_t()
+            lib.plaint_profile_warning_count(handle, byref(count))
+            found = []
+            for index in range(count.value):
+                pointer = c_void_p()
+                message = c_void_p()
+                lib.plaint_profile_warning(handle, index, byref(pointer), byref(message))
+                found.append((borrowed(pointer.value), borrowed(message.value)))
+            return found
 
     @property
     def policy_set(self) -> PolicySet:
         """The profile's calendars and SLA policies, as a :class:`plaint.PolicySet` that
         shares them and stays valid after the profile is closed."""
         out = c_void_p()
-        lib.plaint_profile_policy_set(self._live(), byref(out))
+        with self._use() as handle:
+            lib.plaint_profile_policy_set(handle, byref(out))
         return PolicySet._wrap(out.value)
 
     def survey_names(self) -> List[str]:
         """The names of the profile's surveys (its ``surveys`` section), in document order."""
-        handle = self._live()
-        count = c_size_t()
-        lib.plaint_profile_survey_count(handle, byref(count))
-        names = []
-        for index in range(count.value):
-            name = c_void_p()
-            lib.plaint_profile_survey_name(handle, index, byref(name))
-            names.append(borrowed(name.value))
-        return names
+        with self._use() as handle:
+            count = c_size_t()
+            lib.plaint_profile_survey_count(handle, byref(count))
+            names = []
+            for index in range(count.value):
+                name = c_void_p()
+                lib.plaint_profile_survey_name(handle, index, byref(name))
+                names.append(borrowed(name.value))
+            return names
 
     def survey(self, name: TextLike) -> Survey:
         """The survey ``name`` of the profile: its instrument, scale, satisfied levels, the
@@ -156,7 +159,8 @@ class Profile(Handle, Classifier):
             NotFoundError: the profile has no such survey.
         """
         out = c_void_p()
-        lib.plaint_profile_survey_json(self._live(), encode_nts(name, "survey name"), byref(out))
+        with self._use() as handle:
+            lib.plaint_profile_survey_json(handle, encode_nts(name, "survey name"), byref(out))
         return Survey.from_json(take_string(out.value))
 
     @property
@@ -165,32 +169,35 @@ class Profile(Handle, Classifier):
         (the rules' ``repeat_window_days``; 30 when the profile sets none). A ledger counts
         ``repeat_count`` with it."""
         out = c_int64()
-        lib.plaint_profile_repeat_window(self._live(), byref(out))
+        with self._use() as handle:
+            lib.plaint_profile_repeat_window(handle, byref(out))
         return out.value // 86400
 
     @property
     def keywords(self) -> List[str]:
         """The keywords of the rules' ``keywords`` conditions, each once, folded as they are
         matched (Latin letters in lower case), in the order first met in the document."""
-        handle = self._live()
-        count = c_size_t()
-        lib.plaint_profile_keyword_count(handle, byref(count))
-        words = []
-        for index in range(count.value):
-            word = c_void_p()
-            lib.plaint_profile_keyword(handle, index, byref(word))
-            words.append(borrowed(word.value))
-        return words
+        with self._use() as handle:
+            count = c_size_t()
+            lib.plaint_profile_keyword_count(handle, byref(count))
+            words = []
+            for index in range(count.value):
+                word = c_void_p()
+                lib.plaint_profile_keyword(handle, index, byref(word))
+                words.append(borrowed(word.value))
+            return words
 
     def find_keywords(self, text: TextLike) -> List[str]:
         """The profile's keywords found in ``text`` (one pass, whatever their number), in the
         order of :attr:`keywords`: what ``keywords`` conditions see in a complaint's content."""
-        handle = self._live()
         data = encode_text(text, "text")
         count = c_size_t()
-        lib.plaint_profile_find_keywords(handle, data, len(data), None, 0, byref(count))
-        found = (c_uint32 * max(count.value, 1))()
-        lib.plaint_profile_find_keywords(handle, data, len(data), found, count.value, byref(count))
+        with self._use() as handle:
+            lib.plaint_profile_find_keywords(handle, data, len(data), None, 0, byref(count))
+            found = (c_uint32 * max(count.value, 1))()
+            lib.plaint_profile_find_keywords(
+                handle, data, len(data), found, count.value, byref(count)
+            )
         words = self.keywords
         return [words[found[i]] for i in range(count.value)]
 
@@ -201,5 +208,6 @@ class Profile(Handle, Classifier):
             OutOfRangeError: an unknown role.
         """
         out = c_int32()
-        lib.plaint_profile_visit_quota(self._live(), to_code(Role, role, "role"), byref(out))
+        with self._use() as handle:
+            lib.plaint_profile_visit_quota(handle, to_code(Role, role, "role"), byref(out))
         return out.value

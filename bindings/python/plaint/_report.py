@@ -17,7 +17,8 @@ from typing import Any, Dict, List, Optional, Sequence, Union
 
 from ._handle import PathLike, Source, path_bytes, source_bytes
 from ._lib import PlaintReportOptions, lib, take_string
-from ._marshal import encode_nts
+from ._error import InvalidArgumentError
+from ._marshal import UINT32_MAX, check_int, encode_nts
 from ._time import InstantLike, to_instant
 
 
@@ -29,6 +30,24 @@ def _csv_value(text: str) -> Any:
         return float(text)
     except ValueError:
         return text
+
+
+def _fraction(value: Any, what: str, low: float, high: float, closed_high: bool) -> float:
+    """``value`` as a float in (low, high) or (low, high]; InvalidArgumentError naming
+    ``what`` otherwise (0, which the C options read as "unset", included)."""
+    if isinstance(value, (bool, str, bytes)):
+        raise TypeError(f"{what} must be a number, not {type(value).__name__}")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{what} must be a number, not {type(value).__name__}") from None
+    inside = low < number < high or (closed_high and number == high)
+    if not inside:
+        upper = "]" if closed_high else ")"
+        raise InvalidArgumentError(
+            f"{what} must be in ({low:g}, {high:g}{upper}, not {value!r}; None means the default"
+        )
+    return number
 
 
 class ReportMethods:
@@ -59,14 +78,14 @@ class ReportMethods:
         if as_of is not None:
             o.has_as_of = 1
             o.as_of = to_instant(as_of, "as_of")
+        # The options struct reads 0 as "the default": None is the default here, and a value
+        # the struct would read as unset (0) is refused rather than guessed.
         if confidence is not None:
-            o.confidence = float(confidence)
+            o.confidence = _fraction(confidence, "confidence", 0.0, 1.0, closed_high=False)
         if csat_target is not None:
-            o.csat_target = float(csat_target)
+            o.csat_target = _fraction(csat_target, "csat_target", 0.0, 1.0, closed_high=True)
         if top is not None:
-            if top < 1:
-                raise ValueError("top must be at least 1")
-            o.top = int(top)
+            o.top = check_int(top, "top", 1, UINT32_MAX)
         if surveys is not None:
             items: Sequence[Source]
             if isinstance(surveys, (str, bytes, bytearray, memoryview, os.PathLike)):
@@ -116,16 +135,17 @@ class ReportMethods:
                 a path; give the month's and the month before's for the change and the trend.
             timezone: the estate's zone (IANA or POSIX TZ); None: the profile's.
             as_of: the instant the clocks are read at; None: the end of the month.
-            confidence: of every interval (default 0.95).
-            csat_target: the satisfaction target (default 0.85).
-            top: main issues listed (default 10).
+            confidence: of every interval, in (0, 1); None: 0.95.
+            csat_target: the satisfaction target, in (0, 1]; None: 0.85.
+            top: main issues listed, 1 to 2**32 - 1; None: 10.
 
         Raises:
             ParseError, OutOfRangeError: a bad month; a bad survey CSV (the message names
                 ``options.surveys[i]`` and the line).
             NotFoundError: an unknown time zone.
             InvalidArgumentError: an empty ledger with no month; a confidence or target out of
-                range.
+                range (0 included: "the default" is None).
+            OutOfRangeError: ``top`` outside 1 to 2**32 - 1.
             FileError: a survey file cannot be read.
         """
         text = self._report(

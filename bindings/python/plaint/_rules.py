@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ctypes
 import json
-from ctypes import POINTER, byref, c_char_p, c_double, c_int32, c_int64, c_size_t, c_void_p
+from ctypes import POINTER, byref, c_int32, c_int64, c_size_t, c_void_p
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple, Type
 
@@ -25,8 +25,20 @@ from ._enums import (
 )
 from ._error import InvalidArgumentError
 from ._lib import PlaintFactsColumns, lib, take_string
-from ._marshal import I32P, TextLike, borrowed, encode_nts, numpy_module
-from ._time import InstantLike, to_instant
+from ._marshal import (
+    I32P,
+    TextLike,
+    as_int,
+    borrowed,
+    doubles,
+    encode_nts,
+    int32_column,
+    int64s,
+    numpy_module,
+    same_labels,
+    text_column,
+)
+from ._time import MAX_TEXT_INSTANT, MIN_TEXT_INSTANT, InstantLike, to_instant, to_stored_instant
 
 
 @dataclass(frozen=True)
@@ -172,10 +184,28 @@ _INT_COLUMNS: Tuple[Tuple[str, Optional[Type[PlaintEnum]]], ...] = (
 )
 _TEXT_COLUMNS = ("content", "building", "unit")
 
-class Classifier:
-    """The classify methods of :class:`plaint.Profile` (which provides ``_live``)."""
+# Limits of a complaint's fields (plaint::Limits of complaint.hpp), which the batch checks as
+# Complaint does: reporters, short texts (building, unit) and long texts (content), in bytes.
+MAX_REPORTERS = 1000000
+SHORT_TEXT = 256
+LONG_TEXT = 65536
 
-    def _live(self) -> int:  # pragma: no cover - Profile's
+def _int_column(name: str, cls: Optional[Type[PlaintEnum]], values: Any) -> Tuple[Any, int, Any]:
+    """An int32 column of ``classify_many``, checked as a complaint checks its fields: codes
+    or names of ``cls``, or a count (reporter_count 1 to 1,000,000 as ``Complaint`` requires;
+    repeat_count not negative)."""
+    if cls is not None:
+        enum_cls = cls
+        return int32_column(values, name, lambda v, what: to_code(enum_cls, v, what))
+    if name == "reporter_count":
+        return int32_column(values, "reporter count", as_int, 1, MAX_REPORTERS)
+    return int32_column(values, "repeat count", as_int, 0)
+
+
+class Classifier:
+    """The classify methods of :class:`plaint.Profile` (which provides ``_use``)."""
+
+    def _use(self) -> Any:  # pragma: no cover - Profile's
         raise NotImplementedError
 
     def classify(
@@ -195,9 +225,9 @@ class Classifier:
             raise TypeError(f"complaint must be a plaint.Complaint, not {type(complaint).__name__}")
         name = None if policy is None else encode_nts(policy, "policy")
         out = c_void_p()
-        with complaint._lock:
+        with complaint._lock, self._use() as handle:
             seconds = complaint.received if at is None else to_instant(at, "at")
-            lib.plaint_profile_classify(self._live(), complaint._live(), seconds, name, byref(out))
+            lib.plaint_profile_classify(handle, complaint._live(), seconds, name, byref(out))
         try:
             return _decision_of(out.value)  # type: ignore[arg-type]
         finally:
@@ -206,11 +236,17 @@ class Classifier:
     def classify_many(self, **columns: Any) -> Dict[str, Any]:
         """Classifies many complaints given as columns, in one library call.
 
-        Keyword arguments (each a list, tuple or one-dimensional numpy array, all of one
-        length; a column left out gives every row its default): ``channel``, ``category``,
-        ``nature``, ``severity`` (members, int codes or names), ``reporter_count``,
+        Keyword arguments (each a list, tuple, one-dimensional numpy array or pandas Series,
+        all of one length; a column left out gives every row its default): ``channel``,
+        ``category``, ``nature``, ``severity`` (members, int codes or names), ``reporter_count``,
         ``repeat_count`` (ints), ``hours_since_received`` (floats), ``content``,
         ``building``, ``unit`` (str or bytes; None is ""), ``received`` (instants).
+
+        Every value is checked as :class:`plaint.Complaint` checks it: a reporter count from 1
+        to 1,000,000, a repeat count not negative, texts valid UTF-8 without NUL within the
+        field limits (content 65,536 bytes, building and unit 256), instants within years
+        1400–9999. numpy integer columns are checked and converted by numpy, without Python
+        work per row. pandas Series must share one index (they are read by position).
 
         Returns:
             ``{"nature", "severity", "escalate_to", "visit_method"}``, each the C codes per
@@ -218,8 +254,10 @@ class Classifier:
             else lists of ints. Convert a code with ``plaint.Nature(code)`` and the like.
 
         Raises:
-            InvalidArgumentError: columns of different lengths.
-            OutOfRangeError: an unknown code; the message begins "at row i: ".
+            InvalidArgumentError: columns of different lengths; Series with different indexes.
+            OutOfRangeError: an unknown code, a count or instant out of range; the message
+                begins "at row i: ".
+            EncodingError, TooLargeError: a bad text ("at row i: ").
             TypeError: an unknown column.
         """
         known = {name for name, _ in _INT_COLUMNS} | set(_TEXT_COLUMNS)
@@ -227,6 +265,7 @@ class Classifier:
         unknown = sorted(set(columns) - known)
         if unknown:
             raise TypeError(f"unknown column(s) {', '.join(unknown)}")
+        same_labels(sorted(columns.items()))
         lengths = {name: len(values) for name, values in columns.items()}
         if len(set(lengths.values())) > 1:
             raise InvalidArgumentError(
@@ -240,44 +279,45 @@ class Classifier:
         keep: List[Any] = []  # the arrays stay alive until the call returned
         for name, cls in _INT_COLUMNS:
             if name in columns:
-                values = columns[name]
-                codes = (
-                    [to_code(cls, v, name) for v in values]
-                    if cls is not None
-                    else [int(v) for v in values]
-                )
-                arr = (c_int32 * n)(*codes)
-                keep.append(arr)
-                setattr(spec, name, ctypes.cast(arr, I32P))
+                pointer, _, kept = _int_column(name, cls, columns[name])
+                keep.append(kept)
+                setattr(spec, name, pointer)
         if "hours_since_received" in columns:
-            hours = (c_double * n)(*[float(v) for v in columns["hours_since_received"]])
-            keep.append(hours)
-            spec.hours_since_received = ctypes.cast(hours, POINTER(c_double))
+            pointer, _, kept = doubles(columns["hours_since_received"], "hours_since_received")
+            keep.append(kept)
+            spec.hours_since_received = pointer
         if "received" in columns:
-            received = (c_int64 * n)(*[to_instant(v, "received") for v in columns["received"]])
-            keep.append(received)
-            spec.received = ctypes.cast(received, POINTER(c_int64))
+            pointer, _, kept = int64s(
+                columns["received"],
+                "received",
+                to_stored_instant,
+                MIN_TEXT_INSTANT,
+                MAX_TEXT_INSTANT,
+            )
+            keep.append(kept)
+            spec.received = ctypes.cast(pointer, POINTER(c_int64))
         for name in _TEXT_COLUMNS:
             if name in columns:
-                texts = (c_char_p * n)(
-                    *[None if v is None else encode_nts(v, name) for v in columns[name]]
-                )
-                keep.append(texts)
-                setattr(spec, name, ctypes.cast(texts, POINTER(c_char_p)))
+                limit = LONG_TEXT if name == "content" else SHORT_TEXT
+                pointer, _, kept = text_column(columns[name], name, limit)
+                keep.append(kept)
+                setattr(spec, name, pointer)
         names = ("nature", "severity", "escalate_to", "visit_method")
         np = numpy_module()
         result: Dict[str, Any]
         if np is not None:
             arrays = {k: np.zeros(n, dtype=np.int32) for k in names}
-            lib.plaint_profile_classify_many(
-                self._live(), byref(spec), *[arrays[k].ctypes.data_as(I32P) for k in names]
-            )
+            with self._use() as handle:
+                lib.plaint_profile_classify_many(
+                    handle, byref(spec), *[arrays[k].ctypes.data_as(I32P) for k in names]
+                )
             result = arrays
         else:
             outs = {k: (c_int32 * n)() for k in names}
-            lib.plaint_profile_classify_many(
-                self._live(), byref(spec), *[ctypes.cast(outs[k], I32P) for k in names]
-            )
+            with self._use() as handle:
+                lib.plaint_profile_classify_many(
+                    handle, byref(spec), *[ctypes.cast(outs[k], I32P) for k in names]
+                )
             result = {k: list(v) for k, v in outs.items()}
         del keep
         return result

@@ -108,8 +108,9 @@ class PolicySet(Handle):
     clocks" section gives the JSON form).
 
     Make one with :meth:`from_json`, :meth:`from_file` or :meth:`default`. A policy set is
-    immutable, so one object may be used from many threads at once without a lock; only
-    :meth:`close` must not race with calls in other threads. The object owns a C handle: free
+    immutable, so one object may be used from many threads at once without a lock;
+    :meth:`close` waits for the calls running in other threads to return, and later calls
+    raise :class:`plaint.ClosedError`. The object owns a C handle: free
     it with :meth:`close` or a ``with`` block, or leave it to the garbage collector. Calendars
     and clocks taken from a set stay valid after it is closed.
     """
@@ -185,16 +186,16 @@ class PolicySet(Handle):
     @property
     def policy_names(self) -> List[str]:
         """The policies' names, sorted."""
-        handle = self._live()
-        count = c_size_t()
-        lib.plaint_policy_set_policy_count(handle, byref(count))
-        names = []
-        for index in range(count.value):
-            ptr = c_void_p()
-            lib.plaint_policy_set_policy_name(handle, index, byref(ptr))
-            raw = ctypes.string_at(ptr.value) if ptr.value else b""
-            names.append(raw.decode("utf-8", errors="replace"))
-        return names
+        with self._use() as handle:
+            count = c_size_t()
+            lib.plaint_policy_set_policy_count(handle, byref(count))
+            names = []
+            for index in range(count.value):
+                ptr = c_void_p()
+                lib.plaint_policy_set_policy_name(handle, index, byref(ptr))
+                raw = ctypes.string_at(ptr.value) if ptr.value else b""
+                names.append(raw.decode("utf-8", errors="replace"))
+            return names
 
     def calendar(self, name: TextLike) -> Calendar:
         """The calendar named ``name`` ("24x7" always exists), as a :class:`plaint.Calendar`
@@ -206,14 +207,16 @@ class PolicySet(Handle):
         """
         data = encode_nts(name, "calendar name")
         out = c_void_p()
-        lib.plaint_policy_set_calendar(self._live(), data, byref(out))
+        with self._use() as handle:
+            lib.plaint_policy_set_calendar(handle, data, byref(out))
         return Calendar._wrap(out.value)
 
     def to_json(self) -> str:
         """The set as its JSON form, every target written out with its events and warnings;
         :meth:`from_json` of it gives an equal set."""
         out = c_void_p()
-        lib.plaint_policy_set_to_json(self._live(), byref(out))
+        with self._use() as handle:
+            lib.plaint_policy_set_to_json(handle, byref(out))
         return take_string(out.value)
 
 
@@ -221,7 +224,8 @@ def clocks_of(complaint: int, policy_set: PolicySet, policy: bytes, at: int) -> 
     """The clocks of the complaint handle ``complaint`` (its owner holds its lock) under
     ``policy`` (NUL-free UTF-8) at ``at``, copied out of one clock list."""
     out = c_void_p()
-    lib.plaint_complaint_clocks(complaint, policy_set._live(), policy, at, byref(out))
+    with policy_set._use() as handle:
+        lib.plaint_complaint_clocks(complaint, handle, policy, at, byref(out))
     try:
         count = c_size_t()
         lib.plaint_clock_list_count(out.value, byref(count))

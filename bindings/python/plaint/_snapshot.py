@@ -52,7 +52,11 @@ class SnapshotMethods:
             raise TypeError(f"profile must be a plaint.Profile, not {type(profile).__name__}")
         out = c_void_p()
         raw = path_bytes(path, "path")
-        lib.plaint_ledger_load(byref(out), raw, None if profile is None else profile._live())
+        if profile is None:
+            lib.plaint_ledger_load(byref(out), raw, None)
+        else:
+            with profile._use() as handle:
+                lib.plaint_ledger_load(byref(out), raw, handle)
         obj = cls.__new__(cls)
         obj._adopt(out.value)
         return obj

@@ -25,6 +25,11 @@ DurationLike = Union[int, _dt.timedelta]
 
 EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
 
+#: The first and last instants with an ISO 8601 form (``plaint::min_text_instant`` and
+#: ``max_text_instant`` of time.hpp): 1400-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
+MIN_TEXT_INSTANT = -17987443200
+MAX_TEXT_INSTANT = 253402300799
+
 
 def to_instant(value: object, what: str = "instant") -> int:
     """UTC seconds from an ``int`` or an aware datetime (floored to the second).
@@ -87,9 +92,37 @@ def to_duration(value: object, what: str = "duration") -> int:
     return seconds
 
 
+def to_stored_instant(value: object, what: str = "instant") -> int:
+    """:func:`to_instant` for an instant a complaint keeps (its receipt, an event's instant or
+    deadline): it must have an ISO 8601 form, within years 1400–9999 (``MIN_TEXT_INSTANT`` to
+    ``MAX_TEXT_INSTANT``), as ``Complaint.from_json`` requires, or the complaint could not be
+    written back as JSON, nor its instants read as datetimes.
+
+    Raises:
+        OutOfRangeError: an instant outside years 1400–9999 (also a ``ValueError``).
+        and the errors of :func:`to_instant`.
+    """
+    seconds = to_instant(value, what)
+    if not MIN_TEXT_INSTANT <= seconds <= MAX_TEXT_INSTANT:
+        raise OutOfRangeError(
+            f"{what} {seconds} lies outside years 1400-9999 ({MIN_TEXT_INSTANT}.."
+            f"{MAX_TEXT_INSTANT}), which a complaint's instants must lie in"
+        )
+    return seconds
+
+
 def to_datetime(seconds: int) -> _dt.datetime:
-    """The aware UTC datetime of an instant (raises OverflowError outside years 1–9999)."""
-    return EPOCH + _dt.timedelta(seconds=seconds)
+    """The aware UTC datetime of an instant.
+
+    Raises:
+        OutOfRangeError: an instant outside years 1–9999, which datetime cannot hold.
+    """
+    try:
+        return EPOCH + _dt.timedelta(seconds=seconds)
+    except OverflowError:
+        raise OutOfRangeError(
+            f"instant {seconds} lies outside years 1-9999; a datetime cannot hold it"
+        ) from None
 
 
 def parse_instant(text: TextLike) -> int:

@@ -95,14 +95,20 @@ def test_a_complaints_age_at_the_ends_of_int64() -> None:
             },
         }
     )
+    # A complaint's own instants lie within years 1400-9999 (issue 13: refused at input, as
+    # Complaint.from_json refuses them); the instant it is read at may be any int64.
+    first, last = -17987443200, 253402300799  # 1400-01-01T00:00:00Z, 9999-12-31T23:59:59Z
     for received, at, tags in [
         (0, INT64_MIN, ("future",)),
-        (INT64_MIN, INT64_MAX, ("old",)),
-        (INT64_MAX, INT64_MIN, ("future",)),
-        (INT64_MAX - 3600, INT64_MAX, ()),
+        (first, INT64_MAX, ("old",)),
+        (last, INT64_MIN, ("future",)),
+        (last - 3600, last, ()),
     ]:
         with plaint.Complaint("C", received) as c:
             assert tuple(profile.classify(c, at).tags) == tags
+    for received in (INT64_MIN, first - 1, last + 1, INT64_MAX):
+        with pytest.raises(plaint.OutOfRangeError):
+            plaint.Complaint("C", received)
 
 
 def test_ahp_with_judgements_of_1e200() -> None:

@@ -3,13 +3,12 @@ limit and the sample size a survey needs."""
 
 from __future__ import annotations
 
-import operator
 from ctypes import byref, c_double, c_uint64
-from typing import Any
+from typing import Any, Optional
 
-from .._error import InvalidArgumentError, OutOfRangeError
+from .._error import InvalidArgumentError
 from .._lib import lib
-from .._marshal import doubles
+from .._marshal import as_int, check_uint64, doubles
 from ._results import Share, _confidence, _new_score, _share_of
 
 
@@ -19,9 +18,10 @@ def mttr(total_repair_seconds: float, repairs: int) -> float:
     Raises:
         InvalidArgumentError: a negative or non-finite total, or negative repairs.
     """
-    count = operator.index(repairs)
+    count = as_int(repairs, "repairs")
     if count < 0:
         raise InvalidArgumentError(f"repairs must not be negative, not {count}")
+    count = check_uint64(count, "repairs")
     out = c_double()
     lib.plaint_mttr(float(total_repair_seconds), count, byref(out))
     return out.value
@@ -69,21 +69,26 @@ def within_limit(durations: Any, limit: float, confidence: float = 0.95) -> Shar
 
 
 def sample_size(
-    margin: float, confidence: float = 0.95, p: float = 0.5, population: int = 0
+    margin: float, confidence: float = 0.95, p: float = 0.5, population: Optional[int] = None
 ) -> int:
     """Responses needed to estimate a share ``p`` within ± ``margin`` at ``confidence``, with
-    the finite-population correction for an estate of ``population`` households (0: infinite).
+    the finite-population correction for an estate of ``population`` households (None: an
+    infinite population, no correction).
 
     Raises:
-        InvalidArgumentError: margin or p outside (0, 1), a bad confidence, a negative
-            population.
-        OutOfRangeError: an answer beyond 2⁶³.
+        InvalidArgumentError: margin or p outside (0, 1), a bad confidence, a population of 0
+            or less (None, not 0, means infinite).
+        OutOfRangeError: a population beyond 2**64 - 1, an answer beyond 2⁶³.
     """
-    households = operator.index(population)
-    if households < 0:
-        raise InvalidArgumentError(f"population must not be negative, not {households}")
-    if households >= 2**64:
-        raise OutOfRangeError("population must fit in 64 bits")
+    if population is None:
+        households = 0  # the C call's "infinite"
+    else:
+        households = as_int(population, "population")
+        if households < 1:
+            raise InvalidArgumentError(
+                f"population must be at least 1, not {households}; None means infinite"
+            )
+        households = check_uint64(households, "population")
     out = c_uint64()
     lib.plaint_sample_size(float(margin), _confidence(confidence), float(p), households, byref(out))
     return int(out.value)

@@ -9,7 +9,7 @@ import operator
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
-from .._error import OutOfRangeError
+from .._error import InvalidArgumentError, OutOfRangeError
 from .._lib import PlaintScore
 
 #: The random-index tables :func:`ahp` knows, by name, with their C codes (``PLAINT_RI_*``).
@@ -87,6 +87,25 @@ class Share:
     low: float
     high: float
     successes: int
+
+    def __post_init__(self) -> None:
+        # The counts go to C as uint64 (check_target): a negative or huge count would wrap.
+        n = _count(self.n, "n")
+        successes = _count(self.successes, "successes")
+        if n is not None and successes is not None and successes > n:
+            raise InvalidArgumentError(
+                f"a Share cannot count {successes} successes out of {n} answers"
+            )
+
+
+def _count(value: Any, what: str) -> Optional[int]:
+    """A count of a result as an int checked to fit a uint64 (None when not an integer)."""
+    if isinstance(value, bool) or not hasattr(value, "__index__"):
+        return None
+    count = operator.index(value)
+    if not 0 <= count < 2**64:
+        raise OutOfRangeError(f"{what} {count} is outside 0..{2**64 - 1}")
+    return count
 
 
 @dataclass(frozen=True)

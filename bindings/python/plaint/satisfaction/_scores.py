@@ -10,7 +10,7 @@ from typing import Any, Sequence, Tuple
 
 from .._error import InvalidArgumentError, OutOfRangeError
 from .._lib import lib
-from .._marshal import I32P, doubles, sequence_items
+from .._marshal import I32P, check_uint64, doubles, sequence_items
 from ._results import (
     Ces,
     MeanScore,
@@ -152,8 +152,8 @@ def check_target(share: Share, target: float) -> Verdict:
     s.value = float(share.value)
     s.low = float(share.low)
     s.high = float(share.high)
-    s.n = int(share.n)
-    s.successes = int(share.successes)
+    s.n = check_uint64(int(share.n), "share.n")
+    s.successes = check_uint64(int(share.successes), "share.successes")
     out = c_int32()
     lib.plaint_check_target(byref(s), float(target), byref(out))
     return Verdict(out.value)

@@ -11,7 +11,7 @@ from typing import Any, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._error import InvalidArgumentError
 from .._lib import PlaintIndicatorTree, lib
-from .._marshal import DP, I32P, doubles, encode_nts, sequence_items
+from .._marshal import DP, I32P, doubles, encode_nts, labels_of, same_labels, sequence_items
 from .. import _survey
 from ._results import Indicator, ItemWeight, ScaleLike, Servqual, WeightedIndex, _scale
 
@@ -119,8 +119,8 @@ def weighted_index(tree: TreeLike, item_scores: Any) -> WeightedIndex:
         tree: a :class:`Survey` (a profile's definition), or a sequence of top-level
             :class:`Indicator` s or mappings ``{"name", "weight", "scale", "children"}``.
         item_scores: the items' mean answers (real numbers within their scales): a mapping
-            from an item's path ("service_quality/attitude") to its score, or a sequence in the
-            items' depth-first order.
+            or a pandas Series from an item's path ("service_quality/attitude") to its score
+            (read by label), or a plain sequence in the items' depth-first order.
 
     Raises:
         InvalidArgumentError: as :func:`global_weights`; a missing or unknown item, a count
@@ -129,6 +129,8 @@ def weighted_index(tree: TreeLike, item_scores: Any) -> WeightedIndex:
     """
     flat = _FlatTree(tree)
     scores = [math.nan] * flat.count
+    if labels_of(item_scores) is not None:  # a pandas Series: by label, never by position
+        item_scores = {str(k): v for k, v in item_scores.items()}
     if isinstance(item_scores, Mapping):
         by_path = {flat.paths[i]: i for i in flat.leaves}
         unknown = sorted(set(map(str, item_scores)) - set(by_path))
@@ -187,6 +189,9 @@ def servqual(
         OutOfRangeError: a score outside the scale.
     """
     lowest, highest = _scale(scale)
+    same_labels(
+        [("perception", perception), ("expectation", expectation), ("dimension_of", dimension_of)]
+    )
     pp, n, keep_p = doubles(perception, "perception")
     pe, ne, keep_e = doubles(expectation, "expectation")
     dims = [operator.index(d) for d in sequence_items(dimension_of, "dimension_of")]

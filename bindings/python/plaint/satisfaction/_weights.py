@@ -4,13 +4,23 @@ consistency, the random index, key drivers (regression) and the ACSI-style index
 from __future__ import annotations
 
 import ctypes
-import operator
 from ctypes import POINTER, byref, c_double, c_int32
 from typing import Any, List, Mapping, Optional, Sequence, Union
 
 from .._error import InvalidArgumentError, OutOfRangeError
 from .._lib import PlaintAhpResult, lib
-from .._marshal import DP, double_matrix, double_rows, doubles, encode_nts, out_doubles, sequence_items
+from .._marshal import (
+    DP,
+    check_uint64,
+    double_matrix,
+    double_rows,
+    doubles,
+    encode_nts,
+    labels_of,
+    out_doubles,
+    same_labels,
+    sequence_items,
+)
 from ._results import (
     AHP_METHODS,
     RI_TABLES,
@@ -27,10 +37,12 @@ def random_index(n: int, ri_table: str = "saaty1980") -> float:
     """The random index RI(n) of a table (0 for n ≤ 2).
 
     Raises:
-        OutOfRangeError: an unknown table, n = 0 or n beyond the table.
+        OutOfRangeError: an unknown table, n = 0 or n beyond the table (a negative n or one
+            beyond 2**64 - 1 too, named as given).
     """
+    size = check_uint64(n, "n")
     out = c_double()
-    lib.plaint_random_index(_ri_table_code(ri_table), operator.index(n), byref(out))
+    lib.plaint_random_index(_ri_table_code(ri_table), size, byref(out))
     return out.value
 
 
@@ -83,20 +95,26 @@ def ahp(matrix: Any, ri_table: str = "saaty1980", method: str = "eigen") -> Ahp:
 
 def key_drivers(overall: Any, dimensions: Union[Mapping[str, Any], Sequence[Any]]) -> KeyDrivers:
     """Which dimension scores move the overall score: least-squares regression of ``overall``
-    on the ``dimensions`` (a mapping name → column, or a sequence of columns, named "0", "1"…),
+    on the ``dimensions`` (a mapping name → column, a pandas DataFrame, or a sequence of
+    columns, named "0", "1"…),
     with standardised coefficients and each dimension's relative importance.
 
     Raises:
         InvalidArgumentError: columns of different lengths, too few responses, a non-finite
             value, a constant overall score, a constant dimension or collinear dimensions (the
-            message names the dimension by its position).
+            message names the dimension by its position); pandas columns whose labels
+            (index) differ.
     """
     if isinstance(dimensions, Mapping):
         names = tuple(str(k) for k in dimensions)
         columns = list(dimensions.values())
+    elif labels_of(dimensions) is not None and hasattr(dimensions, "columns"):  # a DataFrame
+        names = tuple(str(k) for k in dimensions.columns)
+        columns = [dimensions[k] for k in dimensions.columns]
     else:
         columns = sequence_items(dimensions, "dimensions")
         names = tuple(str(i) for i in range(len(columns)))
+    same_labels([("overall", overall)] + [(f"dimension {k!r}", c) for k, c in zip(names, columns)])
     py, n, keep_y = doubles(overall, "overall")
     keep: List[Any] = [keep_y]
     pointers = (DP * max(len(columns), 1))()
@@ -134,12 +152,22 @@ def acsi(answers: Any, weights: Optional[Any] = None, confidence: float = 0.95) 
     Args:
         answers: one row per respondent, one answer per item (nested sequences or a 2-D numpy
             array).
-        weights: one non-negative weight per item (normalised); None for equal weights.
+        weights: one non-negative weight per item (normalised); None for equal weights. A
+            pandas Series of weights for a DataFrame of answers is aligned with its columns
+            by label.
 
     Raises:
         OutOfRangeError: an answer that is not a whole 1..10 (naming row and item).
         InvalidArgumentError: rows of different lengths, no items, a bad weight, NaN.
     """
+    if weights is not None and labels_of(weights) is not None and hasattr(answers, "columns"):
+        # A Series of weights for a DataFrame of answers: aligned with the columns by label.
+        if set(weights.index) != set(answers.columns) or len(weights) != len(answers.columns):
+            raise InvalidArgumentError(
+                "the weights' labels must be the answers' columns: "
+                f"{list(weights.index)} against {list(answers.columns)}"
+            )
+        weights = weights.reindex(answers.columns)
     pointer, rows, items, keep = double_rows(answers, "answers")
     if rows == 0 and items == 0 and weights is not None:
         items = len(sequence_items(weights, "weights"))
