@@ -208,6 +208,7 @@ class Grouped:
                         c[f"{q}_high"][g],
                         c[f"{q}_sd"][g],
                         c[f"{q}_percent"][g],
+                        c[f"{q}_missing"][g],
                     ),
                     csat=(
                         Share(
@@ -216,6 +217,7 @@ class Grouped:
                             c[f"{q}_csat_low"][g],
                             c[f"{q}_csat_high"][g],
                             c[f"{q}_csat_successes"][g],
+                            c[f"{q}_missing"][g],
                         )
                         if asked_csat
                         else None
@@ -230,6 +232,7 @@ class Grouped:
                             c[f"{q}_promoters"][g],
                             c[f"{q}_passives"][g],
                             c[f"{q}_detractors"][g],
+                            c[f"{q}_missing"][g],
                         )
                         if asked_nps
                         else None

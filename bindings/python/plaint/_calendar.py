@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import sys
 from ctypes import byref, c_int32, c_int64, c_void_p
 from typing import Any, Callable, Union, overload
 
 from ._handle import DocumentLike, Handle, document_bytes
 from ._error import InvalidArgumentError
 from ._lib import lib, take_string
-from ._marshal import I64P, int64s, numpy_module, same_labels
+from ._marshal import I64P, datetime_kind, int64s, numpy_module, same_labels
 from ._time import DurationLike, InstantLike, to_datetime, to_duration, to_instant
 
 
@@ -201,12 +202,17 @@ class Calendar(Handle):
         Args:
             starts: instants (int seconds; a list or tuple may also hold aware datetimes).
             seconds: durations (int seconds; a list or tuple may also hold timedeltas).
-            Each is a list, a tuple, an ``array.array('q')`` or a one-dimensional numpy array
-            of integers; a contiguous int64 array is read in place.
+            Each is a list, a tuple, an ``array.array('q')``, a one-dimensional numpy array
+            of integers or a pandas column; a contiguous int64 array is read in place. Starts
+            may be a numpy ``datetime64`` array or a pandas column of datetimes (aware ones
+            are converted to UTC, naive ones read as UTC), durations ``timedelta64`` of whole
+            seconds; numpy converts them, with no Python work per item.
 
         Returns:
-            The answers as UTC seconds: a numpy int64 array when numpy can be imported, else a
-            list of ints.
+            The answers in the form the starts came in: for datetimes, a pandas column of UTC
+            datetimes (with the starts' index), a numpy ``datetime64[s]`` array or a list of
+            aware UTC datetimes; else UTC seconds, as a numpy int64 array when numpy can be
+            imported, else a list of ints.
 
         Raises:
             InvalidArgumentError: the lengths differ, or pandas Series with different labels
@@ -221,14 +227,16 @@ class Calendar(Handle):
         return self._batch(lib.plaint_calendar_sub_many, starts, seconds, "starts", "seconds")
 
     def between_many(self, a: Any, b: Any) -> Any:
-        """``between(a[i], b[i])`` for every i, as seconds; as :meth:`add_many`."""
+        """``between(a[i], b[i])`` for every i, as seconds (ints, as :meth:`between`, whatever
+        form the instants came in); arguments as :meth:`add_many`."""
         return self._batch(lib.plaint_calendar_between_many, a, b, "a", "b")
 
     def _batch(self, func: Callable[..., int], x: Any, y: Any, xname: str, yname: str) -> Any:
-        second = to_duration if yname == "seconds" else to_instant
+        durations = yname == "seconds"
+        second = to_duration if durations else to_instant
         same_labels([(xname, x), (yname, y)])
-        px, n, keep_x = int64s(x, xname, to_instant)
-        py, m, keep_y = int64s(y, yname, second)
+        px, n, keep_x = int64s(x, xname, to_instant, kind="instant")
+        py, m, keep_y = int64s(y, yname, second, kind="duration" if durations else "instant")
         if n != m:
             raise InvalidArgumentError(f"{xname} has {n} items but {yname} has {m}")
         np = numpy_module()
@@ -242,7 +250,23 @@ class Calendar(Handle):
                 func(handle, px, py, n, out)
             result = list(out)
         del keep_x, keep_y  # the inputs stay alive until the call returned
-        return result
+        return _instants_like(x, result) if durations else result
+
+
+def _instants_like(starts: Any, seconds: Any) -> Any:
+    """The answers of add_many or sub_many in the form the starts came in: datetimes for
+    datetimes (a pandas column of UTC datetimes with the starts' index, a numpy
+    ``datetime64[s]`` array, a list of aware UTC datetimes), else the seconds as they are."""
+    how = datetime_kind(starts)
+    if how == "series":
+        pd = sys.modules["pandas"]
+        stamps = pd.to_datetime(numpy_module().asarray(seconds, dtype="int64"), unit="s", utc=True)
+        return pd.Series(stamps, index=starts.index, name=starts.name)
+    if how == "numpy":
+        return numpy_module().asarray(seconds, dtype="int64").astype("datetime64[s]")
+    if how == "list":
+        return [to_datetime(int(s)) for s in seconds]
+    return seconds
 
 
 def _like(t: InstantLike, seconds: int) -> InstantLike:

@@ -1,8 +1,9 @@
 """The enumerations of plaint, with the integer codes of ``plaint.h``.
 
 Each is an :class:`enum.IntEnum` whose values equal the C ``PLAINT_*`` codes, which never
-change. Member names are the C names in upper case; :attr:`PlaintEnum.label` gives the stable
-lower-case name the library uses in text ("on_site"). Wherever the API takes an enumeration it
+change, and which prints its name ("State.CLASSIFIED") on every Python version. Member names
+are the C names in upper case; :attr:`PlaintEnum.label` gives the stable lower-case name the
+library uses in text ("on_site"). Wherever the API takes an enumeration it
 accepts the member, its int code or its lower-case name.
 """
 
@@ -17,7 +18,19 @@ from ._error import OutOfRangeError
 from ._lib import lib
 
 
-class PlaintEnum(enum.IntEnum):
+class NamedIntEnum(enum.IntEnum):
+    """An IntEnum that prints its name, as IntEnum did before Python 3.11 (whose ``str()``
+    gives the bare value): ``print(State.CLASSIFIED)`` and ``f"{State.CLASSIFIED}"`` give
+    "State.CLASSIFIED"; a format spec (``f"{s:d}"``, ``f"{s:>3}"``) formats the code."""
+
+    def __str__(self) -> str:
+        return f"{type(self).__name__}.{self.name}"
+
+    def __format__(self, spec: str) -> str:
+        return str(self) if not spec else format(int(self), spec)
+
+
+class PlaintEnum(NamedIntEnum):
     """Base of the plaint enumerations."""
 
     @property

@@ -19,6 +19,8 @@ another profile and :meth:`Ledger.reevaluate` is the periodic re-evaluation.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
+import importlib
 import json
 from ctypes import byref, c_size_t, c_void_p
 from dataclasses import dataclass
@@ -239,6 +241,29 @@ class QuotaCompliance:
 CLOCK_FILTERS = {"open": 1, "warning": 2, "breached": 3}
 
 
+# The enumerations of ComplaintView's fields and its instants, for Ledger.to_frame.
+_FRAME_ENUMS: Dict[str, Any] = {
+    "channel": Channel,
+    "category": Category,
+    "state": State,
+    "owner": Role,
+    "nature": Nature,
+    "severity": Severity,
+    "visit_method": VisitMethod,
+    "rule_nature": Nature,
+    "rule_escalate_to": Role,
+    "planned_visit": VisitMethod,
+}
+_FRAME_INSTANTS = ("received", "rectification_deadline", "last_event_at")
+
+
+def _label_of(value: Any) -> Optional[str]:
+    """An enumeration member's lower-case name; a code newer than this package as text."""
+    if value is None:
+        return None
+    return value.label if hasattr(value, "label") else str(value)
+
+
 def month_range(month: str, utc_offset_seconds: int = 28800) -> Tuple[int, int]:
     """The month ``month`` ("2026-10", exactly YYYY-MM) as the UTC instants ``(start, end)`` of
     its first and the next month's first local midnight, ``utc_offset_seconds`` east of UTC
@@ -430,6 +455,41 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
         return Complaint._wrap(out.value)
 
     # ---- Queries ---------------------------------------------------------------------------
+
+    def to_frame(self) -> Any:
+        """Every complaint as :meth:`view` gives it, as a pandas DataFrame indexed by the
+        complaint's index: one column per :class:`ComplaintView` field, enumerations as
+        categoricals of their lower-case names (``state`` "closed"...), instants
+        (``received``, ``last_event_at``, ``rectification_deadline``) as UTC datetimes,
+        what is not set as NaN or NaT.
+
+        Raises:
+            ImportError: pandas is not installed.
+        """
+        try:
+            pd: Any = importlib.import_module("pandas")
+        except ImportError as exc:
+            raise ImportError("Ledger.to_frame needs pandas (pip install pandas)") from exc
+        with self._lock:
+            views = [self.view(i) for i in range(len(self))]
+        columns: Dict[str, Any] = {}
+        for f in dataclasses.fields(ComplaintView):
+            values = [getattr(v, f.name) for v in views]
+            if f.name == "index":
+                continue
+            if f.name in _FRAME_ENUMS:
+                labels = [_label_of(x) for x in values]
+                known = [m.label for m in _FRAME_ENUMS[f.name]]
+                extra = sorted({x for x in labels if x is not None and x not in known})
+                columns[f.name] = pd.Categorical(labels, categories=known + extra)
+            elif f.name in _FRAME_INSTANTS:
+                columns[f.name] = pd.to_datetime(
+                    pd.array(values, dtype="Int64"), unit="s", utc=True
+                )
+            else:
+                columns[f.name] = values
+        index = pd.Index([v.index for v in views], name="index", dtype="int64")
+        return pd.DataFrame(columns, index=index)
 
     def view(self, key: Union[int, TextLike]) -> ComplaintView:
         """Complaint ``key`` (its id, or its index) as the ledger holds it: intake fields,

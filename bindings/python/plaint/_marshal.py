@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import array
 import ctypes
+import datetime as _dt
 import math
 import operator
+import re
 import sys
 from ctypes import POINTER, c_char_p, c_double, c_int8, c_int32, c_int64, c_uint32, c_uint64
 from typing import Any, Callable, List, Optional, Sequence, Tuple, Union
@@ -258,6 +260,78 @@ def doubles(values: Any, what: str) -> Tuple[Any, int, Any]:
     return (c_double * n).from_buffer(buffer), n, buffer
 
 
+def _is_missing(value: Any) -> bool:
+    """None, a float NaN (numpy's too) or pandas' NA: how pandas marks a missing answer."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    pd = sys.modules.get("pandas")
+    if pd is not None and value is pd.NA:
+        return True
+    np = loaded_numpy()
+    return np is not None and isinstance(value, np.floating) and bool(np.isnan(value))
+
+
+def answer_doubles(values: Any, what: str) -> Tuple[Any, int, Any, Optional[List[int]], int]:
+    """Answers as :func:`doubles`, the missing ones left out: None, NaN and pandas' NA (the
+    gaps of a nullable ``Int64`` or ``Float64`` column) are missing answers. Returns (pointer,
+    answers kept, keep-alive, the input positions of the answers kept — None when nothing was
+    missing —, answers missing).
+
+    A float64 array without NaN is still passed in place.
+    """
+    np = loaded_numpy()
+    pd = sys.modules.get("pandas")
+    if (
+        pd is not None
+        and np is not None
+        and isinstance(values, (pd.Series, pd.Index, pd.api.extensions.ExtensionArray))
+        and not isinstance(values.dtype, np.dtype)
+    ):
+        # A nullable extension column (Int64, Float64, boolean...): NA becomes NaN.
+        if values.dtype.kind not in "iuf":
+            raise TypeError(f"{what} must hold numbers, not {values.dtype}")
+        values = values.to_numpy(dtype="float64", na_value=np.nan)
+    arr = as_numpy(values)
+    if arr is not None and arr.ndim == 1 and arr.dtype.kind in "fO":
+        if arr.dtype.kind == "O":
+            return answer_doubles(list(arr), what)
+        gaps = np.isnan(arr)
+        if gaps.any():
+            kept = np.flatnonzero(~gaps)
+            pointer, n, keep = doubles(np.ascontiguousarray(arr[kept]), what)
+            return pointer, n, keep, kept.tolist(), int(arr.shape[0]) - n
+        pointer, n, keep = doubles(arr, what)
+        return pointer, n, keep, None, 0
+    if arr is not None or isinstance(values, array.array):
+        if isinstance(values, array.array) and values.typecode in "fd":
+            if any(math.isnan(v) for v in values):
+                return answer_doubles(list(values), what)
+        pointer, n, keep = doubles(values, what)
+        return pointer, n, keep, None, 0
+    items = sequence_items(values, what)
+    kept_items = [i for i, v in enumerate(items) if not _is_missing(v)]
+    if len(kept_items) == len(items):
+        pointer, n, keep = doubles(items, what)
+        return pointer, n, keep, None, 0
+    pointer, n, keep = doubles([items[i] for i in kept_items], what)
+    return pointer, n, keep, kept_items, len(items) - n
+
+
+def renumbered(exc: Error, kept: Optional[List[int]]) -> Error:
+    """``exc`` of a call on the answers :func:`answer_doubles` kept, with its "at index i"
+    naming the input's position rather than the position among the answers kept."""
+    if kept is None:
+        return exc
+    message = re.sub(
+        r"at index (\d+)",
+        lambda m: f"at index {kept[int(m.group(1))]}" if int(m.group(1)) < len(kept) else m[0],
+        exc.message,
+    )
+    return type(exc)(message, exc.code, exc.pointer, exc.line, exc.column, exc.problems)
+
+
 def double_matrix(matrix: Any, what: str) -> Tuple[Any, int, Any]:
     """A square matrix (nested sequences or a 2-D numpy array) as (row-major doubles, n,
     keep-alive); a C-contiguous float64 array is passed in place."""
@@ -343,24 +417,71 @@ def _check_range(values: Any, what: str, lowest: int, highest: int) -> None:
     )
 
 
+def datetime_kind(values: Any) -> Optional[str]:
+    """How instants came in, to give datetimes back: "series" (a pandas column of datetimes),
+    "numpy" (a datetime64 array), "list" (a sequence of datetimes), or None (seconds)."""
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(values, pd.Series):
+        return "series" if values.dtype.kind == "M" else None
+    np = loaded_numpy()
+    if np is not None and isinstance(values, np.ndarray):
+        return "numpy" if values.dtype.kind == "M" else None
+    if isinstance(values, (list, tuple)) and values and isinstance(values[0], _dt.datetime):
+        return "list"
+    return None
+
+
+def _seconds_of(values: Any, what: str, kind: Optional[str]) -> Any:
+    """A numpy datetime64 (``kind`` "instant") or timedelta64 (``kind`` "duration") array as
+    int64 seconds: instants floored to the second (as datetimes are), durations whole seconds
+    only; NaT refused."""
+    np = loaded_numpy()
+    is_time = values.dtype.kind == "M"
+    if kind != ("instant" if is_time else "duration"):
+        expected = "durations (seconds)" if kind == "duration" else "instants (UTC seconds)"
+        raise TypeError(f"{what} must hold {expected}, not {values.dtype}")
+    nat = np.isnat(values)
+    if nat.any():
+        raise InvalidArgumentError(f"at row {int(np.argmax(nat))}: {what} is NaT (no time)")
+    seconds = values.astype("datetime64[s]" if is_time else "timedelta64[s]")
+    if not is_time and (seconds != values).any():
+        row = int(np.argmax(seconds != values))
+        raise OutOfRangeError(
+            f"at row {row}: {what} {values[row]} is not a whole number of seconds"
+        )
+    return seconds.view(np.int64)
+
+
 def int64s(
     values: object,
     what: str,
     convert: Callable[[object, str], int],
     lowest: int = INT64_MIN,
     highest: int = INT64_MAX,
+    kind: Optional[str] = None,
 ) -> Tuple[Any, int, Any]:
     """``values`` as (pointer for C, length, object keeping the memory alive).
 
     A contiguous numpy int64 array and an ``array.array('q')`` are used in place. Another numpy
-    array of integers is converted with ``numpy.ascontiguousarray``; any other iterable is read
-    item by item with ``convert`` (so lists may hold datetimes or timedeltas). Arrays are
-    checked against ``lowest..highest`` (``convert`` checks the items of other iterables).
+    array of integers, a pandas column, and — for ``kind`` "instant" or "duration" — a numpy
+    ``datetime64`` or ``timedelta64`` array or a pandas column of them (aware ones converted to
+    UTC; naive ones read as UTC, as numpy reads them) are converted by numpy, without Python
+    work per item; any other iterable is read item by item with ``convert`` (so lists may hold
+    datetimes or timedeltas). Arrays are checked against ``lowest..highest`` (``convert``
+    checks the items of other iterables).
     """
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(values, (pd.Series, pd.Index)):
+        if isinstance(values.dtype, pd.DatetimeTZDtype):
+            values = values.to_numpy(dtype="datetime64[ns]")  # the UTC instants
+        elif values.dtype.kind in "iumM":
+            values = values.to_numpy()
     np = sys.modules.get("numpy")  # an ndarray exists only if numpy was imported
     if np is not None and isinstance(values, np.ndarray):
         if values.ndim != 1:
             raise InvalidArgumentError(f"{what} must be one-dimensional, not {values.ndim}-D")
+        if values.dtype.kind in "mM":
+            values = _seconds_of(values, what, kind)
         if values.dtype.kind not in "iu":
             raise TypeError(f"{what} must hold integers (seconds), not {values.dtype}")
         if values.dtype != np.int64 or not values.flags.c_contiguous:

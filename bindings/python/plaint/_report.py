@@ -22,14 +22,21 @@ from ._marshal import UINT32_MAX, check_int, encode_nts
 from ._time import InstantLike, to_instant
 
 
-def _csv_value(text: str) -> Any:
-    """A cell of the report's ``value`` column: a float, NaN when empty, else the text."""
-    if text == "":
-        return math.nan
+def _csv_number(text: str) -> float:
+    """A cell of the report's ``value`` column as a number: NaN when empty or text."""
     try:
-        return float(text)
+        return float(text) if text else math.nan
+    except ValueError:
+        return math.nan
+
+
+def _csv_text(text: str) -> str:
+    """A cell of the report's ``value`` column as text: the text when it is no number."""
+    try:
+        float(text)
     except ValueError:
         return text
+    return ""
 
 
 def _fraction(value: Any, what: str, low: float, high: float, closed_high: bool) -> float:
@@ -221,9 +228,10 @@ class ReportMethods:
         top: Optional[int] = None,
     ) -> Any:
         """The CSV table of :meth:`report_csv` as a pandas DataFrame with the columns
-        ``section``, ``group``, ``item``, ``metric`` (str; "" where the table has nothing) and
-        ``value`` (a float, NaN for an undefined figure; the text for the ``meta`` section's
-        month, zone, instants and profile name).
+        ``section``, ``group``, ``item``, ``metric`` (str; "" where the table has nothing),
+        ``value`` (float64: the figure, NaN for an undefined one and for a text) and ``text``
+        (str: the ``meta`` section's month, zone, instants and profile name; "" for a
+        figure).
 
         Raises:
             ImportError: pandas is not installed.
@@ -243,7 +251,10 @@ class ReportMethods:
             top=top,
         )
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-        frame["value"] = [_csv_value(v) for v in frame["value"]]
+        cells = frame["value"]
+        frame["value"] = [_csv_number(v) for v in cells]
+        frame["value"] = frame["value"].astype("float64")
+        frame["text"] = [_csv_text(v) for v in cells]
         return frame
 
     def report_files(

@@ -293,6 +293,7 @@ class Classifier:
                 to_stored_instant,
                 MIN_TEXT_INSTANT,
                 MAX_TEXT_INSTANT,
+                kind="instant",
             )
             keep.append(kept)
             spec.received = ctypes.cast(pointer, POINTER(c_int64))

@@ -228,11 +228,12 @@ def test_report_defaults_text_and_errors(both_months: plaint.Ledger, tmp_path: P
 def test_report_frame(both_months: plaint.Ledger) -> None:
     pytest.importorskip("pandas", reason="pandas is not installed; report_frame is skipped")
     frame = both_months.report_frame("2026-10", SURVEYS)
-    assert list(frame.columns) == ["section", "group", "item", "metric", "value"]
+    assert list(frame.columns) == ["section", "group", "item", "metric", "value", "text"]
+    assert str(frame["value"].dtype) == "float64"  # numeric (issue 13), texts in "text"
     received = frame[(frame["section"] == "complaints") & (frame["metric"] == "received")]
-    assert received["value"].tolist() == [2231.0]
+    assert received["value"].tolist() == [2231.0] and received["text"].tolist() == [""]
     month = frame[(frame["section"] == "meta") & (frame["metric"] == "month")]
-    assert month["value"].tolist() == ["2026-10"]
+    assert month["text"].tolist() == ["2026-10"] and math.isnan(month["value"].iloc[0])
     roles = frame[(frame["group"] == "by_role") & (frame["item"] == "cs_manager")]
     assert roles["value"].tolist() == [279.0]
     assert len(frame) == len(both_months.report_csv("2026-10", SURVEYS).splitlines()) - 1

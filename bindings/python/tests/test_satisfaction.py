@@ -330,7 +330,11 @@ def test_operational_figures() -> None:
 
 @pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
 def test_nan_and_infinity_are_errors_naming_the_index(bad: float) -> None:
+    # A NaN answer is a missing answer (issue 13, as pandas marks one): see
+    # test_pandas_numpy.py; infinity is an error, and a NaN duration too.
     for func in (sat.mean, sat.csat, sat.nps, sat.ces):
+        if math.isnan(bad):
+            continue
         with pytest.raises(plaint.InvalidArgumentError) as info:
             func([3, bad])  # type: ignore[operator]
         assert "index 1" in info.value.message
@@ -362,7 +366,7 @@ def test_answers_outside_the_scale_are_errors() -> None:
 
 
 def test_values_that_are_not_numbers_are_type_errors() -> None:
-    for bad in ("345", [1, None], [True, 3], [1, "2"], 5):
+    for bad in ("345", [True, 3], [1, "2"], 5):  # None is a missing answer (issue 13)
         with pytest.raises(TypeError):
             sat.mean(bad)
     with pytest.raises(TypeError):

@@ -4,12 +4,12 @@ conversions the scoring modules share."""
 from __future__ import annotations
 
 import ctypes
-import enum
 import operator
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Tuple
 
 from .._error import InvalidArgumentError, OutOfRangeError
+from .._enums import NamedIntEnum
 from .._lib import PlaintScore
 
 #: The random-index tables :func:`ahp` knows, by name, with their C codes (``PLAINT_RI_*``).
@@ -37,6 +37,7 @@ class MeanScore:
         high: upper bound; NaN when n < 2.
         sd: sample standard deviation (divisor n − 1); NaN when n < 2.
         percent: the value on 0..100, (value − lowest)/(highest − lowest)·100.
+        missing: missing answers (None, NaN, pandas' NA) left out of ``n``.
     """
 
     value: float
@@ -45,6 +46,7 @@ class MeanScore:
     high: float
     sd: float
     percent: float
+    missing: int = 0
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class Share:
         low: Wilson lower bound; NaN without answers.
         high: Wilson upper bound; NaN without answers.
         successes: the answers counted as successes.
+        missing: missing answers (None, NaN, pandas' NA) left out of ``n``.
     """
 
     value: float
@@ -87,6 +90,7 @@ class Share:
     low: float
     high: float
     successes: int
+    missing: int = 0
 
     def __post_init__(self) -> None:
         # The counts go to C as uint64 (check_target): a negative or huge count would wrap.
@@ -121,6 +125,7 @@ class Nps:
         promoters: answers 9–10.
         passives: answers 7–8.
         detractors: answers 0–6.
+        missing: missing answers (None, NaN, pandas' NA) left out of ``n``.
     """
 
     value: float
@@ -131,9 +136,10 @@ class Nps:
     promoters: int
     passives: int
     detractors: int
+    missing: int = 0
 
 
-class Verdict(enum.IntEnum):
+class Verdict(NamedIntEnum):
     """Whether a share reaches a target with confidence (codes ``PLAINT_VERDICT_*``)."""
 
     MET = 0  #: the whole interval is at or above the target
@@ -296,15 +302,23 @@ def _new_score() -> PlaintScore:
     return score
 
 
-def _mean_of(s: PlaintScore) -> MeanScore:
-    return MeanScore(s.value, int(s.n), s.low, s.high, s.sd, s.percent)
+def _mean_of(s: PlaintScore, missing: int = 0) -> MeanScore:
+    return MeanScore(s.value, int(s.n), s.low, s.high, s.sd, s.percent, missing)
 
 
-def _share_of(s: PlaintScore) -> Share:
-    return Share(s.value, int(s.n), s.low, s.high, int(s.successes))
+def _share_of(s: PlaintScore, missing: int = 0) -> Share:
+    return Share(s.value, int(s.n), s.low, s.high, int(s.successes), missing)
 
 
-def _nps_of(s: PlaintScore) -> Nps:
+def _nps_of(s: PlaintScore, missing: int = 0) -> Nps:
     return Nps(
-        s.value, int(s.n), s.low, s.high, s.se, int(s.successes), int(s.passives), int(s.detractors)
+        s.value,
+        int(s.n),
+        s.low,
+        s.high,
+        s.se,
+        int(s.successes),
+        int(s.passives),
+        int(s.detractors),
+        missing,
     )

@@ -8,9 +8,9 @@ import operator
 from ctypes import byref, c_double, c_int32, c_uint64
 from typing import Any, Sequence, Tuple
 
-from .._error import InvalidArgumentError, OutOfRangeError
+from .._error import Error, InvalidArgumentError, OutOfRangeError
 from .._lib import lib
-from .._marshal import I32P, check_uint64, doubles, sequence_items
+from .._marshal import I32P, answer_doubles, check_uint64, renumbered, sequence_items
 from ._results import (
     Ces,
     MeanScore,
@@ -74,11 +74,14 @@ def mean(scores: Any, confidence: float = 0.95, *, scale: ScaleLike = (1, 5)) ->
         InvalidArgumentError: NaN or infinity (naming the index), a bad scale or confidence.
     """
     lowest, highest = _scale(scale)
-    pointer, n, keep = doubles(scores, "scores")
+    pointer, n, keep, kept, missing = answer_doubles(scores, "scores")
     out = _new_score()
-    lib.plaint_mean(pointer, n, lowest, highest, _confidence(confidence), byref(out))
+    try:
+        lib.plaint_mean(pointer, n, lowest, highest, _confidence(confidence), byref(out))
+    except Error as exc:
+        raise renumbered(exc, kept) from None
     del keep
-    return _mean_of(out)
+    return _mean_of(out, missing)
 
 
 def csat(
@@ -98,11 +101,14 @@ def csat(
     """
     lowest, highest = _scale(scale)
     mask = levels(satisfied)
-    pointer, n, keep = doubles(scores, "scores")
+    pointer, n, keep, kept, missing = answer_doubles(scores, "scores")
     out = _new_score()
-    lib.plaint_csat(pointer, n, mask, lowest, highest, _confidence(confidence), byref(out))
+    try:
+        lib.plaint_csat(pointer, n, mask, lowest, highest, _confidence(confidence), byref(out))
+    except Error as exc:
+        raise renumbered(exc, kept) from None
     del keep
-    return _share_of(out)
+    return _share_of(out, missing)
 
 
 def nps(scores_0_to_10: Any, confidence: float = 0.95) -> Nps:
@@ -113,11 +119,14 @@ def nps(scores_0_to_10: Any, confidence: float = 0.95) -> Nps:
         OutOfRangeError: an answer that is not a whole 0..10.
         InvalidArgumentError: NaN or infinity, a bad confidence.
     """
-    pointer, n, keep = doubles(scores_0_to_10, "scores")
+    pointer, n, keep, kept, missing = answer_doubles(scores_0_to_10, "scores")
     out = _new_score()
-    lib.plaint_nps(pointer, n, _confidence(confidence), byref(out))
+    try:
+        lib.plaint_nps(pointer, n, _confidence(confidence), byref(out))
+    except Error as exc:
+        raise renumbered(exc, kept) from None
     del keep
-    return _nps_of(out)
+    return _nps_of(out, missing)
 
 
 def ces(scores: Any, scale: int = 7, confidence: float = 0.95) -> Ces:
@@ -133,11 +142,23 @@ def ces(scores: Any, scale: int = 7, confidence: float = 0.95) -> Ces:
     points = operator.index(scale)
     if points not in (5, 7):
         raise InvalidArgumentError(f"CES scale must be 5 or 7 (points), not {points}")
-    pointer, n, keep = doubles(scores, "scores")
+    pointer, n, keep, kept, missing = answer_doubles(scores, "scores")
     out = _new_score()
-    lib.plaint_ces(pointer, n, points, _confidence(confidence), byref(out))
+    try:
+        lib.plaint_ces(pointer, n, points, _confidence(confidence), byref(out))
+    except Error as exc:
+        raise renumbered(exc, kept) from None
     del keep
-    return Ces(out.value, int(out.n), out.low, out.high, out.sd, out.percent, points)
+    return Ces(
+        out.value,
+        int(out.n),
+        out.low,
+        out.high,
+        out.sd,
+        out.percent,
+        missing=missing,
+        scale=points,
+    )
 
 
 def check_target(share: Share, target: float) -> Verdict:

@@ -182,4 +182,6 @@ def acsi(answers: Any, weights: Optional[Any] = None, confidence: float = 0.95) 
     lib.plaint_acsi(pointer, rows, items, wp, _confidence(confidence), each_pointer, byref(out))
     del keep, keep_w
     respondents = list(each) if isinstance(each, ctypes.Array) else each
-    return AcsiScore(out.value, int(out.n), out.low, out.high, out.sd, out.percent, respondents)
+    return AcsiScore(
+        out.value, int(out.n), out.low, out.high, out.sd, out.percent, respondents=respondents
+    )
