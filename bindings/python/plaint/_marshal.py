@@ -273,6 +273,24 @@ def _is_missing(value: Any) -> bool:
     return np is not None and isinstance(value, np.floating) and bool(np.isnan(value))
 
 
+def _nullable_as_floats(values: Any, what: str) -> Any:
+    """A pandas column of a nullable extension type (``Int64``, ``Float64``...) as a float64
+    array with NaN for its NA; anything else as it is."""
+    pd = sys.modules.get("pandas")
+    np = loaded_numpy()
+    if (
+        pd is not None
+        and np is not None
+        and isinstance(values, (pd.Series, pd.Index, pd.api.extensions.ExtensionArray))
+        and not isinstance(values.dtype, np.dtype)
+        and not isinstance(values.dtype, pd.CategoricalDtype)
+    ):
+        if values.dtype.kind not in "iuf":
+            raise TypeError(f"{what} must hold numbers, not {values.dtype}")
+        return values.to_numpy(dtype="float64", na_value=np.nan)
+    return values
+
+
 def answer_doubles(values: Any, what: str) -> Tuple[Any, int, Any, Optional[List[int]], int]:
     """Answers as :func:`doubles`, the missing ones left out: None, NaN and pandas' NA (the
     gaps of a nullable ``Int64`` or ``Float64`` column) are missing answers. Returns (pointer,
@@ -282,17 +300,7 @@ def answer_doubles(values: Any, what: str) -> Tuple[Any, int, Any, Optional[List
     A float64 array without NaN is still passed in place.
     """
     np = loaded_numpy()
-    pd = sys.modules.get("pandas")
-    if (
-        pd is not None
-        and np is not None
-        and isinstance(values, (pd.Series, pd.Index, pd.api.extensions.ExtensionArray))
-        and not isinstance(values.dtype, np.dtype)
-    ):
-        # A nullable extension column (Int64, Float64, boolean...): NA becomes NaN.
-        if values.dtype.kind not in "iuf":
-            raise TypeError(f"{what} must hold numbers, not {values.dtype}")
-        values = values.to_numpy(dtype="float64", na_value=np.nan)
+    values = _nullable_as_floats(values, what)
     arr = as_numpy(values)
     if arr is not None and arr.ndim == 1 and arr.dtype.kind in "fO":
         if arr.dtype.kind == "O":
@@ -707,9 +715,11 @@ def _bad_answer(name: str, row: int, value: Any, scale: Tuple[int, int]) -> OutO
 
 def int8_answers(name: str, values: Any, scale: Tuple[int, int]) -> Tuple[Any, int, Any]:
     """A score column as (int8 pointer for C, rows, keep-alive): an int8 numpy array or an
-    ``array.array('b')`` in place; other arrays and lists converted, None and NaN becoming
+    ``array.array('b')`` in place; other arrays and lists converted, None, NaN and pandas' NA
+    becoming
     ``MISSING``, and answers that cannot be int8 refused here (the library checks the
     scale)."""
+    values = _nullable_as_floats(values, f"score column {name!r}")
     arr = as_numpy(values)
     if arr is not None:
         np = loaded_numpy()
@@ -742,7 +752,7 @@ def int8_answers(name: str, values: Any, scale: Tuple[int, int]) -> Tuple[Any, i
     items = sequence_items(values, f"score column {name!r}")
     codes = []
     for row, v in enumerate(items):
-        if v is None or (isinstance(v, float) and math.isnan(v)):
+        if _is_missing(v):
             codes.append(MISSING)
             continue
         if isinstance(v, bool):

@@ -32,7 +32,8 @@ MAX_TEXT_INSTANT = 253402300799
 
 
 def to_instant(value: object, what: str = "instant") -> int:
-    """UTC seconds from an ``int`` or an aware datetime (floored to the second).
+    """UTC seconds from an ``int``, an aware datetime (floored to the second) or a numpy
+    ``datetime64`` (read as UTC, floored to the second).
 
     Raises:
         TypeError: a ``bool``, ``float`` or other non-integer.
@@ -47,6 +48,11 @@ def to_instant(value: object, what: str = "instant") -> int:
             )
         delta = value - EPOCH  # exact: days, seconds and microseconds, microseconds >= 0
         return delta.days * 86400 + delta.seconds
+    if type(value).__name__ == "datetime64" and hasattr(value, "astype"):
+        # A numpy datetime64 scalar: UTC (numpy has no zones), floored to the second.
+        if value != value:  # NaT
+            raise InvalidArgumentError(f"{what} is NaT (no time)")
+        return int(value.astype("datetime64[s]").astype("int64"))
     if isinstance(value, (bool, float)):
         raise TypeError(
             f"{what} must be an int (UTC seconds) or an aware datetime, not {type(value).__name__}"
@@ -63,7 +69,8 @@ def to_instant(value: object, what: str = "instant") -> int:
 
 
 def to_duration(value: object, what: str = "duration") -> int:
-    """Seconds from an ``int`` or a :class:`datetime.timedelta` of whole seconds.
+    """Seconds from an ``int``, or a :class:`datetime.timedelta` or numpy ``timedelta64`` of
+    whole seconds.
 
     Raises:
         TypeError: a ``bool``, ``float`` or other non-integer.
@@ -75,6 +82,13 @@ def to_duration(value: object, what: str = "duration") -> int:
         if rest:
             raise OutOfRangeError(f"{what} {value} is not a whole number of seconds")
         seconds = int(whole)
+    elif type(value).__name__ == "timedelta64" and hasattr(value, "astype"):
+        # A numpy timedelta64 scalar of whole seconds.
+        if value != value:  # NaT
+            raise InvalidArgumentError(f"{what} is NaT (no time)")
+        seconds = int(value.astype("timedelta64[s]").astype("int64"))
+        if value.astype("timedelta64[s]") != value:
+            raise OutOfRangeError(f"{what} {value} is not a whole number of seconds")
     elif isinstance(value, (bool, float)):
         raise TypeError(
             f"{what} must be an int (seconds) or a datetime.timedelta, not {type(value).__name__}"

@@ -225,6 +225,20 @@ def test_weighted_index_aligns_a_series_by_label() -> None:
 
 
 @needs_pandas
+def test_weighted_index_of_a_profile_survey_reads_a_series_by_label() -> None:
+    survey = plaint.Profile.default().survey("return_visit")
+    paths = list(survey.item_paths)
+    # Item k scores 1 + k % 5; the Series lists the items in reverse order.
+    by_path = {p: float(1 + k % 5) for k, p in enumerate(paths)}
+    series = pd.Series([by_path[p] for p in reversed(paths)], index=list(reversed(paths)))
+    expected = sat.weighted_index(survey, by_path).value  # a mapping is read by label
+    assert sat.weighted_index(survey, series).value == pytest.approx(expected)
+    assert sat.weighted_index(survey, [by_path[p] for p in paths]).value == pytest.approx(
+        expected
+    )
+
+
+@needs_pandas
 def test_series_with_different_labels_are_refused() -> None:
     a = pd.Series([4.0, 5.0, 3.0, 2.0], index=[10, 11, 12, 13])
     shuffled = pd.Series([4.0, 3.0, 5.0, 2.0], index=[10, 12, 11, 13])

@@ -76,6 +76,19 @@ def test_nan_none_and_na_are_missing_answers() -> None:
     assert empty.n == 0 and empty.missing == 2 and math.isnan(empty.value)
 
 
+def test_group_counts_pandas_na_as_missing() -> None:
+    # Building A: answers 5 and 3 (mean 4.0), one NA; building B: 4, no gap.
+    g = sat.group(
+        {"building": ["A", "A", "A", "B"]},
+        {"overall": pd.Series([5, None, 3, 4], dtype="Int64")},
+    )
+    assert list(g.columns["overall_mean"]) == [4.0, 4.0]
+    assert list(g.columns["overall_missing"]) == [1, 0]
+    assert g[0].scores["overall"].mean.missing == 1
+    g = sat.group({}, {"overall": [5, pd.NA, np.nan, None]})
+    assert list(g.columns["overall_missing"]) == [3]
+
+
 def test_an_error_names_the_input_index_past_missing_answers() -> None:
     with pytest.raises(plaint.OutOfRangeError) as info:
         sat.mean([math.nan, 5, 7])  # 7 is the input's index 2 (index 1 of the answers given)
@@ -130,6 +143,19 @@ def test_calendar_batches_take_datetime64_and_give_datetimes_back(
     assert office.sub_many(got, seconds).astype(np.int64).tolist() == [
         office.sub(e, d) for e, d in zip(expected, seconds)
     ]
+
+
+def test_numpy_datetime64_scalars_are_instants(office: plaint.Calendar) -> None:
+    stamp = np.datetime64(T0, "s")
+    assert office.add(stamp, np.timedelta64(HOUR, "s")) == office.add(T0, HOUR)
+    with plaint.Ledger() as ledger:
+        ledger.add({"id": "A", "received": T0})
+        assert ledger.select(received_from=stamp) == [0]
+        assert len(ledger.clocks_at(stamp + np.timedelta64(HOUR, "s"))) == len(
+            ledger.clocks_at(T0 + HOUR)
+        )
+    with pytest.raises(plaint.InvalidArgumentError):
+        office.is_open(np.datetime64("NaT"))
 
 
 def test_datetime64_gaps_and_fractions_are_refused(office: plaint.Calendar) -> None:
