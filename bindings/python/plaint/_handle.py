@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 import weakref
 from typing import Any, Callable, Dict, List, Optional, Type, TypeVar, Union
 
@@ -47,7 +48,13 @@ def document_bytes(document: Any, what: str) -> bytes:
 
 class _InUse:
     """One use of a handle by C calls (``with obj._use() as handle:``): gives the handle and
-    counts it as in use until the block ends, so :meth:`Handle.close` waits for it."""
+    counts it as in use until the block ends, so :meth:`Handle.close` waits for it.
+
+    Lock-free: a use first registers itself (``list.append`` is atomic), then checks that
+    close has not begun; close first marks itself begun, then waits until no use is
+    registered. Whichever order two threads run in, either close sees the use and waits, or
+    the use sees close and raises ClosedError.
+    """
 
     __slots__ = ("_owner",)
 
@@ -56,19 +63,15 @@ class _InUse:
 
     def __enter__(self) -> int:
         owner = self._owner
-        with owner._idle:
-            handle = owner._box[0]
-            if not handle or owner._closing:
-                raise ClosedError(f"{owner._kind} is closed")
-            owner._calls += 1
+        owner._users.append(None)
+        handle = owner._box[0]
+        if not handle or owner._closing:
+            owner._users.pop()
+            raise ClosedError(f"{owner._kind} is closed")
         return handle
 
     def __exit__(self, *exc_info: object) -> None:
-        owner = self._owner
-        with owner._idle:
-            owner._calls -= 1
-            if not owner._calls:
-                owner._idle.notify_all()
+        self._owner._users.pop()
 
 
 class Handle:
@@ -84,8 +87,7 @@ class Handle:
     _kind = "handle"  # what the object is called in messages
     _box: List[Optional[int]]
     _finalizer: weakref.finalize
-    _idle: threading.Condition  # guards _calls and _closing; notified when _calls drops to 0
-    _calls: int
+    _users: List[None]  # one entry per use running (see _InUse)
     _closing: bool
 
     @staticmethod
@@ -93,8 +95,7 @@ class Handle:
         raise NotImplementedError
 
     def _adopt(self, handle: Optional[int]) -> None:
-        self._idle = threading.Condition(threading.Lock())
-        self._calls = 0
+        self._users = []
         self._closing = False
         self._box = [handle]
         self._finalizer = weakref.finalize(self, _free_boxed, type(self)._free, self._box)
@@ -137,10 +138,11 @@ class Handle:
     def close(self) -> None:
         """Frees the C handle, once every C call running on it in another thread returned
         (a call that begins afterwards raises ClosedError). Safe to call more than once."""
-        with self._idle:
-            self._closing = True
-            while self._calls:
-                self._idle.wait()
+        self._closing = True
+        pause = 0.0001
+        while self._users:  # calls running in other threads: wait until they returned
+            time.sleep(pause)
+            pause = min(pause * 2, 0.01)
         self._finalizer()
 
     @property
