@@ -13,15 +13,15 @@ from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 from ._error import InvalidArgumentError, OutOfRangeError
 from ._lib import PlaintGroupInput, lib
 from ._marshal import (
-    DP,
     I8P,
     I32P,
     MISSING,  # re-exported: plaint.satisfaction.MISSING
-    U64P,
     Int32Keys,
     encode_nts,
     int8_answers,
     numpy_module,
+    out_array,
+    result_of,
     same_labels,
 )
 from .satisfaction._results import MeanScore, Nps, ScaleLike, Share, _confidence, _scale
@@ -440,41 +440,23 @@ def _collect(
     np = numpy_module()
 
     def reals(func: Any, position: int, stat: int) -> Any:
-        if np is not None:
-            out = np.empty(n, dtype=np.float64)
-            func(handle, position, stat, out.ctypes.data_as(DP))
-            return out
-        buffer = (c_double * n)()
-        func(handle, position, stat, ctypes.cast(buffer, DP))
-        return list(buffer)
+        pointer, out = out_array(n, "float64")
+        func(handle, position, stat, pointer)
+        return result_of(out)
 
     def counts(func: Any, position: int, stat: int) -> Any:
-        if np is not None:
-            out = np.empty(n, dtype=np.uint64)
-            func(handle, position, stat, out.ctypes.data_as(U64P))
-            return out.view(np.int64)  # counts are far below 2**63
-        buffer = (c_uint64 * n)()
-        func(handle, position, stat, ctypes.cast(buffer, U64P))
-        return list(buffer)
+        pointer, out = out_array(n, "uint64")
+        func(handle, position, stat, pointer)
+        return out.view(np.int64) if np is not None else result_of(out)  # counts < 2**63
 
     columns: Dict[str, Any] = _Columns()
     for k, column in enumerate(key_columns):
-        if np is not None:
-            codes = np.empty(n, dtype=np.int32)
-            lib.plaint_groups_export_keys(handle, k, codes.ctypes.data_as(I32P))
-            columns[column.name] = column.decode(codes)
-        else:
-            buffer = (c_int32 * n)()
-            lib.plaint_groups_export_keys(handle, k, ctypes.cast(buffer, I32P))
-            columns[column.name] = column.decode(list(buffer))
-    if np is not None:
-        rows = np.empty(n, dtype=np.uint64)
-        lib.plaint_groups_export_rows(handle, rows.ctypes.data_as(U64P))
-        columns["rows"] = rows.view(np.int64)
-    else:
-        row_buffer = (c_uint64 * n)()
-        lib.plaint_groups_export_rows(handle, ctypes.cast(row_buffer, U64P))
-        columns["rows"] = list(row_buffer)
+        pointer, codes = out_array(n, "int32")
+        lib.plaint_groups_export_keys(handle, k, pointer)
+        columns[column.name] = column.decode(result_of(codes))
+    pointer, rows = out_array(n, "uint64")
+    lib.plaint_groups_export_rows(handle, pointer)
+    columns["rows"] = rows.view(np.int64) if np is not None else result_of(rows)
 
     export, export_count = lib.plaint_groups_export, lib.plaint_groups_export_count
     for c, (q, _) in enumerate(score_specs):

@@ -20,7 +20,7 @@ from typing import Any, Callable, Union, overload
 from ._handle import DocumentLike, Handle, document_bytes
 from ._error import InvalidArgumentError
 from ._lib import lib, take_string
-from ._marshal import I64P, datetime_kind, int64s, numpy_module, same_labels
+from ._marshal import datetime_kind, int64s, numpy_module, out_array, result_of, same_labels
 from ._time import DurationLike, InstantLike, to_datetime, to_duration, to_instant
 
 
@@ -239,16 +239,10 @@ class Calendar(Handle):
         py, m, keep_y = int64s(y, yname, second, kind="duration" if durations else "instant")
         if n != m:
             raise InvalidArgumentError(f"{xname} has {n} items but {yname} has {m}")
-        np = numpy_module()
-        if np is not None:
-            result = np.empty(n, dtype=np.int64)
-            with self._use() as handle:
-                func(handle, px, py, n, result.ctypes.data_as(I64P))
-        else:
-            out = (c_int64 * n)()
-            with self._use() as handle:
-                func(handle, px, py, n, out)
-            result = list(out)
+        pointer, out = out_array(n, "int64")
+        with self._use() as handle:
+            func(handle, px, py, n, pointer)
+        result = result_of(out)
         del keep_x, keep_y  # the inputs stay alive until the call returned
         return _instants_like(x, result) if durations else result
 

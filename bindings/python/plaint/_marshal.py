@@ -396,14 +396,37 @@ def double_rows(answers: Any, what: str) -> Tuple[Any, int, int, Any]:
     return pointer, len(rows), max(width, 0), keep
 
 
-def out_doubles(n: int) -> Tuple[Any, Any]:
-    """A new array of n doubles for the library to fill: (pointer, array)."""
+# The element types of the arrays the library fills: numpy dtype name -> (ctypes type, pointer).
+_OUT_TYPES = {
+    "float64": (c_double, DP),
+    "int32": (c_int32, I32P),
+    "int64": (c_int64, I64P),
+    "uint64": (c_uint64, U64P),
+}
+
+
+def out_array(n: int, dtype: str, zeroed: bool = False) -> Tuple[Any, Any]:
+    """A new array of ``n`` values of ``dtype`` ("float64", "int32", "int64", "uint64") for
+    the library to fill: (pointer, array). The array is a numpy array when numpy can be
+    imported, else a ctypes array (zeroed); :func:`result_of` gives it to the caller."""
+    ctype, pointer = _OUT_TYPES[dtype]
     np = numpy_module()
     if np is not None:
-        arr = np.empty(n, dtype=np.float64)
-        return arr.ctypes.data_as(DP), arr
-    buffer = (c_double * n)()
-    return ctypes.cast(buffer, DP), buffer
+        arr = np.zeros(n, dtype=dtype) if zeroed else np.empty(n, dtype=dtype)
+        return arr.ctypes.data_as(pointer), arr
+    buffer = (ctype * n)()
+    return ctypes.cast(buffer, pointer), buffer
+
+
+def result_of(array: Any) -> Any:
+    """An array of :func:`out_array` as a result: the numpy array, or a list of the ctypes
+    array's values."""
+    return list(array) if isinstance(array, ctypes.Array) else array
+
+
+def out_doubles(n: int) -> Tuple[Any, Any]:
+    """A new array of n doubles for the library to fill: (pointer, array)."""
+    return out_array(n, "float64")
 
 
 def _check_range(values: Any, what: str, lowest: int, highest: int) -> None:

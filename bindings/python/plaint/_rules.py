@@ -26,7 +26,6 @@ from ._enums import (
 from ._error import InvalidArgumentError
 from ._lib import PlaintFactsColumns, lib, take_string
 from ._marshal import (
-    I32P,
     TextLike,
     as_int,
     borrowed,
@@ -34,7 +33,8 @@ from ._marshal import (
     encode_nts,
     int32_column,
     int64s,
-    numpy_module,
+    out_array,
+    result_of,
     same_labels,
     text_column,
 )
@@ -304,21 +304,8 @@ class Classifier:
                 keep.append(kept)
                 setattr(spec, name, pointer)
         names = ("nature", "severity", "escalate_to", "visit_method")
-        np = numpy_module()
-        result: Dict[str, Any]
-        if np is not None:
-            arrays = {k: np.zeros(n, dtype=np.int32) for k in names}
-            with self._use() as handle:
-                lib.plaint_profile_classify_many(
-                    handle, byref(spec), *[arrays[k].ctypes.data_as(I32P) for k in names]
-                )
-            result = arrays
-        else:
-            outs = {k: (c_int32 * n)() for k in names}
-            with self._use() as handle:
-                lib.plaint_profile_classify_many(
-                    handle, byref(spec), *[ctypes.cast(outs[k], I32P) for k in names]
-                )
-            result = {k: list(v) for k, v in outs.items()}
+        outs = {k: out_array(n, "int32", zeroed=True) for k in names}
+        with self._use() as handle:
+            lib.plaint_profile_classify_many(handle, byref(spec), *[outs[k][0] for k in names])
         del keep
-        return result
+        return {k: result_of(outs[k][1]) for k in names}
