@@ -22,6 +22,7 @@ import ctypes
 import dataclasses
 import importlib
 import json
+import typing
 from ctypes import byref, c_size_t, c_void_p
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
@@ -40,6 +41,7 @@ from ._enums import (
     Category,
     Channel,
     Nature,
+    PlaintEnum,
     Role,
     Severity,
     State,
@@ -241,27 +243,12 @@ class QuotaCompliance:
 CLOCK_FILTERS = {"open": 1, "warning": 2, "breached": 3}
 
 
-# The enumerations of ComplaintView's fields and its instants, for Ledger.to_frame.
-_FRAME_ENUMS: Dict[str, Any] = {
-    "channel": Channel,
-    "category": Category,
-    "state": State,
-    "owner": Role,
-    "nature": Nature,
-    "severity": Severity,
-    "visit_method": VisitMethod,
-    "rule_nature": Nature,
-    "rule_escalate_to": Role,
-    "planned_visit": VisitMethod,
-}
+# The instants of ComplaintView, which Ledger.to_frame gives as datetimes.
 _FRAME_INSTANTS = ("received", "rectification_deadline", "last_event_at")
 
 
-def _label_of(value: Any) -> Optional[str]:
-    """An enumeration member's lower-case name; a code newer than this package as text."""
-    if value is None:
-        return None
-    return value.label if hasattr(value, "label") else str(value)
+def _is_enum(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, PlaintEnum)
 
 
 def month_range(month: str, utc_offset_seconds: int = 28800) -> Tuple[int, int]:
@@ -473,13 +460,17 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
         with self._lock:
             views = [self.view(i) for i in range(len(self))]
         columns: Dict[str, Any] = {}
+        hints = typing.get_type_hints(ComplaintView)
         for f in dataclasses.fields(ComplaintView):
             values = [getattr(v, f.name) for v in views]
+            hint = hints[f.name]  # an enumeration, or Optional of one
+            kind = next((t for t in (hint, *typing.get_args(hint)) if _is_enum(t)), None)
             if f.name == "index":
                 continue
-            if f.name in _FRAME_ENUMS:
-                labels = [_label_of(x) for x in values]
-                known = [m.label for m in _FRAME_ENUMS[f.name]]
+            if kind is not None:
+                # names; a code newer than this package (a bare int) as its text
+                labels = [None if x is None else getattr(x, "label", str(x)) for x in values]
+                known = [m.label for m in kind]
                 extra = sorted({x for x in labels if x is not None and x not in known})
                 columns[f.name] = pd.Categorical(labels, categories=known + extra)
             elif f.name in _FRAME_INSTANTS:

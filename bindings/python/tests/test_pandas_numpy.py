@@ -233,7 +233,9 @@ def test_ledger_to_frame() -> None:
     assert str(frame["received"].dtype) == "datetime64[ns, UTC]"
     assert [t.timestamp() for t in frame["received"]] == [T0, T0 + 60]
     assert frame["rectification_deadline"].isna().all()
-    assert frame["visit_method"].isna().all()
+    assert frame["visit_method"].isna().all() and str(frame["visit_method"].dtype) == "category"
+    assert str(frame["rule_escalate_to"].dtype) == "category"
+    assert list(frame["channel"]) == [views[0].channel.label, views[1].channel.label]
     assert list(frame["building"]) == ["3", ""]
     assert list(frame["event_count"]) == [v.event_count for v in views]
     assert set(frame.columns) == set(f for f in views[0].__dataclass_fields__ if f != "index")
