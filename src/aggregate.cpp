@@ -20,7 +20,7 @@
 #include "plaint/aggregate.hpp"
 #include "plaint/error.hpp"
 
-#include "detail.hpp"
+#include "error_detail.hpp"
 
 #include <algorithm>
 #include <array>

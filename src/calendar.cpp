@@ -1,6 +1,6 @@
 #include "plaint/calendar.hpp"
 
-#include "detail.hpp"
+#include "error_detail.hpp"
 #include "json_util.hpp"
 #include "zone.hpp"
 

@@ -10,7 +10,7 @@
 #include "plaint/sla.hpp"
 #include "plaint/time.hpp"
 
-#include "detail.hpp"
+#include "error_detail.hpp"
 
 #include <algorithm>
 #include <cmath>

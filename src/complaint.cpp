@@ -1,6 +1,7 @@
 #include "plaint/complaint.hpp"
 
-#include "detail.hpp"
+#include "complaint_detail.hpp"
+#include "enums_detail.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -90,20 +91,15 @@ std::size_t field_limit(TextField f) {
     }
 }
 
+} // namespace
+
+namespace detail {
+
 void check_size(std::string_view v, std::size_t limit, const char* what) {
     if (v.size() > limit)
         throw error(errc::too_large, std::string(what) + " is " + std::to_string(v.size()) +
                                          " bytes; the limit is " + std::to_string(limit));
 }
-
-template <class E>
-void check_enum(E e) {
-    (void)checked_from_code<E>(static_cast<std::int32_t>(e));
-}
-
-} // namespace
-
-namespace detail {
 
 std::string illegal(State s, EventType e, const std::string& why) {
     std::string m = "event '" + std::string(to_string(e)) + "' is not allowed in state '" +
@@ -114,6 +110,8 @@ std::string illegal(State s, EventType e, const std::string& why) {
 }
 
 } // namespace detail
+using detail::check_enum;
+using detail::check_size;
 using detail::illegal;
 
 Complaint::Complaint(std::string_view id, Instant received) : received_(received) {

@@ -2,7 +2,6 @@
 #include "plaint/complaint.hpp"
 #include "plaint/rules.hpp"
 
-#include "detail.hpp"
 #include "json_util.hpp"
 
 PLAINT_BEGIN_NAMESPACE

@@ -1,6 +1,6 @@
 #include "plaint/error.hpp"
 
-#include "detail.hpp"
+#include "error_detail.hpp"
 
 PLAINT_BEGIN_NAMESPACE
 

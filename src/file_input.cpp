@@ -1,7 +1,7 @@
 // Input files for the loaders (src/file_input.hpp says why they are streamed).
 #include "file_input.hpp"
 
-#include "detail.hpp"
+#include "error_detail.hpp"
 
 #include "plaint/error.hpp"
 

@@ -1,7 +1,5 @@
 #include "json_util.hpp"
 
-#include "detail.hpp"
-
 #include <algorithm>
 #include <unordered_set>
 

@@ -1,8 +1,12 @@
 #include "plaint/ledger.hpp"
 
 #include "clock_engine.hpp"
-#include "detail.hpp"
+#include "complaint_detail.hpp"
+#include "enums_detail.hpp"
+#include "error_detail.hpp"
 #include "ledger_state.hpp"
+#include "profile_detail.hpp"
+#include "rules_detail.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -263,38 +267,9 @@ struct Extra {
     Span name, contact, remedy;
 };
 
-int seriousness(Nature n) {
-    switch (n) {
-    case Nature::unjudged:
-        return 0;
-    case Nature::help_seeking:
-    case Nature::consulting:
-    case Nature::venting:
-        return 1;
-    case Nature::valid:
-        return 2;
-    case Nature::major:
-        return 3;
-    case Nature::invalid:
-        break;
-    }
-    return -1;
-}
-
-void check_size(std::string_view v, std::size_t limit, const char* what) {
-    if (v.size() > limit)
-        throw error(errc::too_large, std::string(what) + " is " + std::to_string(v.size()) +
-                                         " bytes; the limit is " + std::to_string(limit));
-}
-
 void check_text(std::string_view v, std::size_t limit, const char* what) {
     check_size(v, limit, what);
     validate_text(v, what);
-}
-
-template <class E>
-void check_enum(E e) {
-    (void)checked_from_code<E>(static_cast<std::int32_t>(e));
 }
 
 enum class Trigger { intake, classify, event, sweep };

@@ -4,7 +4,7 @@
 // its line and reason and the rest is imported, or, by option, nothing is").
 #include "plaint/ledger.hpp"
 
-#include "detail.hpp"
+#include "error_detail.hpp"
 
 #include <algorithm>
 #include <istream>

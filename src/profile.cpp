@@ -1,8 +1,9 @@
 #include "plaint/profile.hpp"
 
-#include "detail.hpp"
+#include "error_detail.hpp"
 #include "file_input.hpp"
 #include "json_util.hpp"
+#include "profile_detail.hpp"
 #include "survey_read.hpp"
 
 #include <map>
@@ -11,7 +12,7 @@
 PLAINT_BEGIN_NAMESPACE
 namespace detail {
 
-extern const char* const default_profile;
+extern const char* const default_profile; // examples/data/default-profile.json, embedded
 
 class ProfileImpl {
 public:
@@ -133,8 +134,13 @@ RuleSet read_visits(const Json& v, Problems& problems, std::map<Role, std::int32
 
 Profile::Profile(std::shared_ptr<const detail::ProfileImpl> impl) : impl_(std::move(impl)) {}
 
-Profile Profile::from_json(std::string_view text) {
-    using detail::Json;
+namespace detail {
+
+// Profile::from_json, over a compiled policy set when one is given (the default profile's,
+// PolicySet::default_set, which sla.cpp compiles from the same document): the document's
+// calendars and policies are then taken as that set, not compiled again.
+std::shared_ptr<const ProfileImpl> read_profile(std::string_view text,
+                                                const PolicySet* policy_set) {
     // Rule rows and surveys are counted while the text is parsed: a profile of far too many is
     // refused at the first one over, before the rest is read or built.
     detail::JsonLimits limits;
@@ -179,14 +185,18 @@ Profile Profile::from_json(std::string_view text) {
     }
     // The policy set's text, written as nlohmann would write {calendars, policies}.
     const Json* policies = doc.contains("policies") ? &doc["policies"] : nullptr;
-    try {
-        std::string sla = "{";
-        if (doc.contains("calendars"))
-            sla += "\"calendars\":" + doc["calendars"].dump() + ",";
-        sla += "\"policies\":" + (policies ? policies->dump() : std::string("{}")) + "}";
-        impl->policies = PolicySet::from_json(sla);
-    } catch (const error& e) {
-        problems.add_nested("", e);
+    if (policy_set) {
+        impl->policies = *policy_set;
+    } else {
+        try {
+            std::string sla = "{";
+            if (doc.contains("calendars"))
+                sla += "\"calendars\":" + doc["calendars"].dump() + ",";
+            sla += "\"policies\":" + (policies ? policies->dump() : std::string("{}")) + "}";
+            impl->policies = PolicySet::from_json(sla);
+        } catch (const error& e) {
+            problems.add_nested("", e);
+        }
     }
     if (doc.contains("rules")) {
         try {
@@ -238,7 +248,13 @@ Profile Profile::from_json(std::string_view text) {
         problems.throw_if_any("profile", &index);
     }
     impl->json = doc.dump(2);
-    return Profile(std::move(impl));
+    return impl;
+}
+
+} // namespace detail
+
+Profile Profile::from_json(std::string_view text) {
+    return Profile(detail::read_profile(text, nullptr));
 }
 
 Profile Profile::from_file(const std::string& path) {
@@ -248,7 +264,8 @@ Profile Profile::from_file(const std::string& path) {
 }
 
 const Profile& Profile::default_profile() {
-    static const Profile p = from_json(detail::default_profile);
+    static const Profile p(
+        detail::read_profile(detail::default_profile, &PolicySet::default_set()));
     return p;
 }
 
@@ -341,12 +358,9 @@ Facts Profile::facts(const Complaint& c, Instant at, std::string_view policy) co
     return f;
 }
 
-namespace {
+namespace detail {
 
-// How serious a nature is, for re-evaluation, which only escalates (DOMAIN.md §3: a
-// communicative complaint handled badly becomes a valid one). Invalid is never reached or left
-// automatically: that takes a person's judgement.
-int seriousness(Nature n) {
+int seriousness(Nature n) noexcept {
     switch (n) {
     case Nature::unjudged:
         return 0;
@@ -364,14 +378,14 @@ int seriousness(Nature n) {
     return -1;
 }
 
-} // namespace
+} // namespace detail
 
 std::optional<Event> Profile::reevaluate(const Complaint& c, Instant at,
                                          std::string_view policy) const {
     const Facts f = facts(c, at, policy);
     const Decision d = classify(f);
-    const int now = seriousness(c.nature());
-    const bool nature_up = d.nature && now > 0 && seriousness(*d.nature) > now;
+    const int now = detail::seriousness(c.nature());
+    const bool nature_up = d.nature && now > 0 && detail::seriousness(*d.nature) > now;
     // Severity rises only: P1 is the most severe.
     const bool severity_up = d.severity && *d.severity != Severity::unset &&
                              (c.severity() == Severity::unset || *d.severity < c.severity());

@@ -2,7 +2,7 @@
 // text summary. The HTML page is drawn in report_render.cpp.
 #include "plaint/report.hpp"
 
-#include "detail.hpp"
+#include "error_detail.hpp"
 #include "json_util.hpp"
 #include "plaint/error.hpp"
 #include "plaint/profile.hpp"

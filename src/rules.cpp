@@ -1,9 +1,10 @@
 #include "plaint/rules.hpp"
 
 #include "bits.hpp"
-#include "detail.hpp"
+#include "error_detail.hpp"
 #include "json_util.hpp"
 #include "keywords.hpp"
+#include "rules_detail.hpp"
 
 #include <algorithm>
 #include <array>

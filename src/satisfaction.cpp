@@ -4,6 +4,7 @@
 #include "plaint/satisfaction.hpp"
 #include "plaint/error.hpp"
 
+#include "error_detail.hpp"
 #include "satisfaction_detail.hpp"
 
 #include <boost/math/distributions/normal.hpp>

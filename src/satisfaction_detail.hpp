@@ -3,8 +3,6 @@
 
 #include "plaint/satisfaction.hpp"
 
-#include "detail.hpp"
-
 #include <cstddef>
 #include <limits>
 #include <string>

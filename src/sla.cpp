@@ -1,9 +1,7 @@
 #include "plaint/sla.hpp"
 
-#include "plaint/profile.hpp"
-
 #include "clock_engine.hpp"
-#include "detail.hpp"
+#include "error_detail.hpp"
 #include "json_util.hpp"
 
 #include <algorithm>
@@ -13,6 +11,8 @@
 
 PLAINT_BEGIN_NAMESPACE
 namespace detail {
+
+extern const char* const default_profile; // examples/data/default-profile.json, embedded
 
 class PolicySetImpl {
 public:
@@ -468,7 +468,19 @@ PolicySet PolicySet::from_json(std::string_view text) {
 }
 
 const PolicySet& PolicySet::default_set() {
-    return Profile::default_profile().policies();
+    // The default profile's calendars and policies, compiled here: the default profile is built
+    // over this set (Profile::default_profile), so the SLA layer never reaches up to the profile.
+    // The text is the set's part of the document as Profile::from_json writes it for any profile.
+    static const PolicySet set = [] {
+        detail::Json doc = detail::parse_json(detail::default_profile, {}, "default profile");
+        const detail::DisposeOnExit guard(doc);
+        std::string sla = "{";
+        if (doc.contains("calendars"))
+            sla += "\"calendars\":" + doc["calendars"].dump() + ",";
+        sla += "\"policies\":" + (doc.contains("policies") ? doc["policies"].dump() : "{}") + "}";
+        return from_json(sla);
+    }();
+    return set;
 }
 
 const Policy* PolicySet::find(std::string_view name) const noexcept {

@@ -6,7 +6,7 @@
 // byte order, length against the real size, payload checksum — all before the payload is read.
 #include "plaint/snapshot.hpp"
 
-#include "detail.hpp"
+#include "error_detail.hpp"
 #include "file_input.hpp"
 #include "ledger_state.hpp"
 

@@ -1,7 +1,7 @@
 // Survey definitions: read from a profile's `surveys` section, and written back as JSON.
 #include "plaint/survey.hpp"
 
-#include "detail.hpp"
+#include "error_detail.hpp"
 #include "json_util.hpp"
 #include "survey_read.hpp"
 

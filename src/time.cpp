@@ -1,6 +1,6 @@
 #include "plaint/time.hpp"
 
-#include "detail.hpp"
+#include "error_detail.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <boost/date_time/posix_time/posix_time.hpp>

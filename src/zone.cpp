@@ -2,7 +2,7 @@
 
 #include "plaint/error.hpp"
 
-#include "detail.hpp"
+#include "error_detail.hpp"
 
 #include <boost/date_time/local_time/posix_time_zone.hpp>
 #include <date/tz.h>

@@ -1,0 +1,29 @@
+// The complaint's checks and lifecycle guards shared by `Complaint` (src/complaint.cpp) and the
+// ledger (src/ledger.cpp), so that the two never disagree; not installed.
+#pragma once
+
+#include "plaint/complaint.hpp"
+#include "plaint/config.hpp"
+#include "plaint/enums.hpp"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+PLAINT_BEGIN_NAMESPACE
+namespace detail {
+
+// Throws errc::too_large when `v` is longer than `limit` bytes (a `Limits` member), naming
+// `what`.
+void check_size(std::string_view v, std::size_t limit, const char* what);
+
+// The lifecycle's guards beyond the state table. The message of an illegal transition:
+std::string illegal(State s, EventType e, const std::string& why = {});
+// Why an event of type t is refused for a complaint of this nature and owner, or nullptr.
+const char* blocked_by(Nature nature, Role owner, EventType t) noexcept;
+// Checks the details an event carries (classify's nature, escalate's target, visit's method,
+// unsatisfied's deadline) against the complaint's state and owner; throws plaint::error.
+void check_details(State state, Role owner, const Event& e);
+
+} // namespace detail
+PLAINT_END_NAMESPACE
