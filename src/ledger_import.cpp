@@ -4,6 +4,7 @@
 // its line and reason and the rest is imported, or, by option, nothing is").
 #include "plaint/ledger.hpp"
 
+#include "csv.hpp"
 #include "error_detail.hpp"
 
 #include <algorithm>
@@ -14,168 +15,8 @@ PLAINT_BEGIN_NAMESPACE
 namespace detail {
 namespace {
 
-// A buffered byte source over a stream.
-class Source {
-public:
-    explicit Source(std::istream& in) : in_(in) {}
-    int get() {
-        if (pos_ == len_ && !fill())
-            return -1;
-        return static_cast<unsigned char>(buf_[pos_++]);
-    }
-    int peek() {
-        if (pos_ == len_ && !fill())
-            return -1;
-        return static_cast<unsigned char>(buf_[pos_]);
-    }
-
-private:
-    bool fill() {
-        if (eof_)
-            return false;
-        in_.read(buf_, sizeof buf_);
-        len_ = static_cast<std::size_t>(in_.gcount());
-        pos_ = 0;
-        if (len_ < sizeof buf_) {
-            if (in_.bad())
-                throw error(errc::io, "reading the input failed");
-            eof_ = true;
-        }
-        return len_ > 0;
-    }
-    std::istream& in_;
-    char buf_[1 << 16];
-    std::size_t pos_ = 0, len_ = 0;
-    bool eof_ = false;
-};
-
-// One CSV record (RFC 4180: fields separated by commas, quoted with double quotes, a quote
-// inside a quoted field doubled, CRLF or LF between records, line breaks allowed in quotes).
-struct Record {
-    std::vector<std::string> fields;
-    std::size_t line = 0; // where it starts
-    errc code = errc::ok;
-    std::string problem;
-};
-
-class CsvReader {
-public:
-    CsvReader(std::istream& in, std::size_t max_bytes) : src_(in), max_(max_bytes) {}
-
-    // False at the end of the input.
-    bool next(Record& r) {
-        r.fields.clear();
-        r.code = errc::ok;
-        r.problem.clear();
-        r.line = line_;
-        int c = src_.get();
-        if (c == -1)
-            return false;
-        if (first_ && c == 0xef && src_.peek() == 0xbb) { // a UTF-8 byte order mark
-            src_.get();
-            if (src_.get() != 0xbf)
-                fail(r, errc::encoding, "a broken byte order mark");
-            c = src_.get();
-        }
-        first_ = false;
-        std::size_t bytes = 0;
-        std::string field;
-        for (;;) {
-            // At the start of a field.
-            field.clear();
-            bool end_record = false;
-            if (c == '"') {
-                for (;;) {
-                    c = src_.get();
-                    if (c == -1) {
-                        fail(r, errc::parse,
-                             "a quoted field is not closed before the end of the "
-                             "input (truncated?)");
-                        push(r, field);
-                        return true;
-                    }
-                    if (c == '"') {
-                        if (src_.peek() == '"') {
-                            src_.get();
-                            add(r, field, '"', bytes);
-                            continue;
-                        }
-                        c = src_.get();
-                        break;
-                    }
-                    if (c == '\n')
-                        ++line_;
-                    add(r, field, static_cast<char>(c), bytes);
-                }
-                if (c != ',' && c != '\n' && c != '\r' && c != -1) {
-                    fail(r, errc::parse,
-                         "a character after a closing quote; a field with quotes "
-                         "must be quoted whole");
-                    c = skip_line(c);
-                }
-            } else {
-                while (c != ',' && c != '\n' && c != '\r' && c != -1) {
-                    if (c == '"')
-                        fail(r, errc::parse,
-                             "a quote inside an unquoted field; quote the whole "
-                             "field and double the quote");
-                    add(r, field, static_cast<char>(c), bytes);
-                    c = src_.get();
-                }
-            }
-            push(r, field);
-            if (c == ',') {
-                c = src_.get();
-                continue;
-            }
-            if (c == '\r' && src_.peek() == '\n')
-                src_.get();
-            if (c == '\n' || c == '\r')
-                ++line_;
-            end_record = true;
-            if (end_record)
-                return true;
-        }
-    }
-
-private:
-    void fail(Record& r, errc code, const char* why) {
-        if (r.code == errc::ok) {
-            r.code = code;
-            r.problem = why;
-        }
-    }
-    void add(Record& r, std::string& field, char ch, std::size_t& bytes) {
-        if (++bytes > max_) {
-            if (r.code != errc::too_large) {
-                r.code = errc::too_large;
-                r.problem = "the record is over " + std::to_string(max_) + " bytes";
-            }
-            return;
-        }
-        field.push_back(ch);
-    }
-    void push(Record& r, std::string& field) {
-        if (r.fields.size() >= 256) {
-            fail(r, errc::too_large, "more than 256 fields");
-            return;
-        }
-        r.fields.push_back(field);
-    }
-    int skip_line(int c) {
-        while (c != '\n' && c != '\r' && c != -1)
-            c = src_.get();
-        return c;
-    }
-    Source src_;
-    std::size_t max_;
-    std::size_t line_ = 1;
-    bool first_ = true;
-};
-
-bool blank(const Record& r) {
-    return r.code == errc::ok && r.fields.size() == 1 && r.fields[0].empty();
-}
+// At most this many fields a record: the widest file has 13 columns.
+constexpr std::size_t max_fields = 256;
 
 Instant instant_field(const std::string& s, const char* what) {
     if (s.empty())
@@ -221,7 +62,7 @@ std::string column_list(const char* const (&cols)[N]) {
 
 // Maps each column to its position in the file; a problem for unknown, repeated or missing ones.
 template <std::size_t N>
-std::string read_header(const Record& h, const char* const (&cols)[N], std::size_t required,
+std::string read_header(const CsvRecord& h, const char* const (&cols)[N], std::size_t required,
                         std::vector<int>& pos) {
     pos.assign(N, -1);
     if (h.code != errc::ok)
@@ -265,7 +106,7 @@ public:
     }
 
     void json_lines(std::istream& in) {
-        Source src(in);
+        ByteSource src(in);
         std::string line;
         std::size_t number = 0, rows = 0;
         for (;;) {
@@ -311,8 +152,8 @@ public:
     }
 
     void complaints_csv(std::istream& input) {
-        CsvReader reader(input, opt.max_line_bytes);
-        Record r;
+        CsvReader reader(input, CsvLimits{max_fields, opt.max_line_bytes});
+        CsvRecord r;
         if (!reader.next(r)) {
             problem("complaints", 1, errc::invalid_argument,
                     "the file is empty: a header row "
@@ -329,7 +170,7 @@ public:
         std::size_t rows = 0;
         Intake in;
         while (reader.next(r)) {
-            if (blank(r))
+            if (csv_blank(r))
                 continue;
             if (!count_row("complaints", r.line, rows))
                 break;
@@ -378,8 +219,8 @@ public:
     }
 
     void events_csv(std::istream& input) {
-        CsvReader reader(input, opt.max_line_bytes);
-        Record r;
+        CsvReader reader(input, CsvLimits{max_fields, opt.max_line_bytes});
+        CsvRecord r;
         if (!reader.next(r)) {
             problem("events", 1, errc::invalid_argument,
                     "the file is empty: a header row is "
@@ -396,7 +237,7 @@ public:
         std::size_t rows = 0;
         Event e;
         while (reader.next(r)) {
-            if (blank(r))
+            if (csv_blank(r))
                 continue;
             if (!count_row("events", r.line, rows))
                 break;
@@ -445,7 +286,7 @@ private:
     // Structure and encoding of a record, before reading its values (so that a message never
     // quotes invalid UTF-8).
     template <std::size_t N>
-    void check_record(const Record& r, std::size_t width, const std::vector<int>& pos,
+    void check_record(const CsvRecord& r, std::size_t width, const std::vector<int>& pos,
                       const char* const (&cols)[N]) {
         if (r.code != errc::ok)
             throw error(r.code, r.problem);

@@ -2,6 +2,7 @@
 // text summary. The HTML page is drawn in report_render.cpp.
 #include "plaint/report.hpp"
 
+#include "csv.hpp"
 #include "error_detail.hpp"
 #include "json_util.hpp"
 #include "plaint/error.hpp"
@@ -247,86 +248,21 @@ SatisfactionFigures score_rows(const SurveyResponses& s, const std::vector<std::
     return f;
 }
 
-// CSV records (RFC 4180) of a text, one vector of fields each, with the line each starts on.
-struct CsvRecord {
-    std::size_t line = 0;
-    std::vector<std::string> fields;
-};
+// At most this many fields a record of survey answers: a survey has a few questions, and a record
+// of millions of empty fields would otherwise hold some 128 bytes of memory for each byte of
+// input.
+constexpr std::size_t max_survey_fields = 1024;
 
-// At most this many fields a record: a survey has a few questions, and a record of millions of
-// empty fields would otherwise hold some 128 bytes of memory for each byte of input.
-constexpr std::size_t max_csv_fields = 1024;
-
-std::vector<CsvRecord> read_csv(std::string_view text) {
-    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF")
-        text.remove_prefix(3);
-    std::vector<CsvRecord> out;
-    std::size_t i = 0, line = 1;
-    while (i < text.size()) {
-        CsvRecord rec;
-        rec.line = line;
-        std::string field;
-        bool quoted = false, any = false;
-        for (;;) {
-            if (i >= text.size()) {
-                if (quoted)
-                    throw error(errc::parse,
-                                "line " + std::to_string(rec.line) + ": unterminated quote");
-                break;
-            }
-            const char c = text[i];
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.size() && text[i + 1] == '"') {
-                        field += '"';
-                        i += 2;
-                        continue;
-                    }
-                    quoted = false;
-                    ++i;
-                    continue;
-                }
-                if (c == '\n')
-                    ++line;
-                field += c;
-                ++i;
-                continue;
-            }
-            if (c == '"' && field.empty()) {
-                quoted = any = true;
-                ++i;
-                continue;
-            }
-            if (c == ',') {
-                if (rec.fields.size() + 1 >= max_csv_fields)
-                    throw error(errc::too_large, "line " + std::to_string(rec.line) +
-                                                     ": more than " +
-                                                     std::to_string(max_csv_fields) + " fields");
-                rec.fields.push_back(std::move(field));
-                field.clear();
-                any = true;
-                ++i;
-                continue;
-            }
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-                ++i;
-                continue;
-            }
-            if (c == '\n') {
-                ++i;
-                ++line;
-                break;
-            }
-            field += c;
-            any = true;
-            ++i;
-        }
-        if (!any && field.empty() && rec.fields.empty())
-            continue; // a blank line
-        rec.fields.push_back(std::move(field));
-        out.push_back(std::move(rec));
+// The next record of survey answers that is not a blank line, into `r`; false at the end.
+// @throws error the record's problem, "survey CSV line N: ...".
+bool next_survey_record(CsvReader& reader, CsvRecord& r) {
+    while (reader.next(r)) {
+        if (r.code != errc::ok)
+            throw error(r.code, "survey CSV line " + std::to_string(r.line) + ": " + r.problem);
+        if (!csv_blank(r))
+            return true;
     }
-    return out;
+    return false;
 }
 
 } // namespace
@@ -356,11 +292,15 @@ void SurveyResponses::append(const SurveyResponses& o) {
 }
 
 SurveyResponses SurveyResponses::from_csv(std::string_view text) {
-    const auto recs = detail::read_csv(text);
+    // The text is read in place; answers are checked as they come, so that the first bad record
+    // is reported with its line, and nothing more is read after it.
+    detail::CsvReader reader(text, detail::CsvLimits{detail::max_survey_fields,
+                                                     std::numeric_limits<std::size_t>::max()});
+    detail::CsvRecord rec;
     SurveyResponses s;
-    if (recs.empty())
+    if (!detail::next_survey_record(reader, rec))
         return s;
-    const auto& head = recs[0].fields;
+    const std::vector<std::string> head = std::move(rec.fields);
     std::optional<std::size_t> c_id, c_building, c_at;
     std::vector<std::size_t> c_q;
     std::unordered_set<std::string_view> seen; // each column once (a set: a long header is linear)
@@ -383,9 +323,9 @@ SurveyResponses SurveyResponses::from_csv(std::string_view text) {
     if (!c_at)
         throw error(errc::invalid_argument, "survey CSV: no 'at' column");
     s.answers.resize(c_q.size());
-    for (std::size_t r = 1; r < recs.size(); ++r) {
-        const auto& f = recs[r].fields;
-        const std::string where = "survey CSV line " + std::to_string(recs[r].line) + ": ";
+    while (detail::next_survey_record(reader, rec)) {
+        const auto& f = rec.fields;
+        const std::string where = "survey CSV line " + std::to_string(rec.line) + ": ";
         if (f.size() != head.size())
             throw error(errc::parse, where + "expected " + std::to_string(head.size()) +
                                          " fields, found " + std::to_string(f.size()));

@@ -575,6 +575,42 @@ TEST_CASE("report: bad options and input") {
     CHECK(a.answers[1] == std::vector<std::int8_t>{satisfaction::missing, 9});
 }
 
+TEST_CASE("report: survey CSV is read as the ledger's import reads CSV (one reader)") {
+    // One grammar (RFC 4180, README "The ledger") and one set of messages for both readers. An
+    // unterminated quote in line 2: the import reports it as its row's problem, the survey
+    // reader throws it with the line.
+    const char* open_quote = "a quoted field is not closed before the end of the input "
+                             "(truncated?)";
+    Ledger l;
+    const ImportReport r = l.import_csv("id,received\nC-1,\"0\n", "");
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].line == 2);
+    CHECK(r.problems[0].message == open_quote);
+    const error e = error_of([] { SurveyResponses::from_csv("at,q\n0,\"5\n"); });
+    CHECK(e.code() == errc::parse);
+    CHECK(std::string(e.what()) == std::string("survey CSV line 2: ") + open_quote);
+    // A quote inside an unquoted field, or text after a closing quote, is malformed, in the
+    // header as in a row (the survey reader took them as part of the name: "q\"1", "q1x").
+    CHECK(message_of([] { SurveyResponses::from_csv("at,q\"1\n0,5\n"); }) ==
+          "survey CSV line 1: a quote inside an unquoted field; quote the whole field and double "
+          "the quote");
+    CHECK(message_of([] { SurveyResponses::from_csv("at,\"q1\"x\n0,5\n"); }) ==
+          "survey CSV line 1: a character after a closing quote; a field with quotes must be "
+          "quoted whole");
+    // A lone CR ends a record, as LF and CRLF do: a header of two columns and one row, 5 to q.
+    const SurveyResponses cr = SurveyResponses::from_csv("at,q\r0,5\r");
+    REQUIRE(cr.questions == std::vector<std::string>{"q"});
+    REQUIRE(cr.size() == 1);
+    CHECK(cr.answers[0][0] == 5);
+    // A quoted field may hold a comma, a doubled quote and a line break: the question is
+    // `a,"b"` + LF + `c`, and the row, which starts on line 3, is the bad one (6 fields of 2).
+    const SurveyResponses q = SurveyResponses::from_csv("at,\"a,\"\"b\"\"\nc\"\n0,4\n");
+    REQUIRE(q.questions == std::vector<std::string>{"a,\"b\"\nc"});
+    CHECK(q.answers[0] == std::vector<std::int8_t>{4});
+    CHECK(message_of([] { SurveyResponses::from_csv("at,\"q\n\"\n0,1,2,3,4,5\n"); }) ==
+          "survey CSV line 3: expected 2 fields, found 6");
+}
+
 TEST_CASE("report: the sample data's October has every section") {
     const std::string dir = PLAINT_DATA_DIR "/sample/";
     Ledger l;
