@@ -502,8 +502,10 @@ Grouped run(const std::vector<KeyColumn>& keys, const std::vector<ScoreColumn>& 
     Grouped out;
     for (const auto& k : keys)
         out.key_names.push_back(k.name);
-    for (const auto& c : scores)
+    for (const auto& c : scores) {
         out.score_names.push_back(c.name);
+        out.asked.push_back(ColumnAsked{c.satisfied != 0, c.nps});
+    }
     for (const auto& x : indexes)
         out.index_names.push_back(x.name);
     if (rows == 0)

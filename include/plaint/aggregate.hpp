@@ -87,12 +87,23 @@ struct ColumnStats {
     std::size_t missing; ///< rows of the group whose answer is `missing`
 };
 
+/// What `group` was asked to compute for one score column besides its mean and missing count,
+/// which every column has. Since 0.7.
+struct ColumnAsked {
+    bool csat = false; ///< CSAT (`ScoreColumn::satisfied` was not 0)
+    bool nps = false;  ///< NPS (`ScoreColumn::nps` was set)
+};
+
 /// The result of `group`: the groups in ascending order of their key tuple (first key most
 /// significant), with flat, group-major arrays that a C ABI or a data frame can take over
 /// directly. A plain value: the caller owns it; it borrows nothing from the input. Since 0.4.
 struct Grouped {
     std::vector<std::string> key_names;   ///< the key columns' names, in input order
     std::vector<std::string> score_names; ///< the score columns' names, in input order
+    /// Per score column, in input order, which statistics were asked: a group whose answers are
+    /// all missing has zero counts whether CSAT or NPS was asked or not, so only this tells them
+    /// apart. Since 0.7.
+    std::vector<ColumnAsked> asked;
     std::vector<std::string> index_names; ///< the indices' names, in input order
     /// Group g's key k at `keys[g·key_names.size() + k]`.
     std::vector<std::int32_t> keys;
@@ -150,6 +161,21 @@ struct Grouped {
 /// Thread-safety: pure; concurrent calls are safe. Since 0.4.
 Grouped group(const std::vector<KeyColumn>& keys, const std::vector<ScoreColumn>& scores,
               const std::vector<IndexSpec>& indexes = {}, double confidence = 0.95);
+
+/// The JSON form of grouped scores, compact, UTF-8, one object:
+/// `{"keys":[names],"scores":[names],"indexes":[names],"groups":[...]}`, each group
+/// `{"keys":[key values],"rows":n,"scores":{name:stats,...},"indexes":{name:mean,...}}`, where
+/// a score column's stats are `{"missing":n,"mean":mean}` followed by
+/// `"csat":{"value","low","high","successes","n"}` when CSAT was asked of the column and
+/// `"nps":{"value","se","low","high","n","promoters","passives","detractors"}` when NPS was
+/// (`Grouped::asked`), and a mean is `{"value","sd","low","high","percent","n"}`. Members come in
+/// the order shown; reals are written in their shortest form that reads back to the same double,
+/// a NaN (too few answers) as `null`; names are escaped as JSON strings (`"`, `\` and control
+/// characters). The form `plaint_groups_to_json` gives.
+/// @throws error `errc::encoding` when a name is not valid UTF-8 (naming it);
+/// `errc::invalid_argument` when `asked` does not have one entry per score column (a `Grouped` not
+/// made by `group`). Thread-safety: pure. Since 0.7.
+std::string to_json(const Grouped& grouped);
 
 } // namespace satisfaction
 

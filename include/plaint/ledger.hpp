@@ -183,6 +183,13 @@ struct ImportReport {
     std::vector<ImportProblem> problems; ///< the first `max_problems` bad rows, in input order
 };
 
+/// The JSON form of an import's problems, compact, UTF-8: an array with one object per problem,
+/// in order, `{"file":…,"line":n,"status":code,"message":…}` (`status` the error code's value,
+/// e.g. -3 for `errc::parse`); `[]` when there are none. Strings are escaped as JSON strings
+/// (`"`, `\` and control characters). The form the C ABI's imports give in `problems_out`.
+/// Thread-safety: pure. Since 0.7.
+std::string to_json(const std::vector<ImportProblem>& problems);
+
 namespace detail {
 class LedgerImpl;
 struct LedgerAccess; // snapshots (src/snapshot.cpp) read and restore the stored state
@@ -254,6 +261,17 @@ public:
     /// events when `with_reevaluations`; the stored state is the same either way only when
     /// the rules raised nothing). @throws error `errc::out_of_range`.
     Complaint complaint(std::size_t index, bool with_reevaluations = true) const;
+    /// Complaint `index` as one compact JSON object, UTF-8: the view's `index`, `id`, `state`,
+    /// `owner`, `nature`, `severity`, `cycle`, `event_count`, `last_event_at`, `escalations`,
+    /// `reevaluations`, `visit_method`, `rectification_deadline`, `sla_policy`, `rule_nature`,
+    /// `rule_escalate_to`, `planned_visit` and `tags` (its own and the rules' additions), then
+    /// `complaint`, the complaint with its whole log as `to_json(complaint(index))` writes it.
+    /// Members come in that order; enumerations by name (`to_string`), instants as ISO 8601 in
+    /// UTC ("2026-10-01T08:00:00Z"), and null for what is not set (`visit_method`,
+    /// `rectification_deadline`, an empty `sla_policy`, `rule_nature`, `rule_escalate_to`). The
+    /// form of the C ABI's `plaint_ledger_complaint_json`. Since 0.7.
+    /// @throws error `errc::out_of_range`.
+    std::string view_json(std::size_t index) const;
     /// Every clock of complaint `index` under its SLA policy as of `at` (events after `at` are
     /// not seen), as `PolicySet::clocks` gives them; empty when the rules name no policy.
     /// @throws error `errc::out_of_range`; calendar errors for instants outside its years.

@@ -619,3 +619,76 @@ TEST_CASE("group: the shape of the input is checked before any row is read") {
                   errc::invalid_argument);
     }
 }
+
+TEST_CASE("group: the result records what was asked, and its JSON form writes only that") {
+    // Four rows in two buildings; worked by hand below. `recommend` asks the NPS, `skip` (its
+    // name holds a tab and quotes) asks CSAT of answers that are all missing, `overall` neither.
+    const std::vector<std::int32_t> building = {1, 1, 2, 2};
+    const std::vector<std::int8_t> overall = {4, 4, 2, missing};
+    const std::vector<std::int8_t> recommend = {10, missing, 3, missing};
+    const std::vector<std::int8_t> skip = {missing, missing, missing, missing};
+    ScoreColumn nps_col = score("recommend", recommend, {0, 10});
+    nps_col.nps = true;
+    ScoreColumn csat_col = score("skip\t\"q\"", skip);
+    csat_col.satisfied = levels({5});
+    IndexSpec idx;
+    idx.name = "idx";
+    idx.columns = {0};
+    idx.weights = {1};
+    const Grouped g =
+        group({key("building", building)}, {score("overall", overall), nps_col, csat_col}, {idx});
+    REQUIRE(g.asked.size() == 3);
+    CHECK(!g.asked[0].csat);
+    CHECK(!g.asked[0].nps);
+    CHECK(!g.asked[1].csat);
+    CHECK(g.asked[1].nps);
+    CHECK(g.asked[2].csat);
+    CHECK(!g.asked[2].nps);
+    // Building 1: overall {4, 4}: mean 4, sd 0, so the t interval is [4, 4], percent
+    // (4 - 1) / 4 = 75; recommend {10} and one missing: mean 10 on 0..10 (100 %), sd and interval
+    // undefined with one answer (null), NPS one promoter of one = 100 with no standard error;
+    // skip: 2 missing, no mean, CSAT of nothing (null, 0 of 0). The index over overall alone,
+    // in percent: each respondent (4 - 1) / 4 * 100 = 75, so 75 with sd 0, n 2.
+    // Building 2: overall {2} and one missing: 2, 25 %; recommend {3}: 3, 30 %, one detractor
+    // of one = -100; the index 25 from one respondent. Reals in their shortest form, NaN null.
+    const std::string null_mean =
+        R"({"value":null,"sd":null,"low":null,"high":null,"percent":null,"n":0})";
+    const std::string no_csat =
+        R"("csat":{"value":null,"low":null,"high":null,"successes":0,"n":0})";
+    const std::string expected =
+        R"({"keys":["building"],"scores":["overall","recommend","skip\u0009\"q\""],)"
+        R"("indexes":["idx"],"groups":[)"
+        R"({"keys":[1],"rows":2,"scores":{)"
+        R"("overall":{"missing":0,"mean":{"value":4,"sd":0,"low":4,"high":4,"percent":75,"n":2}},)"
+        R"("recommend":{"missing":1,"mean":{"value":10,"sd":null,"low":null,"high":null,)"
+        R"("percent":100,"n":1},"nps":{"value":100,"se":null,"low":null,"high":null,"n":1,)"
+        R"("promoters":1,"passives":0,"detractors":0}},)"
+        R"("skip\u0009\"q\"":{"missing":2,"mean":)" +
+        null_mean + "," + no_csat +
+        R"(}},"indexes":{"idx":{"value":75,"sd":0,"low":75,"high":75,"percent":75,"n":2}}},)"
+        R"({"keys":[2],"rows":2,"scores":{)"
+        R"("overall":{"missing":1,"mean":{"value":2,"sd":null,"low":null,"high":null,)"
+        R"("percent":25,"n":1}},)"
+        R"("recommend":{"missing":1,"mean":{"value":3,"sd":null,"low":null,"high":null,)"
+        R"("percent":30,"n":1},"nps":{"value":-100,"se":null,"low":null,"high":null,"n":1,)"
+        R"("promoters":0,"passives":0,"detractors":1}},)"
+        R"("skip\u0009\"q\"":{"missing":2,"mean":)" +
+        null_mean + "," + no_csat +
+        R"(}},"indexes":{"idx":{"value":25,"sd":null,"low":null,"high":null,"percent":25,"n":1}}}]})";
+    CHECK(to_json(g) == expected);
+
+    // No rows: the names and no groups.
+    const std::vector<std::int8_t> none;
+    CHECK(to_json(group({}, {score("q", none)})) ==
+          R"({"keys":[],"scores":["q"],"indexes":[],"groups":[]})");
+    // A real that is not a whole number: 4.5 (the mean of 4 and 5) in its shortest form.
+    const std::vector<std::int8_t> two = {4, 5};
+    CHECK_THAT(to_json(group({}, {score("q", two)})), Contains(R"("mean":{"value":4.5,)"));
+    // A Grouped not made by `group` must say what was asked of each column; names are UTF-8.
+    Grouped hand = group({}, {score("q", two)});
+    hand.asked.clear();
+    CHECK(code_of([&] { to_json(hand); }) == errc::invalid_argument);
+    hand = group({}, {score("q", two)});
+    hand.score_names[0] = "\xff";
+    CHECK(code_of([&] { to_json(hand); }) == errc::encoding);
+}

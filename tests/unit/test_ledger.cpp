@@ -1025,3 +1025,47 @@ TEST_CASE("ledger import: the shipped sample month, as JSON lines and as CSV") {
         std::printf("  %s: %d return visits (quota %d)%s\n", std::string(to_string(q.role)).c_str(),
                     q.visits, q.required, q.compliant ? "" : " MISSED");
 }
+
+TEST_CASE("ledger: a complaint view's JSON form, worked by hand") {
+    // A profile with no rules and no policies: the rules suggest nothing and name no policy
+    // (null), and the return visit planned is the default, by phone.
+    Ledger l(Profile::from_json(R"({"plaint_profile": 1})"));
+    Intake in = intake("K-\"1\"", parse_iso8601("2026-10-01T08:00:00Z"));
+    in.tags = {"noise"};
+    l.add(in);
+    Event classify = Event::of(EventType::classify, parse_iso8601("2026-10-01T09:30:00Z"));
+    classify.nature = Nature::valid;
+    classify.severity = Severity::p2;
+    l.add_event(0, Event::of(EventType::record, parse_iso8601("2026-10-01T08:05:00Z")));
+    l.add_event(0, classify);
+    // Three events (receive, record, classify): state classified, owner the duty staff, the
+    // judged nature and severity valid and p2, cycle 1, the last event at 09:30 UTC.
+    const std::string expected =
+        R"({"index":0,"id":"K-\"1\"","state":"classified","owner":"duty_staff",)"
+        R"("nature":"valid","severity":"p2","cycle":1,"event_count":3,)"
+        R"("last_event_at":"2026-10-01T09:30:00Z","escalations":0,"reevaluations":0,)"
+        R"("visit_method":null,"rectification_deadline":null,"sla_policy":null,)"
+        R"("rule_nature":null,"rule_escalate_to":null,"planned_visit":"phone",)"
+        R"("tags":["noise"],"complaint":)" +
+        to_json(l.complaint(0)) + "}";
+    CHECK(l.view_json(0) == expected);
+    CHECK(code_of([&] { l.view_json(1); }) == errc::out_of_range);
+}
+
+TEST_CASE("ledger: an import's problems in their JSON form, worked by hand") {
+    CHECK(to_json(std::vector<ImportProblem>{}) == "[]");
+    // Quotes and backslashes escaped, a line break as \u000a; the status is the code's value.
+    const std::vector<ImportProblem> hand = {
+        {"complaints", 3, errc::parse, "a \"quoted\" field\nand a \\"},
+        {"events", 0, errc::not_found, "no complaint"}};
+    CHECK(
+        to_json(hand) ==
+        R"([{"file":"complaints","line":3,"status":-3,"message":"a \"quoted\" field\u000aand a \\"},)"
+        R"({"file":"events","line":0,"status":-9,"message":"no complaint"}])");
+    // From an import: the second row repeats the first's id (line 3, invalid_argument = -1).
+    Ledger l;
+    const ImportReport r = l.import_csv("id,received\nA,0\nA,0\n", "");
+    REQUIRE(r.problems.size() == 1);
+    CHECK(to_json(r.problems) == R"([{"file":"complaints","line":3,"status":-1,"message":")" +
+                                     r.problems[0].message + "\"}]");
+}

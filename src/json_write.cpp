@@ -1,0 +1,46 @@
+#include "json_write.hpp"
+
+#include <charconv>
+#include <cmath>
+
+PLAINT_BEGIN_NAMESPACE
+namespace detail {
+
+void json_text(std::string& o, std::string_view s) {
+    static const char hex[] = "0123456789abcdef";
+    o += '"';
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') {
+            o += '\\';
+            o += ch;
+        } else if (c < 0x20) {
+            o += "\\u00";
+            o += hex[c >> 4];
+            o += hex[c & 15];
+        } else {
+            o += ch;
+        }
+    }
+    o += '"';
+}
+
+void json_real(std::string& o, double v) {
+    if (!std::isfinite(v)) {
+        o += "null";
+        return;
+    }
+    char buf[32]; // the longest shortest form of a double is 24 characters
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    o.append(buf, r.ptr);
+}
+
+void json_key(std::string& o, const char* key) {
+    if (!o.empty() && o.back() != '{')
+        o += ',';
+    json_text(o, key);
+    o += ':';
+}
+
+} // namespace detail
+PLAINT_END_NAMESPACE
