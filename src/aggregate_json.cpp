@@ -2,10 +2,10 @@
 // plaint_groups_to_json hands over, byte for byte.
 #include "plaint/aggregate.hpp"
 
-#include "plaint/complaint.hpp" // validate_text
 #include "plaint/error.hpp"
 
 #include "json_write.hpp"
+#include "utf8.hpp"
 
 PLAINT_BEGIN_NAMESPACE
 namespace satisfaction {
@@ -19,7 +19,7 @@ void names_json(std::string& o, const char* key, const std::vector<std::string>&
     json_text(o, key);
     o += ":[";
     for (std::size_t i = 0; i < names.size(); ++i) {
-        validate_text(names[i], std::string(what) + " " + std::to_string(i));
+        detail::check_utf8(names[i], std::string(what) + " " + std::to_string(i));
         if (i)
             o += ',';
         json_text(o, names[i]);

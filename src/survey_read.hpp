@@ -2,7 +2,7 @@
 #pragma once
 
 #include "json_util.hpp"
-#include "plaint/rules.hpp"
+#include "plaint/error.hpp"
 #include "plaint/survey.hpp"
 
 #include <vector>

@@ -54,6 +54,14 @@ struct Problem {
     std::string message;    ///< what is wrong, a sentence a user can act on
 };
 
+/// A diagnostic of a document that does not stop its compilation (an unreachable rule row under
+/// `first`, an inconsistent AHP matrix), with the JSON pointer of its place. Declared here, beside
+/// `Problem`, since 0.7 (it was in rules.hpp, which includes this header). Since 0.3.
+struct Warning {
+    std::string pointer;
+    std::string message;
+};
+
 /// The exception every plaint function throws. Since 0.1.
 class error : public std::runtime_error {
 public:

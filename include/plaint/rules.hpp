@@ -87,12 +87,6 @@ struct Explanation {
     std::string text() const;
 };
 
-/// Diagnostics that do not stop compilation (an unreachable row under `first`). Since 0.3.
-struct Warning {
-    std::string pointer;
-    std::string message;
-};
-
 /// The JSON form of a decision: `{"nature", "severity", "sla_policy", "escalate_to",
 /// "visit_method", "tags", "matched"}`, leaving out what was not decided. Since 0.3.
 std::string to_json(const Decision& d);
