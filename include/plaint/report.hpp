@@ -41,14 +41,17 @@ struct SurveyResponses {
     /// is `missing` on that side's rows.
     void append(const SurveyResponses& other);
 
-    /// Reads CSV (RFC 4180, UTF-8, optional BOM, a header row; LF or CRLF): columns
-    /// `complaint_id`, `building`, `at` (ISO 8601 with an offset, or epoch seconds; required),
-    /// and every other column a question answered by an integer 0..127 or an empty cell
-    /// (missing) — the format of `examples/data/sample/surveys-YYYY-MM.csv`.
-    /// @throws error `errc::parse` naming the line (a bad instant, an answer that is not an
-    /// integer 0..127, a row with the wrong number of fields, an unterminated quote),
-    /// `errc::invalid_argument` (no `at` column, a repeated column), `errc::too_large` (a record
-    /// of more than 1,024 fields).
+    /// Reads CSV (RFC 4180 as `Ledger::import_csv` reads it: quoted fields may hold commas,
+    /// doubled quotes and line breaks; UTF-8, optional BOM, a header row; LF, CRLF or CR; blank
+    /// lines ignored): columns `complaint_id`, `building`, `at` (ISO 8601 with an offset, or
+    /// epoch seconds; required), and every other column a question answered by an integer
+    /// 0..127 or an empty cell (missing) — the format of
+    /// `examples/data/sample/surveys-YYYY-MM.csv`.
+    /// @throws error `errc::parse` naming the line ("survey CSV line N: ..."; a bad instant, an
+    /// answer that is not an integer 0..127, a row with the wrong number of fields, a quote
+    /// inside an unquoted field or after a closing one (since 0.7), a quote not closed),
+    /// `errc::encoding` (a broken byte order mark, since 0.7), `errc::invalid_argument` (no `at`
+    /// column, a repeated column), `errc::too_large` (a record of more than 1,024 fields).
     static SurveyResponses from_csv(std::string_view text);
 };
 
