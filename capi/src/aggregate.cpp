@@ -105,115 +105,6 @@ std::string name_arg(const char* const* names, std::size_t i, const char* array)
     return name;
 }
 
-void json_real(std::string& o, double v) {
-    if (!std::isfinite(v)) {
-        o += "null";
-        return;
-    }
-    char buf[32];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    o.append(buf, r.ptr);
-}
-
-template <class T>
-void json_field(std::string& o, const char* key, const T& value) {
-    if (o.back() != '{')
-        o += ',';
-    json_text(o, key);
-    o += ':';
-    if constexpr (std::is_floating_point_v<T>)
-        json_real(o, value);
-    else
-        o += std::to_string(value);
-}
-
-void json_mean(std::string& o, const sat::MeanScore& m) {
-    o += '{';
-    json_field(o, "value", m.value);
-    json_field(o, "sd", m.sd);
-    json_field(o, "low", m.low);
-    json_field(o, "high", m.high);
-    json_field(o, "percent", m.percent);
-    json_field(o, "n", m.n);
-    o += '}';
-}
-
-void json_names(std::string& o, const char* key, const std::vector<std::string>& names) {
-    json_text(o, key);
-    o += ":[";
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i)
-            o += ',';
-        json_text(o, names[i]);
-    }
-    o += ']';
-}
-
-std::string groups_json(const plaint_groups& h) {
-    const sat::Grouped& g = h.impl;
-    std::string o = "{";
-    json_names(o, "keys", g.key_names);
-    o += ',';
-    json_names(o, "scores", g.score_names);
-    o += ',';
-    json_names(o, "indexes", g.index_names);
-    o += ",\"groups\":[";
-    for (std::size_t i = 0; i < g.size(); ++i) {
-        if (i)
-            o += ',';
-        o += "{\"keys\":[";
-        for (std::size_t k = 0; k < g.key_names.size(); ++k) {
-            if (k)
-                o += ',';
-            o += std::to_string(g.key(i, k));
-        }
-        o += "],\"rows\":" + std::to_string(g.rows[i]) + ",\"scores\":{";
-        for (std::size_t c = 0; c < g.score_names.size(); ++c) {
-            const sat::ColumnStats& s = g.score(i, c);
-            if (c)
-                o += ',';
-            json_text(o, g.score_names[c]);
-            o += ":{";
-            json_field(o, "missing", s.missing);
-            o += ",\"mean\":";
-            json_mean(o, s.mean);
-            if (h.csat_asked[c]) {
-                o += ",\"csat\":{";
-                json_field(o, "value", s.csat.value);
-                json_field(o, "low", s.csat.low);
-                json_field(o, "high", s.csat.high);
-                json_field(o, "successes", s.csat.successes);
-                json_field(o, "n", s.csat.n);
-                o += '}';
-            }
-            if (h.nps_asked[c]) {
-                o += ",\"nps\":{";
-                json_field(o, "value", s.nps.value);
-                json_field(o, "se", s.nps.se);
-                json_field(o, "low", s.nps.low);
-                json_field(o, "high", s.nps.high);
-                json_field(o, "n", s.nps.n);
-                json_field(o, "promoters", s.nps.promoters);
-                json_field(o, "passives", s.nps.passives);
-                json_field(o, "detractors", s.nps.detractors);
-                o += '}';
-            }
-            o += '}';
-        }
-        o += "},\"indexes\":{";
-        for (std::size_t x = 0; x < g.index_names.size(); ++x) {
-            if (x)
-                o += ',';
-            json_text(o, g.index_names[x]);
-            o += ':';
-            json_mean(o, g.index(i, x));
-        }
-        o += "}}";
-    }
-    o += "]}";
-    return o;
-}
-
 const plaint_groups& groups_arg(const plaint_groups* g) {
     return *need(g, "groups");
 }
@@ -256,8 +147,6 @@ int plaint_groups_new(plaint_groups** out, const plaint_group_input* in, double 
                 sat::Scale{in->lowest ? in->lowest[c] : 1, in->highest ? in->highest[c] : 5};
             col.satisfied = in->satisfied ? in->satisfied[c] : 0;
             col.nps = in->nps && in->nps[c] != 0;
-            h->csat_asked.push_back(col.satisfied != 0);
-            h->nps_asked.push_back(col.nps);
             scores.push_back(std::move(col));
         }
         std::vector<sat::IndexSpec> indexes;
@@ -472,7 +361,7 @@ int plaint_groups_to_json(const plaint_groups* g, char** out) {
     return guard([&] {
         const plaint_groups& h = groups_arg(g);
         need(out, "out");
-        *out = owned_copy(groups_json(h));
+        *out = owned_copy(plaint::satisfaction::to_json(h.impl));
     });
 }
 

@@ -18,37 +18,13 @@ plaint::ImportOptions import_options(uint32_t flags, const plaint_import_result*
     return o;
 }
 
-// A JSON key, after a comma unless it opens its object.
-void json_key(std::string& o, const char* key) {
-    if (o.back() != '{')
-        o += ',';
-    json_text(o, key);
-    o += ':';
-}
-
 // The import's outputs; the owned string is made before anything is stored, so that a failure
 // to allocate it leaves the outputs unchanged.
 void put_import(const plaint::ImportReport& r, plaint_import_result* result_out,
                 char** problems_out) {
     char* problems = nullptr;
     if (problems_out) {
-        std::string o = "[";
-        for (const auto& p : r.problems) {
-            if (o.size() > 1)
-                o += ',';
-            o += '{';
-            json_key(o, "file");
-            json_text(o, p.file);
-            json_key(o, "line");
-            o += std::to_string(p.line);
-            json_key(o, "status");
-            o += std::to_string(static_cast<int>(p.code));
-            json_key(o, "message");
-            json_text(o, p.message);
-            o += '}';
-        }
-        o += ']';
-        problems = owned_copy(o);
+        problems = owned_copy(plaint::to_json(r.problems));
     }
     if (result_out) {
         result_out->committed = r.committed ? 1 : 0;
@@ -59,72 +35,6 @@ void put_import(const plaint::ImportReport& r, plaint_import_result* result_out,
     }
     if (problems_out)
         *problems_out = problems;
-}
-
-template <class E>
-void json_enum(std::string& o, const char* key, std::optional<E> value) {
-    json_key(o, key);
-    const auto name =
-        value ? plaint::enum_name(plaint::detail::EnumTraits<E>::kind, static_cast<int32_t>(*value))
-              : std::nullopt;
-    if (name)
-        json_text(o, std::string(*name));
-    else
-        o += "null";
-}
-
-void json_instant(std::string& o, const char* key, std::optional<plaint::Instant> t) {
-    json_key(o, key);
-    if (t)
-        json_text(o, plaint::format_iso8601(*t, 0));
-    else
-        o += "null";
-}
-
-std::string view_json(const plaint::Ledger& ledger, std::size_t index) {
-    const plaint::ComplaintView v = ledger.view(index);
-    std::vector<std::string_view> tags;
-    ledger.tags(index, tags);
-    std::string o = "{";
-    json_key(o, "index");
-    o += std::to_string(v.index);
-    json_key(o, "id");
-    json_text(o, std::string(v.id));
-    json_enum(o, "state", std::optional<plaint::State>(v.state));
-    json_enum(o, "owner", std::optional<plaint::Role>(v.owner));
-    json_enum(o, "nature", std::optional<plaint::Nature>(v.nature));
-    json_enum(o, "severity", std::optional<plaint::Severity>(v.severity));
-    json_key(o, "cycle");
-    o += std::to_string(v.cycle);
-    json_key(o, "event_count");
-    o += std::to_string(v.event_count);
-    json_instant(o, "last_event_at", v.last_event_at);
-    json_key(o, "escalations");
-    o += std::to_string(v.escalations);
-    json_key(o, "reevaluations");
-    o += std::to_string(v.reevaluations);
-    json_enum(o, "visit_method", v.visit_method);
-    json_instant(o, "rectification_deadline", v.rectification_deadline);
-    json_key(o, "sla_policy");
-    if (v.sla_policy.empty())
-        o += "null";
-    else
-        json_text(o, std::string(v.sla_policy));
-    json_enum(o, "rule_nature", v.rule_nature);
-    json_enum(o, "rule_escalate_to", v.rule_escalate_to);
-    json_enum(o, "planned_visit", std::optional<plaint::VisitMethod>(v.planned_visit));
-    json_key(o, "tags");
-    o += '[';
-    for (std::size_t i = 0; i < tags.size(); ++i) {
-        if (i)
-            o += ',';
-        json_text(o, std::string(tags[i]));
-    }
-    o += ']';
-    json_key(o, "complaint");
-    o += plaint::to_json(ledger.complaint(index));
-    o += '}';
-    return o;
 }
 
 // A text of the ledger as pointer and length: never NULL, so "" for an empty view (a default
@@ -370,7 +280,7 @@ int plaint_ledger_complaint_json(const plaint_ledger* l, size_t index, char** ou
         const plaint_ledger& h = ledger_arg(l);
         need(out, "out");
         check_position(index, h.impl.size(), "complaint index", "complaints");
-        *out = owned_copy(view_json(h.impl, index));
+        *out = owned_copy(h.impl.view_json(index));
     });
 }
 

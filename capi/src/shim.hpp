@@ -45,11 +45,7 @@ struct plaint_profile {
 };
 
 struct plaint_groups {
-    plaint::satisfaction::Grouped impl;
-    // Per score column, whether CSAT and NPS were asked of it: a group whose answers are all
-    // missing has n = 0 either way, and plaint_groups_to_json writes only what was asked.
-    std::vector<char> csat_asked;
-    std::vector<char> nps_asked;
+    plaint::satisfaction::Grouped impl; // records what was asked of each score column
 };
 
 struct plaint_decision {
@@ -357,26 +353,6 @@ inline void check_position(std::size_t i, std::size_t count, const char* what, c
         throw plaint::error(plaint::errc::out_of_range,
                             std::string(what) + " " + std::to_string(i) + " is out of range (" +
                                 std::to_string(count) + " " + plural + ")");
-}
-
-// A small JSON writer for plaint_groups_to_json: names are checked UTF-8 (plaint_groups_new);
-// reals are written shortest-round-trip, NaN as null.
-inline void json_text(std::string& o, const std::string& s) {
-    o += '"';
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '"' || c == '\\') {
-            o += '\\';
-            o += ch;
-        } else if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-            o += buf;
-        } else {
-            o += ch;
-        }
-    }
-    o += '"';
 }
 
 inline plaint_ledger& ledger_arg(plaint_ledger* l) {
