@@ -153,6 +153,7 @@ int plaint_profile_classify_many(const plaint_profile* p, const plaint_facts_col
                     f.building = text(in->building, i);
                     f.unit = text(in->unit, i);
                     f.received = in->received ? in->received[i] : 0;
+                    f.check(); // as plaint_complaint_* checks each field
                 }
             } catch (const plaint::error& e) {
                 // Rows before the bad one are classified and written, as documented.

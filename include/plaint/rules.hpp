@@ -48,6 +48,15 @@ struct Facts {
     /// The facts of a complaint as it stands at `now` (history from its event log; the SLA
     /// targets missed are the caller's to add).
     static Facts of(const Complaint& c, Instant now);
+
+    /// Throws `plaint::error` unless these facts are ones a complaint could have, checked as a
+    /// `Complaint` checks its own: a reporter count of 1 to `Limits::reporters` (`out_of_range`),
+    /// repeat, unsatisfied-visit and reopen counts of 0 or more (`out_of_range`), finite hours
+    /// (`out_of_range`), texts of valid UTF-8 without NUL (`encoding`) within their limits —
+    /// building, unit and sub-category `Limits::short_text`, content `Limits::long_text`, tags
+    /// 1 to `Limits::tag` bytes and at most `Limits::tags` of them (`too_large`). Facts made by
+    /// `Facts::of` always pass; the C and Python batches check every row with it. Since 0.7.
+    void check() const;
 };
 
 /// The outcome of classification. Reuse one across calls to avoid allocating. Since 0.3.

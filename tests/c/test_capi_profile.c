@@ -11,6 +11,7 @@
  * Positions in the bad profile were counted by hand (test_profile.cpp). */
 #include "plaint/plaint.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -418,6 +419,85 @@ static void test_classify_many(void) {
     plaint_profile_free(p);
 }
 
+/* The batch refuses, row by row, what a complaint refuses of its fields: a reporter count
+ * outside 1..1,000,000 (plaint_complaint_set_reporter_count), a negative repeat count, hours
+ * that are not finite, invalid UTF-8 or a NUL-free text over its limit. The rows before the
+ * bad one are written; the bad one and the rest are untouched. */
+static void test_classify_many_checks_rows_as_complaints(void) {
+    plaint_profile* p = NULL;
+    int32_t reporters[3] = {1, 1, 1};
+    int32_t repeats[3] = {0, 0, 0};
+    double hours[3] = {0, 0, 0};
+    const char* content[3] = {"a", "b", "c"};
+    char* long_unit = NULL;
+    const char* units[3] = {"1", "2", "3"};
+    int32_t nature[3];
+    plaint_facts_columns in = PLAINT_FACTS_COLUMNS_INIT;
+    int i, k;
+    const struct {
+        int column; /* 0 reporters, 1 repeats, 2 hours, 3 content, 4 unit */
+        int status;
+        const char* message;
+    } cases[] = {
+        {0, PLAINT_E_OUT_OF_RANGE, "at row 1: reporter count 0 is outside 1..1000000"},
+        {0, PLAINT_E_OUT_OF_RANGE, "at row 1: reporter count 1000001 is outside 1..1000000"},
+        {1, PLAINT_E_OUT_OF_RANGE, "at row 1: repeat count -1 is negative"},
+        {2, PLAINT_E_OUT_OF_RANGE, "at row 1: hours since received is not a finite number"},
+        {3, PLAINT_E_ENCODING, "at row 1: content: invalid UTF-8"},
+        {4, PLAINT_E_TOO_LARGE, "at row 1: unit is 257 bytes; the limit is 256"},
+    };
+
+    CHECK(plaint_profile_default(&p) == PLAINT_OK);
+    long_unit = (char*)malloc(258);
+    CHECK(long_unit != NULL);
+    memset(long_unit, 'u', 257);
+    long_unit[257] = '\0';
+    in.count = 3;
+    in.reporter_count = reporters;
+    in.repeat_count = repeats;
+    in.hours_since_received = hours;
+    in.content = content;
+    in.unit = units;
+    /* The good rows as they are: all classified. */
+    CHECK(plaint_profile_classify_many(p, &in, nature, NULL, NULL, NULL) == PLAINT_OK);
+    for (k = 0; k < (int)(sizeof cases / sizeof cases[0]); ++k) {
+        switch (cases[k].column) {
+        case 0:
+            reporters[1] = k == 0 ? 0 : 1000001;
+            break;
+        case 1:
+            repeats[1] = -1;
+            break;
+        case 2:
+            hours[1] = NAN;
+            break;
+        case 3:
+            content[1] = "\xff\xfe";
+            break;
+        default:
+            units[1] = long_unit;
+            break;
+        }
+        for (i = 0; i < 3; ++i)
+            nature[i] = -7;
+        CHECK(plaint_profile_classify_many(p, &in, nature, NULL, NULL, NULL) == cases[k].status);
+        CHECK(strncmp(plaint_last_error_message(), cases[k].message, strlen(cases[k].message)) ==
+              0);
+        CHECK(nature[0] != -7 && nature[1] == -7 && nature[2] == -7);
+        reporters[1] = 1;
+        repeats[1] = 0;
+        hours[1] = 0;
+        content[1] = "b";
+        units[1] = "2";
+    }
+    /* The edges themselves are taken. */
+    reporters[1] = 1000000;
+    units[1] = long_unit + 1; /* 256 bytes */
+    CHECK(plaint_profile_classify_many(p, &in, nature, NULL, NULL, NULL) == PLAINT_OK);
+    free(long_unit);
+    plaint_profile_free(p);
+}
+
 static void test_complaint_json(void) {
     /* test_json_forms.cpp: a complaint with three events, and its round trip. */
     const char* text =
@@ -707,6 +787,7 @@ int main(void) {
     test_profile_handles();
     test_problems();
     test_classify_many();
+    test_classify_many_checks_rows_as_complaints();
     test_complaint_json();
     test_nulls();
     test_keywords_and_window();

@@ -44,7 +44,9 @@ concept_of() {
     survey_read) echo survey ;;
     zone) echo calendar ;;
     bits | csv | file_input | json_util | json_write | utf8) echo time ;; # below every concept
-    *) echo "$1" ;;
+    *) # a file named concept_part serves its concept
+       base=${1%%_*}
+       if [ -f "$inc/$base.hpp" ]; then echo "$base"; else echo "$1"; fi ;;
     esac
 }
 

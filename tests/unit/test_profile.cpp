@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <sstream>
+#include <string>
 
 using namespace plaint;
 
@@ -320,4 +322,63 @@ TEST_CASE("the commercial kiosk profile weighs its survey by AHP") {
     CHECK(s.items[1].global_weight == Approx(0.122).margin(0.01));
     CHECK(s.items[2].global_weight == Approx(0.227).margin(0.01));
     CHECK(p.warnings().empty());
+}
+
+TEST_CASE("facts are checked as a complaint checks its fields") {
+    const auto code_of = [](const Facts& f) {
+        try {
+            f.check();
+            return errc{};
+        } catch (const error& e) {
+            return e.code();
+        }
+    };
+    Facts ok;
+    ok.content = "the lift is stuck";
+    ok.building = "B3";
+    ok.unit = "1201";
+    CHECK(code_of(ok) == errc{});
+    // The edges a complaint takes (complaint.hpp, Limits) are taken; one past them is refused.
+    Facts f = ok;
+    f.reporter_count = 1000000;
+    CHECK(code_of(f) == errc{});
+    f.reporter_count = 1000001;
+    CHECK(code_of(f) == errc::out_of_range);
+    f.reporter_count = 0;
+    CHECK(code_of(f) == errc::out_of_range);
+    f = ok;
+    f.repeat_count = -1;
+    CHECK(code_of(f) == errc::out_of_range);
+    f = ok;
+    f.reopens = -3;
+    CHECK(code_of(f) == errc::out_of_range);
+    f = ok;
+    f.hours_since_received = std::numeric_limits<double>::infinity();
+    CHECK(code_of(f) == errc::out_of_range);
+    f.hours_since_received = -2.5; // a clock read before the receipt: finite, taken
+    CHECK(code_of(f) == errc{});
+    const std::string unit256(256, 'u'), unit257(257, 'u'), content65537(65537, 'c');
+    f = ok;
+    f.unit = unit256;
+    CHECK(code_of(f) == errc{});
+    f.unit = unit257;
+    CHECK(code_of(f) == errc::too_large);
+    f = ok;
+    f.content = content65537;
+    CHECK(code_of(f) == errc::too_large);
+    f = ok;
+    f.content = std::string_view("\xe7\x94", 2); // a cut three-byte character
+    CHECK(code_of(f) == errc::encoding);
+    f.content = std::string_view("a\0b", 3);
+    CHECK(code_of(f) == errc::encoding);
+    f = ok;
+    f.tags = {"lift", ""};
+    CHECK(code_of(f) == errc::invalid_argument);
+    f.tags.assign(33, "lift");
+    CHECK(code_of(f) == errc::too_large);
+    // A complaint's own facts always pass.
+    Complaint c("C-1", parse_iso8601("2026-10-05T09:00:00+08:00"));
+    c.set_text(TextField::content, "电梯停运");
+    c.set_reporter_count(12);
+    CHECK(code_of(Facts::of(c, parse_iso8601("2026-10-05T10:00:00+08:00"))) == errc{});
 }

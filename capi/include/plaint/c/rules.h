@@ -114,10 +114,14 @@ typedef struct plaint_facts_columns {
  * the caller's, `in->count` long, and may be NULL when not wanted: row i gets the nature
  * (UNJUDGED when undecided), severity (UNSET), role to escalate to (NONE) and return-visit
  * method (NONE; the return-visit rules give one when no classification rule does).
- * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE for an unknown enumeration code (the message begins
- * "at row i: "; rows before i are written, the rest untouched); PLAINT_E_INVALID_ARGUMENT
- * for NULL `p` or `in`, or a `size` smaller than the 0.3 struct. Texts are matched as bytes
- * (keywords are UTF-8). Thread-safe. Since 0.3.
+ * Every row is checked as a complaint checks its fields (Since 0.7): a reporter count of 1 to
+ * 1,000,000, a repeat count of 0 or more, finite hours, texts of valid UTF-8 within their
+ * limits (content 65,536 bytes, building and unit 256).
+ * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE for an unknown enumeration code or a count or hours
+ * out of range, PLAINT_E_ENCODING for a text that is not UTF-8, PLAINT_E_TOO_LARGE for a text
+ * over its limit (the message begins "at row i: "; rows before i are written, the rest
+ * untouched); PLAINT_E_INVALID_ARGUMENT for NULL `p` or `in`, or a `size` smaller than the 0.3
+ * struct. Texts are matched as bytes (keywords are UTF-8). Thread-safe. Since 0.3.
  */
 PLAINT_API int plaint_profile_classify_many(const plaint_profile* p, const plaint_facts_columns* in,
                                             int32_t* nature_out, int32_t* severity_out,
