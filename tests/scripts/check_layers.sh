@@ -38,7 +38,7 @@ concept_of() {
     enums_detail) echo enums ;;
     error_detail) echo error ;;
     keywords | rules_detail | rules_json) echo rules ;;
-    ledger_import | ledger_json | ledger_state) echo ledger ;;
+    ledger_impl | ledger_import | ledger_json | ledger_queries | ledger_reevaluation | ledger_state) echo ledger ;;
     profile_detail) echo profile ;;
     report_detail | report_render) echo report ;;
     survey_read) echo survey ;;
