@@ -40,7 +40,7 @@ concept_of() {
     keywords | rules_detail | rules_json) echo rules ;;
     ledger_impl | ledger_import | ledger_json | ledger_queries | ledger_reevaluation | ledger_state) echo ledger ;;
     profile_detail) echo profile ;;
-    report_detail | report_render) echo report ;;
+    report_detail | report_formats | report_render | report_surveys) echo report ;;
     survey_read) echo survey ;;
     zone) echo calendar ;;
     bits | csv | file_input | json_util | json_write | utf8) echo time ;; # below every concept
