@@ -1,5 +1,5 @@
 // The SLA clock engine (README.md, "SLA policies and clocks"): one implementation, shared by
-// PolicySet::clocks (src/sla.cpp) and the ledger (src/ledger.cpp), which calls it without
+// PolicySet::clocks (src/sla.cpp) and the ledger (src/ledger_impl.hpp), which calls it without
 // allocating for every complaint of a report. Internal.
 #pragma once
 

@@ -1,5 +1,5 @@
 // The complaint's checks and lifecycle guards shared by `Complaint` (src/complaint.cpp) and the
-// ledger (src/ledger.cpp), so that the two never disagree; not installed.
+// ledger (src/ledger.cpp, src/ledger_state.cpp), so that the two never disagree; not installed.
 #pragma once
 
 #include "plaint/complaint.hpp"

@@ -1,7 +1,7 @@
 // The one CSV reader (RFC 4180), shared by the ledger's import (src/ledger_import.cpp) and the
-// survey answers (SurveyResponses::from_csv, src/report.cpp): records read one at a time from a
-// stream or from text in memory, with bounded memory (a record over its limits is read to its
-// end but not kept), each with the line it starts on and its first problem. Internal.
+// survey answers (SurveyResponses::from_csv, src/report_surveys.cpp): records read one at a time
+// from a stream or from text in memory, with bounded memory (a record over its limits is read to
+// its end but not kept), each with the line it starts on and its first problem. Internal.
 #pragma once
 
 #include "plaint/config.hpp"

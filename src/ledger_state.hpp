@@ -1,6 +1,7 @@
 // The ledger's stored state as a stream of counts and byte blocks, for snapshots
 // (src/snapshot.cpp). Kept free of Boost: the snapshot code adapts its archive to these two
-// interfaces, and src/ledger.cpp, which alone knows the packed records, writes and reads them.
+// interfaces, and src/ledger_state.cpp writes and reads the packed records (src/ledger_impl.hpp)
+// through them.
 #pragma once
 
 #include "plaint/config.hpp"
@@ -13,7 +14,7 @@ PLAINT_BEGIN_NAMESPACE
 namespace detail {
 
 // The layout of the state `LedgerAccess::save` writes. A change of the packed records (Rec, PEv,
-// Span, Extra in src/ledger.cpp) or of the order below is a new version; `load` keeps reading
+// Span, Extra in src/ledger_impl.hpp) or of the order below is a new version; `load` keeps reading
 // every older one (CONVENTIONS.md, "Versions").
 // Version 2 (0.6): a record's repeat count in two of its formerly spare bytes (zero in version 1).
 constexpr std::uint32_t ledger_state_version = 2;
