@@ -43,7 +43,7 @@ concept_of() {
     report_detail | report_formats | report_render | report_surveys) echo report ;;
     survey_read) echo survey ;;
     zone) echo calendar ;;
-    bits | csv | file_input | json_util | json_write | utf8) echo time ;; # below every concept
+    bits | csv | file_input | json_parse | json_read | json_util | json_write | utf8) echo time ;; # below every concept
     *) # a file named concept_part serves its concept
        base=${1%%_*}
        if [ -f "$inc/$base.hpp" ]; then echo "$base"; else echo "$1"; fi ;;
