@@ -1,4 +1,4 @@
-// Helpers of the rules (src/rules.cpp) shared with the ledger; not installed.
+// Helpers of the rules (src/rules_eval.cpp) shared with the ledger; not installed.
 #pragma once
 
 #include "plaint/config.hpp"
