@@ -141,9 +141,12 @@ private:
         matcher.scan(f.content, s.keywords.data());
         s.keywords_done = true;
     }
-    static void ensure_set(const std::vector<std::pair<std::string, std::uint32_t>>& ids,
-                           const std::vector<std::string_view>& values,
-                           std::vector<std::uint64_t>& bits, bool& done) {
+    // Kept out of line, as GCC kept it while these types were private to one file: inlined into
+    // the recursive eval, it made classifying the peers' work (bench_rules) some 4% slower.
+    [[gnu::noinline]] static void
+    ensure_set(const std::vector<std::pair<std::string, std::uint32_t>>& ids,
+               const std::vector<std::string_view>& values, std::vector<std::uint64_t>& bits,
+               bool& done) {
         if (done)
             return;
         bits.assign((ids.size() + 63) / 64 + 1, 0);
