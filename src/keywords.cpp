@@ -22,6 +22,60 @@ unsigned char fold(unsigned char c) {
 } // namespace
 
 KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count_(keywords.size()) {
+    std::vector<std::uint32_t> ids(keywords.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        ids[i] = static_cast<std::uint32_t>(i);
+    forms_.reserve(keywords.size());
+    for (const auto& k : keywords)
+        forms_.push_back({k});
+    build(keywords, ids);
+}
+
+KeywordMatcher::KeywordMatcher(std::vector<std::vector<std::string>> forms)
+    : count_(forms.size()), forms_(std::move(forms)) {
+    std::vector<std::string> patterns;
+    std::vector<std::uint32_t> ids;
+    for (std::size_t i = 0; i < forms_.size(); ++i)
+        for (const auto& f : forms_[i]) {
+            patterns.push_back(f);
+            ids.push_back(static_cast<std::uint32_t>(i));
+        }
+    build(patterns, ids);
+}
+
+std::string_view KeywordMatcher::where(std::size_t i, std::string_view text) const noexcept {
+    std::string_view best;
+    std::size_t best_at = text.size();
+    for (const std::string& f : forms_[i]) {
+        if (f.empty() || f.size() > text.size())
+            continue;
+        for (std::size_t at = 0; at + f.size() <= text.size() && at < best_at; ++at) {
+            std::size_t j = 0;
+            while (j < f.size() && fold(static_cast<unsigned char>(text[at + j])) ==
+                                       fold(static_cast<unsigned char>(f[j])))
+                ++j;
+            if (j == f.size()) {
+                best_at = at;
+                best = text.substr(at, f.size());
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+std::size_t KeywordMatcher::memory() const noexcept {
+    std::size_t bytes =
+        table_.capacity() + (out_begin_.capacity() + out_ids_.capacity() + fail_out_.capacity()) *
+                                sizeof(std::uint32_t);
+    for (const auto& fs : forms_)
+        for (const auto& f : fs)
+            bytes += sizeof f + f.capacity();
+    return bytes;
+}
+
+void KeywordMatcher::build(const std::vector<std::string>& keywords,
+                           const std::vector<std::uint32_t>& ids) {
     // Byte classes while the automaton is built: every byte that occurs in a keyword gets its
     // own class, all others share class 0. Upper-case letters share their lower case's class.
     std::array<bool, 256> used{};
@@ -49,7 +103,8 @@ KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count
             }
             s = static_cast<std::size_t>(next[slot]);
         }
-        own[s].push_back(static_cast<std::uint32_t>(id));
+        if (std::find(own[s].begin(), own[s].end(), ids[id]) == own[s].end())
+            own[s].push_back(ids[id]);
     }
     const std::size_t states = own.size();
     // Breadth first: failure links, then full transitions (a DFA), and output links.

@@ -41,9 +41,19 @@ class KeywordMatcher {
 public:
     // Builds the automaton; keyword i reports id i. Empty keywords are not allowed.
     explicit KeywordMatcher(const std::vector<std::string>& keywords);
+    // Keyword i is found wherever one of its forms, forms[i] (none empty; src/fold.hpp makes
+    // them), is: each form is a pattern reporting i.
+    explicit KeywordMatcher(std::vector<std::vector<std::string>> forms);
     KeywordMatcher() = default;
 
     std::size_t size() const noexcept { return count_; }
+    // The forms of keyword i.
+    const std::vector<std::string>& forms(std::size_t i) const { return forms_[i]; }
+    // The bytes of `text` where keyword i first occurs, in one of its forms (ASCII letters in
+    // any case); a null view when it does not. A plain search, for explanations.
+    std::string_view where(std::size_t i, std::string_view text) const noexcept;
+    // The bytes the matcher holds (its table, outputs and forms).
+    std::size_t memory() const noexcept;
     // Sets bit i of `found` (which must hold size() bits) for every keyword i in `text`.
     void scan(std::string_view text, std::uint64_t* found) const noexcept;
     // The same for n texts: text i sets bits in found + i * stride (words). Texts are walked
@@ -58,7 +68,10 @@ private:
     // Sets the bits of the keywords that end on entering the state whose entry is `entry`.
     void report(std::uint32_t entry, std::uint64_t* found) const noexcept;
 
+    void build(const std::vector<std::string>& patterns, const std::vector<std::uint32_t>& ids);
+
     std::size_t count_ = 0;
+    std::vector<std::vector<std::string>> forms_;
     // The scan's table: one row per state, a column per byte value. An entry (4 bytes) is the
     // next state's row as a byte offset, so that a step is one load; rows of states that end
     // keywords lie at odd multiples of 8 bytes and the others at even ones, so bit 3 of an

@@ -37,7 +37,7 @@ concept_of() {
     complaint_detail | complaint_json) echo complaint ;;
     enums_detail) echo enums ;;
     error_detail) echo error ;;
-    keywords | rules_compile | rules_detail | rules_eval | rules_impl | rules_json) echo rules ;;
+    fold | keywords | rules_compile | rules_detail | rules_eval | rules_impl | rules_json) echo rules ;;
     ledger_impl | ledger_import | ledger_json | ledger_queries | ledger_reevaluation | ledger_state) echo ledger ;;
     profile_detail) echo profile ;;
     report_detail | report_formats | report_render | report_surveys) echo report ;;
