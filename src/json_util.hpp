@@ -175,6 +175,8 @@ public:
 
     // A string's text.
     std::string_view str() const noexcept { return tree_->text(node_->value.span); }
+    // A boolean's value.
+    bool boolean() const noexcept { return node_->boolean; }
     // A number's value, as get<double>().
     double number() const noexcept;
     // The key of an object member (a value reached through an object).

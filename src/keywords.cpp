@@ -31,16 +31,19 @@ KeywordMatcher::KeywordMatcher(const std::vector<std::string>& keywords) : count
     build(keywords, ids);
 }
 
-KeywordMatcher::KeywordMatcher(std::vector<std::vector<std::string>> forms)
-    : count_(forms.size()), forms_(std::move(forms)) {
+KeywordMatcher KeywordMatcher::with_forms(std::vector<std::vector<std::string>> forms) {
+    KeywordMatcher m;
+    m.count_ = forms.size();
+    m.forms_ = std::move(forms);
     std::vector<std::string> patterns;
     std::vector<std::uint32_t> ids;
-    for (std::size_t i = 0; i < forms_.size(); ++i)
-        for (const auto& f : forms_[i]) {
+    for (std::size_t i = 0; i < m.forms_.size(); ++i)
+        for (const auto& f : m.forms_[i]) {
             patterns.push_back(f);
             ids.push_back(static_cast<std::uint32_t>(i));
         }
-    build(patterns, ids);
+    m.build(patterns, ids);
+    return m;
 }
 
 std::string_view KeywordMatcher::where(std::size_t i, std::string_view text) const noexcept {

@@ -43,7 +43,7 @@ public:
     explicit KeywordMatcher(const std::vector<std::string>& keywords);
     // Keyword i is found wherever one of its forms, forms[i] (none empty; src/fold.hpp makes
     // them), is: each form is a pattern reporting i.
-    explicit KeywordMatcher(std::vector<std::vector<std::string>> forms);
+    static KeywordMatcher with_forms(std::vector<std::vector<std::string>> forms);
     KeywordMatcher() = default;
 
     std::size_t size() const noexcept { return count_; }

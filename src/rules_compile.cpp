@@ -4,6 +4,7 @@
 #include "plaint/rules.hpp"
 
 #include "error_detail.hpp"
+#include "fold.hpp"
 #include "json_util.hpp"
 #include "rules_impl.hpp"
 
@@ -22,6 +23,10 @@ constexpr std::size_t max_rows = 10000;
 constexpr std::size_t max_keywords = 10000;
 constexpr std::size_t max_keyword_bytes = 256;
 constexpr std::size_t max_keyword_total = 65536;
+// The forms the keywords are matched in (src/fold.hpp): the matcher grows with them. Past this
+// many bytes of forms, a keyword is matched in its fold only (a warning says from where), so the
+// forms stay under 196,608 bytes at the limits of the keywords.
+constexpr std::size_t max_form_total = 131072;
 
 // Whether condition `c` of an earlier row holds whenever all of `later`'s top-level conditions
 // hold: a condition of the later row on the same field that is at least as strict. Only simple
@@ -381,12 +386,29 @@ private:
     }
 
     std::uint32_t keyword(std::string_view k, const JsonPath& at) {
-        if (k.empty() || k.size() > detail::max_keyword_bytes)
+        if (k.empty() || k.size() > detail::max_keyword_bytes) {
             problem(at, "a keyword is 1 to 256 bytes");
-        std::string folded(k);
-        for (char& c : folded)
-            if (c >= 'A' && c <= 'Z')
-                c = static_cast<char>(c + ('a' - 'A'));
+            return 0;
+        }
+        // One keyword per fold: every written form of a word (src/fold.hpp), or with folding
+        // off, its bytes with Latin letters in lower case.
+        std::vector<std::string> forms;
+        std::string folded;
+        if (impl_.fold_keywords) {
+            forms = detail::keyword_forms(k);
+            if (forms.empty()) {
+                problem(at, "the keyword folds to nothing (only characters matching ignores, "
+                            "such as zero-width spaces or variation selectors)");
+                return 0;
+            }
+            folded = forms.front();
+        } else {
+            forms.emplace_back(k);
+            folded = std::string(k);
+            for (char& c : folded)
+                if (c >= 'A' && c <= 'Z')
+                    c = static_cast<char>(c + ('a' - 'A'));
+        }
         auto it = keyword_ids_.find(folded);
         if (it != keyword_ids_.end())
             return it->second;
@@ -398,14 +420,30 @@ private:
         }
         // The automaton grows with the keywords' total length times the distinct bytes they
         // use: bound it, so a hostile rule set cannot ask for gigabytes.
-        keyword_bytes_ += folded.size();
+        keyword_bytes_ += k.size();
         if (keyword_bytes_ > detail::max_keyword_total) {
             if (!keyword_bytes_over_)
                 problem(at, "the keywords add up to more than 65,536 bytes");
             keyword_bytes_over_ = true;
             return 0;
         }
-        impl_.keywords.push_back(folded);
+        // The forms are bounded too: past the budget a keyword is matched in its fold only.
+        std::size_t bytes = 0;
+        for (const auto& f : forms)
+            bytes += f.size();
+        if (forms.size() > 1 && form_bytes_ + bytes > detail::max_form_total) {
+            if (!forms_cut_)
+                impl_.warnings.push_back(
+                    {at.str(), "the keywords' written forms pass 131,072 bytes: from here on "
+                               "each keyword is matched in its fold only (simplified, half-width, "
+                               "Latin letters in any case)"});
+            forms_cut_ = true;
+            forms.resize(1);
+            bytes = forms.front().size();
+        }
+        form_bytes_ += bytes;
+        impl_.keywords.emplace_back(k);
+        impl_.forms.push_back(std::move(forms));
         const auto id = static_cast<std::uint32_t>(impl_.keywords.size() - 1);
         keyword_ids_.emplace(std::move(folded), id);
         return id;
@@ -445,8 +483,17 @@ private:
             n.text += " of [";
             const auto items = strings(v, mat, keywords ? "a keyword" : "a tag");
             n.begin = static_cast<std::uint32_t>(impl_.lists.size());
-            for (std::string_view item : items)
-                impl_.lists.push_back(keywords ? keyword(item, mat) : intern(impl_.tag_ids, item));
+            for (std::size_t i = 0, j = 0; i < items.size(); ++i) {
+                if (!keywords) {
+                    impl_.lists.push_back(intern(impl_.tag_ids, items[i]));
+                } else if (!v.is_array()) {
+                    impl_.lists.push_back(keyword(items[i], mat));
+                } else { // a keyword's problems name its place in the list
+                    while (!v[j].is_string())
+                        ++j;
+                    impl_.lists.push_back(keyword(items[i], JsonPath(mat, j++)));
+                }
+            }
             n.end = static_cast<std::uint32_t>(impl_.lists.size());
             list_text(n.text, items);
             children.push_back(add(std::move(n)));
@@ -523,8 +570,8 @@ private:
     detail::Problems& problems_;
     const std::map<std::string, Calendar, std::less<>>* calendars_;
     std::unordered_map<std::string, std::uint32_t> keyword_ids_;
-    std::size_t keyword_bytes_ = 0;
-    bool keywords_over_ = false, keyword_bytes_over_ = false;
+    std::size_t keyword_bytes_ = 0, form_bytes_ = 0;
+    bool keywords_over_ = false, keyword_bytes_over_ = false, forms_cut_ = false;
 };
 
 void read_outputs(JsonView v, const JsonPath& at, detail::Row& row, detail::Problems& problems) {
@@ -597,7 +644,16 @@ RuleSet RuleSet::from_json(std::string_view text,
     // row id -> (section, row) of its first use
     std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> ids;
     const JsonPath root;
+    // Read first: keywords are compiled as the sections are read.
+    if (const auto fold = doc.find("fold_keywords")) {
+        if (fold->is_boolean())
+            impl->fold_keywords = fold->boolean();
+        else
+            problems.add("/fold_keywords", "expected true or false");
+    }
     for (JsonView value : doc) {
+        if (value.key() == "fold_keywords")
+            continue;
         if (value.key() == "repeat_window_days") {
             // Whole days, 1 to 10 years: a window the rules can reason about and a ledger can
             // index; fractions of a day would invite time-zone questions nobody asked.
@@ -610,7 +666,7 @@ RuleSet RuleSet::from_json(std::string_view text,
         }
         if (value.key() != "sections") {
             problems.add(JsonPath(root, value.key()).str(),
-                         "unknown key; expected sections or repeat_window_days");
+                         "unknown key; expected sections, repeat_window_days or fold_keywords");
             continue;
         }
         if (!value.is_array()) {
@@ -750,7 +806,8 @@ RuleSet RuleSet::from_json(std::string_view text,
         const detail::PositionIndex index(text);
         problems.throw_if_any("rule set", &index);
     }
-    impl->matcher = detail::KeywordMatcher(impl->keywords);
+    impl->matcher = detail::KeywordMatcher::with_forms(std::move(impl->forms));
+    impl->forms.clear();
     impl->build_tables();
     detail::build_prefilter(*impl);
     for (auto& s : impl->sections)

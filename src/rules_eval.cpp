@@ -416,6 +416,17 @@ Decision RuleSet::classify(const Facts& facts) const {
     return d;
 }
 
+namespace {
+// "電梯 as 电梯" when the content wrote the keyword otherwise than the profile (ASCII case aside).
+std::string keyword_as(const std::string& keyword, std::string_view form) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    const bool same = form.size() == keyword.size() &&
+                      std::equal(form.begin(), form.end(), keyword.begin(),
+                                 [&](char a, char b) { return lower(a) == lower(b); });
+    return same || form.data() == nullptr ? keyword : std::string(form) + " as " + keyword;
+}
+} // namespace
+
 Explanation RuleSet::explain(const Facts& facts) const {
     Explanation ex;
     const Decision d = classify(facts);
@@ -427,8 +438,15 @@ Explanation RuleSet::explain(const Facts& facts) const {
             r.id = row.id;
             r.matched = impl_->eval(row.root, facts, scratch);
             r.decided = std::find(d.matched.begin(), d.matched.end(), row.id) != d.matched.end();
-            if (!r.matched)
+            if (!r.matched) {
                 r.failed = impl_->why_not(row.root, facts, scratch);
+            } else {
+                std::vector<std::uint32_t> found;
+                impl_->found_keywords(row.root, facts, scratch, found);
+                for (const std::uint32_t k : found)
+                    r.keywords.push_back(
+                        keyword_as(impl_->keywords[k], impl_->matcher.where(k, facts.content)));
+            }
             ex.rows.push_back(std::move(r));
         }
     return ex;
@@ -439,6 +457,9 @@ std::string Explanation::text() const {
     for (const auto& r : rows) {
         out += (r.section.empty() ? "" : r.section + " ") + r.id + ": ";
         out += r.decided ? "decided" : r.matched ? "matched, not used" : "no: " + r.failed;
+        for (std::size_t i = 0; i < r.keywords.size(); ++i)
+            out += (i == 0 ? " (keywords: " : ", ") + r.keywords[i] +
+                   (i + 1 == r.keywords.size() ? ")" : "");
         out += "\n";
     }
     return out;
@@ -455,6 +476,22 @@ Duration RuleSet::repeat_window() const noexcept {
 }
 const std::vector<std::string>& RuleSet::keywords() const noexcept {
     return impl_->keywords;
+}
+bool RuleSet::folds_keywords() const noexcept {
+    return impl_->fold_keywords;
+}
+const std::vector<std::string>& RuleSet::keyword_forms(std::size_t k) const {
+    if (k >= impl_->keywords.size())
+        throw error(errc::out_of_range, "keyword index " + std::to_string(k) + " out of range");
+    return impl_->matcher.forms(k);
+}
+std::string_view RuleSet::keyword_match(std::size_t k, std::string_view text) const {
+    if (k >= impl_->keywords.size())
+        throw error(errc::out_of_range, "keyword index " + std::to_string(k) + " out of range");
+    return impl_->matcher.where(k, text);
+}
+std::size_t RuleSet::keyword_memory() const noexcept {
+    return impl_->matcher.memory();
 }
 void RuleSet::find_keywords(std::string_view text, std::vector<std::uint32_t>& out) const {
     out.clear();

@@ -113,7 +113,9 @@ public:
     std::vector<Node> nodes;
     std::vector<std::uint32_t> lists; // child indices, keyword ids, tag ids, pattern ids
     std::vector<std::string> patterns;
-    std::vector<std::string> keywords;
+    std::vector<std::string> keywords;           // as first written
+    std::vector<std::vector<std::string>> forms; // of each keyword, until the matcher has them
+    bool fold_keywords = true;                   // "fold_keywords" of the rules object
     KeywordMatcher matcher;
     std::unordered_map<std::string, std::uint32_t> tag_ids, missed_ids;
     std::vector<Warning> warnings;
@@ -129,6 +131,21 @@ public:
 
     bool eval(std::uint32_t n, const Facts& f, Scratch& s) const;
     std::string why_not(std::uint32_t n, const Facts& f, Scratch& s) const;
+    // The keywords that node n's `keywords any` and `all` conditions (outside `not`) find.
+    void found_keywords(std::uint32_t n, const Facts& f, Scratch& s,
+                        std::vector<std::uint32_t>& out) const {
+        const Node& node = nodes[n];
+        if (node.op == Op::all || node.op == Op::any) {
+            for (std::uint32_t i = node.begin; i < node.end; ++i)
+                found_keywords(lists[i], f, s, out);
+        } else if (node.op == Op::kw_any || node.op == Op::kw_all) {
+            ensure_keywords(f, s);
+            for (std::uint32_t i = node.begin; i < node.end; ++i)
+                if (has(s.keywords, lists[i]) &&
+                    std::find(out.begin(), out.end(), lists[i]) == out.end())
+                    out.push_back(lists[i]);
+        }
+    }
 
 private:
     static bool has(const std::vector<std::uint64_t>& bits, std::uint32_t i) {

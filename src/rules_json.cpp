@@ -40,6 +40,8 @@ std::string to_json(const Explanation& e) {
         j["decided"] = r.decided;
         if (!r.failed.empty())
             j["failed"] = r.failed;
+        if (!r.keywords.empty())
+            j["keywords"] = r.keywords;
     }
     return doc.dump();
 }

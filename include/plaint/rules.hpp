@@ -87,6 +87,10 @@ struct RowExplanation {
     bool matched = false;
     bool decided = false; ///< its outputs are in the decision
     std::string failed;   ///< for a row that did not match: the first condition that failed
+    /// For a row that matched: the keywords its `keywords` conditions found in the content, as
+    /// the profile wrote them — or, when the content wrote one in another form, that form "as"
+    /// the keyword: `電梯 as 电梯`, `ＥＬＥＶＡＴＯＲ as elevator`. Since 0.7.
+    std::vector<std::string> keywords;
 };
 
 /// Every row's outcome for one complaint, and the decision. Since 0.3.
@@ -100,7 +104,8 @@ struct Explanation {
 /// "visit_method", "tags", "matched"}`, leaving out what was not decided. Since 0.3.
 std::string to_json(const Decision& d);
 /// The JSON form of an explanation: a list of `{"section", "id", "matched", "decided",
-/// "failed"}`. Since 0.3.
+/// "failed", "keywords"}` (`failed` and `keywords` only when there are some; `keywords` since
+/// 0.7). Since 0.3.
 std::string to_json(const Explanation& e);
 
 namespace detail {
@@ -141,9 +146,29 @@ public:
     /// unit count as repeats, in seconds (`"repeat_window_days"` of the rules object, 1 to 3,650
     /// days; 30 days when absent). A ledger counts with it. Since 0.6.
     Duration repeat_window() const noexcept;
-    /// Every keyword of the rule set's `keywords` conditions once, folded as it is matched
-    /// (Latin letters in lower case), in the order first met in the document. Since 0.6.
+    /// Every keyword of the rule set's `keywords` conditions once, as the document first wrote
+    /// it, in the order first met. Since 0.7 keywords are matched in all their written forms
+    /// (traditional and simplified Chinese with the Hong Kong and Taiwan forms, full-width and
+    /// half-width, Unicode case, NFKC; see `keyword_forms`): two written forms of one word are
+    /// one keyword, listed in the form met first. (Before 0.7: folded, Latin letters in lower
+    /// case.) Since 0.6.
     const std::vector<std::string>& keywords() const noexcept;
+    /// Whether keywords are matched in all their written forms: true unless the rules object
+    /// says `"fold_keywords": false`, which matches each as written (Latin letters in any
+    /// case), as before 0.7. Since 0.7.
+    bool folds_keywords() const noexcept;
+    /// The forms keyword k (a position in `keywords()`) is matched in: its simplified NFKC case
+    /// fold first, then its traditional, Hong Kong and Taiwan forms from OpenCC, each with its
+    /// upper-case, full-width and decomposed forms (Latin letters match in any case besides).
+    /// With folding off, the keyword as written. @throws error `errc::out_of_range`. Since 0.7.
+    const std::vector<std::string>& keyword_forms(std::size_t k) const;
+    /// Where keyword k first occurs in `text`, in whichever of its forms: a view into `text`;
+    /// a view with a null `data()` when it does not occur. A plain search, for explanations.
+    /// @throws error `errc::out_of_range`. Since 0.7.
+    std::string_view keyword_match(std::size_t k, std::string_view text) const;
+    /// The bytes the compiled keyword matcher holds (its automaton, outputs and forms).
+    /// Since 0.7.
+    std::size_t keyword_memory() const noexcept;
     /// The positions in `keywords()` of the keywords found in `text` (one pass over it), in
     /// ascending order, into `out` (cleared first). Since 0.6.
     void find_keywords(std::string_view text, std::vector<std::uint32_t>& out) const;

@@ -388,7 +388,9 @@ TEST_CASE("explanations name the rows that matched and the condition that failed
     CHECK_FALSE(ex.rows[4].decided);
     CHECK(ex.rows[10].failed == "hours_since_received gt 0 lt 1 (was 5.000000)");
     const std::string text = ex.text();
-    CHECK(text.find("nature venting: decided\n") != std::string::npos);
+    // Since 0.7 a matched row names the keywords it found (here as the profile wrote it).
+    CHECK(ex.rows[3].keywords == std::vector<std::string>{"terrible"});
+    CHECK(text.find("nature venting: decided (keywords: terrible)\n") != std::string::npos);
     CHECK(text.find("nature default: matched, not used\n") != std::string::npos);
 }
 
@@ -418,7 +420,7 @@ TEST_CASE("rule sets are validated with every problem and its place") {
              "/sections/0/rows/4/then/x: unknown output",
              "/sections/1/rows/0/then: a row under the priority hit policy needs a severity",
              "/sections/2/hit: expected a hit policy: first, collect or priority",
-             "/extra: unknown key; expected sections or repeat_window_days",
+             "/extra: unknown key; expected sections, repeat_window_days or fold_keywords",
          })
         CHECK(msg.find(expected) != std::string::npos);
     // Unreachable rows under `first` are warnings, not errors.
@@ -614,8 +616,9 @@ TEST_CASE("rules: the keywords of a rule set, and those found in a text") {
         {"id": "a", "when": {"keywords": ["Leak", "漏水"]}, "then": {"tags": ["x"]}},
         {"id": "b", "when": {"keywords": {"none": ["leak", "Power Cut"]}},
          "then": {"tags": ["y"]}}]}]})");
-    // Once each, folded, in the order first met: "Leak" and "leak" are one keyword.
-    CHECK(rs.keywords() == std::vector<std::string>{"leak", "漏水", "power cut"});
+    // Once each, in the order first met and the form first written (since 0.7; folded before):
+    // "Leak" and "leak" are one keyword.
+    CHECK(rs.keywords() == std::vector<std::string>{"Leak", "漏水", "Power Cut"});
     std::vector<std::uint32_t> found{99};
     rs.find_keywords("POWER CUT and a leak, leak again", found);
     CHECK(found == std::vector<std::uint32_t>{0, 2});
