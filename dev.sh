@@ -15,6 +15,7 @@ packages=(
   build-essential cmake pkg-config
   libboost-date-time-dev libboost-serialization-dev nlohmann-json3-dev libeigen3-dev libhowardhinnant-date-dev tzdata
   libopencc-dev libicu-dev # keywords in every written form: OpenCC's conversions, ICU's Unicode folding
+  opencc # its command converts the sample month for the property test (test_keyword_forms.py)
   catch2
   python3 python3-pytest python3-numpy python3-pandas
   python3-venv python3-pip python3-setuptools python3-wheel # the package and its wheel, offline (tests/scripts/check_wheel.sh)

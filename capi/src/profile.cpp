@@ -93,6 +93,29 @@ int plaint_profile_find_keywords(const plaint_profile* p, const char* text, size
     });
 }
 
+int plaint_profile_folds_keywords(const plaint_profile* p, int32_t* out) {
+    return guard(
+        [&] { *need(out, "out") = need(p, "profile")->impl.rules().folds_keywords() ? 1 : 0; });
+}
+
+int plaint_profile_keyword_match(const plaint_profile* p, size_t index, const char* text,
+                                 size_t len, size_t* offset_out, size_t* length_out) {
+    return guard([&] {
+        const plaint::RuleSet& rules = need(p, "profile")->impl.rules();
+        need(offset_out, "offset_out");
+        need(length_out, "length_out");
+        check_position(index, rules.keywords().size(), "keyword index", "keywords");
+        const std::string_view t = text_arg(text, len, "text");
+        const std::string_view at = rules.keyword_match(index, t);
+        *offset_out = at.data() ? static_cast<std::size_t>(at.data() - t.data()) : 0;
+        *length_out = at.size();
+    });
+}
+
+int plaint_profile_keyword_memory(const plaint_profile* p, size_t* out) {
+    return guard([&] { *need(out, "out") = need(p, "profile")->impl.rules().keyword_memory(); });
+}
+
 int plaint_profile_warning_count(const plaint_profile* p, size_t* out) {
     return guard([&] { *need(out, "out") = need(p, "profile")->impl.warnings().size(); });
 }

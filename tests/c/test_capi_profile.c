@@ -687,12 +687,12 @@ static void test_keywords_and_window(void) {
               "[\"leak\", \"Power Cut\"]}}, \"then\": {\"tags\": [\"y\"]}}]}]}}",
               PLAINT_NTS) == PLAINT_OK);
     CHECK(plaint_profile_repeat_window(p, &window) == PLAINT_OK && window == 604800);
-    /* "Leak" and "leak" are one keyword; folded, in the order first met. */
+    /* "Leak" and "leak" are one keyword; as first written (since 0.7), in the order first met. */
     CHECK(plaint_profile_keyword_count(p, &n) == PLAINT_OK && n == 3);
-    CHECK(plaint_profile_keyword(p, 0, &k) == PLAINT_OK && k && strcmp(k, "leak") == 0);
+    CHECK(plaint_profile_keyword(p, 0, &k) == PLAINT_OK && k && strcmp(k, "Leak") == 0);
     CHECK(plaint_profile_keyword(p, 1, &k) == PLAINT_OK && k &&
           strcmp(k, "\xe6\xbc\x8f\xe6\xb0\xb4") == 0); /* 漏水 */
-    CHECK(plaint_profile_keyword(p, 2, &k) == PLAINT_OK && k && strcmp(k, "power cut") == 0);
+    CHECK(plaint_profile_keyword(p, 2, &k) == PLAINT_OK && k && strcmp(k, "Power Cut") == 0);
     k = NULL;
     CHECK(plaint_profile_keyword(p, 3, &k) == PLAINT_E_OUT_OF_RANGE && k == NULL);
 
@@ -750,6 +750,116 @@ static void test_keywords_and_window(void) {
 /* Issue 12: a complaint's age at the far ends of int64. Received at 0 and classified at
  * INT64_MIN, or received at INT64_MIN and classified at INT64_MAX, overflowed now - received;
  * the ages are -2^63 s and 2^64 - 1 s (about 5.1e15 hours), and the age rows see them so. */
+/* Since 0.7: the written forms of a keyword (the issue's pairs, with the default profile). */
+static int classified(const plaint_profile* p, const char* content, int32_t nature,
+                      const char* tag) {
+    plaint_decision* d = NULL;
+    plaint_complaint* c = complaint("F", PLAINT_CHANNEL_PHONE, PLAINT_CATEGORY_OTHER, 1, content);
+    int ok = plaint_profile_classify(p, c, T0 + 60, NULL, &d) == PLAINT_OK;
+    if (ok && nature >= 0)
+        ok = get(plaint_decision_nature, d) == nature;
+    if (ok && tag)
+        ok = has_tag(d, tag);
+    plaint_decision_free(d);
+    plaint_complaint_free(c);
+    return ok;
+}
+
+static void test_keyword_forms(void) {
+    plaint_profile* p = NULL;
+    plaint_decision* d = NULL;
+    plaint_complaint* c;
+    char* json = NULL;
+    size_t off = 99, len = 99, n = 0, i;
+    int32_t on = -1;
+    const char* k = NULL;
+
+    CHECK(plaint_profile_default(&p) == PLAINT_OK);
+    CHECK(plaint_profile_folds_keywords(p, &on) == PLAINT_OK && on == 1);
+    /* 请问物业费怎么交 / 請問物業費怎麼交: a consultation either way. */
+    CHECK(classified(p,
+                     "\xe8\xaf\xb7\xe9\x97\xae\xe7\x89\xa9\xe4\xb8\x9a\xe8\xb4\xb9\xe6\x80\x8e"
+                     "\xe4\xb9\x88\xe4\xba\xa4",
+                     PLAINT_NATURE_CONSULTING, NULL));
+    CHECK(classified(p,
+                     "\xe8\xab\x8b\xe5\x95\x8f\xe7\x89\xa9\xe6\xa5\xad\xe8\xb2\xbb\xe6\x80\x8e"
+                     "\xe9\xba\xbc\xe4\xba\xa4",
+                     PLAINT_NATURE_CONSULTING, NULL));
+    /* 电梯停运 / 電梯停運, ELEVATOR / ＥＬＥＶＡＴＯＲ: the elevator tag. */
+    CHECK(classified(p, "\xe7\x94\xb5\xe6\xa2\xaf\xe5\x81\x9c\xe8\xbf\x90", -1, "elevator"));
+    CHECK(classified(p, "\xe9\x9b\xbb\xe6\xa2\xaf\xe5\x81\x9c\xe9\x81\x8b", -1, "elevator"));
+    CHECK(classified(p, "ELEVATOR", -1, "elevator"));
+    CHECK(classified(p,
+                     "\xef\xbc\xa5\xef\xbc\xac\xef\xbc\xa5\xef\xbc\xb6\xef\xbc\xa1\xef\xbc\xb4"
+                     "\xef\xbc\xaf\xef\xbc\xb2",
+                     -1, "elevator"));
+    CHECK(!classified(p, "the stairs", -1, "elevator"));
+    /* The explanation says which form matched: 電梯 as 电梯. */
+    c = complaint("E", PLAINT_CHANNEL_PHONE, PLAINT_CATEGORY_OTHER, 1,
+                  "\xe9\x9b\xbb\xe6\xa2\xaf\xe5\x81\x9c\xe9\x81\x8b");
+    CHECK(plaint_profile_classify(p, c, T0 + 60, NULL, &d) == PLAINT_OK);
+    CHECK(plaint_decision_explain_json(d, &json) == PLAINT_OK);
+    CHECK(json && strstr(json, "\"keywords\":[\"\xe9\x9b\xbb\xe6\xa2\xaf as "
+                               "\xe7\x94\xb5\xe6\xa2\xaf\"]") != NULL);
+    plaint_string_free(json);
+    plaint_decision_free(d);
+    plaint_complaint_free(c);
+    /* keyword_match: where 电梯 is in 昨天電梯停運 - bytes 6 to 12. */
+    CHECK(plaint_profile_keyword_count(p, &n) == PLAINT_OK);
+    for (i = 0; i < n; ++i)
+        if (plaint_profile_keyword(p, i, &k) == PLAINT_OK &&
+            strcmp(k, "\xe7\x94\xb5\xe6\xa2\xaf") == 0)
+            break;
+    CHECK(i < n);
+    CHECK(plaint_profile_keyword_match(p, i,
+                                       "\xe6\x98\xa8\xe5\xa4\xa9\xe9\x9b\xbb\xe6\xa2\xaf\xe5"
+                                       "\x81\x9c\xe9\x81\x8b",
+                                       PLAINT_NTS, &off, &len) == PLAINT_OK);
+    CHECK(off == 6 && len == 6);
+    CHECK(plaint_profile_keyword_match(p, i, "nothing", PLAINT_NTS, &off, &len) == PLAINT_OK &&
+          len == 0);
+    off = len = 99;
+    CHECK(plaint_profile_keyword_match(p, n, "x", PLAINT_NTS, &off, &len) == PLAINT_E_OUT_OF_RANGE);
+    CHECK(plaint_profile_keyword_match(p, i, NULL, 3, &off, &len) == PLAINT_E_INVALID_ARGUMENT);
+    CHECK(plaint_profile_keyword_match(p, i, "x", PLAINT_NTS, NULL, &len) ==
+          PLAINT_E_INVALID_ARGUMENT);
+    CHECK(off == 99 && len == 99);
+    CHECK(plaint_profile_keyword_memory(p, &len) == PLAINT_OK && len > 0);
+    CHECK(plaint_profile_folds_keywords(NULL, &on) == PLAINT_E_INVALID_ARGUMENT);
+    plaint_profile_free(p);
+    p = NULL;
+
+    /* É in the profile matches é; with folding off, only as written. */
+    CHECK(plaint_profile_from_json(
+              &p,
+              "{\"plaint_profile\": 1, \"name\": \"f\", \"rules\": {\"sections\": [{\"name\": "
+              "\"t\", \"hit\": \"collect\", \"rows\": [{\"id\": \"a\", \"when\": {\"keywords\": "
+              "[\"CAF\xc3\x89\"]}, \"then\": {\"tags\": [\"cafe\"]}}]}]}}",
+              PLAINT_NTS) == PLAINT_OK);
+    CHECK(classified(p, "caf\xc3\xa9", -1, "cafe"));
+    plaint_profile_free(p);
+    p = NULL;
+    CHECK(plaint_profile_from_json(
+              &p,
+              "{\"plaint_profile\": 1, \"name\": \"f\", \"rules\": {\"fold_keywords\": false, "
+              "\"sections\": [{\"name\": \"t\", \"hit\": \"collect\", \"rows\": [{\"id\": \"a\", "
+              "\"when\": {\"keywords\": [\"CAF\xc3\x89\"]}, \"then\": {\"tags\": [\"cafe\"]}}]}]}}",
+              PLAINT_NTS) == PLAINT_OK);
+    CHECK(plaint_profile_folds_keywords(p, &on) == PLAINT_OK && on == 0);
+    CHECK(!classified(p, "caf\xc3\xa9", -1, "cafe"));
+    CHECK(classified(p, "caf\xc3\x89", -1, "cafe"));
+    plaint_profile_free(p);
+    p = NULL;
+    /* A keyword of a zero-width space only: a validation error at its place. */
+    CHECK(plaint_profile_from_json(
+              &p,
+              "{\"plaint_profile\": 1, \"name\": \"f\", \"rules\": {\"sections\": [{\"name\": "
+              "\"t\", \"rows\": [{\"id\": \"a\", \"when\": {\"keywords\": [\"x\", "
+              "\"\xe2\x80\x8b\"]}, \"then\": {\"tags\": [\"z\"]}}]}]}}",
+              PLAINT_NTS) == PLAINT_E_VALIDATION);
+    CHECK(problem_is(0, "/rules/sections/0/rows/0/when/keywords/1", 1, 121));
+}
+
 static void test_classify_at_the_ends_of_time(void) {
     const char* doc =
         "{\"plaint_profile\": 1, \"rules\": {\"sections\": [{\"name\": \"age\", \"hit\": "
@@ -792,6 +902,7 @@ int main(void) {
     test_nulls();
     test_keywords_and_window();
     test_classify_at_the_ends_of_time();
+    test_keyword_forms();
     printf("%d checks, %d failures\n", checks, failures);
     return failures ? EXIT_FAILURE : EXIT_SUCCESS;
 }

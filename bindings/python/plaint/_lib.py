@@ -465,6 +465,12 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
         STATUS,
         [_P, c_char_p, c_size_t, POINTER(c_uint32), c_size_t, _SZP],
     ),
+    "plaint_profile_folds_keywords": (STATUS, [_P, _I32P]),
+    "plaint_profile_keyword_match": (
+        STATUS,
+        [_P, c_size_t, c_char_p, c_size_t, _SZP, _SZP],
+    ),
+    "plaint_profile_keyword_memory": (STATUS, [_P, _SZP]),
     "plaint_profile_warning": (STATUS, [_P, c_size_t, _PP, _PP]),
     "plaint_profile_classify": (STATUS, [_P, _P, c_int64, c_char_p, _PP]),
     "plaint_decision_free": (None, [_P]),

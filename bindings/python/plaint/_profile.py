@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from ctypes import byref, c_int32, c_int64, c_size_t, c_uint32, c_void_p
-from typing import List, Tuple, Union
+from typing import List, Optional, Tuple, Union
 
 from ._enums import Role, to_code
 from ._handle import DocumentLike, Handle, document_bytes
@@ -175,8 +175,9 @@ class Profile(Handle, Classifier):
 
     @property
     def keywords(self) -> List[str]:
-        """The keywords of the rules' ``keywords`` conditions, each once, folded as they are
-        matched (Latin letters in lower case), in the order first met in the document."""
+        """The keywords of the rules' ``keywords`` conditions, each once, in the order first met
+        in the document and the form first written there (since 0.7: the written forms of one
+        word, 電梯 and 电梯, are one keyword; before, folded: Latin letters in lower case)."""
         with self._use() as handle:
             count = c_size_t()
             lib.plaint_profile_keyword_count(handle, byref(count))
@@ -200,6 +201,43 @@ class Profile(Handle, Classifier):
             )
         words = self.keywords
         return [words[found[i]] for i in range(count.value)]
+
+    @property
+    def folds_keywords(self) -> bool:
+        """Whether keywords match in all their written forms - traditional and simplified
+        Chinese with the Hong Kong and Taiwan forms, full-width and half-width, Unicode case and
+        NFKC - or each as written (``"fold_keywords": false`` in the rules). Since 0.7."""
+        out = c_int32()
+        with self._use() as handle:
+            lib.plaint_profile_folds_keywords(handle, byref(out))
+        return bool(out.value)
+
+    def keyword_match(self, keyword: int, text: TextLike) -> Optional[str]:
+        """The form in which keyword number ``keyword`` (an index into :attr:`keywords`) first
+        occurs in ``text`` - ``"電梯"`` for the keyword ``"电梯"`` - or None when it does not.
+        Since 0.7.
+
+        Raises:
+            OutOfRangeError: ``keyword`` is not an index into :attr:`keywords`.
+        """
+        data = encode_text(text, "text")
+        offset = c_size_t()
+        length = c_size_t()
+        with self._use() as handle:
+            lib.plaint_profile_keyword_match(
+                handle, keyword, data, len(data), byref(offset), byref(length)
+            )
+        if length.value == 0:
+            return None
+        return data[offset.value : offset.value + length.value].decode("utf-8")
+
+    @property
+    def keyword_memory(self) -> int:
+        """The bytes the compiled keyword matcher holds. Since 0.7."""
+        out = c_size_t()
+        with self._use() as handle:
+            lib.plaint_profile_keyword_memory(handle, byref(out))
+        return out.value
 
     def visit_quota(self, role: Union[Role, int, str]) -> int:
         """The monthly minimum of return visits ``role`` makes; 0 when the profile sets none.

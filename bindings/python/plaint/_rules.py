@@ -52,6 +52,9 @@ class RowExplanation:
         decided: whether its outputs are in the decision.
         failed: for a row that did not match, the first condition that failed
             ("category in [sudden_event] (was other)"); else "".
+        keywords: for a row that matched, the keywords its ``keywords`` conditions found, as
+            the profile wrote them, or ``"電梯 as 电梯"`` when the content wrote one in another
+            form. Since 0.7.
     """
 
     section: str
@@ -59,6 +62,7 @@ class RowExplanation:
     matched: bool
     decided: bool
     failed: str
+    keywords: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,7 @@ class Decision:
                 matched=bool(row["matched"]),
                 decided=bool(row["decided"]),
                 failed=row.get("failed", ""),
+                keywords=tuple(row.get("keywords", ())),
             )
             for row in json.loads(self._explanation)
         ]

@@ -348,10 +348,10 @@ def test_repeat_window_and_keywords() -> None:
     }
     p = plaint.Profile.from_json(doc)
     assert p.repeat_window_days == 7
-    assert p.keywords == ["leak", "漏水", "power cut"]
-    assert p.find_keywords("POWER CUT and a leak, leak") == ["leak", "power cut"]
+    assert p.keywords == ["Leak", "漏水", "Power Cut"]  # as first written, since 0.7
+    assert p.find_keywords("POWER CUT and a leak, leak") == ["Leak", "Power Cut"]
     assert p.find_keywords("楼上漏水".encode()) == ["漏水"]
-    assert p.find_keywords(b"\xe6\xbc\x8f\xe6\xb0\xb4\0leak") == ["leak", "漏水"]
+    assert p.find_keywords(b"\xe6\xbc\x8f\xe6\xb0\xb4\0leak") == ["Leak", "漏水"]
     assert p.find_keywords("") == []
     with pytest.raises(TypeError):
         p.find_keywords(None)  # type: ignore[arg-type]

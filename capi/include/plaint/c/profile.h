@@ -81,8 +81,9 @@ PLAINT_API int plaint_profile_visit_quota(const plaint_profile* p, int32_t role,
  */
 PLAINT_API int plaint_profile_repeat_window(const plaint_profile* p, int64_t* seconds_out);
 /**
- * The number of keywords of the profile's rules (each once, folded: Latin letters in lower
- * case). @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.6.
+ * The number of keywords of the profile's rules, each once (since 0.7 the written forms of one
+ * word are one keyword, listed as first written; before, folded: Latin letters in lower case).
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.6.
  */
 PLAINT_API int plaint_profile_keyword_count(const plaint_profile* p, size_t* out);
 /**
@@ -102,6 +103,29 @@ PLAINT_API int plaint_profile_keyword(const plaint_profile* p, size_t index, con
  */
 PLAINT_API int plaint_profile_find_keywords(const plaint_profile* p, const char* text, size_t len,
                                             uint32_t* out, size_t capacity, size_t* count_out);
+/**
+ * Whether the profile's keywords match in all their written forms — traditional and simplified
+ * Chinese with the Hong Kong and Taiwan forms (OpenCC), full-width and half-width, Unicode case
+ * and NFKC — `*out` 1, or each as written (Latin letters in any case) as before 0.7, `*out` 0
+ * (`"fold_keywords": false` in the rules object).
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.7.
+ */
+PLAINT_API int plaint_profile_folds_keywords(const plaint_profile* p, int32_t* out);
+/**
+ * Where keyword `index` first occurs in `text` (`len` bytes, or PLAINT_NTS), in whichever of
+ * its written forms: `*offset_out` and `*length_out` in bytes of `text` (`電梯` for the keyword
+ * `电梯`); `*length_out` 0 when it does not occur. A plain search, for explanations.
+ * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE for `index` ≥ the keyword count;
+ * PLAINT_E_INVALID_ARGUMENT for NULL `p`, `offset_out` or `length_out`, or NULL `text` with a
+ * length. Nothing is written on failure. Thread-safe. Since 0.7.
+ */
+PLAINT_API int plaint_profile_keyword_match(const plaint_profile* p, size_t index, const char* text,
+                                            size_t len, size_t* offset_out, size_t* length_out);
+/**
+ * The bytes the profile's compiled keyword matcher holds (its automaton and the keywords'
+ * forms). @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.7.
+ */
+PLAINT_API int plaint_profile_keyword_memory(const plaint_profile* p, size_t* out);
 /**
  * The number of non-fatal findings of the profile (an unreachable row...).
  * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.3.
