@@ -400,6 +400,32 @@ TEST_CASE("report: satisfaction and its change, worked by hand") {
     CHECK(j["satisfaction"]["change"]["mean"].get<double>() == Approx(-1.25));
 }
 
+TEST_CASE("report: a keyword is counted once in all its written forms, named as written") {
+    // The default profile writes 电梯 and elevator. k1 writes 电梯, k2 電梯 (traditional), k3
+    // ＥＬＥＶＡＴＯＲ (full-width), k4 ELEVATOR: 电梯 twice, elevator twice, nothing else.
+    Ledger l;
+    auto put = [&](const char* id, const char* when, const char* content) {
+        Intake in;
+        in.id = id;
+        in.received = at(when);
+        in.building = "A";
+        in.content = content;
+        return l.add(in);
+    };
+    put("k1", "2026-04-01T10:00:00+08:00", "电梯停了");
+    put("k2", "2026-04-02T10:00:00+08:00", "電梯停運");
+    put("k3", "2026-04-03T10:00:00+08:00", "ＥＬＥＶＡＴＯＲ stuck");
+    put("k4", "2026-04-04T10:00:00+08:00", "ELEVATOR stuck");
+    ReportOptions o;
+    o.month = "2026-04";
+    const MonthlyReport r = monthly_report(l, o);
+    REQUIRE(r.top_keywords.size() == 2);
+    CHECK(r.top_keywords[0].name == "elevator"); // ties by name bytewise: e before 电 (E7)
+    CHECK(r.top_keywords[0].count == 2);
+    CHECK(r.top_keywords[1].name == "电梯");
+    CHECK(r.top_keywords[1].count == 2);
+}
+
 TEST_CASE("report: main keywords and repeat complaints, worked by hand") {
     // The default profile's keywords include water, leak, lift, no water, noisy, 电梯, 电梯困人,
     // 请问 and 怎么办理 (examples/data/default-profile.json). Taken in in the order received:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,8 @@ def test_a_keyword_that_folds_to_nothing_is_refused_at_its_place() -> None:
     with pytest.raises(plaint.ValidationError) as e:
         profile({"sections": [{"name": "t", "rows": rows}]})
     assert any(
-        pr.pointer == "/rules/sections/0/rows/0/when/keywords/1" and "folds to nothing" in pr.message
+        pr.pointer == "/rules/sections/0/rows/0/when/keywords/1"
+        and "folds to nothing" in pr.message
         for pr in e.value.problems
     )
 
@@ -104,3 +106,31 @@ def test_a_text_and_its_opencc_conversions_find_the_same_keywords() -> None:
         assert len(converted) == len(contents)
         for original, other in zip(contents, converted):
             assert p.find_keywords(other) == p.find_keywords(original), (config, original, other)
+
+
+# examples/keyword_forms.py: worked by hand from the default profile (examples/data/
+# default-profile.json): 请问 makes a consultation, 电梯 and elevator the elevator tag; each
+# text's other form is matched "as" the profile's keyword.
+KEYWORD_FORMS_LINES = [
+    "keywords in every written form: True",
+    "请问物业费怎么交: consulting; tags -; keywords 请问",
+    "請問物業費怎麼交: consulting; tags -; keywords 請問 as 请问",
+    "电梯停运: valid; tags elevator; keywords 电梯",
+    "電梯停運: valid; tags elevator; keywords 電梯 as 电梯",
+    "ELEVATOR out of order: valid; tags elevator; keywords elevator",
+    "ＥＬＥＶＡＴＯＲ out of order: valid; tags elevator; keywords ＥＬＥＶＡＴＯＲ as elevator",
+]
+
+
+def test_the_keyword_forms_example() -> None:
+    example = SAMPLE.parents[1] / "keyword_forms.py"
+    env = dict(os.environ)
+    result = subprocess.run(
+        [sys.executable, "-W", "error", str(example)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == KEYWORD_FORMS_LINES
