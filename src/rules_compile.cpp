@@ -395,7 +395,7 @@ private:
         std::vector<std::string> forms;
         std::string folded;
         if (impl_.fold_keywords) {
-            forms = detail::keyword_forms(k);
+            forms = form_maker_.forms(k);
             if (forms.empty()) {
                 problem(at, "the keyword folds to nothing (only characters matching ignores, "
                             "such as zero-width spaces or variation selectors)");
@@ -570,6 +570,7 @@ private:
     detail::Problems& problems_;
     const std::map<std::string, Calendar, std::less<>>* calendars_;
     std::unordered_map<std::string, std::uint32_t> keyword_ids_;
+    detail::FormMaker form_maker_; // OpenCC's conversions, once per run of characters
     std::size_t keyword_bytes_ = 0, form_bytes_ = 0;
     bool keywords_over_ = false, keyword_bytes_over_ = false, forms_cut_ = false;
 };

@@ -188,3 +188,17 @@ TEST_CASE("rules: a keyword that folds to nothing is a validation error with its
     CHECK(message_of(R"({"sections": [{"name": "t", "rows": [{"id": "a", "when":
         {"keywords": ["\ud800"]}, "then": {"tags": ["x"]}}]}]})") != "no error");
 }
+
+TEST_CASE("fold: a rule set's form maker gives the forms keyword_forms gives") {
+    detail::FormMaker maker;
+    for (const char* k : {"电梯", "12栋电梯", "电梯-12", "軟體", "着火", "Elevator", "café", "CAFÉ",
+                          "how do i", "Ⅲ期", "１２栋", "请问", "12栋请问", "漏水3", "x"}) {
+        INFO(k);
+        CHECK(maker.forms(k) == detail::keyword_forms(std::string_view(k)));
+    }
+    // The plain path (ASCII and CJK): full-width forms of its ASCII in both cases.
+    const auto f = maker.forms("12栋Lift");
+    CHECK(has(f, "１２栋ｌｉｆｔ"));
+    CHECK(has(f, "１２栋ＬＩＦＴ"));
+    CHECK(has(f, "12棟lift"));
+}
