@@ -95,6 +95,13 @@ void KeywordMatcher::build(const std::vector<std::string>& keywords,
     // The trie, with -1 for missing edges.
     std::vector<std::vector<std::uint32_t>> own(1);
     std::vector<std::int32_t> next(classes, -1);
+    // At most one state per byte of the patterns: room for them all up front, so that the
+    // transitions (tens of megabytes with many forms) are never moved while they grow.
+    std::size_t most = 1;
+    for (const auto& k : keywords)
+        most += k.size();
+    own.reserve(most);
+    next.reserve(most * classes);
     for (std::size_t id = 0; id < keywords.size(); ++id) {
         std::size_t s = 0;
         for (char ch : keywords[id]) {
