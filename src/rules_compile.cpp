@@ -390,6 +390,10 @@ private:
             problem(at, "a keyword is 1 to 256 bytes");
             return 0;
         }
+        // A keyword met before, written the same: its id (its forms are the same).
+        if (const auto seen = keyword_as_written_.find(std::string(k));
+            seen != keyword_as_written_.end())
+            return seen->second;
         // One keyword per fold: every written form of a word (src/fold.hpp), or with folding
         // off, its bytes with Latin letters in lower case.
         std::vector<std::string> forms;
@@ -410,8 +414,10 @@ private:
                     c = static_cast<char>(c + ('a' - 'A'));
         }
         auto it = keyword_ids_.find(folded);
-        if (it != keyword_ids_.end())
+        if (it != keyword_ids_.end()) {
+            keyword_as_written_.emplace(std::string(k), it->second);
             return it->second;
+        }
         if (impl_.keywords.size() >= detail::max_keywords) {
             if (!keywords_over_) // once: every keyword after the limit is over it
                 problem(at, "more than 10,000 distinct keywords");
@@ -446,6 +452,7 @@ private:
         impl_.forms.push_back(std::move(forms));
         const auto id = static_cast<std::uint32_t>(impl_.keywords.size() - 1);
         keyword_ids_.emplace(std::move(folded), id);
+        keyword_as_written_.emplace(std::string(k), id);
         return id;
     }
 
@@ -569,7 +576,8 @@ private:
     detail::RuleSetImpl& impl_;
     detail::Problems& problems_;
     const std::map<std::string, Calendar, std::less<>>* calendars_;
-    std::unordered_map<std::string, std::uint32_t> keyword_ids_;
+    std::unordered_map<std::string, std::uint32_t> keyword_ids_;        // by fold
+    std::unordered_map<std::string, std::uint32_t> keyword_as_written_; // by the bytes written
     detail::FormMaker form_maker_; // OpenCC's conversions, once per run of characters
     std::size_t keyword_bytes_ = 0, form_bytes_ = 0;
     bool keywords_over_ = false, keyword_bytes_over_ = false, forms_cut_ = false;
