@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <deque>
 #include <stdexcept>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 PLAINT_BEGIN_NAMESPACE
 namespace detail {
@@ -77,113 +80,120 @@ std::size_t KeywordMatcher::memory() const noexcept {
     return bytes;
 }
 
+void advise_huge(void* p, std::size_t bytes) noexcept {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    (void)::madvise(p, bytes, MADV_HUGEPAGE); // a hint: without huge pages, the usual ones
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
 void KeywordMatcher::build(const std::vector<std::string>& keywords,
                            const std::vector<std::uint32_t>& ids) {
-    // Byte classes while the automaton is built: every byte that occurs in a keyword gets its
-    // own class, all others share class 0. Upper-case letters share their lower case's class.
-    std::array<bool, 256> used{};
-    for (const auto& k : keywords)
-        for (char ch : k)
-            used[fold(static_cast<unsigned char>(ch))] = true;
-    std::array<std::size_t, 256> class_of{};
-    std::size_t classes = 1;
-    for (std::size_t c = 0; c < 256; ++c)
-        class_of[c] = used[c] ? classes++ : 0;
-    for (std::size_t c = 'A'; c <= 'Z'; ++c)
-        class_of[c] = class_of[c + 32];
-
-    // The trie, with -1 for missing edges.
-    std::vector<std::vector<std::uint32_t>> own(1);
-    std::vector<std::int32_t> next(classes, -1);
-    // At most one state per byte of the patterns: room for them all up front, so that the
-    // transitions (tens of megabytes with many forms) are never moved while they grow.
-    std::size_t most = 1;
+    // The trie, sparse: a state's children (by byte, ASCII letters in lower case) in a list
+    // ordered by byte; the root's, the busiest, by byte directly. Most states, deep in the
+    // keywords' forms, have one child.
+    struct Trie {
+        std::uint32_t child = 0, sibling = 0; // 0: none (the root is nobody's child)
+        unsigned char byte = 0;
+    };
+    std::size_t most = 1; // at most one state per byte of the patterns
     for (const auto& k : keywords)
         most += k.size();
+    std::vector<Trie> trie(1);
+    std::vector<std::vector<std::uint32_t>> own(1);
+    trie.reserve(most);
     own.reserve(most);
-    next.reserve(most * classes);
+    std::array<std::uint32_t, 256> root{};
     for (std::size_t id = 0; id < keywords.size(); ++id) {
-        std::size_t s = 0;
+        std::uint32_t s = 0;
         for (char ch : keywords[id]) {
-            const std::size_t slot = s * classes + class_of[static_cast<unsigned char>(ch)];
-            if (next[slot] < 0) {
-                next[slot] = static_cast<std::int32_t>(own.size());
+            const unsigned char b = fold(static_cast<unsigned char>(ch));
+            std::uint32_t* link = s == 0 ? &root[b] : &trie[s].child;
+            if (s != 0)
+                while (*link != 0 && trie[*link].byte < b)
+                    link = &trie[*link].sibling;
+            if (*link == 0 || trie[*link].byte != b) {
+                const auto t = static_cast<std::uint32_t>(trie.size());
+                trie.push_back({0, s == 0 ? 0 : *link, b});
                 own.emplace_back();
-                next.resize(next.size() + classes, -1);
+                *link = t;
             }
-            s = static_cast<std::size_t>(next[slot]);
+            s = *link;
         }
         if (std::find(own[s].begin(), own[s].end(), ids[id]) == own[s].end())
             own[s].push_back(ids[id]);
     }
-    const std::size_t states = own.size();
-    // Breadth first: failure links, then full transitions (a DFA), and output links.
-    std::vector<std::size_t> fail(states, 0);
-    std::vector<std::int32_t> out_link(states,
-                                       -1); // nearest state (self or by failure) with outputs
-    std::deque<std::size_t> queue;
-    std::vector<std::size_t> order{0}; // breadth first: shallow states, the busy ones, first
-    for (std::size_t c = 0; c < classes; ++c) {
-        std::int32_t& t = next[c];
-        if (t < 0) {
-            t = 0;
-        } else {
-            queue.push_back(static_cast<std::size_t>(t));
-            order.push_back(static_cast<std::size_t>(t));
-        }
-    }
-    while (!queue.empty()) {
-        const std::size_t s = queue.front();
-        queue.pop_front();
-        const std::size_t f = fail[s];
-        out_link[s] = !own[s].empty() ? static_cast<std::int32_t>(s) : out_link[f];
-        for (std::size_t c = 0; c < classes; ++c) {
-            std::int32_t& t = next[s * classes + c];
-            const std::int32_t via_fail = next[f * classes + c];
-            if (t < 0) {
-                t = via_fail;
-            } else {
-                fail[static_cast<std::size_t>(t)] = static_cast<std::size_t>(via_fail);
-                queue.push_back(static_cast<std::size_t>(t));
-                order.push_back(static_cast<std::size_t>(t));
-            }
-        }
-    }
-    // Outputs as a flat list; a state's outputs continue along its failure chain.
-    out_begin_.assign(states + 1, 0);
+    const std::size_t states = trie.size();
+
+    // The scan's table, built breadth first in one pass: a column per byte value (upper-case
+    // letters copying lower case), so a step needs no class look-up. A state's row is that of
+    // its failure state (complete, for it is shallower) with its own children written over
+    // it; a child's failure state is where its byte leads from the failure state's row (the
+    // state a row belongs to is written after its report word as soon as it is placed). Rows go in
+    // breadth-first order, so that the busy ones sit together in the cache; a state that ends
+    // keywords at an odd multiple of 8 bytes, any other at an even one. At most 65,537 states
+    // (the keywords' bytes are limited): entries, byte offsets of rows, fit 32 bits.
+    constexpr std::size_t report_at = columns * 4, state_at = report_at + 4;
+    if (states * (row_bytes + 8) > 0xffffffffu) // beyond what a rule set may hold
+        throw std::length_error("keywords: too many bytes for one matcher");
+    table_.resize(states * (row_bytes + 8)); // room for the padding; not zeroed
+    unsigned char* const table = table_.data();
+    const auto entry_at = [table](std::size_t off, std::size_t b) {
+        std::uint32_t e;
+        std::memcpy(&e, table + off + b * 4, 4);
+        return e;
+    };
+    const auto set_entry = [table](std::size_t off, std::size_t b, std::uint32_t e) {
+        std::memcpy(table + off + b * 4, &e, 4);
+    };
+    std::vector<std::uint32_t> fail(states, 0), offset(states, 0);
+    // out_link: the nearest state (self or by failure) with outputs; -1: none.
+    std::vector<std::int32_t> out_link(states, -1);
+    std::vector<std::uint32_t> order;
+    order.reserve(states);
+    std::size_t bytes = 0;
+    // Places state t (its failure state known): its row's offset, by whether it reports.
+    const auto place = [&](std::uint32_t t) {
+        out_link[t] = !own[t].empty() ? static_cast<std::int32_t>(t) : out_link[fail[t]];
+        if ((bytes / 8 % 2 == 1) != (out_link[t] > 0))
+            bytes += 8;
+        offset[t] = static_cast<std::uint32_t>(bytes);
+        std::memcpy(table + bytes + state_at, &t, 4); // before the row: a child may need it
+        bytes += row_bytes;
+        order.push_back(t);
+    };
+    place(0);
     fail_out_.assign(states, 0);
-    for (std::size_t s = 0; s < states; ++s) {
-        out_begin_[s] = static_cast<std::uint32_t>(out_ids_.size());
-        out_ids_.insert(out_ids_.end(), own[s].begin(), own[s].end());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const std::uint32_t s = order[i];
+        const std::size_t off = offset[s];
+        if (s == 0)
+            std::memset(table, 0, report_at); // every byte leads back to the root (offset 0)
+        else
+            std::memcpy(table + off, table + offset[fail[s]], report_at);
+        const auto add_child = [&](std::uint32_t t, unsigned char b) {
+            fail[t] = s == 0 ? 0 : [&] {
+                std::uint32_t f;
+                std::memcpy(&f, table + entry_at(offset[fail[s]], b) + state_at, 4);
+                return f;
+            }();
+            place(t);
+            set_entry(off, b, offset[t]);
+            if (b >= 'a' && b <= 'z')
+                set_entry(off, b - ('a' - 'A'), offset[t]);
+        };
+        if (s == 0) {
+            for (std::size_t b = 0; b < 256; ++b)
+                if (root[b] != 0)
+                    add_child(root[b], static_cast<unsigned char>(b));
+        } else {
+            for (std::uint32_t t = trie[s].child; t != 0; t = trie[t].sibling)
+                add_child(t, trie[t].byte);
+        }
         if (s > 0)
             fail_out_[s] = static_cast<std::uint32_t>(std::max(out_link[fail[s]], 0));
-    }
-    out_begin_[states] = static_cast<std::uint32_t>(out_ids_.size());
-
-    // The scan's table has a column per byte value (upper-case letters copying lower case), so
-    // a step needs no class look-up. Its rows go in breadth-first order, so that the busy ones
-    // sit together in the cache; a state that ends keywords at an odd multiple of 8 bytes, any
-    // other at an even one. At most 65,537 states (the keywords' bytes are limited): entries,
-    // byte offsets of rows, fit 32 bits.
-    std::vector<std::size_t> offset(states);
-    std::size_t bytes = 0;
-    for (const std::size_t s : order) {
-        if ((bytes / 8 % 2 == 1) != (out_link[s] > 0))
-            bytes += 8;
-        offset[s] = bytes;
-        bytes += row_bytes;
-    }
-    if (bytes > 0xffffffffu) // beyond what a rule set may hold
-        throw std::length_error("keywords: too many bytes for one matcher");
-    table_.assign(bytes, 0);
-    std::vector<std::uint32_t> by_class(classes);
-    for (std::size_t s = 0; s < states; ++s) {
-        unsigned char* const row = table_.data() + offset[s];
-        for (std::size_t c = 0; c < classes; ++c)
-            by_class[c] =
-                static_cast<std::uint32_t>(offset[static_cast<std::size_t>(next[s * classes + c])]);
-        for (std::size_t b = 0; b < columns; ++b)
-            std::memcpy(row + b * 4, &by_class[class_of[b]], 4);
         // What the state reports: the one keyword it ends, or the state to walk from.
         std::uint32_t what = 0;
         if (const std::int32_t o = out_link[s]; o > 0) {
@@ -191,8 +201,15 @@ void KeywordMatcher::build(const std::vector<std::string>& keywords,
             what = own[ou].size() == 1 && fail_out_[ou] == 0 ? own[ou][0] | 0x80000000u
                                                              : static_cast<std::uint32_t>(o);
         }
-        std::memcpy(row + columns * 4, &what, 4);
+        std::memcpy(table + off + report_at, &what, 4);
     }
+    // Outputs as a flat list; a state's outputs continue along its failure chain.
+    out_begin_.assign(states + 1, 0);
+    for (std::size_t s = 0; s < states; ++s) {
+        out_begin_[s] = static_cast<std::uint32_t>(out_ids_.size());
+        out_ids_.insert(out_ids_.end(), own[s].begin(), own[s].end());
+    }
+    out_begin_[states] = static_cast<std::uint32_t>(out_ids_.size());
 }
 
 void KeywordMatcher::report(std::uint32_t entry, std::uint64_t* found) const noexcept {

@@ -95,6 +95,51 @@ TEST_CASE("the keyword matcher finds every keyword in one pass") {
     }
 }
 
+TEST_CASE("a keyword is found in any of its forms, in a matcher of megabytes as in a small one") {
+    // Keywords of up to three forms each, random over a small alphabet: some forms share
+    // prefixes, some are another's suffix. 400 keywords make thousands of states, a table past
+    // 2 MiB (the size from which it is asked for in huge pages); 6 keywords a small one.
+    std::mt19937 rng(23);
+    const std::string alphabet = "abcAB\xe6\xbc\x80";
+    const auto lower = [](std::string s) {
+        for (char& c : s)
+            c = (c == 'A') ? 'a' : (c == 'B') ? 'b' : c;
+        return s;
+    };
+    for (const int count : {6, 400}) {
+        std::vector<std::vector<std::string>> forms(static_cast<std::size_t>(count));
+        for (auto& fs : forms)
+            for (int f = 0, nf = 1 + static_cast<int>(rng() % 3); f < nf; ++f) {
+                std::string k;
+                for (int j = 0, n = 1 + static_cast<int>(rng() % 9); j < n; ++j)
+                    k += alphabet[rng() % alphabet.size()];
+                fs.push_back(k);
+            }
+        const auto m = detail::KeywordMatcher::with_forms(forms);
+        if (count == 400)
+            CHECK(m.memory() > (std::size_t(2) << 20));
+        for (int t = 0; t < 300; ++t) {
+            std::string text;
+            for (int j = 0, n = static_cast<int>(rng() % 40); j < n; ++j)
+                text += alphabet[rng() % alphabet.size()];
+            if (t % 3 == 0) { // a form planted, in upper case where it has a or b
+                std::string f = forms[rng() % forms.size()][0];
+                for (char& c : f)
+                    c = (c == 'a') ? 'A' : (c == 'b') ? 'B' : c;
+                text.insert(text.size() / 2, f);
+            }
+            std::vector<std::size_t> naive;
+            for (std::size_t i = 0; i < forms.size(); ++i)
+                for (const auto& f : forms[i])
+                    if (lower(text).find(lower(f)) != std::string::npos) {
+                        naive.push_back(i);
+                        break;
+                    }
+            CHECK(found(m, text) == naive);
+        }
+    }
+}
+
 TEST_CASE("scanning many texts side by side finds what a naive search finds") {
     std::mt19937 rng(11);
     const std::string alphabet = "abAB\xe6\xbc ";
