@@ -364,8 +364,17 @@ private:
         const double l = ls ? std::floor(lo) + 1 : std::ceil(lo);
         const double h = hs ? std::ceil(hi) - 1 : std::floor(hi);
         constexpr double big = 9.0e18;
-        n.lo = l < -big ? std::numeric_limits<std::int64_t>::min() : static_cast<std::int64_t>(l);
-        n.hi = h > big ? std::numeric_limits<std::int64_t>::max() : static_cast<std::int64_t>(h);
+        // Bounds past ±9e18 are clamped to the int64 ends (a lower bound above every integer
+        // stays above every value a field holds; an upper one below, below): no cast overflows.
+        const auto to_int = [](double x) {
+            if (x < -big)
+                return std::numeric_limits<std::int64_t>::min();
+            if (x > big)
+                return std::numeric_limits<std::int64_t>::max();
+            return static_cast<std::int64_t>(x);
+        };
+        n.lo = to_int(l);
+        n.hi = to_int(h);
         return add(std::move(n));
     }
 
