@@ -122,6 +122,15 @@ void Complaint::set_channel(Channel c) {
     channel_ = c;
 }
 
+void Complaint::set_kind(Kind k) {
+    check_enum(k);
+    for (const Event& e : events_)
+        if (e.type != EventType::receive && e.type != EventType::record)
+            throw error(errc::illegal_transition,
+                        "the kind cannot change once events after 'record' are recorded");
+    kind_ = k;
+}
+
 void Complaint::set_category(Category c) {
     check_enum(c);
     category_ = c;
@@ -165,15 +174,17 @@ bool Complaint::remove_tag(std::string_view tag) noexcept {
 
 // Guards on the complaint itself (its nature and owner), beyond the table. Shared by apply and
 // allowed_events so that the two never disagree.
-const char* detail::blocked_by(Nature nature, Role owner, EventType t) noexcept {
+const char* detail::blocked_by(Kind kind, Nature nature, Role owner, EventType t) noexcept {
+    // The nature guards are a complaint's (DOMAIN.md §3): other kinds are handled, or a repair
+    // outside the office's scope explained, whatever nature was noted.
     switch (t) {
     case EventType::assign:
     case EventType::start:
-        if (nature == Nature::invalid)
+        if (kind == Kind::complaint && nature == Nature::invalid)
             return "an invalid complaint is explained, not handled";
         break;
     case EventType::explain:
-        if (nature != Nature::invalid)
+        if (kind == Kind::complaint && nature != Nature::invalid)
             return "only an invalid complaint is explained";
         break;
     case EventType::escalate:
@@ -187,13 +198,15 @@ const char* detail::blocked_by(Nature nature, Role owner, EventType t) noexcept 
 }
 
 const char* Complaint::blocked_by(EventType t) const noexcept {
-    return detail::blocked_by(nature_, owner_, t);
+    return detail::blocked_by(kind(), nature_, owner_, t);
 }
 
 // Guards on the details the event carries.
-void detail::check_details(State state, Role owner, const Event& e) {
+void detail::check_details(Kind kind, State state, Role owner, const Event& e) {
     switch (e.type) {
     case EventType::classify:
+        if (kind != Kind::complaint) // a severity alone may be noted on other kinds
+            break;
         if (e.nature == Nature::unjudged)
             throw error(errc::invalid_argument,
                         "event 'classify' needs a nature; when the duty staff cannot judge, "
@@ -230,7 +243,7 @@ void detail::check_details(State state, Role owner, const Event& e) {
 }
 
 void Complaint::check_details(const Event& e) const {
-    detail::check_details(state_, owner_, e);
+    detail::check_details(kind(), state_, owner_, e);
 }
 
 void Complaint::apply(const Event& e) {
@@ -268,7 +281,7 @@ void Complaint::apply(const Event& e) {
         throw error(errc::out_of_order,
                     "event '" + std::string(to_string(e.type)) + "' at " + std::to_string(e.at) +
                         " is earlier than the last event, at " + std::to_string(last));
-    const std::optional<State> next = transition(state_, e.type);
+    const std::optional<State> next = transition(kind(), state_, e.type);
     if (!next)
         throw error(errc::illegal_transition, illegal(state_, e.type));
     if (const char* why = blocked_by(e.type))
@@ -322,7 +335,7 @@ std::vector<EventType> Complaint::allowed_events() const {
         auto t = from_code<EventType>(code);
         if (!t)
             break;
-        if (transition(state_, *t) && !blocked_by(*t))
+        if (transition(kind(), state_, *t) && !blocked_by(*t))
             out.push_back(*t);
     }
     return out;

@@ -19,11 +19,11 @@ void check_size(std::string_view v, std::size_t limit, const char* what);
 
 // The lifecycle's guards beyond the state table. The message of an illegal transition:
 std::string illegal(State s, EventType e, const std::string& why = {});
-// Why an event of type t is refused for a complaint of this nature and owner, or nullptr.
-const char* blocked_by(Nature nature, Role owner, EventType t) noexcept;
+// Why an event of type t is refused for a request of this kind, nature and owner, or nullptr.
+const char* blocked_by(Kind kind, Nature nature, Role owner, EventType t) noexcept;
 // Checks the details an event carries (classify's nature, escalate's target, visit's method,
-// unsatisfied's deadline) against the complaint's state and owner; throws plaint::error.
-void check_details(State state, Role owner, const Event& e);
+// unsatisfied's deadline) against the request's kind, state and owner; throws plaint::error.
+void check_details(Kind kind, State state, Role owner, const Event& e);
 
 } // namespace detail
 PLAINT_END_NAMESPACE

@@ -76,10 +76,11 @@ Complaint complaint_from_json(std::string_view text) {
         problems.add("/received", "a complaint needs its received instant");
     // `state`, `nature`, `severity` and `owner` are what `to_json` writes of the derived state:
     // read back, each must agree with what the events derive (checked at the end).
-    static const char* const known[] = {
-        "id",      "received", "channel", "category", "subcategory", "name",
-        "contact", "building", "unit",    "content",  "remedy",      "reporter_count",
-        "tags",    "events",   "state",   "nature",   "severity",    "owner"};
+    static const char* const known[] = {"id",          "received", "channel", "category",
+                                        "subcategory", "name",     "contact", "building",
+                                        "unit",        "content",  "remedy",  "reporter_count",
+                                        "tags",        "events",   "state",   "nature",
+                                        "severity",    "owner",    "kind"};
     unknown_keys(doc, "", known, problems);
     // Check every field before building anything, so one pass reports all the problems.
     const Instant received =
@@ -88,6 +89,8 @@ Complaint complaint_from_json(std::string_view text) {
         detail::read_enum<Channel>(doc["channel"], "/channel", problems);
     if (doc.contains("category"))
         detail::read_enum<Category>(doc["category"], "/category", problems);
+    if (doc.contains("kind"))
+        detail::read_enum<Kind>(doc["kind"], "/kind", problems);
     if (!problems.empty()) {
         const detail::PositionIndex index(text);
         problems.throw_if_any("complaint", &index);
@@ -106,6 +109,9 @@ Complaint complaint_from_json(std::string_view text) {
     if (doc.contains("category"))
         if (auto v = detail::read_enum<Category>(doc["category"], "/category", problems))
             c.set_category(*v);
+    if (doc.contains("kind"))
+        if (auto v = detail::read_enum<Kind>(doc["kind"], "/kind", problems))
+            c.set_kind(*v);
     if (doc.contains("reporter_count")) {
         if (doc["reporter_count"].is_number_integer() &&
             doc["reporter_count"].get<std::int64_t>() >= 1 &&
@@ -216,6 +222,8 @@ std::string to_json(const Complaint& c) {
     doc["received"] = format_iso8601(c.received());
     doc["channel"] = std::string(to_string(c.channel()));
     doc["category"] = std::string(to_string(c.category()));
+    if (c.stated_kind())
+        doc["kind"] = std::string(to_string(*c.stated_kind()));
     for (const auto& [name, field] : text_fields)
         if (!c.text(field).empty())
             doc[name] = c.text(field);

@@ -29,10 +29,13 @@ constexpr Entry states[] = {{1, "received"}, {2, "recorded"},     {3, "classifie
                             {4, "assigned"}, {5, "in_progress"},  {6, "waiting"},
                             {7, "resolved"}, {8, "return_visit"}, {9, "rectification"},
                             {10, "closed"},  {11, "explained"}};
-constexpr Entry events[] = {{1, "receive"}, {2, "record"},     {3, "classify"},     {4, "assign"},
-                            {5, "start"},   {6, "wait"},       {7, "resume"},       {8, "resolve"},
-                            {9, "visit"},   {10, "satisfied"}, {11, "unsatisfied"}, {12, "explain"},
-                            {13, "close"},  {14, "escalate"},  {15, "reopen"}};
+constexpr Entry events[] = {
+    {1, "receive"},      {2, "record"},       {3, "classify"}, {4, "assign"},    {5, "start"},
+    {6, "wait"},         {7, "resume"},       {8, "resolve"},  {9, "visit"},     {10, "satisfied"},
+    {11, "unsatisfied"}, {12, "explain"},     {13, "close"},   {14, "escalate"}, {15, "reopen"},
+    {16, "answer"},      {17, "acknowledge"}, {18, "confirm"}};
+constexpr Entry kinds[] = {
+    {1, "complaint"}, {2, "repair"}, {3, "consultation"}, {4, "suggestion"}, {5, "praise"}};
 
 constexpr Entry target_kinds[] = {{1, "record"},
                                   {2, "acknowledge"},
@@ -80,6 +83,8 @@ Table table(EnumKind kind) noexcept {
         return table_of(target_kinds);
     case EnumKind::clock_state:
         return table_of(clock_states);
+    case EnumKind::kind:
+        return table_of(kinds);
     }
     return {nullptr, 0};
 }

@@ -223,6 +223,10 @@ std::uint32_t LedgerImpl::add_intake(const Intake& in) {
         r.unit = pool.intern(in.unit);
         r.subcategory = pool.intern(in.subcategory);
         r.channel = static_cast<std::uint8_t>(in.channel);
+        // Unstated: a complaint until the rules, run below, say otherwise.
+        r.kind = in.kind ? static_cast<std::uint8_t>(*in.kind)
+                         : static_cast<std::uint8_t>(static_cast<unsigned>(Kind::complaint) |
+                                                     detail::kind_decided);
         r.category = static_cast<std::uint8_t>(in.category);
         r.nature = static_cast<std::uint8_t>(Nature::unjudged);
         r.severity = static_cast<std::uint8_t>(Severity::unset);
@@ -242,8 +246,7 @@ std::uint32_t LedgerImpl::add_intake(const Intake& in) {
             r.extra = static_cast<std::uint32_t>(extras.size() - 1);
         }
         PEv pe;
-        pe.type_to = static_cast<std::uint8_t>(static_cast<unsigned>(EventType::receive) |
-                                               (static_cast<unsigned>(State::received) << 4));
+        pe.set_type(EventType::receive, State::received);
         pe.actor_sev = static_cast<std::uint8_t>(Role::duty_staff);
         const auto ci = static_cast<std::uint32_t>(recs.size());
         append_event(r, pe);
@@ -304,12 +307,13 @@ void LedgerImpl::add_event(std::uint32_t ci, const Event& e) {
     if (static_cast<std::uint64_t>(e.at) - static_cast<std::uint64_t>(r0.received) > none32)
         throw error(errc::out_of_range, "an event 2^32 seconds (136 years) or more after "
                                         "receipt; the ledger keeps at most 2^32 - 1");
-    const std::optional<State> next = transition(state, e.type);
+    const Kind kind = r0.kind_of();
+    const std::optional<State> next = transition(kind, state, e.type);
     if (!next)
         throw error(errc::illegal_transition, detail::illegal(state, e.type));
-    if (const char* why = detail::blocked_by(nature, owner, e.type))
+    if (const char* why = detail::blocked_by(kind, nature, owner, e.type))
         throw error(errc::illegal_transition, detail::illegal(state, e.type, why));
-    detail::check_details(state, owner, e);
+    detail::check_details(kind, state, owner, e);
     switch (e.type) {
     case EventType::reopen:
         if (r0.cycle == 0xffff)
@@ -329,8 +333,7 @@ void LedgerImpl::add_event(std::uint32_t ci, const Event& e) {
     const Rec saved = r0;
     try {
         pe.delta = static_cast<std::uint32_t>(e.at - r0.received);
-        pe.type_to = static_cast<std::uint8_t>(static_cast<unsigned>(e.type) |
-                                               (static_cast<unsigned>(*next) << 4));
+        pe.set_type(e.type, *next);
         pe.actor_sev = static_cast<std::uint8_t>(static_cast<unsigned>(e.actor) |
                                                  (static_cast<unsigned>(sev) << 4));
         pe.detail = detail;
@@ -440,6 +443,7 @@ std::size_t Ledger::add(const Complaint& c) {
     in.received = c.received();
     in.channel = c.channel();
     in.category = c.category();
+    in.kind = c.stated_kind();
     in.subcategory = c.subcategory();
     in.building = c.building();
     in.unit = c.unit();

@@ -30,6 +30,7 @@ namespace detail {
 // events live in one shared array threaded per complaint.
 
 constexpr std::uint32_t none32 = 0xffffffffu;
+constexpr std::uint8_t kind_decided = 0x80; // Rec::kind: the rules decided it
 
 // A vector in fixed chunks: no doubling slack, no copying on growth.
 template <class T>
@@ -235,7 +236,12 @@ struct Rec {
     // Earlier complaints from the same unit within the repeat window when it was taken in, in two
     // bytes, low first (state version 2; these were spare bytes, always zero, in version 1).
     std::uint8_t repeats[2] = {0, 0};
-    std::uint8_t spare[3] = {0, 0, 0}; // named padding: snapshots write records as bytes
+    // The kind of request (state version 3; a spare byte, zero, before): its code, with
+    // `kind_decided` set when the rules decided it rather than the intake.
+    std::uint8_t kind = 1;
+    std::uint8_t spare[2] = {0, 0}; // named padding: snapshots write records as bytes
+
+    Kind kind_of() const noexcept { return static_cast<Kind>(kind & 0x7f); }
 
     std::int32_t repeat_count() const noexcept { return repeats[0] | (repeats[1] << 8); }
     void set_repeat_count(std::size_t n) noexcept {
@@ -246,7 +252,8 @@ struct Rec {
 };
 
 // One event, packed in 16 bytes: instant as seconds after receipt, the next event of the same
-// complaint, a note (0 none; high bit: an interned note), type and state after, actor with the
+// complaint, a note (0 none; high bit: an interned note), type (low four bits, the rest in
+// `type_high`: event codes past 15 since state version 3) and state after, actor with the
 // re-evaluation flag and severity, and one detail (nature, target role or visit method).
 struct PEv {
     std::uint32_t delta = 0;
@@ -255,9 +262,15 @@ struct PEv {
     std::uint8_t type_to = 0;
     std::uint8_t actor_sev = 0;
     std::uint8_t detail = 0;
-    std::uint8_t spare = 0;
+    std::uint8_t type_high = 0; // a spare byte, zero, before state version 3
 
-    EventType type() const noexcept { return static_cast<EventType>(type_to & 0x0f); }
+    void set_type(EventType t, State to) noexcept {
+        const auto code = static_cast<unsigned>(t);
+        type_to = static_cast<std::uint8_t>((code & 0x0fu) | (static_cast<unsigned>(to) << 4));
+        type_high = static_cast<std::uint8_t>(code >> 4);
+    }
+    unsigned type_code() const noexcept { return (type_to & 0x0fu) | (unsigned(type_high) << 4); }
+    EventType type() const noexcept { return static_cast<EventType>(type_code()); }
     State to() const noexcept { return static_cast<State>(type_to >> 4); }
     Role actor() const noexcept { return static_cast<Role>(actor_sev & 0x07); }
     bool derived() const noexcept { return (actor_sev & 0x08) != 0; }

@@ -48,7 +48,7 @@ std::int32_t int_field(const std::string& s, const char* what) {
 const char* const complaint_columns[] = {"id",          "received", "channel", "category",
                                          "subcategory", "building", "unit",    "reporter_count",
                                          "content",     "tags",     "name",    "contact",
-                                         "remedy"};
+                                         "remedy",      "kind"};
 const char* const event_columns[] = {"complaint_id", "at",       "type",   "role",   "note",
                                      "nature",       "severity", "target", "method", "deadline"};
 
@@ -210,6 +210,8 @@ public:
                 in.name = f(10);
                 in.contact = f(11);
                 in.remedy = f(12);
+                if (!f(13).empty())
+                    in.kind = parse_enum<Kind>(f(13));
                 ledger.add(in);
                 ++rep.complaints;
             } catch (const error& e) {

@@ -68,6 +68,7 @@ std::string Ledger::view_json(std::size_t index) const {
     o += std::to_string(v.index);
     json_key(o, "id");
     json_text(o, v.id);
+    enum_member(o, "kind", std::optional<Kind>(v.kind));
     enum_member(o, "state", std::optional<State>(v.state));
     enum_member(o, "owner", std::optional<Role>(v.owner));
     enum_member(o, "nature", std::optional<Nature>(v.nature));

@@ -63,6 +63,8 @@ ComplaintView Ledger::view(std::size_t index) const {
     v.received = r.received;
     v.channel = static_cast<Channel>(r.channel);
     v.category = static_cast<Category>(r.category);
+    v.kind = r.kind_of();
+    v.kind_decided = (r.kind & detail::kind_decided) != 0;
     v.subcategory = m.pool.get(r.subcategory);
     v.building = m.pool.get(r.building);
     v.unit = m.pool.get(r.unit);
@@ -99,6 +101,7 @@ Complaint Ledger::complaint(std::size_t index, bool with_reevaluations) const {
     Complaint c(v.id, v.received);
     c.set_channel(v.channel);
     c.set_category(v.category);
+    c.set_kind(v.kind);
     c.set_subcategory(v.subcategory);
     c.set_building(v.building);
     c.set_unit(v.unit);
@@ -204,6 +207,7 @@ std::vector<std::size_t> Ledger::select(const Query& q) const {
             (q.owner && static_cast<Role>(r.owner) != *q.owner) ||
             (q.building && r.building != building) ||
             (q.category && static_cast<Category>(r.category) != *q.category) ||
+            (q.kind && r.kind_of() != *q.kind) ||
             (q.nature && static_cast<Nature>(r.nature) != *q.nature) ||
             (q.severity && static_cast<Severity>(r.severity) != *q.severity) ||
             (q.open_only && static_cast<State>(r.state) == State::closed) ||

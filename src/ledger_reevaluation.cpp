@@ -51,6 +51,11 @@ bool LedgerImpl::rules(std::uint32_t ci, Instant at, Trigger trigger) {
     f.category = static_cast<Category>(r.category);
     f.nature = static_cast<Nature>(r.nature);
     f.severity = static_cast<Severity>(r.severity);
+    // At intake an unstated kind is the rules' to decide; after it the kind is fixed.
+    if (trigger == Trigger::intake && (r.kind & kind_decided))
+        f.kind.reset();
+    else
+        f.kind = r.kind_of();
     f.building = pool.get(r.building);
     f.unit = pool.get(r.unit);
     f.subcategory = pool.get(r.subcategory);
@@ -72,6 +77,9 @@ bool LedgerImpl::rules(std::uint32_t ci, Instant at, Trigger trigger) {
     Decision& d = decision;
     profile.rules().classify(f, d);
 
+    if (trigger == Trigger::intake && (r.kind & kind_decided))
+        r.kind = static_cast<std::uint8_t>(static_cast<unsigned>(d.kind.value_or(Kind::complaint)) |
+                                           kind_decided);
     r.rule_nature = d.nature ? static_cast<std::uint8_t>(*d.nature) : 0xff;
     r.rule_escalate = d.escalate_to ? static_cast<std::uint8_t>(*d.escalate_to) : 0;
     if (trigger == Trigger::intake || trigger == Trigger::classify) {
@@ -97,14 +105,13 @@ bool LedgerImpl::rules(std::uint32_t ci, Instant at, Trigger trigger) {
                              (sev == Severity::unset || *d.severity < sev);
     bool added = false;
     if ((nature_up || severity_up) && judged != Nature::unjudged &&
-        transition(static_cast<State>(r.state), EventType::classify)) {
+        transition(r.kind_of(), static_cast<State>(r.state), EventType::classify)) {
         std::string note = "re-evaluated by the profile's rules:";
         for (auto id : d.matched)
             note += " " + std::string(id);
         PEv pe;
         pe.delta = static_cast<std::uint32_t>(at - r.received);
-        pe.type_to = static_cast<std::uint8_t>(static_cast<unsigned>(EventType::classify) |
-                                               (static_cast<unsigned>(r.state) << 4));
+        pe.set_type(EventType::classify, static_cast<State>(r.state));
         const Severity new_sev = severity_up ? *d.severity : Severity::unset;
         pe.actor_sev =
             static_cast<std::uint8_t>(r.owner | 0x08u | (static_cast<unsigned>(new_sev) << 4));
@@ -174,6 +181,10 @@ Ledger Ledger::replay(const Profile& profile) const {
         in.id = m.ids.get(r.id);
         in.received = r.received;
         in.channel = static_cast<Channel>(r.channel);
+        // A kind the rules decided is decided again by the new profile's rules.
+        in.kind.reset();
+        if (!(r.kind & detail::kind_decided))
+            in.kind = r.kind_of();
         in.category = static_cast<Category>(r.category);
         in.subcategory = m.pool.get(r.subcategory);
         in.building = m.pool.get(r.building);

@@ -115,8 +115,8 @@ void check_replay(const LedgerImpl& m, const Rec& x, bool with_derived,
         last = pe.delta;
         if (type == EventType::receive)
             corrupt(who() + "a second receipt");
-        const std::optional<State> next = transition(state, type);
-        if (!next || detail::blocked_by(nature, owner, type))
+        const std::optional<State> next = transition(x.kind_of(), state, type);
+        if (!next || detail::blocked_by(x.kind_of(), nature, owner, type))
             corrupt(who() + "an event its state does not allow");
         if ((type == EventType::classify && !valid<Nature>(pe.detail)) ||
             ((type == EventType::assign || type == EventType::escalate) &&
@@ -125,7 +125,7 @@ void check_replay(const LedgerImpl& m, const Rec& x, bool with_derived,
             corrupt(who() + "an event's nature, role or visit method is out of range");
         const Event e = m.event_at(x, i, false);
         try {
-            detail::check_details(state, owner, e);
+            detail::check_details(x.kind_of(), state, owner, e);
         } catch (const error& err) {
             corrupt(who() + err.what());
         }
@@ -192,7 +192,7 @@ void check_state(const LedgerImpl& m) {
             (x.visit != 0 && !valid<VisitMethod>(x.visit)) ||
             (x.rule_nature != 0xff && !valid<Nature>(x.rule_nature)) ||
             (x.rule_escalate != 0 && !valid<Role>(x.rule_escalate)) ||
-            !valid<VisitMethod>(x.plan_visit))
+            !valid<VisitMethod>(x.plan_visit) || !valid<Kind>(x.kind & 0x7fu))
             corrupt(who() + "an enumeration or SLA policy out of range");
         if (x.n_events == 0)
             corrupt(who() + "it has no events");
@@ -204,7 +204,7 @@ void check_state(const LedgerImpl& m) {
             const PEv& e = m.events[i];
             const bool note_ok = (e.note & pooled_note) ? (e.note & ~pooled_note) < m.pool.size()
                                                         : e.note < m.notes.size();
-            if (!valid<EventType>(e.type_to & 0x0fu) || !valid<State>(e.type_to >> 4) ||
+            if (!valid<EventType>(e.type_code()) || !valid<State>(e.type_to >> 4) ||
                 !valid<Role>(e.actor_sev & 0x07u) || !valid<Severity>(e.actor_sev >> 4) || !note_ok)
                 corrupt(who() + "an event's type, state, actor, severity or note is out of range");
             if (k + 1 == x.n_events && (i != x.last_ev || e.next != none32))
@@ -303,6 +303,9 @@ void LedgerAccess::load(Ledger& ledger, StateReader& r, std::uint32_t version) {
     if (version < 2)
         for (std::size_t ci = 0; ci < m.recs.size(); ++ci)
             m.recs[ci].set_repeat_count(0); // spare bytes in version 1
+    if (version < 3)
+        for (std::size_t ci = 0; ci < m.recs.size(); ++ci)
+            m.recs[ci].kind = static_cast<std::uint8_t>(Kind::complaint); // a spare byte before
     check_state(m);
     // The unit index is derived: rebuilt in intake order. Each complaint keeps the repeat count
     // it was classified with.

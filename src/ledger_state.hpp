@@ -17,7 +17,9 @@ namespace detail {
 // Span, Extra in src/ledger_impl.hpp) or of the order below is a new version; `load` keeps reading
 // every older one (CONVENTIONS.md, "Versions").
 // Version 2 (0.6): a record's repeat count in two of its formerly spare bytes (zero in version 1).
-constexpr std::uint32_t ledger_state_version = 2;
+// Version 3 (0.7): a record's kind of request in its next spare byte (every earlier record is a
+// complaint), and an event's type codes past 15 in its formerly spare byte (zero before).
+constexpr std::uint32_t ledger_state_version = 3;
 
 class StateWriter {
 public:

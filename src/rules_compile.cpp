@@ -92,7 +92,7 @@ bool subsumes(const RuleSetImpl& impl, const Row& earlier, const Row& later) {
     const Node& l = impl.nodes[later.root];
     if (e.op != Op::all || l.op != Op::all)
         return false;
-    for (std::size_t f = 0; f < 4; ++f) // quick test on the enumerations first
+    for (std::size_t f = 0; f < 5; ++f) // quick test on the enumerations first
         if ((later.enums[f] & ~earlier.enums[f]) != 0)
             return false;
     for (std::uint32_t i = e.begin; i < e.end; ++i)
@@ -190,7 +190,7 @@ private:
 
     std::optional<std::uint32_t> one(std::string_view key, JsonView value, const JsonPath& at,
                                      int depth) {
-        for (std::uint8_t i = 0; i < 4; ++i)
+        for (std::uint8_t i = 0; i < 5; ++i)
             if (key == detail::field_names[i])
                 return enum_set(i, value, at);
         for (std::uint8_t i = 0; i < 4; ++i)
@@ -223,7 +223,7 @@ private:
             const std::uint32_t c = condition(value, at, depth + 1);
             return group(Op::not_, "not", {c});
         }
-        problem(at, "unknown condition; expected channel, category, nature, severity, "
+        problem(at, "unknown condition; expected channel, category, nature, severity, kind, "
                     "reporter_count, repeat_count, unsatisfied_visits, reopens, "
                     "hours_since_received, tags, keywords, missed, received, building, "
                     "unit, subcategory, all, any or not");
@@ -608,6 +608,8 @@ void read_outputs(JsonView v, const JsonPath& at, detail::Row& row, detail::Prob
             row.escalate_to = detail::read_enum<Role>(value, kat, problems);
         else if (key == "visit_method")
             row.visit_method = detail::read_enum<VisitMethod>(value, kat, problems);
+        else if (key == "kind")
+            row.kind = detail::read_enum<Kind>(value, kat, problems);
         else if (key == "sla_policy") {
             if (value.is_string() && !value.str().empty())
                 row.sla_policy = std::string(value.str());
@@ -627,7 +629,7 @@ void read_outputs(JsonView v, const JsonPath& at, detail::Row& row, detail::Prob
             }
         } else {
             problems.add(kat.str(), "unknown output; expected nature, severity, sla_policy, "
-                                    "escalate_to, visit_method or tags");
+                                    "escalate_to, visit_method, kind or tags");
         }
     }
 }

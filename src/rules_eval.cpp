@@ -141,6 +141,9 @@ bool RuleSetImpl::eval(std::uint32_t n, const Facts& f, Scratch& s) const {
         case 2:
             code = static_cast<std::int32_t>(f.nature);
             break;
+        case 4:
+            code = f.kind ? static_cast<std::int32_t>(*f.kind) : 0;
+            break;
         default:
             code = static_cast<std::int32_t>(f.severity);
             break;
@@ -223,8 +226,12 @@ std::string RuleSetImpl::why_not(std::uint32_t n, const Facts& f, Scratch& s) co
         const std::int32_t code = node.field == 0   ? static_cast<std::int32_t>(f.channel)
                                   : node.field == 1 ? static_cast<std::int32_t>(f.category)
                                   : node.field == 2 ? static_cast<std::int32_t>(f.nature)
-                                                    : static_cast<std::int32_t>(f.severity);
-        seen = std::string(enum_name(enum_kinds[node.field], code).value_or("?"));
+                                  : node.field == 3 ? static_cast<std::int32_t>(f.severity)
+                                  : f.kind          ? static_cast<std::int32_t>(*f.kind)
+                                                    : 0;
+        seen = node.field == 4 && !f.kind
+                   ? std::string("not stated")
+                   : std::string(enum_name(enum_kinds[node.field], code).value_or("?"));
         break;
     }
     case Op::int_range:
@@ -262,6 +269,7 @@ void take(const detail::Row& row, Decision& out, bool fill_only) {
         out.sla_policy = std::string_view(*row.sla_policy);
     set(out.escalate_to, row.escalate_to);
     set(out.visit_method, row.visit_method);
+    set(out.kind, row.kind);
     for (std::string_view t : row.tag_views)
         if (std::find(out.tags.begin(), out.tags.end(), t) == out.tags.end())
             out.tags.push_back(t);
@@ -351,6 +359,8 @@ void classify_impl(const detail::RuleSetImpl& impl, const Facts& facts, const st
                     out.escalate_to = part.escalate_to;
                 if (part.visit_method)
                     out.visit_method = part.visit_method;
+                if (part.kind)
+                    out.kind = part.kind;
                 for (auto t : part.tags)
                     if (std::find(out.tags.begin(), out.tags.end(), t) == out.tags.end())
                         out.tags.push_back(t);
@@ -529,6 +539,7 @@ Facts Facts::of(const Complaint& c, Instant now) {
     f.category = c.category();
     f.nature = c.nature();
     f.severity = c.severity();
+    f.kind = c.stated_kind();
     f.building = c.building();
     f.unit = c.unit();
     f.subcategory = c.subcategory();

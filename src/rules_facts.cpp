@@ -32,6 +32,9 @@ void Facts::check() const {
     if (reporter_count < 1 || reporter_count > Limits::reporters)
         throw error(errc::out_of_range, "reporter count " + std::to_string(reporter_count) +
                                             " is outside 1.." + std::to_string(Limits::reporters));
+    if (kind && !from_code<Kind>(static_cast<std::int32_t>(*kind)))
+        throw error(errc::out_of_range,
+                    "unknown kind code " + std::to_string(static_cast<std::int32_t>(*kind)));
     check_count(repeat_count, "repeat count");
     check_count(unsatisfied_visits, "unsatisfied-visit count");
     check_count(reopens, "reopen count");

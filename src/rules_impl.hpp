@@ -24,7 +24,7 @@ enum class Op : std::uint8_t {
     all,
     any,
     not_,
-    enum_set,   // field: 0 channel, 1 category, 2 nature, 3 severity
+    enum_set,   // field: 0 channel, 1 category, 2 nature, 3 severity, 4 kind (0 when unstated)
     int_range,  // field: 0 reporter_count, 1 repeat_count, 2 unsatisfied_visits, 3 reopens
     real_range, // hours_since_received
     tags_any,
@@ -56,8 +56,8 @@ struct Row {
     std::uint32_t root = 0; // a Node::all
     // A necessary condition, read off the row's top-level tests: the codes each enumeration may
     // have and the range of the two counts. Checked inline before the tree is walked.
-    std::array<std::uint64_t, 4> enums{~std::uint64_t(0), ~std::uint64_t(0), ~std::uint64_t(0),
-                                       ~std::uint64_t(0)};
+    std::array<std::uint64_t, 5> enums{~std::uint64_t(0), ~std::uint64_t(0), ~std::uint64_t(0),
+                                       ~std::uint64_t(0), ~std::uint64_t(0)};
     std::int64_t reporters_lo = INT64_MIN, reporters_hi = INT64_MAX;
     std::int64_t repeats_lo = INT64_MIN, repeats_hi = INT64_MAX;
     // Keywords of which the row needs at least one (ids in `lists`, [need_begin, need_end)), read
@@ -70,15 +70,16 @@ struct Row {
             return code >= 0 && code < 64 && ((mask >> code) & 1);
         };
         return has(enums[0], f.channel) && has(enums[1], f.category) && has(enums[2], f.nature) &&
-               has(enums[3], f.severity) && f.reporter_count >= reporters_lo &&
-               f.reporter_count <= reporters_hi && f.repeat_count >= repeats_lo &&
-               f.repeat_count <= repeats_hi;
+               has(enums[3], f.severity) && has(enums[4], f.kind ? *f.kind : Kind{}) &&
+               f.reporter_count >= reporters_lo && f.reporter_count <= reporters_hi &&
+               f.repeat_count >= repeats_lo && f.repeat_count <= repeats_hi;
     }
     std::optional<Nature> nature;
     std::optional<Severity> severity;
     std::optional<std::string> sla_policy;
     std::optional<Role> escalate_to;
     std::optional<VisitMethod> visit_method;
+    std::optional<Kind> kind;
     std::vector<std::string> tags;
     std::vector<std::string_view> tag_views; // of `tags`, fixed once the row is in place
 };
@@ -94,11 +95,11 @@ struct Section {
     std::size_t word_offset = 0;
 };
 
-const char* const field_names[] = {"channel", "category", "nature", "severity"};
+const char* const field_names[] = {"channel", "category", "nature", "severity", "kind"};
 const char* const int_names[] = {"reporter_count", "repeat_count", "unsatisfied_visits", "reopens"};
 const char* const pattern_names[] = {"building", "unit", "subcategory"};
 const EnumKind enum_kinds[] = {EnumKind::channel, EnumKind::category, EnumKind::nature,
-                               EnumKind::severity};
+                               EnumKind::severity, EnumKind::kind};
 
 // Per-thread scratch for one evaluation: found keywords and tags, computed when first needed.
 struct Scratch {

@@ -20,6 +20,8 @@ std::string to_json(const Decision& d) {
         doc["escalate_to"] = std::string(to_string(*d.escalate_to));
     if (d.visit_method)
         doc["visit_method"] = std::string(to_string(*d.visit_method));
+    if (d.kind)
+        doc["kind"] = std::string(to_string(*d.kind));
     doc["tags"] = Json::array();
     for (auto t : d.tags)
         doc["tags"].push_back(std::string(t));

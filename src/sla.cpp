@@ -30,8 +30,9 @@ namespace {
 using E = EventType;
 
 // Default events per kind (DOMAIN.md §4–5): most clocks run from receipt (or from a reopen, for
-// a new cycle) until the step they measure. Handling clocks pause while the case waits on the
-// resident.
+// a new cycle) until the step they measure; a consultation's answer and a suggestion's
+// acknowledgement end the handling clocks, a repair's confirmation its return-visit clock (§8).
+// Handling clocks pause while the case waits on the resident.
 void apply_defaults(Target& t, bool has_start, bool has_stop, bool has_pause, bool has_resume) {
     std::vector<E> start = {E::receive, E::reopen}, stop, pause, resume;
     switch (t.kind) {
@@ -40,17 +41,17 @@ void apply_defaults(Target& t, bool has_start, bool has_stop, bool has_pause, bo
         stop = {E::record};
         break;
     case TargetKind::acknowledge:
-        stop = {E::classify, E::explain};
+        stop = {E::classify, E::explain, E::answer, E::acknowledge};
         break;
     case TargetKind::first_response:
-        stop = {E::assign, E::start, E::explain};
+        stop = {E::assign, E::start, E::explain, E::answer, E::acknowledge};
         break;
     case TargetKind::first_feedback:
-        stop = {E::start, E::resolve, E::explain};
+        stop = {E::start, E::resolve, E::explain, E::answer, E::acknowledge};
         break;
     case TargetKind::resolution:
     case TargetKind::repair_completion:
-        stop = {E::resolve, E::explain};
+        stop = {E::resolve, E::explain, E::answer, E::acknowledge};
         pause = {E::wait};
         resume = {E::resume};
         break;
@@ -58,11 +59,11 @@ void apply_defaults(Target& t, bool has_start, bool has_stop, bool has_pause, bo
         stop = {E::start, E::explain};
         break;
     case TargetKind::consultation_answer:
-        stop = {E::resolve, E::explain};
+        stop = {E::answer, E::resolve, E::explain};
         break;
     case TargetKind::return_visit:
         start = {E::resolve};
-        stop = {E::visit};
+        stop = {E::visit, E::confirm};
         break;
     case TargetKind::rectification:
         start = {E::unsatisfied};

@@ -89,6 +89,12 @@ public:
     Instant received() const noexcept { return received_; }
     Channel channel() const noexcept { return channel_; }
     Category category() const noexcept { return category_; }
+    /// The kind of request: as stated (`set_kind`), else `Kind::complaint`. Its workflow is
+    /// `transition(kind(), state, event)`. Since 0.7.
+    Kind kind() const noexcept { return kind_.value_or(Kind::complaint); }
+    /// The kind as stated, or nothing when it never was: a ledger's rules may then decide it
+    /// (their `kind` output). Since 0.7.
+    std::optional<Kind> stated_kind() const noexcept { return kind_; }
     Nature nature() const noexcept { return nature_; }
     Severity severity() const noexcept { return severity_; }
     std::int32_t reporter_count() const noexcept { return reporter_count_; }
@@ -129,6 +135,10 @@ public:
     void set_channel(Channel c);
     /// @throws error `errc::out_of_range` for a value outside the enumeration.
     void set_category(Category c);
+    /// States the kind of request. @throws error `errc::out_of_range` for a value outside the
+    /// enumeration, `errc::illegal_transition` once events other than `receive` and `record`
+    /// are recorded (each kind has its own workflow). Since 0.7.
+    void set_kind(Kind k);
     /// @throws error `errc::out_of_range` outside 1 to `Limits::reporters`.
     void set_reporter_count(std::int32_t n);
     /// Moves the received instant (and the `receive` event with it).
@@ -143,9 +153,10 @@ public:
     bool remove_tag(std::string_view tag) noexcept;
 
     /// Applies one event. Checks, in order: the event type and enumerations in range, the note,
-    /// `at` not earlier than the last event (`errc::out_of_order`), the transition table
-    /// and the guards (`errc::illegal_transition`, naming the state and the event), the
-    /// details the event needs (`errc::invalid_argument`). On any error nothing changes.
+    /// `at` not earlier than the last event (`errc::out_of_order`), the transition table of the
+    /// complaint's kind and the guards (`errc::illegal_transition`, naming the state and the
+    /// event), the details the event needs (`errc::invalid_argument`). On any error nothing
+    /// changes.
     void apply(const Event& e);
 
     /// The events legal now, with their guards on the current nature and owner; the events'
@@ -160,6 +171,7 @@ private:
     Instant received_;
     Channel channel_ = Channel::other;
     Category category_ = Category::other;
+    std::optional<Kind> kind_;
     Nature nature_ = Nature::unjudged;
     Severity severity_ = Severity::unset;
     std::int32_t reporter_count_ = 1;

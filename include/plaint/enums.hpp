@@ -45,6 +45,16 @@ enum class Nature : std::int32_t {
     venting = 6,      ///< 发泄型 communicative complaint
 };
 
+/// Kinds of request the service desk takes (DOMAIN.md §8): each has its own workflow (see
+/// `transition`), and counts and limits are kept per kind. Since 0.7.
+enum class Kind : std::int32_t {
+    complaint = 1,    ///< 投诉: today's full cycle, with a nature judged before handling
+    repair = 2,       ///< 报修: assessed on site, fixed, confirmed with the resident
+    consultation = 3, ///< 咨询: answered and closed
+    suggestion = 4,   ///< 建议: acknowledged and closed
+    praise = 5,       ///< 表扬: acknowledged and closed
+};
+
 /// Severity, P1 most urgent. Since 0.1.
 enum class Severity : std::int32_t {
     unset = 0, ///< not assessed yet
@@ -104,6 +114,9 @@ enum class EventType : std::int32_t {
     close = 13,       ///< an explained complaint is closed
     escalate = 14,    ///< ownership moves up the role chain
     reopen = 15,      ///< a closed complaint is opened again
+    answer = 16,      ///< a consultation is answered, which closes it. Since 0.7.
+    acknowledge = 17, ///< a suggestion or praise is acknowledged, which closes it. Since 0.7.
+    confirm = 18,     ///< the resident confirms a finished repair, which closes it. Since 0.7.
 };
 
 /// What a target measures; the values equal the C ABI's `PLAINT_TARGET_*`. Each kind brings
@@ -145,6 +158,7 @@ enum class EnumKind : std::int32_t {
     event_type = 8,
     target_kind = 9,  ///< Since 0.2.
     clock_state = 10, ///< Since 0.2.
+    kind = 11,        ///< Since 0.7.
 };
 
 /// The name of `code` in enumeration `kind`, or nothing when the code is unknown. Since 0.1.
@@ -206,6 +220,11 @@ template <>
 struct EnumTraits<ClockState> {
     static constexpr EnumKind kind = EnumKind::clock_state;
     static constexpr const char* label = "clock state";
+};
+template <>
+struct EnumTraits<Kind> {
+    static constexpr EnumKind kind = EnumKind::kind;
+    static constexpr const char* label = "kind";
 };
 } // namespace detail
 

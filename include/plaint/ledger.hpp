@@ -39,6 +39,9 @@ struct Intake {
     Instant received = 0;
     Channel channel = Channel::other;
     Category category = Category::other;
+    /// The kind of request; unset lets the profile's rules decide it (their `kind` output),
+    /// a complaint when they do not. Since 0.7.
+    std::optional<Kind> kind;
     std::string_view subcategory, building, unit; ///< up to `Limits::short_text` bytes each
     std::string_view name, contact;               ///< up to `Limits::short_text` bytes each
     std::string_view content, remedy;             ///< up to `Limits::long_text` bytes each
@@ -55,6 +58,8 @@ struct ComplaintView {
     Instant received = 0;
     Channel channel = Channel::other;
     Category category = Category::other;
+    Kind kind = Kind::complaint; ///< the kind of request, as stated or decided. Since 0.7.
+    bool kind_decided = false;   ///< the profile's rules decided the kind. Since 0.7.
     std::string_view subcategory, building, unit, content;
     std::int32_t reporter_count = 1;
     /// Earlier complaints from the same building and unit received within the profile's repeat
@@ -88,6 +93,7 @@ struct Query {
     std::optional<Category> category;
     std::optional<Nature> nature; ///< the judged nature
     std::optional<Severity> severity;
+    std::optional<Kind> kind;               ///< the kind of request. Since 0.7.
     bool open_only = false;                 ///< only complaints not closed
     std::optional<Instant> received_from;   ///< received at or after
     std::optional<Instant> received_before; ///< received before
@@ -261,7 +267,8 @@ public:
     /// events when `with_reevaluations`; the stored state is the same either way only when
     /// the rules raised nothing). @throws error `errc::out_of_range`.
     Complaint complaint(std::size_t index, bool with_reevaluations = true) const;
-    /// Complaint `index` as one compact JSON object, UTF-8: the view's `index`, `id`, `state`,
+    /// Complaint `index` as one compact JSON object, UTF-8: the view's `index`, `id`, `kind`
+    /// (since 0.7), `state`,
     /// `owner`, `nature`, `severity`, `cycle`, `event_count`, `last_event_at`, `escalations`,
     /// `reevaluations`, `visit_method`, `rectification_deadline`, `sla_policy`, `rule_nature`,
     /// `rule_escalate_to`, `planned_visit` and `tags` (its own and the rules' additions), then
@@ -326,13 +333,13 @@ public:
     /// UTF-8, an optional byte order mark; a header row required; LF or CRLF; blank lines
     /// ignored): `complaints` with columns id, received (required), channel,
     /// category, subcategory, building, unit, reporter_count, content, tags (separated by ';'),
-    /// name, contact, remedy; then `events` (may be null) with columns complaint_id, at, type
-    /// (required), role, note, nature, severity, target, method, deadline — events of one
-    /// complaint in time order. Instants are ISO 8601 with an offset or epoch seconds; enumerations
-    /// by their names (`to_string`); empty fields take the defaults of `Intake` and `Event`; a
-    /// `receive` event at the received instant is skipped. Unknown, repeated or missing required
-    /// columns make the whole file bad (reported at line 1); each bad row is reported with its
-    /// line and the rest imported (or nothing, by option).
+    /// name, contact, remedy, kind (since 0.7; empty: the rules decide); then `events` (may be
+    /// null) with columns complaint_id, at, type (required), role, note, nature, severity, target,
+    /// method, deadline — events of one complaint in time order. Instants are ISO 8601 with an
+    /// offset or epoch seconds; enumerations by their names (`to_string`); empty fields take the
+    /// defaults of `Intake` and `Event`; a `receive` event at the received instant is skipped.
+    /// Unknown, repeated or missing required columns make the whole file bad (reported at line 1);
+    /// each bad row is reported with its line and the rest imported (or nothing, by option).
     /// @throws error `errc::io` when a stream fails while reading.
     ImportReport import_csv(std::istream& complaints, std::istream* events,
                             const ImportOptions& options = {});

@@ -3,11 +3,11 @@
 /// facts — enumeration sets, numeric ranges, tags, keywords in the content (Chinese and English,
 /// case-insensitive for Latin letters, all found in one pass whatever their number), building
 /// and unit patterns, the complaint's history, combined with all / any / not — and outputs
-/// (nature, severity, SLA policy, escalation role, return-visit method, tags). Rows are grouped
-/// in sections, each with its hit policy: `first` (the first matching row), `collect` (every
-/// matching row) or `priority` (the matching row of highest severity). A `RuleSet` is compiled
-/// once, immutable and safe to share across threads; classifying allocates nothing when the
-/// caller reuses its `Decision`.
+/// (nature, severity, SLA policy, escalation role, return-visit method, kind of request, tags).
+/// Rows are grouped in sections, each with its hit policy: `first` (the first matching row),
+/// `collect` (every matching row) or `priority` (the matching row of highest severity). A `RuleSet`
+/// is compiled once, immutable and safe to share across threads; classifying allocates nothing when
+/// the caller reuses its `Decision`.
 #pragma once
 
 #include "plaint/calendar.hpp"
@@ -34,6 +34,9 @@ struct Facts {
     Category category = Category::other;
     Nature nature = Nature::unjudged;
     Severity severity = Severity::unset;
+    /// The kind of request as stated at intake; unset when the rules are to decide it (their
+    /// `kind` output). A `kind` condition matches only a stated kind. Since 0.7.
+    std::optional<Kind> kind;
     std::string_view building, unit, subcategory, content;
     std::vector<std::string_view> tags;
     std::int32_t reporter_count = 1;
@@ -46,7 +49,7 @@ struct Facts {
     Instant received = 0; ///< for conditions on a calendar's hours
 
     /// The facts of a complaint as it stands at `now` (history from its event log; the SLA
-    /// targets missed are the caller's to add).
+    /// targets missed are the caller's to add; `kind` its stated kind).
     static Facts of(const Complaint& c, Instant now);
 
     /// Throws `plaint::error` unless these facts are ones a complaint could have, checked as a
@@ -55,7 +58,8 @@ struct Facts {
     /// (`out_of_range`), texts of valid UTF-8 without NUL (`encoding`) within their limits —
     /// building, unit and sub-category `Limits::short_text`, content `Limits::long_text`, tags
     /// 1 to `Limits::tag` bytes and at most `Limits::tags` of them (`too_large`). Facts made by
-    /// `Facts::of` always pass; the C and Python batches check every row with it. Since 0.7.
+    /// `Facts::of` always pass; the C and Python batches check every row with it. A stated kind
+    /// outside the enumeration is `out_of_range`. Since 0.7.
     void check() const;
 };
 
@@ -66,6 +70,9 @@ struct Decision {
     std::optional<std::string_view> sla_policy; ///< borrowed from the rule set
     std::optional<Role> escalate_to;
     std::optional<VisitMethod> visit_method;
+    /// The kind of request the rules see (a `kind` output); a ledger takes it at intake when
+    /// the kind was not stated. Since 0.7.
+    std::optional<Kind> kind;
     std::vector<std::string_view> tags;    ///< tags to add, borrowed from the rule set
     std::vector<std::string_view> matched; ///< ids of the rows that decided, in order
 
@@ -75,6 +82,7 @@ struct Decision {
         sla_policy.reset();
         escalate_to.reset();
         visit_method.reset();
+        kind.reset();
         tags.clear();
         matched.clear();
     }
@@ -101,7 +109,8 @@ struct Explanation {
 };
 
 /// The JSON form of a decision: `{"nature", "severity", "sla_policy", "escalate_to",
-/// "visit_method", "tags", "matched"}`, leaving out what was not decided. Since 0.3.
+/// "visit_method", "kind", "tags", "matched"}`, leaving out what was not decided (`kind` since
+/// 0.7). Since 0.3.
 std::string to_json(const Decision& d);
 /// The JSON form of an explanation: a list of `{"section", "id", "matched", "decided",
 /// "failed", "keywords"}` (`failed` and `keywords` only when there are some; `keywords` since

@@ -2,8 +2,11 @@
 /// The complaint lifecycle of DOMAIN.md §4 as an explicit state machine: receive → record →
 /// judge → handle → return visit → close, with waiting on the resident, rectification until the
 /// complainant is satisfied (闭环管理), the explain-and-close path for invalid complaints,
-/// escalation up the role chain and reopening. `transition` is the whole table; `Complaint`
-/// applies it together with the guards on an event's details.
+/// escalation up the role chain and reopening. Other kinds of request (DOMAIN.md §8) have their
+/// own tables: a repair is assigned without a judged nature, fixed and confirmed with the
+/// resident; a consultation is answered and closed; a suggestion or praise is acknowledged and
+/// closed. `transition` is the whole table; `Complaint` applies it together with the guards on an
+/// event's details.
 #pragma once
 
 #include "plaint/config.hpp"
@@ -85,6 +88,92 @@ constexpr std::optional<State> transition(State from, EventType event) noexcept 
     case E::reopen:
         if (from == S::closed)
             return S::recorded;
+        break;
+    case E::answer:
+    case E::acknowledge:
+    case E::confirm:
+        break; // other kinds' events
+    }
+    return std::nullopt;
+}
+
+/// The state after `event` in state `from` for a request of kind `kind`: the table of each kind
+/// (the README draws them). A complaint's is `transition(from, event)`. The others, in short:
+/// - repair: a complaint's cycle with `assign` legal from `recorded` (no nature to judge first;
+///   `classify` may still set a severity), and the resident's word after the work: `confirm`
+///   (resolved → closed) or `unsatisfied` (resolved → rectification: redo by a deadline);
+/// - consultation: `record`, then optionally `classify`, `assign`, `start`, `wait`/`resume`, and
+///   `answer` (→ closed) from recorded, classified, assigned or in progress;
+/// - suggestion and praise: `record`, optionally `classify` and `assign` (passed on to whoever
+///   it concerns), and `acknowledge` (→ closed) from recorded, classified or assigned.
+/// Every kind may `escalate` while open and `reopen` when closed. Thread-safe. Since 0.7.
+constexpr std::optional<State> transition(Kind kind, State from, EventType event) noexcept {
+    using S = State;
+    using E = EventType;
+    switch (kind) {
+    case Kind::complaint:
+        return transition(from, event);
+    case Kind::repair:
+        if (event == E::assign && from == S::recorded)
+            return S::assigned;
+        if (event == E::confirm && from == S::resolved)
+            return S::closed;
+        if (event == E::unsatisfied && from == S::resolved)
+            return S::rectification;
+        if (event == E::explain && from == S::recorded)
+            return S::explained;
+        return transition(from, event);
+    case Kind::consultation:
+        switch (event) {
+        case E::record:
+        case E::classify:
+        case E::start:
+        case E::wait:
+        case E::resume:
+        case E::escalate:
+        case E::reopen:
+            return transition(from, event);
+        case E::assign:
+            if (from == S::recorded || from == S::classified)
+                return S::assigned;
+            if (from == S::assigned || from == S::in_progress || from == S::waiting)
+                return from;
+            break;
+        case E::answer:
+            if (from == S::recorded || from == S::classified || from == S::assigned ||
+                from == S::in_progress)
+                return S::closed;
+            break;
+        default:
+            break;
+        }
+        break;
+    case Kind::suggestion:
+    case Kind::praise:
+        switch (event) {
+        case E::record:
+        case E::escalate:
+        case E::reopen:
+            return transition(from, event);
+        case E::classify:
+            if (from == S::recorded)
+                return S::classified;
+            if (from == S::classified || from == S::assigned)
+                return from;
+            break;
+        case E::assign:
+            if (from == S::recorded || from == S::classified)
+                return S::assigned;
+            if (from == S::assigned)
+                return from;
+            break;
+        case E::acknowledge:
+            if (from == S::recorded || from == S::classified || from == S::assigned)
+                return S::closed;
+            break;
+        default:
+            break;
+        }
         break;
     }
     return std::nullopt;

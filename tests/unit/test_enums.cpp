@@ -116,10 +116,10 @@ TEST_CASE("names and codes are stable and round-trip") {
     CHECK(parse_enum<Category>("sudden_event") == Category::sudden_event);
     CHECK(parse_enum<Role>("cs_manager") == Role::cs_manager);
 
-    const EnumKind kinds[] = {EnumKind::channel,    EnumKind::category,   EnumKind::nature,
-                              EnumKind::severity,   EnumKind::role,       EnumKind::visit_method,
-                              EnumKind::state,      EnumKind::event_type, EnumKind::target_kind,
-                              EnumKind::clock_state};
+    const EnumKind kinds[] = {EnumKind::channel,     EnumKind::category,   EnumKind::nature,
+                              EnumKind::severity,    EnumKind::role,       EnumKind::visit_method,
+                              EnumKind::state,       EnumKind::event_type, EnumKind::target_kind,
+                              EnumKind::clock_state, EnumKind::kind};
     for (EnumKind k : kinds) {
         int seen = 0;
         for (std::int32_t code = -2; code < 40; ++code) {
@@ -145,9 +145,11 @@ TEST_CASE("names and codes are stable and round-trip") {
     CHECK(count(EnumKind::role) == 5);
     CHECK(count(EnumKind::visit_method) == 5);
     CHECK(count(EnumKind::state) == 11);
-    CHECK(count(EnumKind::event_type) == 15);
+    CHECK(count(EnumKind::event_type) == 18); // 15, then answer, acknowledge, confirm (0.7)
     CHECK(count(EnumKind::target_kind) == 11);
     CHECK(count(EnumKind::clock_state) == 6);
+    CHECK(count(EnumKind::kind) == 5); // DOMAIN.md §8: complaint, repair, consultation,
+                                       // suggestion, praise
 }
 
 TEST_CASE("unknown codes and names are refused with the valid names listed") {

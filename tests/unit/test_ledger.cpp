@@ -1039,9 +1039,11 @@ TEST_CASE("ledger: a complaint view's JSON form, worked by hand") {
     l.add_event(0, Event::of(EventType::record, parse_iso8601("2026-10-01T08:05:00Z")));
     l.add_event(0, classify);
     // Three events (receive, record, classify): state classified, owner the duty staff, the
-    // judged nature and severity valid and p2, cycle 1, the last event at 09:30 UTC.
+    // judged nature and severity valid and p2, cycle 1, the last event at 09:30 UTC; the kind
+    // not stated and none of the default profile's kind rows matching: a complaint.
     const std::string expected =
-        R"({"index":0,"id":"K-\"1\"","state":"classified","owner":"duty_staff",)"
+        R"({"index":0,"id":"K-\"1\"","kind":"complaint","state":"classified",)"
+        R"("owner":"duty_staff",)"
         R"("nature":"valid","severity":"p2","cycle":1,"event_count":3,)"
         R"("last_event_at":"2026-10-01T09:30:00Z","escalations":0,"reevaluations":0,)"
         R"("visit_method":null,"rectification_deadline":null,"sla_policy":null,)"

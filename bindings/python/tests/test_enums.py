@@ -42,7 +42,7 @@ def test_an_unknown_int_is_refused_by_the_library(complaint: plaint.Complaint) -
     with pytest.raises(plaint.OutOfRangeError):
         complaint.category = 0  # categories start at 1
     with pytest.raises(plaint.OutOfRangeError):
-        complaint.apply(16, T0 + MINUTE, "duty_staff")  # events end at 15 (reopen)
+        complaint.apply(99, T0 + MINUTE, "duty_staff")  # events end at 18 (confirm)
     with pytest.raises(plaint.OutOfRangeError):
         complaint.apply("record", T0 + MINUTE, 6)  # roles end at 5 (company)
     with pytest.raises(plaint.OutOfRangeError):
