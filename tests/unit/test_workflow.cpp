@@ -265,15 +265,16 @@ TEST_CASE("illegal transitions name the state and the event") {
 
 namespace {
 
-// Reads the "state × event" table from the README: rows `| \`state\` | cell | ... |` under a
-// header row naming the events. A cell is `—` (illegal) or the name of the next state.
-std::map<std::pair<std::string, std::string>, std::string> readme_table() {
+// Reads the "state × event" tables from the README: under `<!-- state-table KIND... -->`, rows
+// `| \`state\` | cell | ... |` under a header row naming the events, one table per kind (a
+// table may serve several kinds). A cell is `—` (illegal) or the name of the next state.
+using Cells = std::map<std::pair<std::string, std::string>, std::string>;
+std::map<std::string, Cells> readme_tables() {
     std::ifstream in(PLAINT_README);
     REQUIRE(in);
     std::string line;
-    std::vector<std::string> header;
-    std::map<std::pair<std::string, std::string>, std::string> table;
-    bool inside = false;
+    std::vector<std::string> header, kinds;
+    std::map<std::string, Cells> tables;
     auto cells = [](const std::string& l) {
         std::vector<std::string> out;
         std::stringstream ss(l);
@@ -288,14 +289,22 @@ std::map<std::pair<std::string, std::string>, std::string> readme_table() {
             out.pop_back();
         return out;
     };
+    const std::string open = "<!-- state-table ";
     while (std::getline(in, line)) {
-        if (line.rfind("<!-- state-table -->", 0) == 0) {
-            inside = true;
+        if (line.rfind(open, 0) == 0) {
+            std::stringstream names(line.substr(open.size()));
+            std::string k;
+            kinds.clear();
+            while (names >> k && k != "-->")
+                kinds.push_back(k);
+            header.clear();
             continue;
         }
-        if (line.rfind("<!-- /state-table -->", 0) == 0)
-            break;
-        if (!inside || line.rfind("|", 0) != 0)
+        if (line.rfind("<!-- /state-table -->", 0) == 0) {
+            kinds.clear();
+            continue;
+        }
+        if (kinds.empty() || line.rfind("|", 0) != 0)
             continue;
         auto c = cells(line);
         if (header.empty()) {
@@ -304,27 +313,36 @@ std::map<std::pair<std::string, std::string>, std::string> readme_table() {
         }
         if (c.empty() || c[0].find("---") != std::string::npos)
             continue;
-        for (std::size_t i = 1; i < c.size() && i < header.size(); ++i)
-            table[{c[0], header[i]}] = c[i];
+        for (const auto& k : kinds)
+            for (std::size_t i = 1; i < c.size() && i < header.size(); ++i)
+                tables[k][{c[0], header[i]}] = c[i];
     }
-    return table;
+    return tables;
 }
 
 } // namespace
 
-TEST_CASE("the state machine equals the README's state table cell by cell") {
-    const auto table = readme_table();
-    REQUIRE(table.size() == 11 * 14); // every state × every event but receive
-    for (std::int32_t s = 1; s <= 11; ++s) {
-        for (std::int32_t e = 2; e <= 15; ++e) {
-            const State st = static_cast<State>(s);
-            const EventType et = static_cast<EventType>(e);
-            auto it = table.find({std::string(to_string(st)), std::string(to_string(et))});
-            INFO(to_string(st) << " × " << to_string(et));
-            REQUIRE(it != table.end());
-            const auto next = transition(st, et);
-            const std::string expected = next ? std::string(to_string(*next)) : "—";
-            CHECK(it->second == expected);
+TEST_CASE("each kind's state machine equals its README table cell by cell") {
+    const auto tables = readme_tables();
+    REQUIRE(tables.size() == 5); // complaint, repair, consultation, suggestion, praise
+    for (std::int32_t k = 1; k <= 5; ++k) {
+        const Kind kind = static_cast<Kind>(k);
+        auto t = tables.find(std::string(to_string(kind)));
+        REQUIRE(t != tables.end());
+        REQUIRE(t->second.size() == 11 * 17); // every state × every event but receive
+        for (std::int32_t s = 1; s <= 11; ++s) {
+            for (std::int32_t e = 2; e <= 18; ++e) {
+                const State st = static_cast<State>(s);
+                const EventType et = static_cast<EventType>(e);
+                auto it = t->second.find({std::string(to_string(st)), std::string(to_string(et))});
+                INFO(to_string(kind) << ": " << to_string(st) << " × " << to_string(et));
+                REQUIRE(it != t->second.end());
+                const auto next = transition(kind, st, et);
+                const std::string expected = next ? std::string(to_string(*next)) : "—";
+                CHECK(it->second == expected);
+                if (kind == Kind::complaint) // the two-argument table is the complaint's
+                    CHECK(transition(st, et) == next);
+            }
         }
     }
 }
@@ -365,4 +383,108 @@ TEST_CASE("details an event type does not use are neither checked nor logged") {
     Event judge = classify(t0 + 2 * minute, static_cast<Nature>(99));
     CHECK(code_of([&] { c.apply(judge); }) == errc::out_of_range);
     CHECK(c.state() == State::recorded);
+}
+
+// Kinds of request (DOMAIN.md §8): the paths the README's kind tables describe, walked on a
+// `Complaint`, with the guards that are a complaint's alone.
+TEST_CASE("a repair is assigned without a nature, fixed and confirmed by the resident") {
+    Complaint c("R", t0);
+    c.set_kind(Kind::repair);
+    CHECK(c.kind() == Kind::repair);
+    CHECK(c.stated_kind() == Kind::repair);
+    Instant t = t0;
+    c.apply(ev(EventType::record, t += minute));
+    c.apply(ev(EventType::assign, t += minute, Role::cs_assistant)); // no classify first
+    CHECK(c.state() == State::assigned);
+    CHECK(c.nature() == Nature::unjudged);
+    c.apply(ev(EventType::start, t += minute)); // on-site assessment
+    c.apply(ev(EventType::resolve, t += minute));
+    // The resident does not accept the work: redo by a deadline, then confirm.
+    Event no = ev(EventType::unsatisfied, t += minute);
+    no.deadline = t + 24 * 60 * minute;
+    c.apply(no);
+    CHECK(c.state() == State::rectification);
+    c.apply(ev(EventType::resolve, t += minute));
+    c.apply(ev(EventType::confirm, t += minute));
+    CHECK(c.state() == State::closed);
+    // A severity alone may be noted on a repair (a complaint's classify needs a nature).
+    Complaint d("R2", t0);
+    d.set_kind(Kind::repair);
+    d.apply(ev(EventType::record, t0 + minute));
+    Event sev = ev(EventType::classify, t0 + 2 * minute);
+    sev.severity = Severity::p2;
+    d.apply(sev);
+    CHECK(d.severity() == Severity::p2);
+    CHECK(d.nature() == Nature::unjudged);
+    // An out-of-scope repair is explained whatever its nature; a complaint only when invalid.
+    d.apply(ev(EventType::explain, t0 + 3 * minute));
+    CHECK(d.state() == State::explained);
+    Complaint e = complaint_in(State::classified, Nature::valid);
+    CHECK(code_of([&] { e.apply(ev(EventType::explain, t0 + 99 * minute)); }) ==
+          errc::illegal_transition);
+}
+
+TEST_CASE("a consultation is answered and a suggestion or praise acknowledged") {
+    Complaint q("Q", t0);
+    q.set_kind(Kind::consultation);
+    q.apply(ev(EventType::record, t0 + minute));
+    // Not a complaint's events: no resolve, no return visit for a consultation.
+    CHECK(code_of([&] { q.apply(ev(EventType::resolve, t0 + 2 * minute)); }) ==
+          errc::illegal_transition);
+    q.apply(ev(EventType::answer, t0 + 2 * minute));
+    CHECK(q.state() == State::closed);
+    q.apply(ev(EventType::reopen, t0 + 3 * minute));
+    CHECK(q.state() == State::recorded);
+    CHECK(q.cycle() == 2);
+
+    for (Kind k : {Kind::suggestion, Kind::praise}) {
+        Complaint s("S", t0);
+        s.set_kind(k);
+        s.apply(ev(EventType::record, t0 + minute));
+        s.apply(ev(EventType::assign, t0 + 2 * minute, Role::cs_manager)); // passed on
+        CHECK(code_of([&] { s.apply(ev(EventType::start, t0 + 3 * minute)); }) ==
+              errc::illegal_transition);
+        s.apply(ev(EventType::acknowledge, t0 + 3 * minute));
+        CHECK(s.state() == State::closed);
+        CHECK(s.owner() == Role::cs_manager);
+    }
+    // A complaint answers nothing and acknowledges nothing: it keeps its cycle.
+    Complaint c = complaint_in(State::recorded);
+    CHECK(code_of([&] { c.apply(ev(EventType::answer, t0 + 99 * minute)); }) ==
+          errc::illegal_transition);
+    CHECK(code_of([&] { c.apply(ev(EventType::acknowledge, t0 + 99 * minute)); }) ==
+          errc::illegal_transition);
+    // allowed_events follows the kind: a recorded consultation may be classified, assigned,
+    // escalated or answered (the README's consultation table, row `recorded`).
+    Complaint r("Q2", t0);
+    r.set_kind(Kind::consultation);
+    r.apply(ev(EventType::record, t0 + minute));
+    CHECK(r.allowed_events() == std::vector<EventType>{EventType::classify, EventType::assign,
+                                                       EventType::escalate, EventType::answer});
+}
+
+TEST_CASE("the kind is fixed once handling starts, and an unknown kind is refused") {
+    Complaint c("K", t0);
+    CHECK(c.kind() == Kind::complaint); // not stated: a complaint
+    CHECK_FALSE(c.stated_kind());
+    CHECK(code_of([&] { c.set_kind(static_cast<Kind>(0)); }) == errc::out_of_range);
+    CHECK(code_of([&] { c.set_kind(static_cast<Kind>(6)); }) == errc::out_of_range);
+    CHECK_FALSE(c.stated_kind()); // nothing changed
+    c.apply(ev(EventType::record, t0 + minute));
+    c.set_kind(Kind::repair); // still allowed after record
+    c.apply(ev(EventType::assign, t0 + 2 * minute));
+    CHECK(code_of([&] { c.set_kind(Kind::complaint); }) == errc::illegal_transition);
+    CHECK(c.kind() == Kind::repair);
+    // The JSON form carries a stated kind and reads it back; an unknown one is a validation error
+    // at /kind.
+    const Complaint back = complaint_from_json(to_json(c));
+    CHECK(back.kind() == Kind::repair);
+    CHECK(back.state() == State::assigned);
+    CHECK(to_json(Complaint("N", t0)).find("\"kind\"") == std::string::npos);
+    CHECK(code_of([&] {
+              complaint_from_json(R"({"id":"X","received":1772414100,"kind":"request"})");
+          }) == errc::validation);
+    CHECK(message_of([&] {
+              complaint_from_json(R"({"id":"X","received":1772414100,"kind":"request"})");
+          }).find("/kind") != std::string::npos);
 }
