@@ -99,14 +99,14 @@ static void test_default_decisions(void) {
     plaint_string_free(json);
     json = NULL;
     CHECK(plaint_decision_explain_json(d, &json) == PLAINT_OK);
-    /* The default profile's first row (section "policy") fails on the category. */
+    /* The default profile's first row (section "kind") fails on the category. */
     CHECK(json && strncmp(json,
-                          "[{\"decided\":false,\"failed\":\"category in [sudden_event] (was "
-                          "other)\",\"id\":\"sudden-event\",\"matched\":false,\"section\":"
-                          "\"policy\"}",
-                          strlen("[{\"decided\":false,\"failed\":\"category in [sudden_event] "
-                                 "(was other)\",\"id\":\"sudden-event\",\"matched\":false,"
-                                 "\"section\":\"policy\"}")) == 0);
+                          "[{\"decided\":false,\"failed\":\"category in [equipment] (was "
+                          "other)\",\"id\":\"equipment-is-repair\",\"matched\":false,"
+                          "\"section\":\"kind\"}",
+                          strlen("[{\"decided\":false,\"failed\":\"category in [equipment] "
+                                 "(was other)\",\"id\":\"equipment-is-repair\",\"matched\":"
+                                 "false,\"section\":\"kind\"}")) == 0);
     CHECK(json && strstr(json, "{\"decided\":true,\"id\":\"reached-authorities\",\"matched\":true,"
                                "\"section\":\"nature\"}") != NULL);
     plaint_string_free(json);
@@ -165,9 +165,10 @@ static void test_profile_handles(void) {
     CHECK(plaint_profile_visit_quota(p, PLAINT_ROLE_NONE, &quota) == PLAINT_E_OUT_OF_RANGE);
     CHECK(plaint_profile_visit_quota(p, 99, &quota) == PLAINT_E_OUT_OF_RANGE);
 
-    /* Its policies: the four of DOMAIN.md §5, in sorted order; the set outlives the profile. */
+    /* Its policies: the four of DOMAIN.md §5 and `feedback` (§8: suggestions and praise), in
+     * sorted order; the set outlives the profile. */
     CHECK(plaint_profile_policy_set(p, &set) == PLAINT_OK);
-    CHECK(plaint_policy_set_policy_count(set, &n) == PLAINT_OK && n == 4);
+    CHECK(plaint_policy_set_policy_count(set, &n) == PLAINT_OK && n == 5);
     CHECK(plaint_policy_set_policy_name(set, 0, &name) == PLAINT_OK &&
           strcmp(name, "complaint") == 0);
 
@@ -183,7 +184,7 @@ static void test_profile_handles(void) {
     }
     plaint_string_free(json);
     plaint_profile_free(q);
-    CHECK(plaint_policy_set_policy_name(set, 3, &name) == PLAINT_OK &&
+    CHECK(plaint_policy_set_policy_name(set, 4, &name) == PLAINT_OK &&
           strcmp(name, "repair_urgent") == 0);
     plaint_policy_set_free(set);
 

@@ -216,18 +216,19 @@ static void test_default_set(void) {
     int64_t t = 0;
     char* json = NULL;
     char* json2 = NULL;
-    static const char* const names[] = {"complaint", "consultation", "repair", "repair_urgent"};
+    static const char* const names[] = {"complaint", "consultation", "feedback", "repair",
+                                        "repair_urgent"};
     size_t i;
 
     CHECK(plaint_policy_set_default(&set) == PLAINT_OK && set != NULL);
-    CHECK(plaint_policy_set_policy_count(set, &n) == PLAINT_OK && n == 4);
-    for (i = 0; i < 4; ++i) {
+    CHECK(plaint_policy_set_policy_count(set, &n) == PLAINT_OK && n == 5);
+    for (i = 0; i < 5; ++i) {
         CHECK(plaint_policy_set_policy_name(set, i, &name) == PLAINT_OK);
         CHECK(name && strcmp(name, names[i]) == 0); /* sorted */
     }
     name = NULL;
-    CHECK(plaint_policy_set_policy_name(set, 4, &name) == PLAINT_E_OUT_OF_RANGE);
-    CHECK(strstr(plaint_last_error_message(), "4 policies") != NULL);
+    CHECK(plaint_policy_set_policy_name(set, 5, &name) == PLAINT_E_OUT_OF_RANGE);
+    CHECK(strstr(plaint_last_error_message(), "5 policies") != NULL);
     CHECK(plaint_policy_set_policy_name(set, (size_t)-1, &name) == PLAINT_E_OUT_OF_RANGE);
     CHECK(name == NULL);
 
@@ -255,7 +256,7 @@ static void test_default_set(void) {
      * calendars taken from it, usable. */
     CHECK(plaint_policy_set_default(&again) == PLAINT_OK);
     plaint_policy_set_free(set);
-    CHECK(plaint_policy_set_policy_count(again, &n) == PLAINT_OK && n == 4);
+    CHECK(plaint_policy_set_policy_count(again, &n) == PLAINT_OK && n == 5);
     CHECK(plaint_calendar_add(office, at("2026-09-30T17:30:00+08:00"), H, &t) == PLAINT_OK);
     CHECK(t == at("2026-10-08T09:30:00+08:00"));
     CHECK(plaint_calendar_add(always, 0, 100, &t) == PLAINT_OK && t == 100);

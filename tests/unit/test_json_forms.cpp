@@ -75,11 +75,16 @@ TEST_CASE("decisions and explanations as JSON") {
     CHECK(ex.find(
               R"({"decided":true,"id":"reached-authorities","matched":true,"section":"nature"})") !=
           std::string::npos);
-    // The default profile's first row (section "policy") fails on the category.
+    // The default profile's first row (section "kind") fails on the category; in section
+    // "policy", the rows for stated kinds fail on a kind not stated.
     CHECK(
         ex.rfind(
-            R"x([{"decided":false,"failed":"category in [sudden_event] (was other)","id":"sudden-event","matched":false,"section":"policy"})x",
+            R"x([{"decided":false,"failed":"category in [equipment] (was other)","id":"equipment-is-repair","matched":false,"section":"kind"})x",
             0) == 0);
+    CHECK(
+        ex.find(
+            R"x({"decided":false,"failed":"kind in [consultation] (was not stated)","id":"stated-consultation","matched":false,"section":"policy"})x") !=
+        std::string::npos);
 }
 
 TEST_CASE("numbers too large for a double and byte-order marks are errors, not crashes") {

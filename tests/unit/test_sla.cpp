@@ -72,8 +72,8 @@ TEST_CASE("durations in seconds, units and ISO 8601") {
 
 TEST_CASE("the default policies carry DOMAIN.md's limits") {
     const PolicySet& set = PolicySet::default_set();
-    CHECK(set.policy_names() ==
-          std::vector<std::string>{"complaint", "consultation", "repair", "repair_urgent"});
+    CHECK(set.policy_names() == std::vector<std::string>{"complaint", "consultation", "feedback",
+                                                         "repair", "repair_urgent"});
     auto duration = [&](const char* policy, const char* target) {
         for (const auto& t : set.find(policy)->targets)
             if (t.name == target)
@@ -88,6 +88,8 @@ TEST_CASE("the default policies carry DOMAIN.md's limits") {
     CHECK(duration("repair_urgent", "repair_response") == 4 * H);
     CHECK(duration("repair_urgent", "repair_completion") == 24 * H);
     CHECK(duration("consultation", "consultation_answer") == 1 * H);
+    // DOMAIN.md §8: a suggestion or praise gets a first reply within 24 hours.
+    CHECK(duration("feedback", "acknowledge") == 24 * H);
     CHECK(set.find("complaint")->targets[0].calendar == "24x7");
     CHECK(set.find("consultation")->targets[1].calendar == "office");
     CHECK(set.find("nothing") == nullptr);

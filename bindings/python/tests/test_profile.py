@@ -62,13 +62,13 @@ def test_the_media_case_as_test_json_forms_works_it(default: plaint.Profile) -> 
         '"tags":[],"visit_method":"on_site"}'
     )
     rows = d.explain()
-    # The default profile's first row (section "policy") fails on the category.
+    # The default profile's first row (section "kind") fails on the category.
     assert rows[0] == plaint.RowExplanation(
-        "policy", "sudden-event", False, False, "category in [sudden_event] (was other)"
+        "kind", "equipment-is-repair", False, False, "category in [equipment] (was other)"
     )
     assert plaint.RowExplanation("nature", "reached-authorities", True, True, "") in rows
     text = d.explain_text().splitlines()
-    assert text[0] == "policy/sudden-event: failed: category in [sudden_event] (was other)"
+    assert text[0] == "kind/equipment-is-repair: failed: category in [equipment] (was other)"
     assert "nature/reached-authorities: decided" in text
     assert len(text) == len(rows)
 
@@ -115,7 +115,7 @@ def test_profile_contents(default: plaint.Profile) -> None:
     with pytest.raises(plaint.OutOfRangeError):
         default.visit_quota("boss")
     with default.policy_set as s:
-        assert s.policy_names == ["complaint", "consultation", "repair", "repair_urgent"]
+        assert s.policy_names == ["complaint", "consultation", "feedback", "repair", "repair_urgent"]
     text = default.to_json()
     assert json.loads(text)["name"] == "default"
     with plaint.Profile.from_json(text) as again:
@@ -306,7 +306,7 @@ def test_closed_profiles_and_free_order() -> None:
     with pytest.raises(plaint.ClosedError):
         p.to_json()
     assert s.policy_names[0] == "complaint"  # the set outlives the profile
-    assert d.explain()[0].id == "sudden-event"  # the decision is a copy
+    assert d.explain()[0].id == "equipment-is-repair"  # the decision is a copy
     s.close()
     q = plaint.Profile.default()
     del q

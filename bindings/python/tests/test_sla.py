@@ -78,9 +78,9 @@ def test_durations() -> None:
 
 
 def test_the_default_set(default: plaint.PolicySet) -> None:
-    assert default.policy_names == ["complaint", "consultation", "repair", "repair_urgent"]
+    assert default.policy_names == ["complaint", "consultation", "feedback", "repair", "repair_urgent"]
     assert repr(default) == (
-        "<plaint.PolicySet policies=['complaint', 'consultation', 'repair', 'repair_urgent']>"
+        "<plaint.PolicySet policies=['complaint', 'consultation', 'feedback', 'repair', 'repair_urgent']>"
     )
     # The office calendar: 17:30 on 30 Sep + 1 h is 30 min to 18:00, closed 1-7 Oct, then
     # 30 min from 09:00 on 8 Oct.
