@@ -1071,3 +1071,109 @@ TEST_CASE("ledger: an import's problems in their JSON form, worked by hand") {
     CHECK(to_json(r.problems) == R"([{"file":"complaints","line":3,"status":-1,"message":")" +
                                      r.problems[0].message + "\"}]");
 }
+
+// Kinds of request in the ledger (issue 15). Expected values from the default profile's text:
+// its "kind" section makes an equipment request whose kind is not stated a repair; its "policy"
+// section gives a stated consultation the `consultation` policy, a suggestion or praise
+// `feedback`, a repair (not a sudden event) `repair`, and anything else by category.
+TEST_CASE("ledger: kinds stated at intake or decided by the rules, kept and queried") {
+    Ledger l;
+    l.add(intake("K-1", t0, Category::equipment, "the corridor light is broken")); // not stated
+    Intake q = intake("K-2", t0 + M, Category::other, "may I park a van overnight");
+    q.kind = Kind::consultation;
+    l.add(q);
+    Intake s = intake("K-3", t0 + 2 * M, Category::quality, "more benches in the garden");
+    s.kind = Kind::suggestion;
+    l.add(s);
+    l.add(intake("K-4", t0 + 3 * M)); // quality, not stated: a complaint
+    Intake c = intake("K-5", t0 + 4 * M, Category::equipment, "the lift repair was sloppy");
+    c.kind = Kind::complaint; // stated: the rules' kind section does not apply
+    l.add(c);
+
+    CHECK(l.view(0).kind == Kind::repair);
+    CHECK(l.view(0).kind_decided);
+    CHECK(l.view(0).sla_policy == "repair");
+    CHECK(l.view(1).kind == Kind::consultation);
+    CHECK_FALSE(l.view(1).kind_decided);
+    CHECK(l.view(1).sla_policy == "consultation");
+    CHECK(l.view(2).kind == Kind::suggestion);
+    CHECK(l.view(2).sla_policy == "feedback");
+    CHECK(l.view(3).kind == Kind::complaint);
+    CHECK(l.view(3).kind_decided);
+    CHECK(l.view(3).sla_policy == "complaint");
+    CHECK(l.view(4).kind == Kind::complaint);
+    CHECK_FALSE(l.view(4).kind_decided);
+    CHECK(l.view(4).sla_policy == "repair"); // equipment: the repair policy, as before kinds
+
+    Query by;
+    by.kind = Kind::repair;
+    CHECK(l.select(by) == std::vector<std::size_t>{0});
+    by.kind = Kind::complaint;
+    CHECK(l.select(by) == std::vector<std::size_t>{3, 4});
+
+    // Each kind's table in the ledger: the consultation is answered (no resolve), the repair
+    // assigned without a nature and confirmed; a refused event changes nothing.
+    l.add_event(1, ev(EventType::record, t0 + 10 * M));
+    const std::size_t before = l.event_count();
+    CHECK(code_of([&] { l.add_event(1, ev(EventType::resolve, t0 + 11 * M)); }) ==
+          errc::illegal_transition);
+    CHECK(l.event_count() == before);
+    l.add_event(1, ev(EventType::answer, t0 + 12 * M));
+    CHECK(l.view(1).state == State::closed);
+    for (EventType t : {EventType::record, EventType::assign, EventType::start, EventType::resolve,
+                        EventType::confirm})
+        l.add_event(0, ev(t, t0 + 20 * M));
+    CHECK(l.view(0).state == State::closed);
+    CHECK(l.view(0).nature == Nature::unjudged);
+    // The consultation policy's answer clock (office hours) stopped at the answer: received at
+    // 09:01 on a working day, answered at 09:12, 11 minutes, within its hour (met).
+    const auto clocks = l.clocks(1, t0 + 2 * H);
+    const Clock* answer = find_clock(clocks, "consultation_answer");
+    REQUIRE(answer);
+    CHECK(answer->state == ClockState::met);
+    CHECK(answer->elapsed == 11 * M);
+    // The rebuilt complaint and its JSON carry the kind.
+    CHECK(l.complaint(0).kind() == Kind::repair);
+    CHECK(l.view_json(1).find(R"("kind":"consultation")") != std::string::npos);
+}
+
+TEST_CASE("ledger: kinds through CSV and JSON lines, replay and snapshots") {
+    Ledger l;
+    const ImportReport r = l.import_csv("id,received,category,kind\n"
+                                        "C-1,2026-03-02T09:00:00+08:00,equipment,\n"
+                                        "C-2,2026-03-02T09:00:00+08:00,other,praise\n"
+                                        "C-3,2026-03-02T09:00:00+08:00,other,request\n",
+                                        "");
+    CHECK(r.complaints == 2);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].line == 4);
+    CHECK(r.problems[0].code == errc::out_of_range);
+    CHECK(r.problems[0].message.find("unknown kind 'request'") != std::string::npos);
+    CHECK(l.view(0).kind == Kind::repair); // empty: the rules decide
+    CHECK(l.view(1).kind == Kind::praise);
+    const ImportReport j = l.import_json_lines(
+        R"({"id":"J-1","received":"2026-03-02T09:00:00+08:00","kind":"repair","category":"other"})"
+        "\n"
+        R"({"id":"J-2","received":"2026-03-02T09:00:00+08:00","kind":7})"
+        "\n");
+    CHECK(j.complaints == 1);
+    CHECK(j.bad_rows == 1);
+    CHECK(l.view(2).kind == Kind::repair);
+    CHECK_FALSE(l.view(2).kind_decided);
+    CHECK(l.view(2).sla_policy == "repair");
+
+    // Replayed under a profile with no kind section: the decided repair is decided again (a
+    // complaint now), the stated kinds stay.
+    const Ledger other = l.replay(Profile::from_json(R"({"plaint_profile": 1})"));
+    CHECK(other.view(0).kind == Kind::complaint);
+    CHECK(other.view(0).kind_decided);
+    CHECK(other.view(1).kind == Kind::praise);
+    CHECK(other.view(2).kind == Kind::repair);
+
+    // A snapshot keeps each kind and whether the rules decided it.
+    const Ledger back = load_snapshot_from_string(save_snapshot_to_string(l));
+    for (std::size_t i = 0; i < l.size(); ++i) {
+        CHECK(back.view(i).kind == l.view(i).kind);
+        CHECK(back.view(i).kind_decided == l.view(i).kind_decided);
+    }
+}
