@@ -219,8 +219,8 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
         return pmaps.back();
     };
 
-    std::array<std::size_t, 8> by_channel{}, by_category{}, by_nature{}, by_severity{}, esc_to{},
-        visit_method{}, visit_role{};
+    std::array<std::size_t, 8> by_kind{}, by_channel{}, by_category{}, by_nature{}, by_severity{},
+        esc_to{}, visit_method{}, visit_role{};
     std::unordered_map<std::string_view, std::size_t> building_index, subcats, tags;
     std::vector<std::array<std::size_t, 8>> bc_cells; // per building index, per category code
     std::vector<std::string_view> building_names;
@@ -240,7 +240,7 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
     resolution.reserve(n);
     for (std::size_t ci = 0; ci < n; ++ci) {
         const ComplaintView v = ledger.view(ci);
-        if (v.received >= rep.to)
+        if (v.received >= rep.to || (options.kind && v.kind != *options.kind))
             continue;
         const bool in_month = v.received >= rep.from;
         if (!in_month && v.received >= prev_from)
@@ -266,6 +266,9 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
             continue;
 
         ++rep.received;
+        ++by_kind[static_cast<std::size_t>(v.kind) & 7];
+        if (v.kind == Kind::complaint)
+            ++rep.complaints;
         if (v.state != State::closed && v.state != State::explained)
             ++rep.open;
         ++by_channel[static_cast<std::size_t>(v.channel) & 7];
@@ -360,6 +363,8 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
         }
     }
 
+    rep.kind = options.kind;
+    rep.by_kind = enum_counts<Kind>(by_kind.data(), 1, 5);
     rep.by_channel = enum_counts<Channel>(by_channel.data(), 1, 7);
     rep.by_category = enum_counts<Category>(by_category.data(), 1, 5);
     rep.by_nature = enum_counts<Nature>(by_nature.data(), 0, 6);

@@ -119,7 +119,7 @@ void heat_json(OJson& o, const HeatMap& h) {
 std::string MonthlyReport::to_json() const {
     OJson j;
     const detail::DisposeOnExit guard(j);
-    object_of(j, 17);
+    object_of(j, 18);
     j["plaint_report"] = 1;
     j["month"] = month;
     j["previous_month"] = previous;
@@ -130,14 +130,20 @@ std::string MonthlyReport::to_json() const {
     j["profile"] = profile;
     j["confidence"] = confidence;
     j["csat_target"] = csat_target;
+    if (kind)
+        j["kind"] = std::string(to_string(*kind));
+    else
+        j["kind"] = nullptr;
     OJson& c = j["complaints"];
-    object_of(c, 10);
+    object_of(c, 12);
     c["received"] = received;
+    c["complaints"] = complaints;
     c["received_previous"] = received_previous;
     c["change"] =
         static_cast<std::int64_t>(received) - static_cast<std::int64_t>(received_previous);
     c["open"] = open;
     c["repeated"] = repeated;
+    counts_json(c["by_kind"], by_kind);
     counts_json(c["by_category"], by_category);
     counts_json(c["by_nature"], by_nature);
     counts_json(c["by_severity"], by_severity);
@@ -283,15 +289,14 @@ std::string MonthlyReport::to_csv() const {
     c.row("meta", "", "", "as_of", format_iso8601(as_of));
     c.row("meta", "", "", "profile", profile);
     c.count("complaints", "", "", "received", received);
+    c.count("complaints", "", "", "complaints", complaints);
     c.count("complaints", "", "", "received_previous", received_previous);
     c.count("complaints", "", "", "open", open);
     c.count("complaints", "", "", "repeated", repeated);
     const std::pair<const char*, const std::vector<NamedCount>*> groups[] = {
-        {"by_category", &by_category},
-        {"by_nature", &by_nature},
-        {"by_severity", &by_severity},
-        {"by_channel", &by_channel},
-        {"by_building", &by_building}};
+        {"by_kind", &by_kind},       {"by_category", &by_category},
+        {"by_nature", &by_nature},   {"by_severity", &by_severity},
+        {"by_channel", &by_channel}, {"by_building", &by_building}};
     for (const auto& [g, v] : groups)
         for (const auto& x : *v)
             c.count("complaints", g, x.name, "count", x.count);
@@ -373,14 +378,31 @@ std::string MonthlyReport::to_csv() const {
 
 // ---- text ----
 
+namespace {
+// "repair 708, consultation 12": the kinds other than complaint that have requests.
+std::string kinds_text(const std::vector<NamedCount>& by_kind) {
+    std::string s;
+    for (const auto& k : by_kind)
+        if (k.name != "complaint" && k.count > 0)
+            s += (s.empty() ? "" : ", ") + k.name + " " + std::to_string(k.count);
+    return s.empty() ? "no other kinds" : s;
+}
+} // namespace
+
 std::string MonthlyReport::summary() const {
     using detail::fixed;
     std::string s;
     auto line = [&](const std::string& l) { s += l + "\n"; };
     line("plaint monthly report " + month + " (" + timezone + ", profile " + profile + ")");
-    line("  complaints received: " + std::to_string(received) + " (" + previous + ": " +
-         std::to_string(received_previous) + "), still open: " + std::to_string(open) +
-         ", repeat complaints: " + std::to_string(repeated));
+    if (kind)
+        line("  " + std::string(to_string(*kind)) + " requests received: " +
+             std::to_string(received) + " (" + previous + ": " + std::to_string(received_previous) +
+             "), still open: " + std::to_string(open) + ", repeats: " + std::to_string(repeated));
+    else
+        line("  complaints received: " + std::to_string(complaints) + " of " +
+             std::to_string(received) + " requests (" + kinds_text(by_kind) + "; " + previous +
+             ": " + std::to_string(received_previous) + " requests), still open: " +
+             std::to_string(open) + ", repeats: " + std::to_string(repeated));
     const auto first_three = [](const std::vector<NamedCount>& v) {
         std::string top;
         for (std::size_t i = 0; i < v.size() && i < 3; ++i)

@@ -298,10 +298,17 @@ std::string MonthlyReport::to_html() const {
 
     // ---- key figures ----
     h += "<section id=\"key-figures\">\n<div class=\"cards\">\n";
-    card(h, "Complaints received", std::to_string(received),
-         previous + ": " + std::to_string(received_previous) + " (" +
-             signed_num(static_cast<double>(received) - static_cast<double>(received_previous), 0) +
-             ")");
+    if (kind)
+        card(h, "Requests received (" + std::string(to_string(*kind)) + ")",
+             std::to_string(received),
+             previous + ": " + std::to_string(received_previous) + " (" +
+                 signed_num(static_cast<double>(received) - static_cast<double>(received_previous),
+                            0) +
+                 ")");
+    else
+        card(h, "Complaints received", std::to_string(complaints),
+             "of " + std::to_string(received) + " requests; " + previous + ": " +
+                 std::to_string(received_previous) + " requests");
     card(h, "Still open", std::to_string(open));
     card(h, "Repeat complaints", std::to_string(repeated), "same unit, within the repeat window");
     const TargetFigures* res = nullptr;
@@ -326,7 +333,8 @@ std::string MonthlyReport::to_html() const {
     h += "</div>\n</section>\n";
 
     // ---- complaints received ----
-    h += "<section id=\"complaints\">\n<h2>Complaints received</h2>\n<div class=\"grid2\">\n";
+    h += "<section id=\"complaints\">\n<h2>Requests received</h2>\n<div class=\"grid2\">\n";
+    counts_table(h, "kind", by_kind, received);
     counts_table(h, "category", by_category, received);
     counts_table(h, "nature", by_nature, received);
     counts_table(h, "severity", by_severity, received);

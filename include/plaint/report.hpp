@@ -69,6 +69,9 @@ struct ReportOptions {
     double csat_target = 0.85;           ///< the satisfaction target (DOMAIN.md §6)
     std::size_t top = 10;                ///< main issues listed (sub-categories, tags)
     std::string survey = "return_visit"; ///< the profile's survey that weighs the index
+    /// Only requests of this kind count, in every figure of the report (a return visit counts
+    /// when its request is of the kind); unset: every kind, split in `by_kind`. Since 0.7.
+    std::optional<Kind> kind;
 };
 
 /// A count under a name. Since 0.5.
@@ -141,7 +144,13 @@ struct MonthlyReport {
     double csat_target = 0.85;
 
     // ---- complaints received in the month ----
+    /// The kind the report is restricted to (`ReportOptions::kind`); unset: every kind. Since 0.7.
+    std::optional<Kind> kind;
+    /// Requests of the month (of the report's kinds); the headline of the page and the summary is
+    /// `complaints` when the report covers every kind. Since 0.5; since 0.7 of every kind.
     std::size_t received = 0;
+    std::size_t complaints = 0;        ///< of `received`, those of kind complaint. Since 0.7.
+    std::vector<NamedCount> by_kind;   ///< `received` by kind, enum order. Since 0.7.
     std::size_t received_previous = 0; ///< in the month before
     std::size_t open = 0;              ///< of the month's, not closed or explained (latest state)
     std::vector<NamedCount> by_category, by_nature, by_severity, by_channel; ///< enum order
@@ -192,6 +201,9 @@ struct MonthlyReport {
     /// - `main_issues`: `subcategories`, `tags`, and Since 0.6 `keywords`: arrays of {`name`,
     ///   `count`, `share`}
     /// - Since 0.6, `complaints` also has `repeated` (after `open`)
+    /// - Since 0.7, `kind` (after `csat_target`: the kind the report is restricted to, or null),
+    ///   and in `complaints`, `complaints` (after `received`) and `by_kind` (first of the
+    ///   counts)
     /// - `sla`: `targets`: array of {`target`, `kind`, `clocks`, `met`, `breached`, `pending`,
     ///   `share_met`, `share_low`, `share_high`, `mean_elapsed_s`, `p90_elapsed_s`};
     ///   `first_response`, `resolution`: {`n`, `mean_s`, `p50_s`, `p90_s`}; `repairs`, `mttr_s`

@@ -481,7 +481,7 @@ TEST_CASE("report: main keywords and repeat complaints, worked by hand") {
     CHECK(html.find("电梯困人") != std::string::npos);
     CHECK(html.find("Repeat complaints") != std::string::npos);
     const std::string text = r.summary();
-    CHECK(text.find("still open: 4, repeat complaints: 2\n") != std::string::npos);
+    CHECK(text.find("still open: 4, repeats: 2\n") != std::string::npos);
     CHECK(text.find("; keywords: water 2, leak 1, lift 1\n") != std::string::npos);
 }
 
@@ -493,8 +493,8 @@ TEST_CASE("report: JSON keys are stable") {
         keys.push_back(kv.key());
     CHECK(keys == std::vector<std::string>{
                       "plaint_report", "month", "previous_month", "timezone", "from", "to", "as_of",
-                      "profile", "confidence", "csat_target", "complaints", "main_issues", "sla",
-                      "escalations", "return_visits", "satisfaction", "heatmaps"});
+                      "profile", "confidence", "csat_target", "kind", "complaints", "main_issues",
+                      "sla", "escalations", "return_visits", "satisfaction", "heatmaps"});
     auto keys_of = [](const nlohmann::ordered_json& o) {
         std::vector<std::string> k;
         for (const auto& kv : o.items())
@@ -502,9 +502,9 @@ TEST_CASE("report: JSON keys are stable") {
         return k;
     };
     CHECK(keys_of(j["complaints"]) ==
-          std::vector<std::string>{"received", "received_previous", "change", "open", "repeated",
-                                   "by_category", "by_nature", "by_severity", "by_channel",
-                                   "by_building"});
+          std::vector<std::string>{"received", "complaints", "received_previous", "change", "open",
+                                   "repeated", "by_kind", "by_category", "by_nature", "by_severity",
+                                   "by_channel", "by_building"});
     CHECK(keys_of(j["main_issues"]) ==
           std::vector<std::string>{"subcategories", "tags", "keywords"});
     CHECK(keys_of(j["sla"]) ==
@@ -685,4 +685,44 @@ TEST_CASE("report: the sample data's October has every section") {
     o.month = "2026-09";
     const MonthlyReport sep = monthly_report(l, o, &s);
     CHECK_FALSE(sep.quotas_met);
+}
+
+// Kinds in the report (issue 15): March's ledger states no kinds, so the default profile's kind
+// section decides them: c4 (equipment) is a repair, c1, c2, c3 and c7 complaints.
+TEST_CASE("report: requests split by kind, the headline counts complaints, one kind alone") {
+    const MonthlyReport r = march_report();
+    CHECK(r.received == 5);
+    CHECK(r.complaints == 4);
+    CHECK_FALSE(r.kind);
+    CHECK(count_of(r.by_kind, "complaint") == 4);
+    CHECK(count_of(r.by_kind, "repair") == 1);
+    CHECK(count_of(r.by_kind, "consultation") == 0);
+    CHECK(r.by_kind.size() == 5);
+    CHECK(r.summary().find("complaints received: 4 of 5 requests (repair 1; ") !=
+          std::string::npos);
+    const auto j = nlohmann::json::parse(r.to_json());
+    CHECK(j["kind"].is_null());
+    CHECK(j["complaints"]["complaints"] == 4);
+    CHECK(j["complaints"]["by_kind"]["repair"] == 1);
+    CHECK(r.to_csv().find("\ncomplaints,by_kind,repair,count,1\n") != std::string::npos);
+    CHECK(r.to_html().find("<h2>Requests received</h2>") != std::string::npos);
+
+    // The repairs alone: c4, its visit by the CS manager on 11 Mar, its clocks under `repair`.
+    static const Ledger l = march();
+    ReportOptions o;
+    o.month = "2026-03";
+    o.kind = Kind::repair;
+    const MonthlyReport rep = monthly_report(l, o);
+    CHECK(rep.kind == Kind::repair);
+    CHECK(rep.received == 1);
+    CHECK(rep.complaints == 0);
+    CHECK(count_of(rep.by_category, "equipment") == 1);
+    CHECK(count_of(rep.by_category, "attitude") == 0);
+    CHECK(rep.visits == 1);
+    CHECK(rep.open == 0);
+    for (const auto& t : rep.sla)
+        CHECK((t.target == "record" || t.target == "repair_response" ||
+               t.target == "repair_completion" || t.target == "rectification"));
+    CHECK(nlohmann::json::parse(rep.to_json())["kind"] == "repair");
+    CHECK(rep.summary().find("repair requests received: 1 (") != std::string::npos);
 }
