@@ -26,6 +26,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,9 @@ options:
   --surveys FILE       return-visit survey responses (CSV) of the month and the month before;
                        repeatable
   --month YYYY-MM      the month; default: the month of the latest complaint
+  --kind KIND          only requests of this kind (complaint, repair, consultation, suggestion,
+                       praise); default: every kind, split by kind, the headline counting
+                       complaints
   --out DIR            the output folder, created if missing; default: ./plaint-report-out
   --strict             any bad row (a complaint or event refused) fails the run: exit 1, no
                        report written
@@ -80,6 +84,7 @@ struct Args {
     std::string profile;
     std::vector<std::string> complaints, events, surveys;
     std::string month;
+    std::optional<plaint::Kind> kind;
     std::string out = "plaint-report-out";
     bool help = false, version = false, strict = false;
 };
@@ -107,7 +112,14 @@ Args parse(int argc, char** argv) {
             a.surveys.push_back(value(arg));
         else if (arg == "--month")
             a.month = value(arg);
-        else if (arg == "--out")
+        else if (arg == "--kind") {
+            const std::string k = value(arg);
+            auto code = plaint::enum_code(plaint::EnumKind::kind, k);
+            if (!code)
+                throw UsageError{"--kind expects one of " +
+                                 plaint::enum_names(plaint::EnumKind::kind) + ", not '" + k + "'"};
+            a.kind = static_cast<plaint::Kind>(*code);
+        } else if (arg == "--out")
             a.out = value(arg);
         else if (arg == "--strict")
             a.strict = true;
@@ -399,6 +411,7 @@ int run(const Args& a) {
 
     plaint::ReportOptions options;
     options.month = a.month;
+    options.kind = a.kind;
     const plaint::MonthlyReport report = plaint::monthly_report(ledger, options, &responses);
     if (report.received == 0)
         std::fprintf(stderr, "plaint-report: warning: no complaints received in %s\n",

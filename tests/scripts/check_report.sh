@@ -62,6 +62,16 @@ set -e
 "$prog" --help | grep -q -- '--strict'
 "$prog" --version | grep -q '^plaint-report '
 
+# One kind alone (issue 15): the 708 repairs, and a kind that does not exist is a usage error.
+"$prog" --kind repair --out "$work/repairs" > "$work/repairs.txt"
+grep -q 'repair requests received: 708 ' "$work/repairs.txt" || { cat "$work/repairs.txt"; exit 1; }
+set +e
+"$prog" --kind request --out "$work/none" 2> "$work/kind-stderr.txt"
+status=$?
+set -e
+test $status -eq 2 || { echo "--kind request: expected 2, got $status"; exit 1; }
+grep -q "expects one of complaint, repair" "$work/kind-stderr.txt" || { cat "$work/kind-stderr.txt"; exit 1; }
+
 # Bad rows (issue 12): one good complaint, one with 50,000 unknown keys (a 1.5 MB message of one
 # problem a line), then 30 rows that are not JSON. The report is written without them, stderr
 # shows 10 rows of at most 4 lines of 300 bytes each (about 13 KB at most) and counts the rest,
