@@ -69,6 +69,10 @@ int plaint_complaint_set_category(plaint_complaint* c, int32_t category) {
         [&] { need(c, "complaint")->impl.set_category(enum_arg<plaint::Category>(category)); });
 }
 
+int plaint_complaint_set_kind(plaint_complaint* c, int32_t kind) {
+    return guard([&] { need(c, "complaint")->impl.set_kind(enum_arg<plaint::Kind>(kind)); });
+}
+
 int plaint_complaint_set_reporter_count(plaint_complaint* c, int32_t count) {
     return guard([&] { need(c, "complaint")->impl.set_reporter_count(count); });
 }
@@ -127,6 +131,8 @@ PLAINT_GETTER(owner, int32_t, static_cast<int32_t>(k.owner()))
 PLAINT_GETTER(visit_method, int32_t,
               k.visit_method() ? static_cast<int32_t>(*k.visit_method()) : PLAINT_VISIT_NONE)
 PLAINT_GETTER(cycle, int32_t, k.cycle())
+PLAINT_GETTER(kind, int32_t, static_cast<int32_t>(k.kind()))
+PLAINT_GETTER(stated_kind, int32_t, k.stated_kind() ? static_cast<int32_t>(*k.stated_kind()) : 0)
 #undef PLAINT_GETTER
 
 int plaint_complaint_rectification_deadline(const plaint_complaint* c, int32_t* has_out,

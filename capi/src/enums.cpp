@@ -7,7 +7,7 @@ using namespace plaint_shim;
 namespace {
 
 std::optional<plaint::EnumKind> kind_of(int32_t kind) {
-    if (kind < PLAINT_ENUM_CHANNEL || kind > PLAINT_ENUM_CLOCK_STATE)
+    if (kind < PLAINT_ENUM_CHANNEL || kind > PLAINT_ENUM_KIND)
         return std::nullopt;
     return static_cast<plaint::EnumKind>(kind);
 }

@@ -164,6 +164,9 @@ plaint::Query query_arg(const plaint_query* q) {
         query.received_from = q->received_from;
     if (q->has_received_before)
         query.received_before = q->received_before;
+    // Since 0.7; 0 is no kind, so "any" as well as PLAINT_ANY (a struct zeroed past its size).
+    if (PLAINT_COVERS(q, plaint_query, kind) && q->kind != 0)
+        query.kind = any_arg<plaint::Kind>(q->kind);
     return query;
 }
 
@@ -299,6 +302,7 @@ void plaint_query_init(plaint_query* q, size_t size) {
     any(&plaint_query::category, offsetof(plaint_query, category));
     any(&plaint_query::nature, offsetof(plaint_query, nature));
     any(&plaint_query::severity, offsetof(plaint_query, severity));
+    any(&plaint_query::kind, offsetof(plaint_query, kind)); // 0.7
 }
 
 PLAINT_SIZED_INIT(plaint_ledger_clock)
@@ -344,8 +348,10 @@ int plaint_ledger_view(const plaint_ledger* l, size_t index, plaint_complaint_vi
             v.rule_nature ? static_cast<int32_t>(*v.rule_nature) : PLAINT_NATURE_UNJUDGED;
         c.rule_escalate_to = role_code(v.rule_escalate_to);
         c.planned_visit = static_cast<int32_t>(v.planned_visit);
-        // Every field belongs to the 0.6 struct, which `size` covers; later fields will be
-        // copied only as far as the caller's `size` reaches.
+        c.kind = static_cast<int32_t>(v.kind); // 0.7
+        c.kind_decided = v.kind_decided ? 1 : 0;
+        // The fields of the 0.6 struct, which `size` covers, then later ones only as far as the
+        // caller's `size` reaches (an older caller's struct ends before `kind`).
         c.size = out->size;
         std::memcpy(out, &c, std::min<std::size_t>(out->size, sizeof c));
     });

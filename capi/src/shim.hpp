@@ -88,19 +88,21 @@ struct Sized;
         static_assert(!(WHOLE) || min_size == sizeof(T), #T " ends at `" #LAST "`");               \
     };
 
-PLAINT_SIZED(plaint_event, PLAINT_EVENT_INIT, deadline, sizeof(int64_t), false)              // 0.1
-PLAINT_SIZED(plaint_clock, PLAINT_CLOCK_INIT, warnings, 4 * sizeof(int64_t), true)           // 0.2
-PLAINT_SIZED(plaint_facts_columns, PLAINT_FACTS_COLUMNS_INIT, received, sizeof(void*), true) // 0.3
-PLAINT_SIZED(plaint_score, PLAINT_SCORE_INIT, missing, sizeof(uint64_t), true)               // 0.4
-PLAINT_SIZED(plaint_ahp_result, PLAINT_AHP_RESULT_INIT, worst_j, sizeof(int64_t), true)      // 0.4
-PLAINT_SIZED(plaint_indicator_tree, PLAINT_INDICATOR_TREE_INIT, name, sizeof(void*), true)   // 0.4
-PLAINT_SIZED(plaint_group_input, PLAINT_GROUP_INPUT_INIT, index_units, sizeof(void*), true)  // 0.4
+PLAINT_SIZED(plaint_event, PLAINT_EVENT_INIT, deadline, sizeof(int64_t), false)    // 0.1
+PLAINT_SIZED(plaint_clock, PLAINT_CLOCK_INIT, warnings, 4 * sizeof(int64_t), true) // 0.2
+PLAINT_SIZED(plaint_facts_columns, PLAINT_FACTS_COLUMNS_INIT, received, sizeof(void*),
+             false)                                                            // 0.3; kind 0.7
+PLAINT_SIZED(plaint_score, PLAINT_SCORE_INIT, missing, sizeof(uint64_t), true) // 0.4
+PLAINT_SIZED(plaint_ahp_result, PLAINT_AHP_RESULT_INIT, worst_j, sizeof(int64_t), true)     // 0.4
+PLAINT_SIZED(plaint_indicator_tree, PLAINT_INDICATOR_TREE_INIT, name, sizeof(void*), true)  // 0.4
+PLAINT_SIZED(plaint_group_input, PLAINT_GROUP_INPUT_INIT, index_units, sizeof(void*), true) // 0.4
 PLAINT_SIZED(plaint_import_result, PLAINT_IMPORT_RESULT_INIT, bad_rows, sizeof(uint64_t),
              true)                                                                            // 0.5
 PLAINT_SIZED(plaint_report_options, PLAINT_REPORT_OPTIONS_INIT, top, sizeof(uint32_t), false) // 0.5
 PLAINT_SIZED(plaint_complaint_view, PLAINT_COMPLAINT_VIEW_INIT, sla_policy_len, sizeof(size_t),
-             true)                                                                    // 0.6
-PLAINT_SIZED(plaint_query, PLAINT_QUERY_INIT, received_before, sizeof(int64_t), true) // 0.6
+             false) // 0.6; kind, kind_decided 0.7
+PLAINT_SIZED(plaint_query, PLAINT_QUERY_INIT, received_before, sizeof(int64_t),
+             false) // 0.6; kind 0.7
 PLAINT_SIZED(plaint_ledger_clock, PLAINT_LEDGER_CLOCK_INIT, warnings, 4 * sizeof(int64_t),
              true) // 0.6
 PLAINT_SIZED(plaint_escalation_due, PLAINT_ESCALATION_DUE_INIT, reason, sizeof(const char*),
@@ -129,6 +131,12 @@ bool init_sized(T* p, size_t size) {
     void T##_init(T* p, size_t size) {                                                             \
         init_sized(p, size);                                                                       \
     }
+
+// Whether the caller's struct `*p` (of type T), `p->size` bytes long, reaches to the end of
+// `member`: a field appended after the struct's first version is read or written only then, so
+// that a caller compiled against an older header keeps the older meaning.
+#define PLAINT_COVERS(p, T, member)                                                                \
+    ((p)->size >= offsetof(T, member) + sizeof(static_cast<T*>(nullptr)->member))
 
 // A struct the caller passes in or out: its `size` must cover at least its first version.
 template <class T>

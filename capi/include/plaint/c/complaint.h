@@ -98,6 +98,29 @@ PLAINT_API int plaint_complaint_set_channel(plaint_complaint* c, int32_t channel
 /** Sets the category. @return PLAINT_OK, PLAINT_E_INVALID_ARGUMENT, PLAINT_E_OUT_OF_RANGE.
  *  Since 0.1. */
 PLAINT_API int plaint_complaint_set_category(plaint_complaint* c, int32_t category);
+/**
+ * States the kind of request (PLAINT_KIND_*), which chooses the workflow its events follow
+ * (plaint_workflow_transition). A complaint whose kind was never stated is a COMPLAINT, and a
+ * ledger's rules may decide its kind at intake (plaint_decision_kind).
+ * @param c the complaint; changed only on success.
+ * @param kind PLAINT_KIND_COMPLAINT to PLAINT_KIND_PRAISE.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for a NULL `c`; PLAINT_E_OUT_OF_RANGE for any other
+ * code (0 included: a stated kind cannot be unstated); PLAINT_E_ILLEGAL_TRANSITION once events
+ * other than RECEIVE and RECORD are in the log. Not synchronised. Since 0.7.
+ */
+PLAINT_API int plaint_complaint_set_kind(plaint_complaint* c, int32_t kind);
+/**
+ * The kind of request: as stated, else PLAINT_KIND_COMPLAINT.
+ * @param out receives a PLAINT_KIND_* code.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Since 0.7.
+ */
+PLAINT_API int plaint_complaint_kind(const plaint_complaint* c, int32_t* out);
+/**
+ * The kind of request as stated (plaint_complaint_set_kind, or the `kind` key of its JSON form).
+ * @param out receives a PLAINT_KIND_* code, or 0 when the kind was never stated.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Since 0.7.
+ */
+PLAINT_API int plaint_complaint_stated_kind(const plaint_complaint* c, int32_t* out);
 /** Sets how many residents raised it (1 to 1,000,000).
  *  @return PLAINT_OK, PLAINT_E_INVALID_ARGUMENT, PLAINT_E_OUT_OF_RANGE. Since 0.1. */
 PLAINT_API int plaint_complaint_set_reporter_count(plaint_complaint* c, int32_t count);
@@ -167,11 +190,11 @@ PLAINT_API int plaint_complaint_event_count(const plaint_complaint* c, size_t* o
  */
 PLAINT_API int plaint_complaint_event(const plaint_complaint* c, size_t index, plaint_event* out);
 /**
- * Reads a complaint from its JSON form: `{"id", "received", "channel", "category", "name",
- * "contact", "building", "unit", "content", "remedy", "subcategory", "reporter_count", "tags",
- * "events"}` (instants as ISO 8601 text or UTC seconds, enumerations by name); the `events`
- * list, as plaint_complaint_to_json writes it, is applied in order. Unknown keys are errors.
- * `len` bytes at `json`, or PLAINT_NTS.
+ * Reads a complaint from its JSON form: `{"id", "received", "channel", "category", "kind" (since
+ * 0.7; absent: not stated), "name", "contact", "building", "unit", "content", "remedy",
+ * "subcategory", "reporter_count", "tags", "events"}` (instants as ISO 8601 text or UTC seconds,
+ * enumerations by name); the `events` list, as plaint_complaint_to_json writes it, is applied in
+ * order. Unknown keys are errors. `len` bytes at `json`, or PLAINT_NTS.
  * @param out receives the handle; free it with plaint_complaint_free. Unchanged on failure.
  * @return PLAINT_OK; PLAINT_E_PARSE for malformed JSON or an embedded NUL (with its line and
  * column); PLAINT_E_VALIDATION for unknown keys, bad values or an event log that cannot be

@@ -37,6 +37,14 @@ extern "C" {
 #define PLAINT_NATURE_CONSULTING 5
 #define PLAINT_NATURE_VENTING 6
 
+/* Kind of request (DOMAIN.md §8): each has its own workflow (plaint_workflow_transition). 0 means
+ * "not stated" where a kind is optional. Since 0.7. */
+#define PLAINT_KIND_COMPLAINT 1 /**< 投诉: the full cycle, with a nature judged before handling */
+#define PLAINT_KIND_REPAIR 2    /**< 报修: assessed on site, fixed, confirmed with the resident */
+#define PLAINT_KIND_CONSULTATION 3 /**< 咨询: answered and closed */
+#define PLAINT_KIND_SUGGESTION 4   /**< 建议: acknowledged and closed */
+#define PLAINT_KIND_PRAISE 5       /**< 表扬: acknowledged and closed */
+
 /* Severity. Since 0.1. */
 #define PLAINT_SEVERITY_UNSET 0
 #define PLAINT_SEVERITY_P1 1
@@ -89,6 +97,12 @@ extern "C" {
 #define PLAINT_EVENT_CLOSE 13
 #define PLAINT_EVENT_ESCALATE 14
 #define PLAINT_EVENT_REOPEN 15
+#define PLAINT_EVENT_ANSWER 16 /**< a consultation is answered, which closes it. Since 0.7. */
+#define PLAINT_EVENT_ACKNOWLEDGE                                                                   \
+    17 /**< a suggestion or praise is acknowledged and closed. Since 0.7. */
+#define PLAINT_EVENT_CONFIRM                                                                       \
+    18 /**< the resident confirms a finished repair, which closes it.                              \
+            Since 0.7. */
 
 /* What an SLA target measures (the README's "SLA policies and clocks" section gives each
  * kind's default events). Since 0.2. */
@@ -123,6 +137,7 @@ extern "C" {
 #define PLAINT_ENUM_EVENT 8
 #define PLAINT_ENUM_TARGET_KIND 9  /**< PLAINT_TARGET_*. Since 0.2. */
 #define PLAINT_ENUM_CLOCK_STATE 10 /**< PLAINT_CLOCK_*. Since 0.2. */
+#define PLAINT_ENUM_KIND 11        /**< PLAINT_KIND_*. Since 0.7. */
 
 /**
  * The stable name of `code` in enumeration `kind` ("on_site"), in static storage.

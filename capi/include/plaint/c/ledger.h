@@ -88,11 +88,11 @@ PLAINT_API int plaint_ledger_import_json_lines(plaint_ledger* l, const char* tex
  * Imports complaints as CSV and their events as CSV (RFC 4180, UTF-8, a header row; the columns
  * of examples/data/sample/README.md: complaints `id`, `received` (required), `channel`,
  * `category`, `subcategory`, `building`, `unit`, `reporter_count`, `content`, `tags`, `name`,
- * `contact`, `remedy`; events `complaint_id`, `at`, `type` (required), `role`, `note`, `nature`,
- * `severity`, `target`, `method`, `deadline`). `events` may be NULL with `events_len` 0 (no
- * events); lengths may be PLAINT_NTS. Bad rows, flags and outputs as
- * plaint_ledger_import_json_lines (`file` is "complaints" or "events"; unknown or missing
- * columns make the whole file bad, at line 1).
+ * `contact`, `remedy`, `kind` (since 0.7; empty: not stated, the rules decide); events
+ * `complaint_id`, `at`, `type` (required), `role`, `note`, `nature`, `severity`, `target`,
+ * `method`, `deadline`). `events` may be NULL with `events_len` 0 (no events); lengths may be
+ * PLAINT_NTS. Bad rows, flags and outputs as plaint_ledger_import_json_lines (`file` is
+ * "complaints" or "events"; unknown or missing columns make the whole file bad, at line 1).
  * @return as plaint_ledger_import_json_lines. Since 0.5.
  */
 PLAINT_API int plaint_ledger_import_csv(plaint_ledger* l, const char* complaints,
@@ -135,8 +135,8 @@ PLAINT_API int plaint_ledger_find(const plaint_ledger* l, const char* id, size_t
 PLAINT_API int plaint_ledger_complaint(const plaint_ledger* l, size_t index,
                                        plaint_complaint** out);
 /**
- * Complaint `index` as the ledger sees it, as JSON: `{"index", "id", "state", "owner",
- * "nature", "severity", "cycle", "event_count", "last_event_at", "escalations",
+ * Complaint `index` as the ledger sees it, as JSON: `{"index", "id", "kind" (since 0.7), "state",
+ * "owner", "nature", "severity", "cycle", "event_count", "last_event_at", "escalations",
  * "reevaluations", "visit_method", "rectification_deadline", "sla_policy", "rule_nature",
  * "rule_escalate_to", "planned_visit", "tags", "complaint"}` — enumerations by name, instants as
  * ISO 8601 UTC, null for what is not set; "complaint" is plaint_complaint_to_json's form of the
@@ -221,13 +221,17 @@ typedef struct plaint_complaint_view {
     int32_t planned_visit;    /**< the return-visit method it calls for, PLAINT_VISIT_* */
     const char* sla_policy;   /**< the SLA policy the rules name; "" for none */
     size_t sla_policy_len;
+    /* Since 0.7: written only when `size` covers them. */
+    int32_t kind;         /**< the kind of request, PLAINT_KIND_*: as stated at intake, else as the
+                               profile's rules decided (a `kind` output), else COMPLAINT */
+    int32_t kind_decided; /**< 1 when the kind was not stated (the rules' or the default), else 0 */
 } plaint_complaint_view;
 
 /** Zero-initialised plaint_complaint_view with its size set. Since 0.6. */
 #define PLAINT_COMPLAINT_VIEW_INIT                                                                 \
     {                                                                                              \
         sizeof(plaint_complaint_view), 0, NULL, 0, 0, 0, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, \
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0                                \
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0                          \
     }
 /** Zeroes `size` bytes at `v` and stores `size` in `v->size` (pass `sizeof *v`). NULL, or a size
  *  too small for the `size` field, is a no-op. Since 0.6. */
@@ -261,13 +265,16 @@ typedef struct plaint_query {
     int64_t received_from;       /**< …this instant, UTC seconds */
     int32_t has_received_before; /**< non-zero: only complaints received before… */
     int64_t received_before;     /**< …this instant, UTC seconds */
+    /* Since 0.7: read only when `size` covers it (an older struct matches every kind). */
+    int32_t kind; /**< the kind of request (stated or decided), PLAINT_KIND_*; PLAINT_ANY or 0 for
+                       any kind */
 } plaint_query;
 
 /** plaint_query with its size set, matching every complaint. Since 0.6. */
 #define PLAINT_QUERY_INIT                                                                          \
     {                                                                                              \
         sizeof(plaint_query), PLAINT_ANY, PLAINT_ANY, PLAINT_ANY, PLAINT_ANY, PLAINT_ANY, NULL, 0, \
-            0, 0, 0, 0                                                                             \
+            0, 0, 0, 0, PLAINT_ANY                                                                 \
     }
 /**
  * Sets up `size` bytes at `q` as PLAINT_QUERY_INIT does: zeroes them, stores `size` in
@@ -280,9 +287,9 @@ PLAINT_API void plaint_query_init(plaint_query* q, size_t size);
  * The indexes of the complaints matching `q` (NULL: every complaint), in ascending order, into
  * the caller's array `out` (the rules of this section).
  * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE for an enumeration code that is neither a member of
- * its list nor PLAINT_ANY (ROLE_NONE is no owner); PLAINT_E_INVALID_ARGUMENT for NULL `l` or
- * `count_out`, a NULL `out` with a capacity, or a `q->size` smaller than the 0.6 struct.
- * Since 0.6.
+ * its list nor PLAINT_ANY (ROLE_NONE is no owner; a `kind` of 0 is any kind);
+ * PLAINT_E_INVALID_ARGUMENT for NULL `l` or `count_out`, a NULL `out` with a capacity, or a
+ * `q->size` smaller than the 0.6 struct. Since 0.6.
  */
 PLAINT_API int plaint_ledger_select(const plaint_ledger* l, const plaint_query* q, size_t* out,
                                     size_t capacity, size_t* count_out);

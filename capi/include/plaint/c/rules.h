@@ -46,6 +46,12 @@ PLAINT_API int plaint_decision_severity(const plaint_decision* d, int32_t* out);
 PLAINT_API int plaint_decision_escalate_to(const plaint_decision* d, int32_t* out);
 /** The return-visit method, or PLAINT_VISIT_NONE. */
 PLAINT_API int plaint_decision_visit_method(const plaint_decision* d, int32_t* out);
+/**
+ * The kind of request the rules decided (a `kind` output), PLAINT_KIND_*, or 0 when no rule
+ * decided one. A ledger takes it at intake for a complaint whose kind was not stated.
+ * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for a NULL argument. Thread-safe. Since 0.7.
+ */
+PLAINT_API int plaint_decision_kind(const plaint_decision* d, int32_t* out);
 /** The SLA policy's name, borrowed until the decision is freed; NULL when none was decided. */
 PLAINT_API int plaint_decision_sla_policy(const plaint_decision* d, const char** out);
 /** The number of tags to add. */
@@ -63,9 +69,9 @@ PLAINT_API int plaint_decision_matched_count(const plaint_decision* d, size_t* o
  */
 PLAINT_API int plaint_decision_matched(const plaint_decision* d, size_t index, const char** out);
 /**
- * The decision as JSON: `{"escalate_to", "matched", "nature", "severity", "sla_policy", "tags",
- * "visit_method"}` with keys sorted, leaving out what was not decided. Owned: free it with
- * plaint_string_free.
+ * The decision as JSON: `{"escalate_to", "kind" (since 0.7), "matched", "nature", "severity",
+ * "sla_policy", "tags", "visit_method"}` with keys sorted, leaving out what was not decided. Owned:
+ * free it with plaint_string_free.
  * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT for NULL. Thread-safe. Since 0.3.
  */
 PLAINT_API int plaint_decision_to_json(const plaint_decision* d, char** out);
@@ -81,9 +87,10 @@ PLAINT_API int plaint_decision_explain_json(const plaint_decision* d, char** out
  * The facts of many complaints as columns, for plaint_profile_classify_many: row i of each
  * array describes complaint i. Every array pointer may be NULL, which gives every row the
  * default: channel and category OTHER, nature UNJUDGED, severity UNSET, one reporter, no
- * repeats, 0 hours since received, empty texts, received at 0. A NULL string in a text
- * column is "". Rows have no tags and no history. Initialise with PLAINT_FACTS_COLUMNS_INIT,
- * or set `size` to sizeof(plaint_facts_columns): the struct may grow at its end. Since 0.3.
+ * repeats, 0 hours since received, empty texts, received at 0, no kind stated (since 0.7). A NULL
+ * string in a text column is "". Rows have no tags and no history. Initialise with
+ * PLAINT_FACTS_COLUMNS_INIT, or set `size` to sizeof(plaint_facts_columns): the struct may grow at
+ * its end. Since 0.3.
  */
 typedef struct plaint_facts_columns {
     uint32_t size;                 /**< sizeof(plaint_facts_columns) as the caller compiled it */
@@ -99,13 +106,16 @@ typedef struct plaint_facts_columns {
     const char* const* building; /**< UTF-8, NUL-terminated */
     const char* const* unit;     /**< UTF-8, NUL-terminated */
     const int64_t* received;     /**< UTC seconds, for conditions on a calendar's hours */
+    /* Since 0.7: read only when `size` covers it (an older struct states no kind). */
+    const int32_t* kind; /**< the kind of request as stated, PLAINT_KIND_*, or 0 for a row whose
+                              kind is not stated (a `kind` condition matches no such row) */
 } plaint_facts_columns;
 
 /** plaint_facts_columns with its size set, no rows and every column NULL. Since 0.3. */
 #define PLAINT_FACTS_COLUMNS_INIT                                                                  \
     {                                                                                              \
         sizeof(plaint_facts_columns), 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,     \
-            NULL, NULL                                                                             \
+            NULL, NULL, NULL                                                                       \
     }
 
 /**
@@ -116,7 +126,7 @@ typedef struct plaint_facts_columns {
  * method (NONE; the return-visit rules give one when no classification rule does).
  * Every row is checked as a complaint checks its fields (Since 0.7): a reporter count of 1 to
  * 1,000,000, a repeat count of 0 or more, finite hours, texts of valid UTF-8 within their
- * limits (content 65,536 bytes, building and unit 256).
+ * limits (content 65,536 bytes, building and unit 256), a kind of 0 or a PLAINT_KIND_* code.
  * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE for an unknown enumeration code or a count or hours
  * out of range, PLAINT_E_ENCODING for a text that is not UTF-8, PLAINT_E_TOO_LARGE for a text
  * over its limit (the message begins "at row i: "; rows before i are written, the rest
@@ -126,6 +136,17 @@ typedef struct plaint_facts_columns {
 PLAINT_API int plaint_profile_classify_many(const plaint_profile* p, const plaint_facts_columns* in,
                                             int32_t* nature_out, int32_t* severity_out,
                                             int32_t* escalate_to_out, int32_t* visit_method_out);
+
+/**
+ * plaint_profile_classify_many with one more output column: `kind_out` (may be NULL; else
+ * `in->count` long) gets row i's decided kind of request, PLAINT_KIND_*, or 0 where no rule
+ * decided one. Everything else, statuses and rows written on failure included, as
+ * plaint_profile_classify_many. Thread-safe. Since 0.7.
+ */
+PLAINT_API int plaint_profile_classify_many_v2(const plaint_profile* p,
+                                               const plaint_facts_columns* in, int32_t* nature_out,
+                                               int32_t* severity_out, int32_t* escalate_to_out,
+                                               int32_t* visit_method_out, int32_t* kind_out);
 
 #ifdef __cplusplus
 }
