@@ -2,7 +2,9 @@
 
 A :class:`Complaint` carries the intake record of a complaint and walks its lifecycle (receive,
 record, classify, assign, handle, return visit, close) as :meth:`Complaint.apply` applies
-events; the library enforces the state machine and keeps the event log. A :class:`Calendar`
+events; the library enforces the state machine and keeps the event log. Each request has a
+:class:`Kind` (complaint, repair, consultation, suggestion, praise) whose own workflow
+:func:`transition` gives. A :class:`Calendar`
 holds business hours in a time zone and answers when the office is open, and what instant lies
 so many business seconds after another. A :class:`PolicySet` holds SLA policies (record within
 an hour, first feedback within 24, a result within 72…) and :meth:`Complaint.clocks` derives a
@@ -66,6 +68,7 @@ from ._enums import (
     Channel,
     ClockState,
     EventType,
+    Kind,
     Nature,
     Role,
     Severity,
@@ -79,6 +82,7 @@ from ._calendar import Calendar, tzdb_version
 from ._sla import Clock, PolicySet, parse_duration
 from ._profile import Profile
 from ._rules import Decision, RowExplanation
+from ._workflow import transition
 from ._ledger import (
     ComplaintView,
     EscalationDue,
@@ -113,6 +117,7 @@ __all__ = [
     "EventType",
     "FileError",
     "IllegalTransitionError",
+    "Kind",
     "ImportProblem",
     "ImportReport",
     "InternalError",
@@ -147,6 +152,7 @@ __all__ = [
     "parse_duration",
     "parse_instant",
     "satisfaction",
+    "transition",
     "tzdb_version",
     "version",
 ]

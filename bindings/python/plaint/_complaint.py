@@ -15,6 +15,7 @@ from ._enums import (
     Category,
     Channel,
     EventType,
+    Kind,
     Nature,
     PlaintEnum,
     Role,
@@ -47,6 +48,7 @@ SeverityLike = Union[Severity, int, str]
 RoleLike = Union[Role, int, str]
 VisitMethodLike = Union[VisitMethod, int, str]
 EventTypeLike = Union[EventType, int, str]
+KindLike = Union[Kind, int, str]
 
 
 def make_event(
@@ -177,6 +179,7 @@ class Complaint(LockedHandle):
         *,
         channel: Optional[ChannelLike] = None,
         category: Optional[CategoryLike] = None,
+        kind: Optional[KindLike] = None,
         name: Optional[TextLike] = None,
         contact: Optional[TextLike] = None,
         building: Optional[TextLike] = None,
@@ -189,12 +192,12 @@ class Complaint(LockedHandle):
     ) -> None:
         """Creates a complaint received at ``received``: state RECEIVED, owner DUTY_STAFF, a
         RECEIVE event in its log, and the given fields (``None`` keeps the library's default:
-        channel and category OTHER, one reporter, empty texts, no tags).
+        channel and category OTHER, the kind not stated, one reporter, empty texts, no tags).
 
         Raises:
             InvalidArgumentError: an empty id.
             EncodingError, TooLargeError: a bad id or text field.
-            OutOfRangeError: an unknown channel or category, a reporter count outside 1 to
+            OutOfRangeError: an unknown channel, category or kind, a reporter count outside 1 to
                 1,000,000, a ``received`` outside years 1400–9999 (which a complaint's
                 instants must lie in, to have an ISO 8601 form).
         """
@@ -212,6 +215,8 @@ class Complaint(LockedHandle):
                 self.channel = channel  # type: ignore[assignment]
             if category is not None:
                 self.category = category  # type: ignore[assignment]
+            if kind is not None:
+                self.kind = kind  # type: ignore[assignment]
             for field, value in (
                 (_FIELD_NAME, name),
                 (_FIELD_CONTACT, contact),
@@ -245,8 +250,9 @@ class Complaint(LockedHandle):
         cls, document: Union[str, bytes, bytearray, memoryview, Dict[str, Any]]
     ) -> "Complaint":
         """Reads a complaint from its JSON form, as :meth:`to_json` writes it: ``{"id",
-        "received", "channel", "category", "name", "contact", "building", "unit", "content",
-        "remedy", "subcategory", "reporter_count", "tags", "events"}`` (instants as ISO 8601
+        "received", "channel", "category", "kind" (since 0.7; absent: not stated), "name",
+        "contact", "building", "unit", "content", "remedy", "subcategory", "reporter_count",
+        "tags", "events"}`` (instants as ISO 8601
         text or UTC seconds, enumerations by name); the ``events`` are applied in order.
 
         Args:
@@ -402,6 +408,33 @@ class Complaint(LockedHandle):
             lib.plaint_complaint_set_category(self._live(), code)
 
     @property
+    def kind(self) -> Kind:
+        """The kind of request (DOMAIN.md §8), which chooses the workflow its events follow
+        (:func:`plaint.transition`): as stated, else ``Kind.COMPLAINT``. Setting states it
+        (a member, its int code or its name), while only ``receive`` and ``record`` are in the
+        log. Since 0.7.
+
+        Raises (on setting):
+            OutOfRangeError: an unknown kind (0 too: a stated kind cannot be unstated).
+            IllegalTransitionError: events after ``record`` are in the log.
+            TypeError: a member of another enumeration, a bool, or another type.
+        """
+        return self._get_enum(lib.plaint_complaint_kind, Kind)
+
+    @kind.setter
+    def kind(self, value: KindLike) -> None:
+        code = to_code(Kind, value, "kind")
+        with self._lock:
+            lib.plaint_complaint_set_kind(self._live(), code)
+
+    @property
+    def stated_kind(self) -> Optional[Kind]:
+        """The kind as stated (:attr:`kind`, or the JSON form's ``kind``), or None when it never
+        was: a ledger's rules may then decide it. Since 0.7."""
+        code = self._get_int(lib.plaint_complaint_stated_kind, c_int32)
+        return from_code(Kind, code) if code else None
+
+    @property
     def reporter_count(self) -> int:
         """How many residents raised it (1 to 1,000,000)."""
         return self._get_int(lib.plaint_complaint_reporter_count, c_int32)
@@ -511,8 +544,8 @@ class Complaint(LockedHandle):
         return out
 
     def allows(self, event: EventTypeLike) -> bool:
-        """Whether ``event`` is allowed now, by the state table and the complaint's nature and
-        owner (an event's own details, such as a deadline, are not considered).
+        """Whether ``event`` is allowed now, by the state table of the complaint's kind and its
+        nature and owner (an event's own details, such as a deadline, are not considered).
 
         Raises:
             OutOfRangeError: an unknown event code or name.

@@ -73,6 +73,17 @@ class Nature(PlaintEnum):
     VENTING = 6
 
 
+class Kind(PlaintEnum):
+    """The kind of request the service desk takes (DOMAIN.md §8); each has its own workflow
+    (:func:`plaint.transition`). Since 0.7."""
+
+    COMPLAINT = 1  # 投诉: the full cycle, with a nature judged before handling
+    REPAIR = 2  # 报修: assessed on site, fixed, confirmed with the resident
+    CONSULTATION = 3  # 咨询: answered and closed
+    SUGGESTION = 4  # 建议: acknowledged and closed
+    PRAISE = 5  # 表扬: acknowledged and closed
+
+
 class Severity(PlaintEnum):
     """Severity, P1 most urgent; UNSET until assessed."""
 
@@ -137,6 +148,9 @@ class EventType(PlaintEnum):
     CLOSE = 13
     ESCALATE = 14
     REOPEN = 15
+    ANSWER = 16  # a consultation is answered, which closes it. Since 0.7.
+    ACKNOWLEDGE = 17  # a suggestion or praise is acknowledged, which closes it. Since 0.7.
+    CONFIRM = 18  # the resident confirms a finished repair, which closes it. Since 0.7.
 
 
 class TargetKind(PlaintEnum):
@@ -179,6 +193,7 @@ ENUM_KINDS: Dict[Type[PlaintEnum], int] = {
     EventType: 8,
     TargetKind: 9,
     ClockState: 10,
+    Kind: 11,
 }
 
 E = TypeVar("E", bound=PlaintEnum)

@@ -31,6 +31,7 @@ from ._complaint import (
     CategoryLike,
     Complaint,
     EventTypeLike,
+    KindLike,
     NatureLike,
     RoleLike,
     SeverityLike,
@@ -40,6 +41,7 @@ from ._complaint import (
 from ._enums import (
     Category,
     Channel,
+    Kind,
     Nature,
     PlaintEnum,
     Role,
@@ -142,6 +144,9 @@ class ComplaintView:
         rule_nature: the nature the rules suggest, or None.
         rule_escalate_to: the role the rules say should own it, or None.
         planned_visit: the return-visit method it calls for.
+        kind: the kind of request: as stated at intake, else as the profile's rules decided (a
+            ``kind`` output), else ``Kind.COMPLAINT``. Since 0.7.
+        kind_decided: True when the kind was not stated (the rules' or the default). Since 0.7.
     """
 
     index: int
@@ -170,6 +175,8 @@ class ComplaintView:
     rule_nature: Optional[Nature]
     rule_escalate_to: Optional[Role]
     planned_visit: VisitMethod
+    kind: Kind = Kind.COMPLAINT
+    kind_decided: bool = False
 
 
 @dataclass(frozen=True)
@@ -301,7 +308,18 @@ def _view_of(v: PlaintComplaintView) -> ComplaintView:
         rule_nature=from_code(Nature, v.rule_nature) if v.rule_nature else None,
         rule_escalate_to=from_code(Role, v.rule_escalate_to) if v.rule_escalate_to else None,
         planned_visit=from_code(VisitMethod, v.planned_visit),
+        kind=from_code(Kind, v.kind),
+        kind_decided=bool(v.kind_decided),
     )
+
+
+def _stated_kind(value: KindLike) -> int:
+    """The C code of a kind the caller names. 0 and -1, which C reads as "not stated" or "any",
+    are refused here as the unknown kinds they are."""
+    code = to_code(Kind, value, "kind")
+    if code in (0, -1):
+        raise OutOfRangeError(f"unknown kind code {code}; expected a plaint.Kind (1 to 5)")
+    return code
 
 
 def _report_of(result: PlaintImportResult, problems: Optional[int]) -> ImportReport:
@@ -417,7 +435,8 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
 
     def complaint(self, key: Union[int, TextLike]) -> Dict[str, Any]:
         """Complaint ``key`` (its id, or its index) as the ledger sees it: ``{"index", "id",
-        "state", "owner", "nature", "severity", "cycle", "event_count", "last_event_at",
+        "kind" (since 0.7), "state", "owner", "nature", "severity", "cycle", "event_count",
+        "last_event_at",
         "escalations", "reevaluations", "visit_method", "rectification_deadline",
         "sla_policy", "rule_nature", "rule_escalate_to", "planned_visit", "tags",
         "complaint"}`` — enumerations by name, instants as ISO 8601 UTC, None for what is not
@@ -519,13 +538,15 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
         category: Optional[CategoryLike] = None,
         nature: Optional[NatureLike] = None,
         severity: Optional[SeverityLike] = None,
+        kind: Optional[KindLike] = None,
         open_only: bool = False,
         received_from: Optional[InstantLike] = None,
         received_before: Optional[InstantLike] = None,
     ) -> List[int]:
         """The indexes of the complaints passing every filter given, ascending. Enumerations
         are members, int codes or lower-case names; ``nature`` and ``severity`` are the judged
-        ones (UNJUDGED and UNSET match complaints not judged yet); ``building`` is compared
+        ones (UNJUDGED and UNSET match complaints not judged yet); ``kind`` the kind of request,
+        stated or decided (since 0.7); ``building`` is compared
         exactly ("" matches complaints without one); ``received_from`` is inclusive and
         ``received_before`` exclusive (int UTC seconds or aware datetimes).
 
@@ -545,6 +566,8 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
             q.nature = to_code(Nature, nature, "nature")
         if severity is not None:
             q.severity = to_code(Severity, severity, "severity")
+        if kind is not None:
+            q.kind = _stated_kind(kind)
         data = None if building is None else encode_nts(building, "building")
         q.building = data
         q.open_only = 1 if open_only else 0
@@ -688,15 +711,39 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
 
     # ---- Adding ----------------------------------------------------------------------------
 
-    def add(self, complaint: Union[Complaint, str, bytes, Dict[str, Any]]) -> int:
+    def add(
+        self,
+        complaint: Union[Complaint, str, bytes, Dict[str, Any]],
+        *,
+        kind: Optional[KindLike] = None,
+    ) -> int:
         """Adds one complaint, a :class:`plaint.Complaint` (copied) or its JSON form (text or
         a dict), events included; the profile's rules classify it. Returns its index.
+
+        Args:
+            complaint: the complaint.
+            kind: the kind of request (since 0.7), stated at intake in place of any the
+                complaint states; None keeps the complaint's (when it states none, the
+                profile's rules decide it, else it is a complaint).
 
         Raises:
             InvalidArgumentError: a duplicate id.
             ParseError, ValidationError: a bad JSON form (as :meth:`Complaint.from_json`).
+            OutOfRangeError: an unknown ``kind``.
+            IllegalTransitionError: a ``kind`` for a complaint whose log has events after
+                ``record`` (its kind is fixed by then).
+            TypeError: a ``kind`` of another enumeration, a bool, or another type.
         """
         out = c_size_t()
+        if kind is not None:
+            code = _stated_kind(kind)
+            if isinstance(complaint, Complaint):
+                copy = complaint.clone()
+            else:
+                copy = Complaint.from_json(document_bytes(complaint, "complaint"))
+            with copy:
+                copy.kind = code  # type: ignore[assignment]
+                return self.add(copy)
         if isinstance(complaint, Complaint):
             with self._lock, complaint._lock:
                 lib.plaint_ledger_add_complaint(self._live(), complaint._live(), byref(out))

@@ -117,6 +117,7 @@ class PlaintFactsColumns(ctypes.Structure):
         ("building", POINTER(c_char_p)),
         ("unit", POINTER(c_char_p)),
         ("received", POINTER(c_int64)),
+        ("kind", POINTER(c_int32)),  # Since 0.7
     ]
 
 
@@ -267,6 +268,8 @@ class PlaintComplaintView(ctypes.Structure):
         ("planned_visit", c_int32),
         ("sla_policy", c_void_p),
         ("sla_policy_len", c_size_t),
+        ("kind", c_int32),  # Since 0.7
+        ("kind_decided", c_int32),  # Since 0.7
     ]
 
 
@@ -286,6 +289,7 @@ class PlaintQuery(ctypes.Structure):
         ("received_from", c_int64),
         ("has_received_before", c_int32),
         ("received_before", c_int64),
+        ("kind", c_int32),  # Since 0.7
     ]
 
 
@@ -391,6 +395,9 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "plaint_complaint_text": (STATUS, [_P, c_int32, _PP, _SZP]),
     "plaint_complaint_set_channel": (STATUS, [_P, c_int32]),
     "plaint_complaint_set_category": (STATUS, [_P, c_int32]),
+    "plaint_complaint_set_kind": (STATUS, [_P, c_int32]),
+    "plaint_complaint_kind": (STATUS, [_P, _I32P]),
+    "plaint_complaint_stated_kind": (STATUS, [_P, _I32P]),
     "plaint_complaint_set_reporter_count": (STATUS, [_P, c_int32]),
     "plaint_complaint_set_received": (STATUS, [_P, c_int64]),
     "plaint_complaint_add_tag": (STATUS, [_P, c_char_p]),
@@ -411,6 +418,7 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "plaint_complaint_apply": (STATUS, [_P, c_int32, c_int64, c_int32, c_char_p]),
     "plaint_complaint_apply_event": (STATUS, [_P, _EVP]),
     "plaint_complaint_allows": (STATUS, [_P, c_int32, _I32P]),
+    "plaint_workflow_transition": (STATUS, [c_int32, c_int32, c_int32, _I32P]),
     "plaint_complaint_event_count": (STATUS, [_P, _SZP]),
     "plaint_complaint_event": (STATUS, [_P, c_size_t, _EVP]),
     # Business calendars
@@ -478,6 +486,7 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "plaint_decision_severity": (STATUS, [_P, _I32P]),
     "plaint_decision_escalate_to": (STATUS, [_P, _I32P]),
     "plaint_decision_visit_method": (STATUS, [_P, _I32P]),
+    "plaint_decision_kind": (STATUS, [_P, _I32P]),
     "plaint_decision_sla_policy": (STATUS, [_P, _PP]),
     "plaint_decision_tag_count": (STATUS, [_P, _SZP]),
     "plaint_decision_tag": (STATUS, [_P, c_size_t, _PP]),
@@ -486,6 +495,7 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "plaint_decision_to_json": (STATUS, [_P, _PP]),
     "plaint_decision_explain_json": (STATUS, [_P, _PP]),
     "plaint_profile_classify_many": (STATUS, [_P, _FCP, _I32P, _I32P, _I32P, _I32P]),
+    "plaint_profile_classify_many_v2": (STATUS, [_P, _FCP, _I32P, _I32P, _I32P, _I32P, _I32P]),
     # Satisfaction scores
     "plaint_score_init": (None, [_SCP, c_size_t]),
     "plaint_levels": (STATUS, [_I32P, c_size_t, _U64P]),

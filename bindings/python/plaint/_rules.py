@@ -15,6 +15,7 @@ from ._complaint import Complaint
 from ._enums import (
     Category,
     Channel,
+    Kind,
     Nature,
     PlaintEnum,
     Role,
@@ -78,6 +79,8 @@ class Decision:
             classification rule set it).
         tags: tags to add to the complaint.
         matched: the ids of the rows that decided, in order.
+        kind: the kind of request (a ``kind`` output); a ledger takes it at intake when the
+            kind was not stated. Since 0.7.
     """
 
     nature: Optional[Nature]
@@ -88,6 +91,7 @@ class Decision:
     tags: Tuple[str, ...]
     matched: Tuple[str, ...]
     _explanation: str = field(default="[]", repr=False, compare=False)
+    kind: Optional[Kind] = None
 
     def explain(self) -> List[RowExplanation]:
         """Every rule row's outcome, in profile order, computed with the decision."""
@@ -123,6 +127,8 @@ class Decision:
         out: Dict[str, Any] = {}
         if self.escalate_to is not None:
             out["escalate_to"] = _label(self.escalate_to)
+        if self.kind is not None:
+            out["kind"] = _label(self.kind)
         out["matched"] = list(self.matched)
         if self.nature is not None:
             out["nature"] = _label(self.nature)
@@ -175,6 +181,7 @@ def _decision_of(handle: int) -> Decision:
         tags=strings(lib.plaint_decision_tag_count, lib.plaint_decision_tag),
         matched=strings(lib.plaint_decision_matched_count, lib.plaint_decision_matched),
         _explanation=take_string(explanation.value) or "[]",
+        kind=_optional(Kind, code(lib.plaint_decision_kind)),
     )
 
 
@@ -186,6 +193,7 @@ _INT_COLUMNS: Tuple[Tuple[str, Optional[Type[PlaintEnum]]], ...] = (
     ("severity", Severity),
     ("reporter_count", None),
     ("repeat_count", None),
+    ("kind", Kind),  # Since 0.7
 )
 _TEXT_COLUMNS = ("content", "building", "unit")
 
@@ -195,10 +203,18 @@ MAX_REPORTERS = 1000000
 SHORT_TEXT = 256
 LONG_TEXT = 65536
 
+
+def _kind_code(value: Any, what: str) -> int:
+    """The C code of one row of the ``kind`` column: 0 for None (not stated)."""
+    return 0 if value is None else to_code(Kind, value, what)
+
+
 def _int_column(name: str, cls: Optional[Type[PlaintEnum]], values: Any) -> Tuple[Any, int, Any]:
     """An int32 column of ``classify_many``, checked as a complaint checks its fields: codes
     or names of ``cls``, or a count (reporter_count 1 to 1,000,000 as ``Complaint`` requires;
     repeat_count not negative)."""
+    if name == "kind":  # None or 0: not stated (the C column's 0)
+        return int32_column(values, name, _kind_code)
     if cls is not None:
         enum_cls = cls
         return int32_column(values, name, lambda v, what: to_code(enum_cls, v, what))
@@ -245,7 +261,9 @@ class Classifier:
         all of one length; a column left out gives every row its default): ``channel``,
         ``category``, ``nature``, ``severity`` (members, int codes or names), ``reporter_count``,
         ``repeat_count`` (ints), ``hours_since_received`` (floats), ``content``,
-        ``building``, ``unit`` (str or bytes; None is ""), ``received`` (instants).
+        ``building``, ``unit`` (str or bytes; None is ""), ``received`` (instants), ``kind``
+        (since 0.7: the kind as stated, a :class:`plaint.Kind` member, int code or name; None
+        or 0 where it is not stated, which a ``kind`` condition never matches).
 
         Every value is checked as :class:`plaint.Complaint` checks it: a reporter count from 1
         to 1,000,000, a repeat count not negative, texts valid UTF-8 without NUL within the
@@ -254,8 +272,8 @@ class Classifier:
         work per row. pandas Series must share one index (they are read by position).
 
         Returns:
-            ``{"nature", "severity", "escalate_to", "visit_method"}``, each the C codes per
-            row (0 where nothing was decided): numpy int32 arrays when numpy can be imported,
+            ``{"nature", "severity", "escalate_to", "visit_method", "kind"}`` (``kind`` since
+            0.7), each the C codes per row (0 where nothing was decided): numpy int32 arrays when numpy can be imported,
             else lists of ints. Convert a code with ``plaint.Nature(code)`` and the like.
 
         Raises:
@@ -308,9 +326,9 @@ class Classifier:
                 pointer, _, kept = text_column(columns[name], name, limit)
                 keep.append(kept)
                 setattr(spec, name, pointer)
-        names = ("nature", "severity", "escalate_to", "visit_method")
+        names = ("nature", "severity", "escalate_to", "visit_method", "kind")
         outs = {k: out_array(n, "int32", zeroed=True) for k in names}
         with self._use() as handle:
-            lib.plaint_profile_classify_many(handle, byref(spec), *[outs[k][0] for k in names])
+            lib.plaint_profile_classify_many_v2(handle, byref(spec), *[outs[k][0] for k in names])
         del keep
         return {k: result_of(outs[k][1]) for k in names}

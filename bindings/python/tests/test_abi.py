@@ -143,8 +143,14 @@ def test_the_header_parser_sees_the_whole_header(header: Path) -> None:
     # clocks_at, escalations_due, visits_due, visit_quotas, replay, reevaluate),
     # plaint_month_range and 4 plaint_profile_* functions (repeat_window, keyword_count,
     # keyword, find_keywords); since 0.7, 3 plaint_profile_* functions (folds_keywords,
-    # keyword_match, keyword_memory).
-    assert len(functions) == 185
+    # keyword_match, keyword_memory), and for kinds of request 3 plaint_complaint_* functions
+    # (kind, stated_kind, set_kind), plaint_workflow_transition, plaint_decision_kind and
+    # plaint_profile_classify_many_v2.
+    assert len(functions) == 191
+    assert functions["plaint_workflow_transition"] == (
+        "int",
+        ["int32_t", "int32_t", "int32_t", "int32_t*"],
+    )
     assert functions["plaint_complaint_text"] == (
         "int",
         ["const plaint_complaint*", "int32_t", "const char**", "size_t*"],
@@ -267,11 +273,12 @@ def test_the_clock_struct_by_hand() -> None:
 
 
 def test_the_facts_columns_struct_by_hand() -> None:
-    # LP64 layout, worked by hand: size 0, (pad), count 8, then eleven pointers from 16 to 104:
-    # channel 16, ..., content 72, building 80, unit 88, received 96: 104 bytes.
+    # LP64 layout, worked by hand: size 0, (pad), count 8, then twelve pointers from 16 to 112:
+    # channel 16, ..., content 72, building 80, unit 88, received 96, kind 104 (0.7): 112 bytes.
     if ctypes.sizeof(ctypes.c_void_p) != 8:
         pytest.skip("the hand-worked layout is for 64-bit targets")
-    assert ctypes.sizeof(_lib.PlaintFactsColumns) == 104
+    assert ctypes.sizeof(_lib.PlaintFactsColumns) == 112
+    assert _lib.PlaintFactsColumns.kind.offset == 104
     assert _lib.PlaintFactsColumns.count.offset == 8
     assert _lib.PlaintFactsColumns.channel.offset == 16
     assert _lib.PlaintFactsColumns.content.offset == 72
@@ -309,10 +316,11 @@ def test_the_ledger_query_structs_by_hand() -> None:
     # category 44, then four texts of pointer and length from 48 to 111 (content 96), ten int32
     # reporter_count 112 .. has_rectification_deadline 140, rectification_deadline 144, cycle
     # 152, escalations 156, event_count 160, last_event_at 168, four int32 reevaluations 176 ..
-    # planned_visit 188, sla_policy 192, sla_policy_len 200: 208 bytes.
+    # planned_visit 188, sla_policy 192, sla_policy_len 200, then (0.7) kind 208, kind_decided
+    # 212: 216 bytes (208 in 0.6).
     # plaint_query: size 0, five int32 state 4 .. severity 20, building 24, open_only 32,
     # has_received_from 36, received_from 40, has_received_before 48, (pad), received_before
-    # 56: 64 bytes.
+    # 56, then (0.7) kind 64, (pad to the 8-byte alignment): 72 bytes (64 in 0.6).
     # plaint_ledger_clock: size 0, (pad), index 8, then plaint_clock's fields 8 bytes further
     # than in plaint_clock (target 16, started 48, percent 128, warnings 144): 176 bytes.
     # plaint_escalation_due: size 0, index 8, owner 16, to 20, reason 24: 32 bytes.
@@ -321,7 +329,8 @@ def test_the_ledger_query_structs_by_hand() -> None:
     if ctypes.sizeof(ctypes.c_void_p) != 8:
         pytest.skip("the hand-worked layout is for 64-bit targets")
     v = _lib.PlaintComplaintView
-    assert ctypes.sizeof(v) == 208
+    assert ctypes.sizeof(v) == 216
+    assert (v.kind.offset, v.kind_decided.offset) == (208, 212)
     assert (v.index.offset, v.received.offset, v.content.offset) == (8, 32, 96)
     assert (v.reporter_count.offset, v.rectification_deadline.offset) == (112, 144)
     assert (v.event_count.offset, v.planned_visit.offset, v.sla_policy_len.offset) == (
@@ -330,7 +339,8 @@ def test_the_ledger_query_structs_by_hand() -> None:
         200,
     )
     q = _lib.PlaintQuery
-    assert ctypes.sizeof(q) == 64
+    assert ctypes.sizeof(q) == 72
+    assert q.kind.offset == 64
     assert (q.severity.offset, q.building.offset, q.received_before.offset) == (20, 24, 56)
     k = _lib.PlaintLedgerClock
     assert ctypes.sizeof(k) == 176
@@ -391,6 +401,7 @@ ENUM_PREFIXES = [
     ("PLAINT_EVENT_", plaint.EventType),
     ("PLAINT_TARGET_", plaint.TargetKind),
     ("PLAINT_CLOCK_", plaint.ClockState),
+    ("PLAINT_KIND_", plaint.Kind),
 ]
 
 
@@ -417,6 +428,8 @@ def test_some_enum_codes_by_hand() -> None:
     assert plaint.TargetKind.RECTIFICATION == 10 and plaint.TargetKind.CUSTOM == 11
     assert plaint.ClockState.NOT_STARTED == 0 and plaint.ClockState.MET == 3
     assert plaint.ClockState.BREACHED == 5
+    assert plaint.Kind.COMPLAINT == 1 and plaint.Kind.PRAISE == 5  # Since 0.7
+    assert plaint.EventType.ANSWER == 16 and plaint.EventType.CONFIRM == 18
 
 
 def test_enum_kinds_equal_the_header(header: Path) -> None:
@@ -432,6 +445,7 @@ def test_enum_kinds_equal_the_header(header: Path) -> None:
         "EVENT": plaint.EventType,
         "TARGET_KIND": plaint.TargetKind,
         "CLOCK_STATE": plaint.ClockState,
+        "KIND": plaint.Kind,
     }
     assert {k: _enums.ENUM_KINDS[cls] for k, cls in names.items()} == defines
 

@@ -205,7 +205,7 @@ def test_classify_many_equals_one_at_a_time(default: plaint.Profile) -> None:
         reporter_count=[r[2] for r in rows],
         content=[r[3] for r in rows],
     )
-    assert set(out) == {"nature", "severity", "escalate_to", "visit_method"}
+    assert set(out) == {"nature", "severity", "escalate_to", "visit_method", "kind"}  # kind: 0.7
     # Hand-worked from test_profile.cpp: major/P1/on site; consulting/P4/phone; valid/P2/meeting;
     # valid/P3/phone; valid/P1/phone.
     assert list(out["nature"]) == [3, 5, 1, 1, 1]
@@ -225,6 +225,7 @@ def test_classify_many_equals_one_at_a_time(default: plaint.Profile) -> None:
         assert int(out["severity"][i]) == d.severity
         assert int(out["escalate_to"][i]) == (d.escalate_to or 0)
         assert int(out["visit_method"][i]) == (d.visit_method or 0)
+    assert list(out["kind"]) == [0, 0, 0, 0, 0]  # the default profile decides no kind (0.7)
 
 
 def test_classify_many_with_numpy_and_defaults(default: plaint.Profile) -> None:
@@ -235,7 +236,7 @@ def test_classify_many_with_numpy_and_defaults(default: plaint.Profile) -> None:
     assert out["nature"].dtype == np.int32
     assert out["visit_method"].tolist() == [2, 4]  # on site; a public notice for 35
     # No columns at all: no rows.
-    assert [len(v) for v in default.classify_many().values()] == [0, 0, 0, 0]
+    assert [len(v) for v in default.classify_many().values()] == [0, 0, 0, 0, 0]
 
 
 def test_classify_many_refuses_bad_columns(default: plaint.Profile) -> None:
