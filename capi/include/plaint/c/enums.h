@@ -97,12 +97,11 @@ extern "C" {
 #define PLAINT_EVENT_CLOSE 13
 #define PLAINT_EVENT_ESCALATE 14
 #define PLAINT_EVENT_REOPEN 15
-#define PLAINT_EVENT_ANSWER 16 /**< a consultation is answered, which closes it. Since 0.7. */
-#define PLAINT_EVENT_ACKNOWLEDGE                                                                   \
-    17 /**< a suggestion or praise is acknowledged and closed. Since 0.7. */
-#define PLAINT_EVENT_CONFIRM                                                                       \
-    18 /**< the resident confirms a finished repair, which closes it.                              \
-            Since 0.7. */
+/* Since 0.7: answer closes a consultation, acknowledge a suggestion or praise, and confirm
+ * (the resident's word that the work is done) a finished repair. */
+#define PLAINT_EVENT_ANSWER 16
+#define PLAINT_EVENT_ACKNOWLEDGE 17
+#define PLAINT_EVENT_CONFIRM 18
 
 /* What an SLA target measures (the README's "SLA policies and clocks" section gives each
  * kind's default events). Since 0.2. */
