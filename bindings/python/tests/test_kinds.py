@@ -11,12 +11,15 @@ tests/c/test_capi_kinds.c for the summary); expected decisions by hand from KIND
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 from typing import Iterator
 
 import pytest
 
 import plaint
-from support import MINUTE, T0
+from support import MINUTE, SOURCE_ROOT, T0, clean_env
 
 # The "kind" section decides a kind that was not stated: words of praise make a praise, the
 # equipment category a repair (first match). The "severity" section reads the STATED kind only:
@@ -349,3 +352,33 @@ def test_the_frame_has_the_kind(kinds: plaint.Profile) -> None:
         frame = ledger.to_frame()
         assert list(frame["kind"]) == ["repair", "praise"]
         assert list(frame["kind_decided"]) == [False, True]
+
+
+def test_the_kinds_example(library_file: Path, package_dir: Path) -> None:
+    example = SOURCE_ROOT / "examples" / "kinds.py"
+    assert example.is_file(), f"example not found at {example}"
+    env = clean_env(PLAINT_LIBRARY=str(library_file), PYTHONPATH=str(package_dir.parent))
+    result = subprocess.run(
+        [sys.executable, "-W", "error", str(example)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    # Worked from the tables: a repair is assigned from RECORDED and CONFIRM closes it once
+    # RESOLVED; a consultation's ANSWER closes it from RECORDED but not from WAITING; a
+    # suggestion is assigned from RECORDED and ACKNOWLEDGE closes it; a complaint is assigned
+    # only once classified and has no CONFIRM. The complaint C-1 is the only request left open.
+    assert result.stdout.splitlines() == [
+        "repair R-1: received -> recorded -> assigned -> in_progress -> resolved -> closed",
+        "consultation Q-1: received -> recorded -> closed",
+        "suggestion S-1: received -> recorded -> assigned -> closed",
+        "the table:",
+        "  repair recorded + assign: assigned",
+        "  complaint recorded + assign: not allowed",
+        "  consultation waiting + answer: not allowed",
+        "  praise recorded + acknowledge: closed",
+        "open by kind: complaint 1",
+        "a complaint cannot be confirmed: event 'confirm' is not allowed in state 'recorded'",
+    ]
