@@ -382,3 +382,19 @@ def test_the_kinds_example(library_file: Path, package_dir: Path) -> None:
         "open by kind: complaint 1",
         "a complaint cannot be confirmed: event 'confirm' is not allowed in state 'recorded'",
     ]
+
+
+def test_csv_import_reads_the_kind_column() -> None:
+    csv = (
+        "id,received,kind\n"
+        "C-1,2026-10-12T09:00:00+08:00,praise\n"
+        "C-2,2026-10-12T09:05:00+08:00,\n"
+        "C-3,2026-10-12T09:10:00+08:00,favour\n"
+    )
+    with plaint.Ledger() as ledger:
+        report = ledger.import_csv(csv)
+        assert (report.complaints, report.bad_rows) == (2, 1)
+        assert report.problems[0].line == 4 and "favour" in report.problems[0].message
+        # The default profile decides no kind: an empty cell is a complaint, decided.
+        assert (ledger.view(0).kind, ledger.view(0).kind_decided) == (K.PRAISE, False)
+        assert (ledger.view(1).kind, ledger.view(1).kind_decided) == (K.COMPLAINT, True)
