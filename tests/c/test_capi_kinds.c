@@ -345,7 +345,12 @@ static void test_decisions(void) {
     CHECK(plaint_decision_kind(d, &k) == PLAINT_OK && k == PLAINT_KIND_REPAIR);
     CHECK(plaint_decision_severity(d, &sev) == PLAINT_OK && sev == PLAINT_SEVERITY_P3);
     plaint_decision_free(d);
-    /* The default profile decides no kind: 0. */
+    /* The default profile's kind section makes equipment a repair (its row reads no stated
+     * kind); a quality request gets no kind from it: 0. */
+    CHECK(plaint_profile_classify(def, c, T0, NULL, &d) == PLAINT_OK);
+    CHECK(plaint_decision_kind(d, &k) == PLAINT_OK && k == PLAINT_KIND_REPAIR);
+    plaint_decision_free(d);
+    CHECK(plaint_complaint_set_category(c, PLAINT_CATEGORY_QUALITY) == PLAINT_OK);
     CHECK(plaint_profile_classify(def, c, T0, NULL, &d) == PLAINT_OK);
     CHECK(plaint_decision_kind(d, &k) == PLAINT_OK && k == 0);
     plaint_decision_free(d);
