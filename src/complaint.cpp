@@ -242,6 +242,18 @@ void detail::check_details(Kind kind, State state, Role owner, const Event& e) {
     }
 }
 
+void detail::check_staff(const Event& e) {
+    if (!e.handler.empty())
+        validate_staff_id(e.handler, "handler");
+    if (!e.team.empty()) {
+        if (e.type != EventType::assign && e.type != EventType::escalate)
+            throw error(errc::invalid_argument,
+                        "a team is given on 'assign' or 'escalate', not on '" +
+                            std::string(to_string(e.type)) + "'");
+        validate_staff_id(e.team, "team");
+    }
+}
+
 void Complaint::check_details(const Event& e) const {
     detail::check_details(kind(), state_, owner_, e);
 }
@@ -275,6 +287,7 @@ void Complaint::apply(const Event& e) {
     }
     check_size(e.note, Limits::long_text, "note");
     validate_text(e.note, "note");
+    detail::check_staff(e);
 
     const Instant last = events_.back().at;
     if (e.at < last)
@@ -289,6 +302,12 @@ void Complaint::apply(const Event& e) {
     check_details(rec);
 
     rec.note = e.note;
+    rec.handler = e.handler;
+    rec.team = e.team;
+    // The owner's handler and team after the event, made before anything changes.
+    const bool takes = e.type == EventType::assign || e.type == EventType::escalate;
+    std::string new_handler = takes ? e.handler : handler_;
+    std::string new_team = takes && !e.team.empty() ? e.team : team_;
     rec.from = state_;
     rec.to = *next;
     if (e.type == EventType::assign && !rec.target)
@@ -309,6 +328,8 @@ void Complaint::apply(const Event& e) {
     case EventType::assign:
     case EventType::escalate:
         owner_ = *rec.target;
+        handler_.swap(new_handler);
+        team_.swap(new_team);
         break;
     case EventType::visit:
         visit_method_ = rec.method;

@@ -24,6 +24,9 @@ const char* blocked_by(Kind kind, Nature nature, Role owner, EventType t) noexce
 // Checks the details an event carries (classify's nature, escalate's target, visit's method,
 // unsatisfied's deadline) against the request's kind, state and owner; throws plaint::error.
 void check_details(Kind kind, State state, Role owner, const Event& e);
+// Checks an event's handler and team ids (people.hpp), and that a team comes only on assign and
+// escalate; throws plaint::error.
+void check_staff(const Event& e);
 
 } // namespace detail
 PLAINT_END_NAMESPACE

@@ -142,8 +142,9 @@ Complaint complaint_from_json(std::string_view text) {
                 problems.add(at, "expected an event with type and at");
                 break;
             }
-            static const char* const event_keys[] = {
-                "type", "at", "role", "note", "nature", "severity", "target", "method", "deadline"};
+            static const char* const event_keys[] = {"type",     "at",       "role",   "note",
+                                                     "nature",   "severity", "target", "method",
+                                                     "deadline", "handler",  "team"};
             unknown_keys(ev, at, event_keys, problems);
             auto type = detail::read_enum<EventType>(ev["type"], at + "/type", problems);
             const Instant when = instant_of(ev["at"], at + "/at", problems);
@@ -183,6 +184,13 @@ Complaint complaint_from_json(std::string_view text) {
                 e.method = detail::read_enum<VisitMethod>(ev["method"], at + "/method", problems);
             if (ev.contains("deadline"))
                 e.deadline = instant_of(ev["deadline"], at + "/deadline", problems);
+            for (const char* key : {"handler", "team"})
+                if (ev.contains(key)) {
+                    if (ev[key].is_string())
+                        (*key == 'h' ? e.handler : e.team) = ev[key].get<std::string>();
+                    else
+                        problems.add(at + "/" + key, "expected a string");
+                }
             if (!problems.empty())
                 break;
             try {
@@ -252,6 +260,10 @@ std::string to_json(const Complaint& c) {
             j["method"] = std::string(to_string(*e.method));
         if (e.deadline)
             j["deadline"] = format_iso8601(*e.deadline);
+        if (!e.handler.empty())
+            j["handler"] = e.handler;
+        if (!e.team.empty())
+            j["team"] = e.team;
     }
     return doc.dump();
 }

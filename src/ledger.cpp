@@ -109,6 +109,8 @@ void LedgerImpl::rollback(const Mark& m) noexcept {
     notes.resize(m.notes);
     extras.resize(m.extras);
     deadlines.resize(m.deadlines);
+    ev_staff.resize(m.ev_staff);
+    staffing.truncate(recs.size());
     ids.rollback(m.ids);
     text.rollback(m.text);
 }
@@ -116,9 +118,11 @@ void LedgerImpl::rollback(const Mark& m) noexcept {
 // A write to an existing complaint rolls back with its record as it was: the events appended
 // after the mark are gone, so the record's last event again ends its chain (it pointed at
 // the first of them, a slot now free or another complaint's).
-void LedgerImpl::rollback(const Mark& m, std::uint32_t ci, const Rec& saved) noexcept {
+void LedgerImpl::rollback(const Mark& m, std::uint32_t ci, const Rec& saved,
+                          const Staffing& saved_staff) noexcept {
     rollback(m);
     recs[ci] = saved;
+    staffing[ci] = saved_staff;
     if (saved.last_ev != none32)
         events[saved.last_ev].next = none32;
 }
@@ -251,6 +255,7 @@ std::uint32_t LedgerImpl::add_intake(const Intake& in) {
         const auto ci = static_cast<std::uint32_t>(recs.size());
         append_event(r, pe);
         recs.push_back(r);
+        staffing.push_back({});
         try {
             unit_insert(r);
         } catch (...) {
@@ -264,6 +269,19 @@ std::uint32_t LedgerImpl::add_intake(const Intake& in) {
         rollback(m);
         throw;
     }
+}
+
+std::uint16_t LedgerImpl::team_index(std::string_view id) const {
+    const auto& teams = profile.teams();
+    const Team* t = profile.find_team(id);
+    if (!t) {
+        std::string known;
+        for (const Team& k : teams)
+            known += (known.empty() ? "" : ", ") + k.id;
+        throw error(errc::not_found, "unknown team " + quote(id) + "; the profile's teams are " +
+                                         (known.empty() ? std::string("none") : known));
+    }
+    return static_cast<std::uint16_t>(t - teams.data() + 1);
 }
 
 // Complaint::apply's checks (src/complaint.cpp), on the packed record.
@@ -291,6 +309,8 @@ void LedgerImpl::add_event(std::uint32_t ci, const Event& e) {
         check_enum(*e.method);
     }
     check_text(e.note, Limits::long_text, "note");
+    detail::check_staff(e);
+    const std::uint16_t team = e.team.empty() ? 0 : team_index(e.team);
     if (r0.n_events >= Limits::ledger_events)
         throw error(errc::too_large, "a complaint in a ledger holds at most " +
                                          std::to_string(Limits::ledger_events) +
@@ -331,6 +351,7 @@ void LedgerImpl::add_event(std::uint32_t ci, const Event& e) {
 
     const Mark m = mark();
     const Rec saved = r0;
+    const Staffing saved_staff = staffing[ci];
     try {
         pe.delta = static_cast<std::uint32_t>(e.at - r0.received);
         pe.set_type(e.type, *next);
@@ -343,6 +364,14 @@ void LedgerImpl::add_event(std::uint32_t ci, const Event& e) {
         }
         Rec& r = recs[ci];
         const std::uint32_t idx = append_event(r, pe);
+        const std::uint32_t handler = e.handler.empty() ? 0 : pool.intern(e.handler);
+        if (handler || team)
+            ev_staff.push_back({idx, handler, team, 0});
+        if (e.type == EventType::assign || e.type == EventType::escalate) {
+            staffing[ci].handler = handler;
+            if (team)
+                staffing[ci].team = team;
+        }
         switch (e.type) {
         case EventType::classify:
             r.nature = detail;
@@ -376,7 +405,7 @@ void LedgerImpl::add_event(std::uint32_t ci, const Event& e) {
         r.state = static_cast<std::uint8_t>(*next);
         derive(ci, e.at, e.type);
     } catch (...) {
-        rollback(m, ci, saved);
+        rollback(m, ci, saved, saved_staff);
         throw;
     }
 }
@@ -414,6 +443,7 @@ std::size_t Ledger::memory_bytes() const noexcept {
     return sizeof(LedgerImpl) + m.recs.bytes() + m.events.bytes() + m.ids.capacity() +
            m.pool.bytes() + m.tag_ids.capacity() * 4 + m.notes.capacity() * sizeof(detail::Span) +
            m.extras.capacity() * sizeof(detail::Extra) + m.deadlines.capacity() * 16 +
+           m.staffing.bytes() + m.ev_staff.capacity() * sizeof(detail::EvStaff) +
            m.slots.capacity() * 4 + (m.text.capacity() - m.text.bytes()) + m.unit_index_bytes();
 }
 

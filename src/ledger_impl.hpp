@@ -284,6 +284,22 @@ struct Extra {
     Span name, contact, remedy;
 };
 
+// Who has a case (people.hpp), beside its record: the owner's handler (interned, 0 none) and
+// team (its position in the profile's teams + 1, 0 none) from the latest assign or escalate,
+// and the team the rules dispatch it to. Kept apart from Rec so that the record's layout, and the
+// snapshots of older versions, stay as they were (state version 4).
+struct Staffing {
+    std::uint32_t handler = 0;
+    std::uint16_t team = 0, rule_team = 0;
+};
+
+// An event that names a handler or a team: its index in `events`, the handler (interned, 0
+// none) and the team (position + 1, 0 none). One entry for the few events that carry them.
+struct EvStaff {
+    std::uint32_t event = 0, handler = 0;
+    std::uint16_t team = 0, spare = 0;
+};
+
 // What has the rules run again (LedgerImpl::rules, ledger_reevaluation.cpp).
 enum class Trigger { intake, classify, event, sweep };
 
@@ -304,6 +320,8 @@ public:
     std::vector<Span> notes = std::vector<Span>(1);
     std::vector<Extra> extras = std::vector<Extra>(1);
     std::vector<std::pair<std::uint32_t, Instant>> deadlines; // by event index, ascending
+    Chunked<Staffing> staffing;                               // one per record
+    std::vector<EvStaff> ev_staff;                            // by event index, ascending
     std::vector<std::uint32_t> slots;                         // id index, open addressing
     std::size_t slot_used = 0;
     // The receipt instants of each unit's complaints (building and unit interned ids), sorted:
@@ -344,15 +362,16 @@ public:
 
     // ---- rollback: every write is all or nothing (ledger.cpp) ----
     struct Mark {
-        std::size_t recs, events, tag_ids, notes, extras, deadlines;
+        std::size_t recs, events, tag_ids, notes, extras, deadlines, ev_staff;
         Arena::Mark ids, text;
     };
     Mark mark() const {
-        return {recs.size(),   events.size(),    tag_ids.size(), notes.size(),
-                extras.size(), deadlines.size(), ids.mark(),     text.mark()};
+        return {recs.size(),      events.size(),   tag_ids.size(), notes.size(), extras.size(),
+                deadlines.size(), ev_staff.size(), ids.mark(),     text.mark()};
     }
     void rollback(const Mark& m) noexcept;
-    void rollback(const Mark& m, std::uint32_t ci, const Rec& saved) noexcept;
+    void rollback(const Mark& m, std::uint32_t ci, const Rec& saved,
+                  const Staffing& saved_staff) noexcept;
 
     // ---- reading a complaint ----
     Instant last_at(const Rec& r) const noexcept {
@@ -365,6 +384,17 @@ public:
                                    });
         return it != deadlines.end() && it->first == ev ? it->second : no_instant;
     }
+    // The handler and team event `ev` names, if any.
+    const EvStaff* staff_of(std::uint32_t ev) const noexcept {
+        auto it = std::lower_bound(ev_staff.begin(), ev_staff.end(), ev,
+                                   [](const EvStaff& a, std::uint32_t k) { return a.event < k; });
+        return it != ev_staff.end() && it->event == ev ? &*it : nullptr;
+    }
+    std::string_view team_name(std::uint16_t t) const noexcept {
+        return t == 0 ? std::string_view() : std::string_view(profile.teams()[t - 1u].id);
+    }
+    // The position + 1 of team `id` in the profile; throws errc::not_found for an unknown one.
+    std::uint16_t team_index(std::string_view id) const;
     std::string_view note_of(const PEv& e) const noexcept {
         if (e.note == 0)
             return {};

@@ -49,8 +49,9 @@ const char* const complaint_columns[] = {"id",          "received", "channel", "
                                          "subcategory", "building", "unit",    "reporter_count",
                                          "content",     "tags",     "name",    "contact",
                                          "remedy",      "kind"};
-const char* const event_columns[] = {"complaint_id", "at",       "type",   "role",   "note",
-                                     "nature",       "severity", "target", "method", "deadline"};
+const char* const event_columns[] = {"complaint_id", "at",       "type",     "role",
+                                     "note",         "nature",   "severity", "target",
+                                     "method",       "deadline", "handler",  "team"};
 
 template <std::size_t N>
 std::string column_list(const char* const (&cols)[N]) {
@@ -276,6 +277,8 @@ public:
                     e.method = parse_enum<VisitMethod>(f(8));
                 if (!f(9).empty())
                     e.deadline = instant_field(f(9), "deadline");
+                e.handler = f(10);
+                e.team = f(11);
                 ledger.add_event(*ci, e);
                 ++rep.events;
             } catch (const error& ex) {

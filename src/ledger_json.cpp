@@ -69,6 +69,16 @@ std::string Ledger::view_json(std::size_t index) const {
     json_key(o, "id");
     json_text(o, v.id);
     enum_member(o, "kind", std::optional<Kind>(v.kind));
+    json_key(o, "team");
+    if (v.team.empty())
+        o += "null";
+    else
+        json_text(o, v.team);
+    json_key(o, "handler");
+    if (v.handler.empty())
+        o += "null";
+    else
+        json_text(o, v.handler);
     enum_member(o, "state", std::optional<State>(v.state));
     enum_member(o, "owner", std::optional<Role>(v.owner));
     enum_member(o, "nature", std::optional<Nature>(v.nature));

@@ -82,6 +82,7 @@ bool LedgerImpl::rules(std::uint32_t ci, Instant at, Trigger trigger) {
                                            kind_decided);
     r.rule_nature = d.nature ? static_cast<std::uint8_t>(*d.nature) : 0xff;
     r.rule_escalate = d.escalate_to ? static_cast<std::uint8_t>(*d.escalate_to) : 0;
+    staffing[ci].rule_team = d.team ? team_index(*d.team) : 0;
     if (trigger == Trigger::intake || trigger == Trigger::classify) {
         r.policy = policy_index(d.sla_policy);
         r.missed = missed_mask(r, at);
@@ -157,13 +158,14 @@ std::size_t Ledger::reevaluate(Instant now) {
                 detail::none32)
             continue;
         const Rec saved = r;
+        const detail::Staffing saved_staff = m.staffing[ci];
         const auto mk = m.mark();
         try {
             r.missed = m.missed_mask(r, now);
             if (m.rules(ci, now, detail::Trigger::sweep))
                 ++added;
         } catch (...) {
-            m.rollback(mk, ci, saved);
+            m.rollback(mk, ci, saved, saved_staff);
             throw;
         }
     }
@@ -221,6 +223,12 @@ Ledger Ledger::replay(const Profile& profile) const {
                 e.method = static_cast<VisitMethod>(pe.detail);
             if (pe.type() == EventType::unsatisfied)
                 e.deadline = m.deadline_of(i);
+            e.handler.clear();
+            e.team.clear();
+            if (const detail::EvStaff* s = m.staff_of(i)) {
+                e.handler.assign(m.pool.get(s->handler));
+                e.team.assign(m.team_name(s->team));
+            }
             out.impl_->add_event(nci, e);
         }
     }

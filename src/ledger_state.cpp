@@ -24,6 +24,10 @@ static_assert(std::has_unique_object_representations_v<Rec> && sizeof(Rec) == 10
 static_assert(std::has_unique_object_representations_v<PEv> && sizeof(PEv) == 16, "PEv layout");
 static_assert(std::has_unique_object_representations_v<Span> && sizeof(Span) == 12, "Span");
 static_assert(std::has_unique_object_representations_v<Extra> && sizeof(Extra) == 36, "Extra");
+static_assert(std::has_unique_object_representations_v<Staffing> && sizeof(Staffing) == 8,
+              "Staffing");
+static_assert(std::has_unique_object_representations_v<EvStaff> && sizeof(EvStaff) == 12,
+              "EvStaff");
 
 namespace {
 
@@ -137,6 +141,47 @@ void check_replay(const LedgerImpl& m, const Rec& x, bool with_derived,
     }
 }
 
+// Staffing: interned handlers, teams of the profile, events in order, teams only on assign and
+// escalate, and each record's owner as its latest assign or escalate names them.
+void check_staff(const LedgerImpl& m) {
+    const std::size_t teams = m.profile.teams().size();
+    auto team_ok = [&](std::uint16_t t) { return t <= teams; };
+    for (std::size_t i = 0; i < m.ev_staff.size(); ++i) {
+        const EvStaff& s = m.ev_staff[i];
+        if (s.event >= m.events.size() || (i > 0 && s.event <= m.ev_staff[i - 1].event) ||
+            s.handler >= m.pool.size() || !team_ok(s.team) || s.spare != 0 ||
+            (s.handler == 0 && s.team == 0))
+            corrupt("an event's handler or team is out of range or out of order");
+        const EventType t = m.events[s.event].type();
+        if (s.team != 0 && t != EventType::assign && t != EventType::escalate)
+            corrupt("a team on an event other than assign or escalate");
+        try {
+            if (s.handler)
+                validate_staff_id(m.pool.get(s.handler), "handler");
+        } catch (const error& e) {
+            corrupt(std::string("a handler id: ") + e.what());
+        }
+    }
+    for (std::size_t ci = 0; ci < m.recs.size(); ++ci) {
+        const Staffing& s = m.staffing[ci];
+        if (s.handler >= m.pool.size() || !team_ok(s.team) || !team_ok(s.rule_team))
+            corrupt("complaint " + std::to_string(ci) + ": its handler or team is out of range");
+        Staffing derived;
+        for (std::uint32_t i = m.recs[ci].first_ev; i != none32; i = m.events[i].next) {
+            const EventType t = m.events[i].type();
+            if (t != EventType::assign && t != EventType::escalate)
+                continue;
+            const EvStaff* e = m.staff_of(i);
+            derived.handler = e ? e->handler : 0;
+            if (e && e->team)
+                derived.team = e->team;
+        }
+        if (derived.handler != s.handler || derived.team != s.team)
+            corrupt("complaint " + std::to_string(ci) +
+                    ": its handler or team is not what its events name");
+    }
+}
+
 void check_state(const LedgerImpl& m) {
     if (m.notes.empty() || m.extras.empty())
         corrupt("the note or extra table lacks its empty first entry");
@@ -217,6 +262,7 @@ void check_state(const LedgerImpl& m) {
     }
     if (total != m.events.size())
         corrupt("events that belong to no complaint");
+    check_staff(m); // after the chains: it walks them
 }
 
 } // namespace
@@ -255,6 +301,11 @@ void LedgerAccess::save(const Ledger& ledger, StateWriter& w) {
         w.count(ev);
         w.count(static_cast<std::uint64_t>(at));
     }
+    w.count(m.staffing.size());
+    m.staffing.for_each_block(
+        [&](const Staffing* p, std::size_t n) { w.bytes(p, n * sizeof(Staffing)); });
+    w.count(m.ev_staff.size());
+    w.bytes(m.ev_staff.data(), m.ev_staff.size() * sizeof(EvStaff));
 }
 
 void LedgerAccess::load(Ledger& ledger, StateReader& r, std::uint32_t version) {
@@ -306,6 +357,15 @@ void LedgerAccess::load(Ledger& ledger, StateReader& r, std::uint32_t version) {
     if (version < 3)
         for (std::size_t ci = 0; ci < m.recs.size(); ++ci)
             m.recs[ci].kind = static_cast<std::uint8_t>(Kind::complaint); // a spare byte before
+    if (version >= 4) {
+        if (r.items(sizeof(Staffing), "staffing records") != nr)
+            corrupt("its staffing records do not match its complaints");
+        m.staffing.fill(nr, [&](Staffing* p, std::size_t k) { r.bytes(p, k * sizeof(Staffing)); });
+        get_vector(r, m.ev_staff, "events naming staff");
+    } else {
+        for (std::size_t ci = 0; ci < nr; ++ci)
+            m.staffing.push_back({});
+    }
     check_state(m);
     // The unit index is derived: rebuilt in intake order. Each complaint keeps the repeat count
     // it was classified with.

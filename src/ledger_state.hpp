@@ -19,7 +19,9 @@ namespace detail {
 // Version 2 (0.6): a record's repeat count in two of its formerly spare bytes (zero in version 1).
 // Version 3 (0.7): a record's kind of request in its next spare byte (every earlier record is a
 // complaint), and an event's type codes past 15 in its formerly spare byte (zero before).
-constexpr std::uint32_t ledger_state_version = 3;
+// Version 4 (0.7): after the deadlines, each record's staffing (owner's handler and team, the
+// rules' team) and the events that name a handler or team (none before: nobody was named).
+constexpr std::uint32_t ledger_state_version = 4;
 
 class StateWriter {
 public:

@@ -3,6 +3,7 @@
 #include "error_detail.hpp"
 #include "file_input.hpp"
 #include "json_util.hpp"
+#include "people_detail.hpp"
 #include "profile_detail.hpp"
 #include "survey_read.hpp"
 
@@ -23,13 +24,14 @@ public:
     std::map<Role, std::int32_t> quotas;
     std::vector<Warning> warnings;
     std::vector<Survey> surveys;
+    std::vector<Team> teams; // by id
     std::string json;
 };
 
 namespace {
 
 const char* const profile_keys = "plaint_profile, name, description, calendars, policies, rules, "
-                                 "return_visits or surveys";
+                                 "return_visits, surveys or teams";
 
 // The return-visit rules, rewritten as a rule set: rows {id, when, method} become rows
 // {id, when, then: {visit_method}}; problems found in it are mapped back to the profile's
@@ -177,7 +179,7 @@ std::shared_ptr<const ProfileImpl> read_profile(std::string_view text,
                 impl->name = value.get<std::string>();
         } else if (key == "calendars" || key == "policies") {
             // read below, as a policy set
-        } else if (key == "rules" || key == "return_visits" || key == "surveys") {
+        } else if (key == "rules" || key == "return_visits" || key == "surveys" || key == "teams") {
             // read below
         } else {
             problems.add(at, std::string("unknown key; expected ") + detail::profile_keys);
@@ -197,6 +199,13 @@ std::shared_ptr<const ProfileImpl> read_profile(std::string_view text,
         } catch (const error& e) {
             problems.add_nested("", e);
         }
+    }
+    if (doc.contains("teams")) {
+        std::vector<std::string> calendar_names;
+        if (doc.contains("calendars") && doc["calendars"].is_object())
+            for (const auto& [name, cal] : doc["calendars"].items())
+                calendar_names.push_back(name);
+        impl->teams = detail::read_teams(doc["teams"], calendar_names, problems);
     }
     if (doc.contains("rules")) {
         try {
@@ -228,13 +237,22 @@ std::shared_ptr<const ProfileImpl> read_profile(std::string_view text,
             const Json& rows = section["rows"];
             for (std::size_t ri = 0; rows.is_array() && ri < rows.size(); ++ri) {
                 if (!rows[ri].is_object() || !rows[ri].contains("then") ||
-                    !rows[ri]["then"].is_object() || !rows[ri]["then"].contains("sla_policy"))
+                    !rows[ri]["then"].is_object())
+                    continue;
+                const std::string then_at = "/rules/sections/" + std::to_string(si) + "/rows/" +
+                                            std::to_string(ri) + "/then";
+                // Every team a rule dispatches to must be one of the profile's.
+                if (rows[ri]["then"].contains("team") && rows[ri]["then"]["team"].is_string()) {
+                    const std::string& t = rows[ri]["then"]["team"].get_ref<const std::string&>();
+                    if (!find_team(impl->teams, t))
+                        problems.add(then_at + "/team", "undefined team " + detail::quote(t));
+                }
+                if (!rows[ri]["then"].contains("sla_policy"))
                     continue;
                 const Json& p = rows[ri]["then"]["sla_policy"];
                 if (p.is_string() && (!policies || (policies->is_object() &&
                                                     !policies->contains(p.get<std::string>()))))
-                    problems.add("/rules/sections/" + std::to_string(si) + "/rows/" +
-                                     std::to_string(ri) + "/then/sla_policy",
+                    problems.add(then_at + "/sla_policy",
                                  "undefined SLA policy " + detail::quote(p.get<std::string>()));
             }
         }
@@ -280,6 +298,12 @@ const RuleSet& Profile::rules() const noexcept {
 }
 const std::vector<Warning>& Profile::warnings() const noexcept {
     return impl_->warnings;
+}
+const std::vector<Team>& Profile::teams() const noexcept {
+    return impl_->teams;
+}
+const Team* Profile::find_team(std::string_view id) const noexcept {
+    return detail::find_team(impl_->teams, id);
 }
 
 VisitMethod Profile::visit_method(const Facts& facts) const {

@@ -1,6 +1,7 @@
 // Compiling a rule set from its JSON form: conditions into nodes, rows' outputs, sections and
 // their hit policies, every problem with its place; the warnings about rows that can never
 // decide; and the JSON written back.
+#include "plaint/people.hpp"
 #include "plaint/rules.hpp"
 
 #include "error_detail.hpp"
@@ -610,7 +611,18 @@ void read_outputs(JsonView v, const JsonPath& at, detail::Row& row, detail::Prob
             row.visit_method = detail::read_enum<VisitMethod>(value, kat, problems);
         else if (key == "kind")
             row.kind = detail::read_enum<Kind>(value, kat, problems);
-        else if (key == "sla_policy") {
+        else if (key == "team") {
+            if (!value.is_string()) {
+                problems.add(kat.str(), "expected a team id");
+                continue;
+            }
+            try {
+                validate_staff_id(value.str(), "a team");
+                row.team = std::string(value.str());
+            } catch (const error& e) {
+                problems.add(kat.str(), e.what());
+            }
+        } else if (key == "sla_policy") {
             if (value.is_string() && !value.str().empty())
                 row.sla_policy = std::string(value.str());
             else
@@ -629,7 +641,7 @@ void read_outputs(JsonView v, const JsonPath& at, detail::Row& row, detail::Prob
             }
         } else {
             problems.add(kat.str(), "unknown output; expected nature, severity, sla_policy, "
-                                    "escalate_to, visit_method, kind or tags");
+                                    "escalate_to, visit_method, kind, team or tags");
         }
     }
 }

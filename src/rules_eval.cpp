@@ -270,6 +270,8 @@ void take(const detail::Row& row, Decision& out, bool fill_only) {
     set(out.escalate_to, row.escalate_to);
     set(out.visit_method, row.visit_method);
     set(out.kind, row.kind);
+    if (row.team && (!fill_only || !out.team))
+        out.team = std::string_view(*row.team);
     for (std::string_view t : row.tag_views)
         if (std::find(out.tags.begin(), out.tags.end(), t) == out.tags.end())
             out.tags.push_back(t);
@@ -361,6 +363,8 @@ void classify_impl(const detail::RuleSetImpl& impl, const Facts& facts, const st
                     out.visit_method = part.visit_method;
                 if (part.kind)
                     out.kind = part.kind;
+                if (part.team)
+                    out.team = part.team;
                 for (auto t : part.tags)
                     if (std::find(out.tags.begin(), out.tags.end(), t) == out.tags.end())
                         out.tags.push_back(t);

@@ -80,6 +80,7 @@ struct Row {
     std::optional<Role> escalate_to;
     std::optional<VisitMethod> visit_method;
     std::optional<Kind> kind;
+    std::optional<std::string> team;
     std::vector<std::string> tags;
     std::vector<std::string_view> tag_views; // of `tags`, fixed once the row is in place
 };

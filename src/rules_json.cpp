@@ -22,6 +22,8 @@ std::string to_json(const Decision& d) {
         doc["visit_method"] = std::string(to_string(*d.visit_method));
     if (d.kind)
         doc["kind"] = std::string(to_string(*d.kind));
+    if (d.team)
+        doc["team"] = std::string(*d.team);
     doc["tags"] = Json::array();
     for (auto t : d.tags)
         doc["tags"].push_back(std::string(t));

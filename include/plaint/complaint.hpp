@@ -6,6 +6,7 @@
 
 #include "plaint/config.hpp"
 #include "plaint/enums.hpp"
+#include "plaint/people.hpp"
 #include "plaint/time.hpp"
 #include "plaint/workflow.hpp"
 
@@ -47,8 +48,14 @@ struct Event {
                                          ///< escalate: new owner (default the next role)
     std::optional<VisitMethod> method;   ///< visit: how the return visit is made (required)
     std::optional<Instant> deadline;     ///< unsatisfied: rectification deadline (required)
-    State from = State::received;        ///< log only: state before
-    State to = State::received;          ///< log only: state after
+    /// Who did it: an opaque handler id (`validate_staff_id`), "" for none; on `assign` and
+    /// `escalate`, the handler who takes the case ("" leaves it to the role or team). Since 0.7.
+    std::string handler;
+    /// assign, escalate: the team that takes the case ("" keeps the current one); refused on
+    /// other events. A ledger checks it is one of its profile's teams. Since 0.7.
+    std::string team;
+    State from = State::received; ///< log only: state before
+    State to = State::received;   ///< log only: state after
 
     /// An event with no details: `Event::of(EventType::start, at, Role::cs_assistant)`.
     static Event of(EventType type, Instant at, Role actor = Role::duty_staff,
@@ -105,6 +112,12 @@ public:
     std::optional<VisitMethod> visit_method() const noexcept { return visit_method_; }
     /// The current rectification deadline, while in rectification.
     std::optional<Instant> rectification_deadline() const noexcept { return deadline_; }
+    /// The handler who owns the case: the `handler` of the latest `assign` or `escalate`; ""
+    /// when none names one. Since 0.7.
+    const std::string& handler() const noexcept { return handler_; }
+    /// The team that owns the case: the latest `team` an `assign` or `escalate` gave; "" when
+    /// none did. Since 0.7.
+    const std::string& team() const noexcept { return team_; }
     /// 1 for the first handling cycle, plus one per reopen.
     std::int32_t cycle() const noexcept { return cycle_; }
     const std::vector<std::string>& tags() const noexcept { return tags_; }
@@ -153,6 +166,7 @@ public:
     bool remove_tag(std::string_view tag) noexcept;
 
     /// Applies one event. Checks, in order: the event type and enumerations in range, the note,
+    /// the handler and team ids (a team only on `assign` and `escalate`, `errc::invalid_argument`),
     /// `at` not earlier than the last event (`errc::out_of_order`), the transition table of the
     /// complaint's kind and the guards (`errc::illegal_transition`, naming the state and the
     /// event), the details the event needs (`errc::invalid_argument`). On any error nothing
@@ -168,6 +182,7 @@ private:
     void check_details(const Event& e) const;
 
     std::string id_, name_, contact_, building_, unit_, content_, remedy_, subcategory_;
+    std::string handler_, team_;
     Instant received_;
     Channel channel_ = Channel::other;
     Category category_ = Category::other;
@@ -188,7 +203,8 @@ private:
 /// "channel", "category", "subcategory", "name", "contact", "building", "unit", "content",
 /// "remedy", "reporter_count", "tags"}` (only `id` and `received` are required). An `events`
 /// list, as `to_json` writes it, is applied in order (each event's keys: type, at, role, note,
-/// nature, severity, target, method, deadline; a `receive` event only first, at `received`).
+/// nature, severity, target, method, deadline, and since 0.7 handler and team; a `receive`
+/// event only first, at `received`). Since 0.7 also `kind`.
 /// Unknown keys are errors at every level. The derived `state`, `nature`, `severity` and
 /// `owner` that `to_json` writes may be given and must then equal what the events make them.
 /// Epoch seconds are taken within years 1400–9999 (`min_text_instant`..`max_text_instant`),

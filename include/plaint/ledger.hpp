@@ -83,6 +83,11 @@ struct ComplaintView {
     std::optional<Nature> rule_nature;              ///< the nature the rules suggest
     std::optional<Role> rule_escalate_to;           ///< the role the rules say should own it
     VisitMethod planned_visit = VisitMethod::phone; ///< the return-visit method it calls for
+    // People (people.hpp). Since 0.7.
+    std::string_view handler;     ///< the owner's handler id (latest assign or escalate); ""
+    std::string_view team;        ///< the owning team: the latest assigned, else `rule_team`; ""
+    bool team_from_rules = false; ///< `team` is the rules' dispatch, no assign has named one
+    std::string_view rule_team;   ///< the team the profile's rules dispatch it to; ""
 };
 
 /// A query on complaints; unset members match everything. Since 0.5.
@@ -93,10 +98,12 @@ struct Query {
     std::optional<Category> category;
     std::optional<Nature> nature; ///< the judged nature
     std::optional<Severity> severity;
-    std::optional<Kind> kind;               ///< the kind of request. Since 0.7.
-    bool open_only = false;                 ///< only complaints not closed
-    std::optional<Instant> received_from;   ///< received at or after
-    std::optional<Instant> received_before; ///< received before
+    std::optional<Kind> kind;                ///< the kind of request. Since 0.7.
+    std::optional<std::string_view> team;    ///< `ComplaintView::team` ("" for none). Since 0.7.
+    std::optional<std::string_view> handler; ///< `ComplaintView::handler` ("" for none). Since 0.7.
+    bool open_only = false;                  ///< only complaints not closed
+    std::optional<Instant> received_from;    ///< received at or after
+    std::optional<Instant> received_before;  ///< received before
 };
 
 /// Which clocks `Ledger::clocks_at` lists. Since 0.5.
@@ -147,6 +154,8 @@ struct EventBrief {
     /// The event's detail as its enumeration code: the nature (classify), the target role (assign,
     /// escalate), the visit method (visit); 0 otherwise.
     std::int32_t detail = 0;
+    std::string_view handler; ///< the event's handler id, "" for none. Since 0.7.
+    std::string_view team;    ///< assign, escalate: the team it names, "" for none. Since 0.7.
 };
 
 /// One clock in brief: `Clock` without its name and warnings, filled without allocating. The
@@ -267,8 +276,8 @@ public:
     /// events when `with_reevaluations`; the stored state is the same either way only when
     /// the rules raised nothing). @throws error `errc::out_of_range`.
     Complaint complaint(std::size_t index, bool with_reevaluations = true) const;
-    /// Complaint `index` as one compact JSON object, UTF-8: the view's `index`, `id`, `kind`
-    /// (since 0.7), `state`,
+    /// Complaint `index` as one compact JSON object, UTF-8: the view's `index`, `id`, `kind`,
+    /// `team` and `handler` (since 0.7; null when none), `state`,
     /// `owner`, `nature`, `severity`, `cycle`, `event_count`, `last_event_at`, `escalations`,
     /// `reevaluations`, `visit_method`, `rectification_deadline`, `sla_policy`, `rule_nature`,
     /// `rule_escalate_to`, `planned_visit` and `tags` (its own and the rules' additions), then
@@ -335,11 +344,12 @@ public:
     /// category, subcategory, building, unit, reporter_count, content, tags (separated by ';'),
     /// name, contact, remedy, kind (since 0.7; empty: the rules decide); then `events` (may be
     /// null) with columns complaint_id, at, type (required), role, note, nature, severity, target,
-    /// method, deadline — events of one complaint in time order. Instants are ISO 8601 with an
-    /// offset or epoch seconds; enumerations by their names (`to_string`); empty fields take the
-    /// defaults of `Intake` and `Event`; a `receive` event at the received instant is skipped.
-    /// Unknown, repeated or missing required columns make the whole file bad (reported at line 1);
-    /// each bad row is reported with its line and the rest imported (or nothing, by option).
+    /// method, deadline, handler, team (since 0.7) — events of one complaint in time order.
+    /// Instants are ISO 8601 with an offset or epoch seconds; enumerations by their names
+    /// (`to_string`); empty fields take the defaults of `Intake` and `Event`; a `receive` event at
+    /// the received instant is skipped. Unknown, repeated or missing required columns make the
+    /// whole file bad (reported at line 1); each bad row is reported with its line and the rest
+    /// imported (or nothing, by option).
     /// @throws error `errc::io` when a stream fails while reading.
     ImportReport import_csv(std::istream& complaints, std::istream* events,
                             const ImportOptions& options = {});

@@ -10,6 +10,7 @@
 #include "plaint/calendar.hpp"
 #include "plaint/complaint.hpp"
 #include "plaint/config.hpp"
+#include "plaint/people.hpp"
 #include "plaint/rules.hpp"
 #include "plaint/sla.hpp"
 #include "plaint/survey.hpp"
@@ -31,8 +32,8 @@ class ProfileImpl;
 class Profile {
 public:
     /// Reads a profile: `{"plaint_profile": 1, "name", "description", "calendars", "policies",
-    /// "rules", "return_visits", "surveys"}`. Unknown keys are errors; so are references to
-    /// undefined calendars or policies.
+    /// "rules", "return_visits", "surveys", "teams"}` (`teams` since 0.7). Unknown keys are errors;
+    /// so are references to undefined calendars or policies.
     /// @throws error `errc::parse` (line and column), `errc::validation` (every problem, see
     /// `error::problems()`), `errc::too_large` (over 16 MiB, nesting deeper than 64, more than
     /// 10,000 rows or 1,000,000 values...), `errc::unsupported` (a `plaint_profile` version other
@@ -51,6 +52,13 @@ public:
     const RuleSet& rules() const noexcept;
     /// Non-fatal findings (unreachable rows...), with their JSON pointers.
     const std::vector<Warning>& warnings() const noexcept;
+    /// The teams of the profile's `teams` section (`{"<id>": {"name", "roles", "calendar"}}`),
+    /// sorted by id; empty when it has none. A team's id is checked as `validate_staff_id`
+    /// checks it, its roles are role names, its calendar one of the profile's or "24x7"; every
+    /// rule's `team` output must name one of them. Since 0.7.
+    const std::vector<Team>& teams() const noexcept;
+    /// The team with id `id`, or nullptr; valid as long as the profile. Since 0.7.
+    const Team* find_team(std::string_view id) const noexcept;
 
     /// Classifies: the rules' decision, with the return-visit method from the return-visit rules
     /// (read with the decided nature) when no rule set one.

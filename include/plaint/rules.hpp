@@ -73,6 +73,9 @@ struct Decision {
     /// The kind of request the rules see (a `kind` output); a ledger takes it at intake when
     /// the kind was not stated. Since 0.7.
     std::optional<Kind> kind;
+    /// The team the rules dispatch the case to (a `team` output: engineering for equipment,
+    /// security for noise at night...), borrowed from the rule set. Since 0.7.
+    std::optional<std::string_view> team;
     std::vector<std::string_view> tags;    ///< tags to add, borrowed from the rule set
     std::vector<std::string_view> matched; ///< ids of the rows that decided, in order
 
@@ -83,6 +86,7 @@ struct Decision {
         escalate_to.reset();
         visit_method.reset();
         kind.reset();
+        team.reset();
         tags.clear();
         matched.clear();
     }
@@ -109,8 +113,8 @@ struct Explanation {
 };
 
 /// The JSON form of a decision: `{"nature", "severity", "sla_policy", "escalate_to",
-/// "visit_method", "kind", "tags", "matched"}`, leaving out what was not decided (`kind` since
-/// 0.7). Since 0.3.
+/// "visit_method", "kind", "team", "tags", "matched"}`, leaving out what was not decided (`kind`
+/// and `team` since 0.7). Since 0.3.
 std::string to_json(const Decision& d);
 /// The JSON form of an explanation: a list of `{"section", "id", "matched", "decided",
 /// "failed", "keywords"}` (`failed` and `keywords` only when there are some; `keywords` since

@@ -1042,7 +1042,8 @@ TEST_CASE("ledger: a complaint view's JSON form, worked by hand") {
     // judged nature and severity valid and p2, cycle 1, the last event at 09:30 UTC; the kind
     // not stated and none of the default profile's kind rows matching: a complaint.
     const std::string expected =
-        R"({"index":0,"id":"K-\"1\"","kind":"complaint","state":"classified",)"
+        R"({"index":0,"id":"K-\"1\"","kind":"complaint","team":null,"handler":null,)"
+        R"("state":"classified",)"
         R"("owner":"duty_staff",)"
         R"("nature":"valid","severity":"p2","cycle":1,"event_count":3,)"
         R"("last_event_at":"2026-10-01T09:30:00Z","escalations":0,"reevaluations":0,)"
