@@ -109,8 +109,8 @@ void LedgerImpl::rollback(const Mark& m) noexcept {
     notes.resize(m.notes);
     extras.resize(m.extras);
     deadlines.resize(m.deadlines);
-    ev_staff.resize(m.ev_staff);
-    staffing.truncate(recs.size());
+    ev_notes.resize(m.ev_notes);
+    owners.truncate(recs.size());
     ids.rollback(m.ids);
     text.rollback(m.text);
 }
@@ -118,11 +118,9 @@ void LedgerImpl::rollback(const Mark& m) noexcept {
 // A write to an existing complaint rolls back with its record as it was: the events appended
 // after the mark are gone, so the record's last event again ends its chain (it pointed at
 // the first of them, a slot now free or another complaint's).
-void LedgerImpl::rollback(const Mark& m, std::uint32_t ci, const Rec& saved,
-                          const Staffing& saved_staff) noexcept {
+void LedgerImpl::rollback(const Mark& m, std::uint32_t ci, const Rec& saved) noexcept {
     rollback(m);
     recs[ci] = saved;
-    staffing[ci] = saved_staff;
     if (saved.last_ev != none32)
         events[saved.last_ev].next = none32;
 }
@@ -254,8 +252,8 @@ std::uint32_t LedgerImpl::add_intake(const Intake& in) {
         pe.actor_sev = static_cast<std::uint8_t>(Role::duty_staff);
         const auto ci = static_cast<std::uint32_t>(recs.size());
         append_event(r, pe);
+        owners.push_back(0); // first: a record is never without its owner slot
         recs.push_back(r);
-        staffing.push_back({});
         try {
             unit_insert(r);
         } catch (...) {
@@ -271,7 +269,7 @@ std::uint32_t LedgerImpl::add_intake(const Intake& in) {
     }
 }
 
-std::uint16_t LedgerImpl::team_index(std::string_view id) const {
+std::uint8_t LedgerImpl::team_index(std::string_view id) const {
     const auto& teams = profile.teams();
     const Team* t = profile.find_team(id);
     if (!t) {
@@ -281,7 +279,7 @@ std::uint16_t LedgerImpl::team_index(std::string_view id) const {
         throw error(errc::not_found, "unknown team " + quote(id) + "; the profile's teams are " +
                                          (known.empty() ? std::string("none") : known));
     }
-    return static_cast<std::uint16_t>(t - teams.data() + 1);
+    return static_cast<std::uint8_t>(t - teams.data() + 1); // at most PeopleLimits::teams
 }
 
 // Complaint::apply's checks (src/complaint.cpp), on the packed record.
@@ -310,7 +308,7 @@ void LedgerImpl::add_event(std::uint32_t ci, const Event& e) {
     }
     check_text(e.note, Limits::long_text, "note");
     detail::check_staff(e);
-    const std::uint16_t team = e.team.empty() ? 0 : team_index(e.team);
+    const std::uint8_t team = e.team.empty() ? 0 : team_index(e.team);
     if (r0.n_events >= Limits::ledger_events)
         throw error(errc::too_large, "a complaint in a ledger holds at most " +
                                          std::to_string(Limits::ledger_events) +
@@ -351,27 +349,25 @@ void LedgerImpl::add_event(std::uint32_t ci, const Event& e) {
 
     const Mark m = mark();
     const Rec saved = r0;
-    const Staffing saved_staff = staffing[ci];
+    const std::uint32_t saved_owner = owners[ci];
     try {
         pe.delta = static_cast<std::uint32_t>(e.at - r0.received);
         pe.set_type(e.type, *next);
         pe.actor_sev = static_cast<std::uint8_t>(static_cast<unsigned>(e.actor) |
                                                  (static_cast<unsigned>(sev) << 4));
         pe.detail = detail;
-        if (!e.note.empty()) {
-            notes.push_back(text.put(e.note));
-            pe.note = static_cast<std::uint32_t>(notes.size() - 1);
-        }
+        pe.handler = e.handler.empty() ? 0 : pool.intern(e.handler);
+        pe.set_team(team);
         Rec& r = recs[ci];
         const std::uint32_t idx = append_event(r, pe);
-        const std::uint32_t handler = e.handler.empty() ? 0 : pool.intern(e.handler);
-        if (handler || team)
-            ev_staff.push_back({idx, handler, team, 0});
-        if (e.type == EventType::assign || e.type == EventType::escalate) {
-            staffing[ci].handler = handler;
-            if (team)
-                staffing[ci].team = team;
+        if (!e.note.empty()) {
+            notes.push_back(text.put(e.note));
+            ev_notes.emplace_back(idx, static_cast<std::uint32_t>(notes.size() - 1));
         }
+        if (team)
+            r.team = team;
+        if (e.type == EventType::assign || e.type == EventType::escalate)
+            owners[ci] = pe.handler;
         switch (e.type) {
         case EventType::classify:
             r.nature = detail;
@@ -405,7 +401,8 @@ void LedgerImpl::add_event(std::uint32_t ci, const Event& e) {
         r.state = static_cast<std::uint8_t>(*next);
         derive(ci, e.at, e.type);
     } catch (...) {
-        rollback(m, ci, saved, saved_staff);
+        rollback(m, ci, saved);
+        owners[ci] = saved_owner;
         throw;
     }
 }
@@ -443,8 +440,8 @@ std::size_t Ledger::memory_bytes() const noexcept {
     return sizeof(LedgerImpl) + m.recs.bytes() + m.events.bytes() + m.ids.capacity() +
            m.pool.bytes() + m.tag_ids.capacity() * 4 + m.notes.capacity() * sizeof(detail::Span) +
            m.extras.capacity() * sizeof(detail::Extra) + m.deadlines.capacity() * 16 +
-           m.staffing.bytes() + m.ev_staff.capacity() * sizeof(detail::EvStaff) +
-           m.slots.capacity() * 4 + (m.text.capacity() - m.text.bytes()) + m.unit_index_bytes();
+           m.ev_notes.capacity() * 8 + m.owners.bytes() + m.slots.capacity() * 4 +
+           (m.text.capacity() - m.text.bytes()) + m.unit_index_bytes();
 }
 
 void Ledger::reserve(std::size_t complaints, std::size_t events) {

@@ -239,7 +239,10 @@ struct Rec {
     // The kind of request (state version 3; a spare byte, zero, before): its code, with
     // `kind_decided` set when the rules decided it rather than the intake.
     std::uint8_t kind = 1;
-    std::uint8_t spare[2] = {0, 0}; // named padding: snapshots write records as bytes
+    // The owning team, from the latest assign or escalate that named one, and the team the rules
+    // dispatch the case to: positions + 1 in the profile's teams, 0 none (state version 4; spare
+    // bytes, zero, before). The owning handler is in `LedgerImpl::owners`.
+    std::uint8_t team = 0, rule_team = 0;
 
     Kind kind_of() const noexcept { return static_cast<Kind>(kind & 0x7f); }
 
@@ -252,24 +255,31 @@ struct Rec {
 };
 
 // One event, packed in 16 bytes: instant as seconds after receipt, the next event of the same
-// complaint, a note (0 none; high bit: an interned note), type (low four bits, the rest in
-// `type_high`: event codes past 15 since state version 3) and state after, actor with the
-// re-evaluation flag and severity, and one detail (nature, target role or visit method).
+// complaint, its handler (an interned id, 0 none), type (low four bits, the fifth in `high`) and
+// state after, actor with the re-evaluation flag and severity, one detail (nature, target role or
+// visit method), and in `high` the team an assign or escalate names (position + 1, 0 none).
+// Notes are rare: they live in `ev_notes`, not in every event.
+// State version 4 (0.7): `handler` held the note before, and `high` only the type's fifth bit
+// (version 3) or zero (before).
 struct PEv {
     std::uint32_t delta = 0;
     std::uint32_t next = none32;
-    std::uint32_t note = 0;
+    std::uint32_t handler = 0;
     std::uint8_t type_to = 0;
     std::uint8_t actor_sev = 0;
     std::uint8_t detail = 0;
-    std::uint8_t type_high = 0; // a spare byte, zero, before state version 3
+    std::uint8_t high = 0; // bit 0: the type's fifth bit; bits 1-7: the team
 
     void set_type(EventType t, State to) noexcept {
         const auto code = static_cast<unsigned>(t);
         type_to = static_cast<std::uint8_t>((code & 0x0fu) | (static_cast<unsigned>(to) << 4));
-        type_high = static_cast<std::uint8_t>(code >> 4);
+        high = static_cast<std::uint8_t>((high & 0xfeu) | ((code >> 4) & 1u));
     }
-    unsigned type_code() const noexcept { return (type_to & 0x0fu) | (unsigned(type_high) << 4); }
+    unsigned type_code() const noexcept { return (type_to & 0x0fu) | ((high & 1u) << 4); }
+    std::uint8_t team() const noexcept { return static_cast<std::uint8_t>(high >> 1); }
+    void set_team(std::uint8_t t) noexcept {
+        high = static_cast<std::uint8_t>((high & 1u) | (static_cast<unsigned>(t) << 1));
+    }
     EventType type() const noexcept { return static_cast<EventType>(type_code()); }
     State to() const noexcept { return static_cast<State>(type_to >> 4); }
     Role actor() const noexcept { return static_cast<Role>(actor_sev & 0x07); }
@@ -282,22 +292,6 @@ constexpr std::uint32_t pooled_note = 0x80000000u;
 
 struct Extra {
     Span name, contact, remedy;
-};
-
-// Who has a case (people.hpp), beside its record: the owner's handler (interned, 0 none) and
-// team (its position in the profile's teams + 1, 0 none) from the latest assign or escalate,
-// and the team the rules dispatch it to. Kept apart from Rec so that the record's layout, and the
-// snapshots of older versions, stay as they were (state version 4).
-struct Staffing {
-    std::uint32_t handler = 0;
-    std::uint16_t team = 0, rule_team = 0;
-};
-
-// An event that names a handler or a team: its index in `events`, the handler (interned, 0
-// none) and the team (position + 1, 0 none). One entry for the few events that carry them.
-struct EvStaff {
-    std::uint32_t event = 0, handler = 0;
-    std::uint16_t team = 0, spare = 0;
 };
 
 // What has the rules run again (LedgerImpl::rules, ledger_reevaluation.cpp).
@@ -320,9 +314,12 @@ public:
     std::vector<Span> notes = std::vector<Span>(1);
     std::vector<Extra> extras = std::vector<Extra>(1);
     std::vector<std::pair<std::uint32_t, Instant>> deadlines; // by event index, ascending
-    Chunked<Staffing> staffing;                               // one per record
-    std::vector<EvStaff> ev_staff;                            // by event index, ascending
-    std::vector<std::uint32_t> slots;                         // id index, open addressing
+    // The events' notes, by event index ascending: an index into `notes`, or `pooled_note` with
+    // an interned re-evaluation note.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ev_notes;
+    // Per record, the owner's handler: that of its latest assign or escalate (interned, 0 none).
+    Chunked<std::uint32_t> owners;
+    std::vector<std::uint32_t> slots; // id index, open addressing
     std::size_t slot_used = 0;
     // The receipt instants of each unit's complaints (building and unit interned ids), sorted:
     // derived, for repeat counts; rebuilt on snapshot load.
@@ -362,16 +359,15 @@ public:
 
     // ---- rollback: every write is all or nothing (ledger.cpp) ----
     struct Mark {
-        std::size_t recs, events, tag_ids, notes, extras, deadlines, ev_staff;
+        std::size_t recs, events, tag_ids, notes, extras, deadlines, ev_notes;
         Arena::Mark ids, text;
     };
     Mark mark() const {
         return {recs.size(),      events.size(),   tag_ids.size(), notes.size(), extras.size(),
-                deadlines.size(), ev_staff.size(), ids.mark(),     text.mark()};
+                deadlines.size(), ev_notes.size(), ids.mark(),     text.mark()};
     }
     void rollback(const Mark& m) noexcept;
-    void rollback(const Mark& m, std::uint32_t ci, const Rec& saved,
-                  const Staffing& saved_staff) noexcept;
+    void rollback(const Mark& m, std::uint32_t ci, const Rec& saved) noexcept;
 
     // ---- reading a complaint ----
     Instant last_at(const Rec& r) const noexcept {
@@ -384,23 +380,31 @@ public:
                                    });
         return it != deadlines.end() && it->first == ev ? it->second : no_instant;
     }
-    // The handler and team event `ev` names, if any.
-    const EvStaff* staff_of(std::uint32_t ev) const noexcept {
-        auto it = std::lower_bound(ev_staff.begin(), ev_staff.end(), ev,
-                                   [](const EvStaff& a, std::uint32_t k) { return a.event < k; });
-        return it != ev_staff.end() && it->event == ev ? &*it : nullptr;
-    }
-    std::string_view team_name(std::uint16_t t) const noexcept {
+    std::string_view team_name(std::uint8_t t) const noexcept {
         return t == 0 ? std::string_view() : std::string_view(profile.teams()[t - 1u].id);
     }
     // The position + 1 of team `id` in the profile; throws errc::not_found for an unknown one.
-    std::uint16_t team_index(std::string_view id) const;
-    std::string_view note_of(const PEv& e) const noexcept {
-        if (e.note == 0)
+    std::uint8_t team_index(std::string_view id) const;
+    // The owner's handler read off the events (what `owners` holds; for checking a loaded state).
+    std::uint32_t owner_handler(const Rec& r) const noexcept {
+        std::uint32_t h = 0;
+        for (std::uint32_t i = r.first_ev; i != none32; i = events[i].next) {
+            const EventType t = events[i].type();
+            if (t == EventType::assign || t == EventType::escalate)
+                h = events[i].handler;
+        }
+        return h;
+    }
+    // The note of event `ev`, "" for none.
+    std::string_view note_of(std::uint32_t ev) const noexcept {
+        auto it = std::lower_bound(ev_notes.begin(), ev_notes.end(), ev,
+                                   [](const std::pair<std::uint32_t, std::uint32_t>& a,
+                                      std::uint32_t k) { return a.first < k; });
+        if (it == ev_notes.end() || it->first != ev)
             return {};
-        if (e.note & pooled_note)
-            return pool.get(e.note & ~pooled_note);
-        return text.get(notes[e.note]);
+        if (it->second & pooled_note)
+            return pool.get(it->second & ~pooled_note);
+        return text.get(notes[it->second]);
     }
     // Event `i` of complaint `r` as its log holds it (ledger_queries.cpp).
     Event event_at(const Rec& r, std::uint32_t i, bool with_note) const;

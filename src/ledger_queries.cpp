@@ -19,7 +19,7 @@ namespace detail {
 Event LedgerImpl::event_at(const Rec& r, std::uint32_t i, bool with_note) const {
     const PEv& pe = events[i];
     Event e = Event::of(pe.type(), r.received + static_cast<Instant>(pe.delta), pe.actor(),
-                        with_note ? std::string(note_of(pe)) : std::string());
+                        with_note ? std::string(note_of(i)) : std::string());
     switch (pe.type()) {
     case EventType::classify:
         e.nature = static_cast<Nature>(pe.detail);
@@ -38,10 +38,8 @@ Event LedgerImpl::event_at(const Rec& r, std::uint32_t i, bool with_note) const 
     default:
         break;
     }
-    if (const EvStaff* s = staff_of(i)) {
-        e.handler.assign(pool.get(s->handler));
-        e.team.assign(team_name(s->team));
-    }
+    e.handler.assign(pool.get(pe.handler));
+    e.team.assign(team_name(pe.team()));
     return e;
 }
 
@@ -95,11 +93,10 @@ ComplaintView Ledger::view(std::size_t index) const {
     if (r.rule_escalate)
         v.rule_escalate_to = static_cast<Role>(r.rule_escalate);
     v.planned_visit = static_cast<VisitMethod>(r.plan_visit);
-    const detail::Staffing& s = m.staffing[index];
-    v.handler = m.pool.get(s.handler);
-    v.team = m.team_name(s.team ? s.team : s.rule_team);
-    v.team_from_rules = s.team == 0 && s.rule_team != 0;
-    v.rule_team = m.team_name(s.rule_team);
+    v.handler = m.pool.get(m.owners[index]);
+    v.team = m.team_name(r.team ? r.team : r.rule_team);
+    v.team_from_rules = r.team == 0 && r.rule_team != 0;
+    v.rule_team = m.team_name(r.rule_team);
     return v;
 }
 
@@ -161,10 +158,10 @@ void Ledger::events_brief(std::size_t index, std::vector<EventBrief>& out) const
         b.actor = pe.actor();
         b.derived = pe.derived();
         b.detail = has_detail ? static_cast<std::int32_t>(pe.detail) : 0;
-        if (const detail::EvStaff* s = m.staff_of(i)) {
-            b.handler = m.pool.get(s->handler);
-            b.team = m.team_name(s->team);
-        }
+        if (pe.handler)
+            b.handler = m.pool.get(pe.handler);
+        if (pe.team())
+            b.team = m.team_name(pe.team());
         out.push_back(b);
     }
 }
@@ -226,9 +223,8 @@ std::vector<std::size_t> Ledger::select(const Query& q) const {
             (q.building && r.building != building) ||
             (q.category && static_cast<Category>(r.category) != *q.category) ||
             (q.kind && r.kind_of() != *q.kind) ||
-            (q.team && m.team_name(m.staffing[ci].team ? m.staffing[ci].team
-                                                       : m.staffing[ci].rule_team) != *q.team) ||
-            (q.handler && m.pool.get(m.staffing[ci].handler) != *q.handler) ||
+            (q.team && m.team_name(r.team ? r.team : r.rule_team) != *q.team) ||
+            (q.handler && m.pool.get(m.owners[ci]) != *q.handler) ||
             (q.nature && static_cast<Nature>(r.nature) != *q.nature) ||
             (q.severity && static_cast<Severity>(r.severity) != *q.severity) ||
             (q.open_only && static_cast<State>(r.state) == State::closed) ||

@@ -82,7 +82,7 @@ bool LedgerImpl::rules(std::uint32_t ci, Instant at, Trigger trigger) {
                                            kind_decided);
     r.rule_nature = d.nature ? static_cast<std::uint8_t>(*d.nature) : 0xff;
     r.rule_escalate = d.escalate_to ? static_cast<std::uint8_t>(*d.escalate_to) : 0;
-    staffing[ci].rule_team = d.team ? team_index(*d.team) : 0;
+    r.rule_team = d.team ? team_index(*d.team) : 0;
     if (trigger == Trigger::intake || trigger == Trigger::classify) {
         r.policy = policy_index(d.sla_policy);
         r.missed = missed_mask(r, at);
@@ -117,8 +117,9 @@ bool LedgerImpl::rules(std::uint32_t ci, Instant at, Trigger trigger) {
         pe.actor_sev =
             static_cast<std::uint8_t>(r.owner | 0x08u | (static_cast<unsigned>(new_sev) << 4));
         pe.detail = static_cast<std::uint8_t>(nature_up ? *d.nature : judged);
-        pe.note = pool.intern(note) | pooled_note;
-        append_event(r, pe);
+        const std::uint32_t note_id = pool.intern(note) | pooled_note;
+        const std::uint32_t idx = append_event(r, pe);
+        ev_notes.emplace_back(idx, note_id);
         r.nature = pe.detail;
         if (severity_up)
             r.severity = static_cast<std::uint8_t>(*d.severity);
@@ -158,14 +159,13 @@ std::size_t Ledger::reevaluate(Instant now) {
                 detail::none32)
             continue;
         const Rec saved = r;
-        const detail::Staffing saved_staff = m.staffing[ci];
         const auto mk = m.mark();
         try {
             r.missed = m.missed_mask(r, now);
             if (m.rules(ci, now, detail::Trigger::sweep))
                 ++added;
         } catch (...) {
-            m.rollback(mk, ci, saved, saved_staff);
+            m.rollback(mk, ci, saved);
             throw;
         }
     }
@@ -210,7 +210,7 @@ Ledger Ledger::replay(const Profile& profile) const {
             if (pe.derived())
                 continue;
             e = Event::of(pe.type(), r.received + static_cast<Instant>(pe.delta), pe.actor());
-            e.note.assign(m.note_of(pe));
+            e.note.assign(m.note_of(i));
             e.nature = pe.type() == EventType::classify ? static_cast<Nature>(pe.detail)
                                                         : Nature::unjudged;
             e.severity = pe.type() == EventType::classify ? pe.severity() : Severity::unset;
@@ -225,10 +225,8 @@ Ledger Ledger::replay(const Profile& profile) const {
                 e.deadline = m.deadline_of(i);
             e.handler.clear();
             e.team.clear();
-            if (const detail::EvStaff* s = m.staff_of(i)) {
-                e.handler.assign(m.pool.get(s->handler));
-                e.team.assign(m.team_name(s->team));
-            }
+            e.handler.assign(m.pool.get(pe.handler));
+            e.team.assign(m.team_name(pe.team()));
             out.impl_->add_event(nci, e);
         }
     }

@@ -24,10 +24,6 @@ static_assert(std::has_unique_object_representations_v<Rec> && sizeof(Rec) == 10
 static_assert(std::has_unique_object_representations_v<PEv> && sizeof(PEv) == 16, "PEv layout");
 static_assert(std::has_unique_object_representations_v<Span> && sizeof(Span) == 12, "Span");
 static_assert(std::has_unique_object_representations_v<Extra> && sizeof(Extra) == 36, "Extra");
-static_assert(std::has_unique_object_representations_v<Staffing> && sizeof(Staffing) == 8,
-              "Staffing");
-static_assert(std::has_unique_object_representations_v<EvStaff> && sizeof(EvStaff) == 12,
-              "EvStaff");
 
 namespace {
 
@@ -141,50 +137,55 @@ void check_replay(const LedgerImpl& m, const Rec& x, bool with_derived,
     }
 }
 
-// Staffing: interned handlers, teams of the profile, events in order, teams only on assign and
-// escalate, and each record's owner as its latest assign or escalate names them.
-void check_staff(const LedgerImpl& m) {
+// People: interned, valid handler ids; teams of the profile, only on assign and escalate. Notes:
+// in order, each one stored.
+void check_people_and_notes(const LedgerImpl& m) {
     const std::size_t teams = m.profile.teams().size();
-    auto team_ok = [&](std::uint16_t t) { return t <= teams; };
-    for (std::size_t i = 0; i < m.ev_staff.size(); ++i) {
-        const EvStaff& s = m.ev_staff[i];
-        if (s.event >= m.events.size() || (i > 0 && s.event <= m.ev_staff[i - 1].event) ||
-            s.handler >= m.pool.size() || !team_ok(s.team) || s.spare != 0 ||
-            (s.handler == 0 && s.team == 0))
-            corrupt("an event's handler or team is out of range or out of order");
-        const EventType t = m.events[s.event].type();
-        if (s.team != 0 && t != EventType::assign && t != EventType::escalate)
+    for (std::size_t i = 0; i < m.events.size(); ++i) {
+        const PEv& e = m.events[i];
+        if (e.handler >= m.pool.size() || e.team() > teams)
+            corrupt("an event's handler or team is out of range");
+        const EventType t = e.type();
+        if (e.team() != 0 && t != EventType::assign && t != EventType::escalate)
             corrupt("a team on an event other than assign or escalate");
         try {
-            if (s.handler)
-                validate_staff_id(m.pool.get(s.handler), "handler");
-        } catch (const error& e) {
-            corrupt(std::string("a handler id: ") + e.what());
+            if (e.handler)
+                validate_staff_id(m.pool.get(e.handler), "handler");
+        } catch (const error& err) {
+            corrupt(std::string("a handler id: ") + err.what());
         }
     }
+    for (std::size_t i = 0; i < m.ev_notes.size(); ++i) {
+        const auto [ev, note] = m.ev_notes[i];
+        const bool ok = (note & pooled_note)
+                            ? (note & ~pooled_note) < m.pool.size() && (note & ~pooled_note) != 0
+                            : note < m.notes.size() && note != 0;
+        if (ev >= m.events.size() || (i > 0 && ev <= m.ev_notes[i - 1].first) || !ok)
+            corrupt("an event's note is out of range or out of order");
+    }
+}
+
+// Each record's team as its latest assign or escalate names it (after the chains are checked).
+void check_record_teams(const LedgerImpl& m) {
+    const std::size_t teams = m.profile.teams().size();
     for (std::size_t ci = 0; ci < m.recs.size(); ++ci) {
-        const Staffing& s = m.staffing[ci];
-        if (s.handler >= m.pool.size() || !team_ok(s.team) || !team_ok(s.rule_team))
-            corrupt("complaint " + std::to_string(ci) + ": its handler or team is out of range");
-        Staffing derived;
-        for (std::uint32_t i = m.recs[ci].first_ev; i != none32; i = m.events[i].next) {
-            const EventType t = m.events[i].type();
-            if (t != EventType::assign && t != EventType::escalate)
-                continue;
-            const EvStaff* e = m.staff_of(i);
-            derived.handler = e ? e->handler : 0;
-            if (e && e->team)
-                derived.team = e->team;
-        }
-        if (derived.handler != s.handler || derived.team != s.team)
+        const Rec& x = m.recs[ci];
+        if (x.team > teams || x.rule_team > teams)
+            corrupt("complaint " + std::to_string(ci) + ": its team is out of range");
+        std::uint8_t team = 0;
+        for (std::uint32_t i = x.first_ev; i != none32; i = m.events[i].next)
+            if (m.events[i].team() != 0)
+                team = m.events[i].team();
+        if (team != x.team || m.owners[ci] != m.owner_handler(x))
             corrupt("complaint " + std::to_string(ci) +
-                    ": its handler or team is not what its events name");
+                    ": its team or handler is not what its events name");
     }
 }
 
 void check_state(const LedgerImpl& m) {
     if (m.notes.empty() || m.extras.empty())
         corrupt("the note or extra table lacks its empty first entry");
+    check_people_and_notes(m); // before anything reads an event's handler, team or note
     for (const Span& s : m.notes)
         if (!m.text.holds(s))
             corrupt("a note lies outside the text store");
@@ -247,11 +248,9 @@ void check_state(const LedgerImpl& m) {
                 corrupt(who() + "its event chain is broken");
             seen[i] = true;
             const PEv& e = m.events[i];
-            const bool note_ok = (e.note & pooled_note) ? (e.note & ~pooled_note) < m.pool.size()
-                                                        : e.note < m.notes.size();
             if (!valid<EventType>(e.type_code()) || !valid<State>(e.type_to >> 4) ||
-                !valid<Role>(e.actor_sev & 0x07u) || !valid<Severity>(e.actor_sev >> 4) || !note_ok)
-                corrupt(who() + "an event's type, state, actor, severity or note is out of range");
+                !valid<Role>(e.actor_sev & 0x07u) || !valid<Severity>(e.actor_sev >> 4))
+                corrupt(who() + "an event's type, state, actor or severity is out of range");
             if (k + 1 == x.n_events && (i != x.last_ev || e.next != none32))
                 corrupt(who() + "its event chain does not end at its last event");
             i = e.next;
@@ -262,7 +261,7 @@ void check_state(const LedgerImpl& m) {
     }
     if (total != m.events.size())
         corrupt("events that belong to no complaint");
-    check_staff(m); // after the chains: it walks them
+    check_record_teams(m); // after the chains: it walks them
 }
 
 } // namespace
@@ -301,11 +300,14 @@ void LedgerAccess::save(const Ledger& ledger, StateWriter& w) {
         w.count(ev);
         w.count(static_cast<std::uint64_t>(at));
     }
-    w.count(m.staffing.size());
-    m.staffing.for_each_block(
-        [&](const Staffing* p, std::size_t n) { w.bytes(p, n * sizeof(Staffing)); });
-    w.count(m.ev_staff.size());
-    w.bytes(m.ev_staff.data(), m.ev_staff.size() * sizeof(EvStaff));
+    w.count(m.ev_notes.size());
+    for (const auto& [ev, note] : m.ev_notes) {
+        w.count(ev);
+        w.count(note);
+    }
+    w.count(m.owners.size());
+    m.owners.for_each_block(
+        [&](const std::uint32_t* p, std::size_t n) { w.bytes(p, n * sizeof(std::uint32_t)); });
 }
 
 void LedgerAccess::load(Ledger& ledger, StateReader& r, std::uint32_t version) {
@@ -358,13 +360,32 @@ void LedgerAccess::load(Ledger& ledger, StateReader& r, std::uint32_t version) {
         for (std::size_t ci = 0; ci < m.recs.size(); ++ci)
             m.recs[ci].kind = static_cast<std::uint8_t>(Kind::complaint); // a spare byte before
     if (version >= 4) {
-        if (r.items(sizeof(Staffing), "staffing records") != nr)
-            corrupt("its staffing records do not match its complaints");
-        m.staffing.fill(nr, [&](Staffing* p, std::size_t k) { r.bytes(p, k * sizeof(Staffing)); });
-        get_vector(r, m.ev_staff, "events naming staff");
+        m.ev_notes.resize(r.items(16, "event notes"));
+        for (auto& [ev, note] : m.ev_notes) {
+            const std::uint64_t e = r.count(), n = r.count();
+            if (e >= none32 || n > none32)
+                corrupt("an event's note is out of range");
+            ev = static_cast<std::uint32_t>(e);
+            note = static_cast<std::uint32_t>(n);
+        }
+        if (r.items(4, "owners") != nr)
+            corrupt("its owners do not match its complaints");
+        m.owners.fill(nr, [&](std::uint32_t* p, std::size_t k) { r.bytes(p, k * 4); });
     } else {
-        for (std::size_t ci = 0; ci < nr; ++ci)
-            m.staffing.push_back({});
+        // Each event held its note where its handler now is; the records' last two bytes and the
+        // events' high bits past the type's fifth were spare, zero.
+        for (std::uint32_t i = 0; i < ne; ++i) {
+            PEv& e = m.events[i];
+            if (e.handler != 0)
+                m.ev_notes.emplace_back(i, e.handler);
+            e.handler = 0;
+            if (e.high > 1)
+                corrupt("an event's type is out of range");
+        }
+        for (std::size_t ci = 0; ci < nr; ++ci) {
+            m.recs[ci].team = m.recs[ci].rule_team = 0;
+            m.owners.push_back(0); // nobody was named
+        }
     }
     check_state(m);
     // The unit index is derived: rebuilt in intake order. Each complaint keeps the repeat count

@@ -19,8 +19,9 @@ namespace detail {
 // Version 2 (0.6): a record's repeat count in two of its formerly spare bytes (zero in version 1).
 // Version 3 (0.7): a record's kind of request in its next spare byte (every earlier record is a
 // complaint), and an event's type codes past 15 in its formerly spare byte (zero before).
-// Version 4 (0.7): after the deadlines, each record's staffing (owner's handler and team, the
-// rules' team) and the events that name a handler or team (none before: nobody was named).
+// Version 4 (0.7): an event's handler where its note was, its team in its high byte, a record's
+// team and the rules' team in its last two spare bytes, and after the deadlines the table of
+// event notes (before, each event held its note).
 constexpr std::uint32_t ledger_state_version = 4;
 
 class StateWriter {

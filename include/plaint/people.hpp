@@ -30,7 +30,7 @@ struct Team {
 /// Limits on people. Since 0.7.
 struct PeopleLimits {
     static constexpr std::size_t id = 64;     ///< a handler or team id: 1 to 64 bytes
-    static constexpr std::size_t teams = 256; ///< teams in one profile
+    static constexpr std::size_t teams = 127; ///< teams in one profile
 };
 
 /// Checks a handler or team id: 1 to `PeopleLimits::id` bytes of well-formed UTF-8 without
