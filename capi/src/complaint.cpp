@@ -191,6 +191,10 @@ int plaint_complaint_event(const plaint_complaint* c, size_t index, plaint_event
             out->from_state = static_cast<int32_t>(e.from);
         if (size >= offsetof(plaint_event, to_state) + sizeof(int32_t))
             out->to_state = static_cast<int32_t>(e.to);
+        if (PLAINT_COVERS(out, plaint_event, handler)) // 0.7
+            out->handler = e.handler.c_str();
+        if (PLAINT_COVERS(out, plaint_event, team)) // 0.7
+            out->team = e.team.c_str();
     });
 }
 

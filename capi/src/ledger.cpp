@@ -167,6 +167,11 @@ plaint::Query query_arg(const plaint_query* q) {
     // Since 0.7; 0 is no kind, so "any" as well as PLAINT_ANY (a struct zeroed past its size).
     if (PLAINT_COVERS(q, plaint_query, kind) && q->kind != 0)
         query.kind = any_arg<plaint::Kind>(q->kind);
+    // Since 0.7; NULL is any team or handler, "" none.
+    if (PLAINT_COVERS(q, plaint_query, team) && q->team)
+        query.team = std::string_view(q->team);
+    if (PLAINT_COVERS(q, plaint_query, handler) && q->handler)
+        query.handler = std::string_view(q->handler);
     return query;
 }
 
@@ -350,6 +355,10 @@ int plaint_ledger_view(const plaint_ledger* l, size_t index, plaint_complaint_vi
         c.planned_visit = static_cast<int32_t>(v.planned_visit);
         c.kind = static_cast<int32_t>(v.kind); // 0.7
         c.kind_decided = v.kind_decided ? 1 : 0;
+        put_text(v.handler, c.handler, c.handler_len); // 0.7
+        put_text(v.team, c.team, c.team_len);
+        put_text(v.rule_team, c.rule_team, c.rule_team_len);
+        c.team_from_rules = v.team_from_rules ? 1 : 0;
         // The fields of the 0.6 struct, which `size` covers, then later ones only as far as the
         // caller's `size` reaches (an older caller's struct ends before `kind`).
         c.size = out->size;

@@ -106,10 +106,13 @@ int plaint_profile_classify(const plaint_profile* p, const plaint_complaint* c, 
             throw plaint::error(plaint::errc::not_found,
                                 "no SLA policy named '" + std::string(name) + "' in the profile");
         const plaint::Facts facts = p->impl.facts(c->impl, at, name);
-        auto d = std::make_unique<plaint_decision>(plaint_decision{p->impl, {}, {}, {}, {}, {}});
+        auto d =
+            std::make_unique<plaint_decision>(plaint_decision{p->impl, {}, {}, {}, {}, {}, {}});
         p->impl.classify(facts, d->decision);
         if (d->decision.sla_policy)
             d->sla_policy = std::string(*d->decision.sla_policy);
+        if (d->decision.team)
+            d->team = std::string(*d->decision.team);
         d->tags.assign(d->decision.tags.begin(), d->decision.tags.end());
         d->matched.assign(d->decision.matched.begin(), d->decision.matched.end());
         d->explanation = p->impl.rules().explain(facts);

@@ -58,6 +58,7 @@ struct plaint_decision {
     std::vector<std::string> matched;
     // Computed with the decision: the facts borrow the complaint, which may change or go.
     plaint::Explanation explanation;
+    std::string team; // a NUL-terminated copy of the decided team (0.7), when there is one
 };
 
 struct plaint_ledger {
@@ -88,7 +89,8 @@ struct Sized;
         static_assert(!(WHOLE) || min_size == sizeof(T), #T " ends at `" #LAST "`");               \
     };
 
-PLAINT_SIZED(plaint_event, PLAINT_EVENT_INIT, deadline, sizeof(int64_t), false)    // 0.1
+PLAINT_SIZED(plaint_event, PLAINT_EVENT_INIT, deadline, sizeof(int64_t),
+             false) // 0.1; handler, team 0.7
 PLAINT_SIZED(plaint_clock, PLAINT_CLOCK_INIT, warnings, 4 * sizeof(int64_t), true) // 0.2
 PLAINT_SIZED(plaint_facts_columns, PLAINT_FACTS_COLUMNS_INIT, received, sizeof(void*),
              false)                                                            // 0.3; kind 0.7
@@ -283,6 +285,9 @@ inline plaint::Event event_arg(const plaint_event* event) {
     e.actor = enum_arg<plaint::Role>(event->role);
     if (event->note)
         e.note = event->note;
+    // Since 0.7, for every event; a caller's struct older than the field names no handler.
+    if (PLAINT_COVERS(event, plaint_event, handler) && event->handler)
+        e.handler = event->handler;
     // Only the details this event type uses are read; the rest are ignored, as documented.
     switch (e.type) {
     case plaint::EventType::classify:
@@ -293,6 +298,9 @@ inline plaint::Event event_arg(const plaint_event* event) {
     case plaint::EventType::escalate:
         if (event->target_role != PLAINT_ROLE_NONE)
             e.target = enum_arg<plaint::Role>(event->target_role);
+        // Since 0.7; like the other details, a team on another event is ignored.
+        if (PLAINT_COVERS(event, plaint_event, team) && event->team)
+            e.team = event->team;
         break;
     case plaint::EventType::visit:
         if (event->visit_method != PLAINT_VISIT_NONE)

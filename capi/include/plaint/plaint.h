@@ -25,6 +25,7 @@
 #include "plaint/c/enums.h"
 #include "plaint/c/error.h"
 #include "plaint/c/ledger.h"
+#include "plaint/c/people.h"
 #include "plaint/c/profile.h"
 #include "plaint/c/report.h"
 #include "plaint/c/rules.h"

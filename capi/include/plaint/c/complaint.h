@@ -30,8 +30,9 @@ typedef struct plaint_complaint plaint_complaint;
  * `size` tells the library which fields the caller knows, so the struct can grow at its end.
  * As input, `from_state` and `to_state` are ignored, and so are the details an event type does
  * not use (they are neither checked nor logged): `nature` and `severity` belong to CLASSIFY,
- * `target_role` to ASSIGN and ESCALATE, `visit_method` to VISIT, the deadline to UNSATISFIED.
- * Since 0.1.
+ * `target_role` and `team` to ASSIGN and ESCALATE, `visit_method` to VISIT, the deadline to
+ * UNSATISFIED. `handler` and `team` (since 0.7) are read and written only when `size` covers
+ * them: a caller compiled against 0.6 names no handler and no team. Since 0.1.
  */
 typedef struct plaint_event {
     uint32_t size;        /**< sizeof(plaint_event) as the caller compiled it */
@@ -48,11 +49,20 @@ typedef struct plaint_event {
     int64_t deadline;     /**< unsatisfied: the rectification deadline, UTC seconds */
     int32_t from_state;   /**< output only: the state before */
     int32_t to_state;     /**< output only: the state after */
+    /* Since 0.7 (plaint/c/people.h): read and written only when `size` covers them. */
+    const char* handler; /**< who did it: an opaque handler id (plaint_staff_id_check), NUL-
+                              terminated; NULL or "" for none. On ASSIGN and ESCALATE, the handler
+                              who takes the case (none leaves it to the role or team). As output:
+                              "" for none, never NULL */
+    const char* team;    /**< ASSIGN, ESCALATE: the team that takes the case, NUL-terminated (a
+                              ledger checks it is one of its profile's teams); NULL or "" keeps
+                              the current one; ignored on other events. As output: "" for none,
+                              never NULL */
 } plaint_event;
 
 /** Zero-initialised plaint_event with its size set. Since 0.1. */
 #define PLAINT_EVENT_INIT                                                                          \
-    { sizeof(plaint_event), 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0, 0, 0 }
+    { sizeof(plaint_event), 0, 0, 0, NULL, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL }
 /**
  * Zeroes the `size` bytes at `e` and stores `size` in `e->size`; pass `sizeof *e`, so that a
  * library newer than the caller's header never writes past the caller's struct. NULL, or a
@@ -171,10 +181,11 @@ PLAINT_API int plaint_complaint_apply(plaint_complaint* c, int32_t type, int64_t
  * Applies an event with its details. On any failure the complaint is unchanged.
  * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT (NULL, a size too small, a missing detail: a
  * classify without nature, a visit without method, an unsatisfied without a deadline after
- * `at`, an escalation not going up); PLAINT_E_OUT_OF_RANGE (an unknown enum code);
- * PLAINT_E_ENCODING / PLAINT_E_TOO_LARGE (the note); PLAINT_E_OUT_OF_ORDER (earlier than the
- * last event); PLAINT_E_ILLEGAL_TRANSITION (the message names the state and the event).
- * Since 0.1.
+ * `at`, an escalation not going up; since 0.7 a control character in `handler` or `team`);
+ * PLAINT_E_OUT_OF_RANGE (an unknown enum code); PLAINT_E_ENCODING / PLAINT_E_TOO_LARGE (the
+ * note; since 0.7 `handler` and `team`, which plaint_staff_id_check checks);
+ * PLAINT_E_OUT_OF_ORDER (earlier than the last event); PLAINT_E_ILLEGAL_TRANSITION (the message
+ * names the state and the event). Since 0.1.
  */
 PLAINT_API int plaint_complaint_apply_event(plaint_complaint* c, const plaint_event* event);
 
@@ -183,8 +194,8 @@ PLAINT_API int plaint_complaint_apply_event(plaint_complaint* c, const plaint_ev
 PLAINT_API int plaint_complaint_event_count(const plaint_complaint* c, size_t* out);
 /**
  * Copies event `index` (0 is RECEIVE) into `*out`, whose `size` the caller sets first; only the
- * fields that `size` covers are written. `note` is borrowed (never NULL; "" for none) until the
- * next change to `c`.
+ * fields that `size` covers are written. `note`, and since 0.7 `handler` and `team`, are
+ * borrowed (never NULL; "" for none) until the next change to `c`.
  * @return PLAINT_OK; PLAINT_E_INVALID_ARGUMENT (NULL, size too small); PLAINT_E_OUT_OF_RANGE.
  * Since 0.1.
  */

@@ -90,9 +90,10 @@ PLAINT_API int plaint_ledger_import_json_lines(plaint_ledger* l, const char* tex
  * `category`, `subcategory`, `building`, `unit`, `reporter_count`, `content`, `tags`, `name`,
  * `contact`, `remedy`, `kind` (since 0.7; empty: not stated, the rules decide); events
  * `complaint_id`, `at`, `type` (required), `role`, `note`, `nature`, `severity`, `target`,
- * `method`, `deadline`). `events` may be NULL with `events_len` 0 (no events); lengths may be
- * PLAINT_NTS. Bad rows, flags and outputs as plaint_ledger_import_json_lines (`file` is
- * "complaints" or "events"; unknown or missing columns make the whole file bad, at line 1).
+ * `method`, `deadline`, `handler`, `team` (since 0.7)). `events` may be NULL with `events_len` 0
+ * (no events); lengths may be PLAINT_NTS. Bad rows, flags and outputs as
+ * plaint_ledger_import_json_lines (`file` is "complaints" or "events"; unknown or missing columns
+ * make the whole file bad, at line 1).
  * @return as plaint_ledger_import_json_lines. Since 0.5.
  */
 PLAINT_API int plaint_ledger_import_csv(plaint_ledger* l, const char* complaints,
@@ -117,9 +118,12 @@ PLAINT_API int plaint_ledger_add_complaint(plaint_ledger* l, const plaint_compla
                                            size_t* index_out);
 /**
  * Applies one event to complaint `index`, checked as plaint_complaint_apply_event checks it,
- * then derives its clocks and, on a relevant event, its classification again.
- * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE (an unknown index or code); the statuses of
- * plaint_complaint_apply_event. On failure the ledger is unchanged. Since 0.5.
+ * then derives its clocks and, on a relevant event, its classification again. Since 0.7 an
+ * ASSIGN or ESCALATE that names a `team` makes it the owning team, and its `handler` (or none)
+ * the owner's handler.
+ * @return PLAINT_OK; PLAINT_E_OUT_OF_RANGE (an unknown index or code); PLAINT_E_NOT_FOUND for a
+ * `team` that is not one of the profile's teams (since 0.7; the message lists them); the
+ * statuses of plaint_complaint_apply_event. On failure the ledger is unchanged. Since 0.5.
  */
 PLAINT_API int plaint_ledger_add_event(plaint_ledger* l, size_t index, const plaint_event* event);
 /**
@@ -135,7 +139,8 @@ PLAINT_API int plaint_ledger_find(const plaint_ledger* l, const char* id, size_t
 PLAINT_API int plaint_ledger_complaint(const plaint_ledger* l, size_t index,
                                        plaint_complaint** out);
 /**
- * Complaint `index` as the ledger sees it, as JSON: `{"index", "id", "kind" (since 0.7), "state",
+ * Complaint `index` as the ledger sees it, as JSON: `{"index", "id", "kind", "team" and "handler"
+ * (since 0.7; null for none), "state",
  * "owner", "nature", "severity", "cycle", "event_count", "last_event_at", "escalations",
  * "reevaluations", "visit_method", "rectification_deadline", "sla_policy", "rule_nature",
  * "rule_escalate_to", "planned_visit", "tags", "complaint"}` — enumerations by name, instants as
@@ -225,13 +230,25 @@ typedef struct plaint_complaint_view {
     int32_t kind;         /**< the kind of request, PLAINT_KIND_*: as stated at intake, else as the
                                profile's rules decided (a `kind` output), else COMPLAINT */
     int32_t kind_decided; /**< 1 when the kind was not stated (the rules' or the default), else 0 */
+    /* Since 0.7 (plaint/c/people.h): written only when `size` covers them; texts as above. */
+    const char* handler; /**< the owner's handler id (latest ASSIGN or ESCALATE); "" for none */
+    size_t handler_len;
+    const char* team; /**< the owning team: the latest an ASSIGN or ESCALATE named, else
+                           `rule_team`; "" for none */
+    size_t team_len;
+    const char* rule_team; /**< the team the profile's rules dispatch it to (a `team` output,
+                                plaint_decision_team); "" for none */
+    size_t rule_team_len;
+    int32_t team_from_rules; /**< 1 when `team` is `rule_team` because no ASSIGN or ESCALATE
+                                  named a team, else 0 */
 } plaint_complaint_view;
 
 /** Zero-initialised plaint_complaint_view with its size set. Since 0.6. */
 #define PLAINT_COMPLAINT_VIEW_INIT                                                                 \
     {                                                                                              \
         sizeof(plaint_complaint_view), 0, NULL, 0, 0, 0, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, \
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0                          \
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0, NULL, 0, NULL, 0, NULL, \
+            0, 0                                                                                   \
     }
 /** Zeroes `size` bytes at `v` and stores `size` in `v->size` (pass `sizeof *v`). NULL, or a size
  *  too small for the `size` field, is a no-op. Since 0.6. */
@@ -268,13 +285,20 @@ typedef struct plaint_query {
     /* Since 0.7: read only when `size` covers it (an older struct matches every kind). */
     int32_t kind; /**< the kind of request (stated or decided), PLAINT_KIND_*; PLAINT_ANY or 0 for
                        any kind */
+    /* Since 0.7 (plaint/c/people.h): read only when `size` covers them (an older struct matches
+     * every team and handler). */
+    const char* team;    /**< the owning team (plaint_complaint_view's `team`: assigned, else the
+                              rules'), NUL-terminated, compared byte for byte ("" matches
+                              complaints without a team); NULL for any */
+    const char* handler; /**< the owner's handler id, NUL-terminated, compared byte for byte (""
+                              matches complaints without a handler); NULL for any */
 } plaint_query;
 
 /** plaint_query with its size set, matching every complaint. Since 0.6. */
 #define PLAINT_QUERY_INIT                                                                          \
     {                                                                                              \
         sizeof(plaint_query), PLAINT_ANY, PLAINT_ANY, PLAINT_ANY, PLAINT_ANY, PLAINT_ANY, NULL, 0, \
-            0, 0, 0, 0, PLAINT_ANY                                                                 \
+            0, 0, 0, 0, PLAINT_ANY, NULL, NULL                                                     \
     }
 /**
  * Sets up `size` bytes at `q` as PLAINT_QUERY_INIT does: zeroes them, stores `size` in
