@@ -4,7 +4,8 @@ A :class:`Complaint` carries the intake record of a complaint and walks its life
 record, classify, assign, handle, return visit, close) as :meth:`Complaint.apply` applies
 events; the library enforces the state machine and keeps the event log. Each request has a
 :class:`Kind` (complaint, repair, consultation, suggestion, praise) whose own workflow
-:func:`transition` gives. A :class:`Calendar`
+:func:`transition` gives. Events name their handler (an opaque staff id) and, on assign and
+escalate, a :class:`Team` of the profile's (:attr:`Profile.teams`). A :class:`Calendar`
 holds business hours in a time zone and answers when the office is open, and what instant lies
 so many business seconds after another. A :class:`PolicySet` holds SLA policies (record within
 an hour, first feedback within 24, a result within 72…) and :meth:`Complaint.clocks` derives a
@@ -83,6 +84,7 @@ from ._sla import Clock, PolicySet, parse_duration
 from ._profile import Profile
 from ._rules import Decision, RowExplanation
 from ._workflow import transition
+from ._people import Team, check_staff_id
 from ._ledger import (
     ComplaintView,
     EscalationDue,
@@ -139,6 +141,7 @@ __all__ = [
     "Severity",
     "State",
     "Survey",
+    "Team",
     "TargetKind",
     "TooLargeError",
     "UnsupportedError",
@@ -146,6 +149,7 @@ __all__ = [
     "VisitDue",
     "VisitMethod",
     "abi_version",
+    "check_staff_id",
     "format_instant",
     "library_path",
     "month_range",

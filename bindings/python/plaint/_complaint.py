@@ -27,6 +27,7 @@ from ._enums import (
 )
 from ._handle import LockedHandle
 from ._lib import PlaintEvent, lib, take_string
+from ._people import staff_arg, staff_id_or_none
 from ._sla import Clock, PolicySet, clocks_of
 
 E = TypeVar("E", bound=PlaintEnum)
@@ -62,6 +63,8 @@ def make_event(
     to: Optional[RoleLike] = None,
     method: Optional[VisitMethodLike] = None,
     deadline: Optional[InstantLike] = None,
+    handler: Optional[str] = None,
+    team: Optional[str] = None,
 ) -> PlaintEvent:
     """The C event of :meth:`Complaint.apply`'s arguments (also used by the ledger)."""
     ev = PlaintEvent()
@@ -81,6 +84,8 @@ def make_event(
     if deadline is not None:
         ev.has_deadline = 1
         ev.deadline = to_stored_instant(deadline, "deadline")
+    ev.handler = staff_arg(handler, "handler")
+    ev.team = staff_arg(team, "team")
     return ev
 
 
@@ -105,6 +110,10 @@ class Event:
             was given.
         from_state: the state before the event.
         to_state: the state after it.
+        handler: who did it, an opaque handler id; on ``assign`` and ``escalate`` the handler
+            who took the case. None when none was named. Since 0.7.
+        team: ``assign`` and ``escalate``: the team that took the case; None when none was
+            named. Since 0.7.
     """
 
     type: EventType
@@ -118,6 +127,8 @@ class Event:
     deadline: Optional[int]
     from_state: State
     to_state: State
+    handler: Optional[str] = None
+    team: Optional[str] = None
 
     @property
     def at_datetime(self) -> datetime:
@@ -138,6 +149,8 @@ class Event:
             deadline=ev.deadline if ev.has_deadline else None,
             from_state=from_code(State, ev.from_state),
             to_state=from_code(State, ev.to_state),
+            handler=staff_id_or_none(ev.handler),
+            team=staff_id_or_none(ev.team),
         )
 
 
@@ -514,6 +527,25 @@ class Complaint(LockedHandle):
         code = self._get_int(lib.plaint_complaint_visit_method, c_int32)
         return from_code(VisitMethod, code) if code else None
 
+    def _get_staff(self, func: Callable[..., int]) -> Optional[str]:
+        ptr = c_void_p()
+        with self._lock:
+            func(self._live(), byref(ptr))
+            return staff_id_or_none(ctypes.string_at(ptr.value) if ptr.value else None)
+
+    @property
+    def handler(self) -> Optional[str]:
+        """The handler who owns the case: the ``handler`` of the latest ``assign`` or
+        ``escalate``; None when that event named none (or there was none). Since 0.7."""
+        return self._get_staff(lib.plaint_complaint_handler)
+
+    @property
+    def team(self) -> Optional[str]:
+        """The team that owns the case: the latest ``team`` an ``assign`` or ``escalate``
+        gave; None when none did. (A complaint knows no profile: the team its rules dispatch it
+        to is a ledger's, :attr:`plaint.ComplaintView.team`.) Since 0.7."""
+        return self._get_staff(lib.plaint_complaint_team)
+
     @property
     def cycle(self) -> int:
         """The handling cycle: 1, plus one per reopen."""
@@ -568,6 +600,8 @@ class Complaint(LockedHandle):
         to: Optional[RoleLike] = None,
         method: Optional[VisitMethodLike] = None,
         deadline: Optional[InstantLike] = None,
+        handler: Optional[str] = None,
+        team: Optional[str] = None,
     ) -> None:
         """Applies one event and appends it to the log; returns None.
 
@@ -582,15 +616,25 @@ class Complaint(LockedHandle):
                 above the current one (None: the next role up).
             method: ``visit``: how the return visit is made (required).
             deadline: ``unsatisfied``: the rectification deadline, after ``at`` (required).
+            handler: who did it, an opaque handler id (:func:`plaint.check_staff_id`; None or
+                "" for none); on ``assign`` and ``escalate`` the handler who takes the case
+                (none leaves it to the role or team). Since 0.7.
+            team: ``assign`` and ``escalate``: the id of the team that takes the case (None or
+                "" keeps the current one); like the other details, ignored on other events.
+                A complaint has no profile and takes any well-formed id; a ledger checks it is
+                one of its profile's teams. Since 0.7.
 
         Raises:
             IllegalTransitionError: the event is not allowed in this state (the message names
                 the state and the event).
             OutOfOrderError: ``at`` is earlier than the last event.
-            InvalidArgumentError: a missing detail (see above) or an escalation not going up.
+            InvalidArgumentError: a missing detail (see above) or an escalation not going up; a
+                control character in ``handler`` or ``team``.
             OutOfRangeError: an unknown enumeration code or name; ``at`` or ``deadline``
                 outside years 1400–9999.
-            EncodingError, TooLargeError: a bad note.
+            EncodingError, TooLargeError: a bad note; a ``handler`` or ``team`` that is not
+                UTF-8, holds a NUL or is longer than 64 bytes.
+            TypeError: a ``handler`` or ``team`` that is not a ``str``.
         """
         ev = make_event(
             event,
@@ -602,6 +646,8 @@ class Complaint(LockedHandle):
             to=to,
             method=method,
             deadline=deadline,
+            handler=handler,
+            team=team,
         )
         with self._lock:
             lib.plaint_complaint_apply_event(self._live(), byref(ev))

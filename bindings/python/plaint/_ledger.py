@@ -65,6 +65,7 @@ from ._lib import (
     take_string,
 )
 from ._marshal import TextLike, borrowed_text, check_int32, encode_nts
+from ._people import staff_arg
 from ._profile import Profile
 from ._report import ReportMethods
 from ._sla import Clock
@@ -147,6 +148,14 @@ class ComplaintView:
         kind: the kind of request: as stated at intake, else as the profile's rules decided (a
             ``kind`` output), else ``Kind.COMPLAINT``. Since 0.7.
         kind_decided: True when the kind was not stated (the rules' or the default). Since 0.7.
+        handler: the owner's handler id (the latest ``assign`` or ``escalate``), or None.
+            Since 0.7.
+        team: the owning team: the latest an ``assign`` or ``escalate`` named, else
+            ``rule_team``; None when neither. Since 0.7.
+        rule_team: the team the profile's rules dispatch it to (:attr:`plaint.Decision.team`),
+            or None. Since 0.7.
+        team_from_rules: True when ``team`` is ``rule_team`` because no ``assign`` or
+            ``escalate`` named a team. Since 0.7.
     """
 
     index: int
@@ -177,6 +186,10 @@ class ComplaintView:
     planned_visit: VisitMethod
     kind: Kind = Kind.COMPLAINT
     kind_decided: bool = False
+    handler: Optional[str] = None
+    team: Optional[str] = None
+    rule_team: Optional[str] = None
+    team_from_rules: bool = False
 
 
 @dataclass(frozen=True)
@@ -310,6 +323,10 @@ def _view_of(v: PlaintComplaintView) -> ComplaintView:
         planned_visit=from_code(VisitMethod, v.planned_visit),
         kind=from_code(Kind, v.kind),
         kind_decided=bool(v.kind_decided),
+        handler=borrowed_text(v.handler, v.handler_len) or None,
+        team=borrowed_text(v.team, v.team_len) or None,
+        rule_team=borrowed_text(v.rule_team, v.rule_team_len) or None,
+        team_from_rules=bool(v.team_from_rules),
     )
 
 
@@ -435,11 +452,10 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
 
     def complaint(self, key: Union[int, TextLike]) -> Dict[str, Any]:
         """Complaint ``key`` (its id, or its index) as the ledger sees it: ``{"index", "id",
-        "kind" (since 0.7), "state", "owner", "nature", "severity", "cycle", "event_count",
-        "last_event_at",
-        "escalations", "reevaluations", "visit_method", "rectification_deadline",
-        "sla_policy", "rule_nature", "rule_escalate_to", "planned_visit", "tags",
-        "complaint"}`` — enumerations by name, instants as ISO 8601 UTC, None for what is not
+        "kind", "team" and "handler" (since 0.7), "state", "owner", "nature", "severity",
+        "cycle", "event_count", "last_event_at", "escalations", "reevaluations",
+        "visit_method", "rectification_deadline", "sla_policy", "rule_nature",
+        "rule_escalate_to", "planned_visit", "tags", "complaint"}`` — enumerations by name, instants as ISO 8601 UTC, None for what is not
         set; ``"complaint"`` is the complaint's JSON form with its whole event log.
 
         Raises:
@@ -539,6 +555,8 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
         nature: Optional[NatureLike] = None,
         severity: Optional[SeverityLike] = None,
         kind: Optional[KindLike] = None,
+        team: Optional[str] = None,
+        handler: Optional[str] = None,
         open_only: bool = False,
         received_from: Optional[InstantLike] = None,
         received_before: Optional[InstantLike] = None,
@@ -547,12 +565,15 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
         are members, int codes or lower-case names; ``nature`` and ``severity`` are the judged
         ones (UNJUDGED and UNSET match complaints not judged yet); ``kind`` the kind of request,
         stated or decided (since 0.7); ``building`` is compared
-        exactly ("" matches complaints without one); ``received_from`` is inclusive and
+        exactly ("" matches complaints without one); ``team`` (the view's: assigned, else the
+        rules') and ``handler`` are ids compared exactly ("" matches complaints without one;
+        since 0.7); ``received_from`` is inclusive and
         ``received_before`` exclusive (int UTC seconds or aware datetimes).
 
         Raises:
             OutOfRangeError: an unknown enumeration code or name.
-            EncodingError: a NUL byte in ``building``.
+            EncodingError: a NUL byte in ``building``, ``team`` or ``handler``.
+            TypeError: a ``team`` or ``handler`` that is not a ``str``.
         """
         q = PlaintQuery()
         lib.plaint_query_init(byref(q), ctypes.sizeof(PlaintQuery))
@@ -570,6 +591,10 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
             q.kind = _stated_kind(kind)
         data = None if building is None else encode_nts(building, "building")
         q.building = data
+        team_data = staff_arg(team, "team")
+        handler_data = staff_arg(handler, "handler")
+        q.team = team_data
+        q.handler = handler_data
         q.open_only = 1 if open_only else 0
         if received_from is not None:
             q.has_received_from = 1
@@ -585,7 +610,7 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
             out = (c_size_t * capacity)()
             count = c_size_t()
             lib.plaint_ledger_select(handle, byref(q), out, capacity, byref(count))
-        del data
+        del data, team_data, handler_data
         return list(out[: count.value])
 
     def clocks_at(self, at: InstantLike, which: str = "open") -> List[LedgerClock]:
@@ -766,12 +791,18 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
         to: Optional[RoleLike] = None,
         method: Optional[VisitMethodLike] = None,
         deadline: Optional[InstantLike] = None,
+        handler: Optional[str] = None,
+        team: Optional[str] = None,
     ) -> None:
         """Applies one event to complaint ``key`` (its id, or its index), with the arguments
         of :meth:`plaint.Complaint.apply`, then derives its clocks and classification again.
+        An ``assign`` or ``escalate`` makes its ``handler`` (or none) the owner's handler, and
+        its ``team``, when given, the owning team (since 0.7).
 
         Raises:
             NotFoundError, OutOfRangeError: no such complaint.
+            NotFoundError: a ``team`` that is not one of the profile's teams (the message lists
+                them). Since 0.7.
             and the errors of :meth:`plaint.Complaint.apply`. On error nothing changes.
         """
         ev = make_event(
@@ -784,6 +815,8 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
             to=to,
             method=method,
             deadline=deadline,
+            handler=handler,
+            team=team,
         )
         with self._lock:
             lib.plaint_ledger_add_event(self._live(), self._index(key), byref(ev))

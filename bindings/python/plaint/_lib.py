@@ -68,6 +68,8 @@ class PlaintEvent(ctypes.Structure):
         ("deadline", c_int64),
         ("from_state", c_int32),
         ("to_state", c_int32),
+        ("handler", c_char_p),  # Since 0.7
+        ("team", c_char_p),  # Since 0.7
     ]
 
 
@@ -270,6 +272,13 @@ class PlaintComplaintView(ctypes.Structure):
         ("sla_policy_len", c_size_t),
         ("kind", c_int32),  # Since 0.7
         ("kind_decided", c_int32),  # Since 0.7
+        ("handler", c_void_p),  # Since 0.7
+        ("handler_len", c_size_t),
+        ("team", c_void_p),
+        ("team_len", c_size_t),
+        ("rule_team", c_void_p),
+        ("rule_team_len", c_size_t),
+        ("team_from_rules", c_int32),
     ]
 
 
@@ -290,6 +299,8 @@ class PlaintQuery(ctypes.Structure):
         ("has_received_before", c_int32),
         ("received_before", c_int64),
         ("kind", c_int32),  # Since 0.7
+        ("team", c_char_p),  # Since 0.7
+        ("handler", c_char_p),  # Since 0.7
     ]
 
 
@@ -398,6 +409,8 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "plaint_complaint_set_kind": (STATUS, [_P, c_int32]),
     "plaint_complaint_kind": (STATUS, [_P, _I32P]),
     "plaint_complaint_stated_kind": (STATUS, [_P, _I32P]),
+    "plaint_complaint_handler": (STATUS, [_P, _PP]),
+    "plaint_complaint_team": (STATUS, [_P, _PP]),
     "plaint_complaint_set_reporter_count": (STATUS, [_P, c_int32]),
     "plaint_complaint_set_received": (STATUS, [_P, c_int64]),
     "plaint_complaint_add_tag": (STATUS, [_P, c_char_p]),
@@ -479,6 +492,14 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
         [_P, c_size_t, c_char_p, c_size_t, _SZP, _SZP],
     ),
     "plaint_profile_keyword_memory": (STATUS, [_P, _SZP]),
+    # People and teams (Since 0.7)
+    "plaint_staff_id_check": (STATUS, [c_char_p, c_size_t]),
+    "plaint_profile_team_count": (STATUS, [_P, _SZP]),
+    "plaint_profile_team_id": (STATUS, [_P, c_size_t, _PP]),
+    "plaint_profile_team_name": (STATUS, [_P, c_size_t, _PP]),
+    "plaint_profile_team_calendar": (STATUS, [_P, c_size_t, _PP]),
+    "plaint_profile_team_roles": (STATUS, [_P, c_size_t, _I32P, c_size_t, _SZP]),
+    "plaint_profile_find_team": (STATUS, [_P, c_char_p, _SZP]),
     "plaint_profile_warning": (STATUS, [_P, c_size_t, _PP, _PP]),
     "plaint_profile_classify": (STATUS, [_P, _P, c_int64, c_char_p, _PP]),
     "plaint_decision_free": (None, [_P]),
@@ -488,6 +509,7 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "plaint_decision_visit_method": (STATUS, [_P, _I32P]),
     "plaint_decision_kind": (STATUS, [_P, _I32P]),
     "plaint_decision_sla_policy": (STATUS, [_P, _PP]),
+    "plaint_decision_team": (STATUS, [_P, _PP]),
     "plaint_decision_tag_count": (STATUS, [_P, _SZP]),
     "plaint_decision_tag": (STATUS, [_P, c_size_t, _PP]),
     "plaint_decision_matched_count": (STATUS, [_P, _SZP]),

@@ -19,6 +19,7 @@ from ._enums import Role, to_code
 from ._handle import DocumentLike, Handle, document_bytes
 from ._lib import lib, take_string
 from ._marshal import TextLike, borrowed, encode_nts, encode_text
+from ._people import Team, find_team, teams_of
 from ._rules import Classifier
 from ._sla import PolicySet
 from ._survey import Survey
@@ -162,6 +163,25 @@ class Profile(Handle, Classifier):
         with self._use() as handle:
             lib.plaint_profile_survey_json(handle, encode_nts(name, "survey name"), byref(out))
         return Survey.from_json(take_string(out.value))
+
+    @property
+    def teams(self) -> Tuple[Team, ...]:
+        """The teams of the profile's ``teams`` section (``{"<id>": {"name", "roles",
+        "calendar"}}``), sorted by id; empty when it has none. The default profile has
+        cleaning, customer_service, engineering, greening and security. Since 0.7."""
+        with self._use() as handle:
+            return teams_of(handle)
+
+    def team(self, id: str) -> Team:
+        """The team with id ``id`` (compared exactly). Since 0.7.
+
+        Raises:
+            NotFoundError: the profile has no such team.
+            TypeError: ``id`` is not a ``str``.
+            EncodingError: a NUL character or a lone surrogate in ``id``.
+        """
+        with self._use() as handle:
+            return find_team(handle, id)
 
     @property
     def repeat_window_days(self) -> int:

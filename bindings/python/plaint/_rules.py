@@ -81,6 +81,9 @@ class Decision:
         matched: the ids of the rows that decided, in order.
         kind: the kind of request (a ``kind`` output); a ledger takes it at intake when the
             kind was not stated. Since 0.7.
+        team: the id of the team the rules dispatch the case to (a ``team`` output:
+            engineering for equipment, security for noise at night...); a ledger keeps it as
+            the case's team until an ``assign`` or ``escalate`` names one. Since 0.7.
     """
 
     nature: Optional[Nature]
@@ -92,6 +95,7 @@ class Decision:
     matched: Tuple[str, ...]
     _explanation: str = field(default="[]", repr=False, compare=False)
     kind: Optional[Kind] = None
+    team: Optional[str] = None
 
     def explain(self) -> List[RowExplanation]:
         """Every rule row's outcome, in profile order, computed with the decision."""
@@ -137,6 +141,8 @@ class Decision:
         if self.sla_policy is not None:
             out["sla_policy"] = self.sla_policy
         out["tags"] = list(self.tags)
+        if self.team is not None:
+            out["team"] = self.team
         if self.visit_method is not None:
             out["visit_method"] = _label(self.visit_method)
         return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
@@ -170,6 +176,8 @@ def _decision_of(handle: int) -> Decision:
 
     policy = c_void_p()
     lib.plaint_decision_sla_policy(handle, byref(policy))
+    team = c_void_p()
+    lib.plaint_decision_team(handle, byref(team))
     explanation = c_void_p()
     lib.plaint_decision_explain_json(handle, byref(explanation))
     return Decision(
@@ -182,6 +190,7 @@ def _decision_of(handle: int) -> Decision:
         matched=strings(lib.plaint_decision_matched_count, lib.plaint_decision_matched),
         _explanation=take_string(explanation.value) or "[]",
         kind=_optional(Kind, code(lib.plaint_decision_kind)),
+        team=borrowed(team.value) if team.value else None,
     )
 
 

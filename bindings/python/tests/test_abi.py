@@ -145,8 +145,15 @@ def test_the_header_parser_sees_the_whole_header(header: Path) -> None:
     # keyword, find_keywords); since 0.7, 3 plaint_profile_* functions (folds_keywords,
     # keyword_match, keyword_memory), and for kinds of request 3 plaint_complaint_* functions
     # (kind, stated_kind, set_kind), plaint_workflow_transition, plaint_decision_kind and
-    # plaint_profile_classify_many_v2.
-    assert len(functions) == 191
+    # plaint_profile_classify_many_v2; for people (plaint/c/people.h) plaint_staff_id_check,
+    # 6 plaint_profile_* functions (team_count, team_id, team_name, team_calendar, team_roles,
+    # find_team), plaint_decision_team and 2 plaint_complaint_* functions (handler, team).
+    assert len(functions) == 201
+    assert functions["plaint_staff_id_check"] == ("int", ["const char*", "size_t"])
+    assert functions["plaint_profile_team_roles"] == (
+        "int",
+        ["const plaint_profile*", "size_t", "int32_t*", "size_t", "size_t*"],
+    )
     assert functions["plaint_workflow_transition"] == (
         "int",
         ["int32_t", "int32_t", "int32_t", "int32_t*"],
@@ -246,10 +253,12 @@ def test_the_structs_match_the_c_compiler(
 def test_the_event_struct_by_hand() -> None:
     # x86-64 / aarch64 LP64 layout, worked by hand: size 0, type 4, at 8, role 16, (pad),
     # note 24, nature 32, severity 36, target_role 40, visit_method 44, has_deadline 48, (pad),
-    # deadline 56, from_state 64, to_state 68: 72 bytes.
+    # deadline 56, from_state 64, to_state 68: 72 bytes in 0.6; then (0.7) handler 72, team 80:
+    # 88 bytes.
     if ctypes.sizeof(ctypes.c_void_p) != 8:
         pytest.skip("the hand-worked layout is for 64-bit targets")
-    assert ctypes.sizeof(_lib.PlaintEvent) == 72
+    assert ctypes.sizeof(_lib.PlaintEvent) == 88
+    assert (_lib.PlaintEvent.handler.offset, _lib.PlaintEvent.team.offset) == (72, 80)
     assert _lib.PlaintEvent.note.offset == 24
     assert _lib.PlaintEvent.deadline.offset == 56
     assert _lib.PlaintEvent.to_state.offset == 68
@@ -317,10 +326,11 @@ def test_the_ledger_query_structs_by_hand() -> None:
     # reporter_count 112 .. has_rectification_deadline 140, rectification_deadline 144, cycle
     # 152, escalations 156, event_count 160, last_event_at 168, four int32 reevaluations 176 ..
     # planned_visit 188, sla_policy 192, sla_policy_len 200, then (0.7) kind 208, kind_decided
-    # 212: 216 bytes (208 in 0.6).
+    # 212, handler 216, handler_len 224, team 232, team_len 240, rule_team 248, rule_team_len
+    # 256, team_from_rules 264, (pad to the 8-byte alignment): 272 bytes (208 in 0.6).
     # plaint_query: size 0, five int32 state 4 .. severity 20, building 24, open_only 32,
     # has_received_from 36, received_from 40, has_received_before 48, (pad), received_before
-    # 56, then (0.7) kind 64, (pad to the 8-byte alignment): 72 bytes (64 in 0.6).
+    # 56, then (0.7) kind 64, (pad), team 72, handler 80: 88 bytes (64 in 0.6).
     # plaint_ledger_clock: size 0, (pad), index 8, then plaint_clock's fields 8 bytes further
     # than in plaint_clock (target 16, started 48, percent 128, warnings 144): 176 bytes.
     # plaint_escalation_due: size 0, index 8, owner 16, to 20, reason 24: 32 bytes.
@@ -329,8 +339,10 @@ def test_the_ledger_query_structs_by_hand() -> None:
     if ctypes.sizeof(ctypes.c_void_p) != 8:
         pytest.skip("the hand-worked layout is for 64-bit targets")
     v = _lib.PlaintComplaintView
-    assert ctypes.sizeof(v) == 216
+    assert ctypes.sizeof(v) == 272
     assert (v.kind.offset, v.kind_decided.offset) == (208, 212)
+    assert (v.handler.offset, v.handler_len.offset, v.team.offset) == (216, 224, 232)
+    assert (v.rule_team.offset, v.rule_team_len.offset, v.team_from_rules.offset) == (248, 256, 264)
     assert (v.index.offset, v.received.offset, v.content.offset) == (8, 32, 96)
     assert (v.reporter_count.offset, v.rectification_deadline.offset) == (112, 144)
     assert (v.event_count.offset, v.planned_visit.offset, v.sla_policy_len.offset) == (
@@ -339,8 +351,8 @@ def test_the_ledger_query_structs_by_hand() -> None:
         200,
     )
     q = _lib.PlaintQuery
-    assert ctypes.sizeof(q) == 72
-    assert q.kind.offset == 64
+    assert ctypes.sizeof(q) == 88
+    assert (q.kind.offset, q.team.offset, q.handler.offset) == (64, 72, 80)
     assert (q.severity.offset, q.building.offset, q.received_before.offset) == (20, 24, 56)
     k = _lib.PlaintLedgerClock
     assert ctypes.sizeof(k) == 176
