@@ -20,7 +20,7 @@ extern "C" {
 int plaint_staff_id_check(const char* id, size_t len) {
     return guard([&] {
         need(id, "id"); // NULL is no id, even with a length of 0
-        plaint::validate_staff_id(text_arg(id, len, "id"), "id");
+        plaint::validate_staff_id(text_arg(id, len, "id"), "staff");
     });
 }
 
