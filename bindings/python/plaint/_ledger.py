@@ -455,8 +455,9 @@ class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
         "kind", "team" and "handler" (since 0.7), "state", "owner", "nature", "severity",
         "cycle", "event_count", "last_event_at", "escalations", "reevaluations",
         "visit_method", "rectification_deadline", "sla_policy", "rule_nature",
-        "rule_escalate_to", "planned_visit", "tags", "complaint"}`` — enumerations by name, instants as ISO 8601 UTC, None for what is not
-        set; ``"complaint"`` is the complaint's JSON form with its whole event log.
+        "rule_escalate_to", "planned_visit", "tags", "complaint"}`` — enumerations by name,
+        instants as ISO 8601 UTC, None for what is not set; ``"complaint"`` is the complaint's
+        JSON form with its whole event log.
 
         Raises:
             NotFoundError: no complaint has this id.
