@@ -288,6 +288,10 @@ inline plaint::Event event_arg(const plaint_event* event) {
     // Since 0.7, for every event; a caller's struct older than the field names no handler.
     if (PLAINT_COVERS(event, plaint_event, handler) && event->handler)
         e.handler = event->handler;
+    // Since 0.7; a team on an event other than assign or escalate is refused by the core, not
+    // dropped here: a label the caller gave is never silently ignored.
+    if (PLAINT_COVERS(event, plaint_event, team) && event->team)
+        e.team = event->team;
     // Only the details this event type uses are read; the rest are ignored, as documented.
     switch (e.type) {
     case plaint::EventType::classify:
@@ -298,9 +302,6 @@ inline plaint::Event event_arg(const plaint_event* event) {
     case plaint::EventType::escalate:
         if (event->target_role != PLAINT_ROLE_NONE)
             e.target = enum_arg<plaint::Role>(event->target_role);
-        // Since 0.7; like the other details, a team on another event is ignored.
-        if (PLAINT_COVERS(event, plaint_event, team) && event->team)
-            e.team = event->team;
         break;
     case plaint::EventType::visit:
         if (event->visit_method != PLAINT_VISIT_NONE)

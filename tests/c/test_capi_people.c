@@ -301,8 +301,11 @@ static void test_complaint(void) {
     CHECK(plaint_complaint_apply_event(c, &e) == PLAINT_OK);
     CHECK(plaint_complaint_handler(c, &s) == PLAINT_OK && streq(s, "eng-17"));
     CHECK(plaint_complaint_team(c, &s) == PLAINT_OK && streq(s, "engineering"));
-    /* A team on another event is a detail that event does not use: ignored, not logged. */
+    /* A team on another event is refused, not dropped; without it the start is taken. */
     e = staff_event(PLAINT_EVENT_START, T0 + 4 * MIN, "eng-17", "security");
+    CHECK(plaint_complaint_apply_event(c, &e) == PLAINT_E_INVALID_ARGUMENT);
+    CHECK(strstr(plaint_last_error_message(), "a team is given on 'assign' or 'escalate'") != NULL);
+    e = staff_event(PLAINT_EVENT_START, T0 + 4 * MIN, "eng-17", "");
     CHECK(plaint_complaint_apply_event(c, &e) == PLAINT_OK);
     CHECK(plaint_complaint_team(c, &s) == PLAINT_OK && streq(s, "engineering"));
 

@@ -190,8 +190,10 @@ def test_a_complaints_handler_and_team() -> None:
         assert (c.handler, c.team) == (None, None)  # recording does not take the case
         c.apply("assign", T + 3 * MINUTE, "duty_staff", handler="eng-17", team="engineering")
         assert (c.handler, c.team) == ("eng-17", "engineering")
-        # A team on another event is a detail it does not use: ignored, not logged.
-        c.apply("start", T + 4 * MINUTE, "duty_staff", handler="eng-17", team="security")
+        # A team on another event is refused, never dropped.
+        with pytest.raises(plaint.InvalidArgumentError, match="'assign' or 'escalate'"):
+            c.apply("start", T + 4 * MINUTE, "duty_staff", handler="eng-17", team="security")
+        c.apply("start", T + 4 * MINUTE, "duty_staff", handler="eng-17")
         assert c.team == "engineering"
         events = c.events
         assert [(e.handler, e.team) for e in events] == [

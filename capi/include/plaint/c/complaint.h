@@ -30,9 +30,11 @@ typedef struct plaint_complaint plaint_complaint;
  * `size` tells the library which fields the caller knows, so the struct can grow at its end.
  * As input, `from_state` and `to_state` are ignored, and so are the details an event type does
  * not use (they are neither checked nor logged): `nature` and `severity` belong to CLASSIFY,
- * `target_role` and `team` to ASSIGN and ESCALATE, `visit_method` to VISIT, the deadline to
- * UNSATISFIED. `handler` and `team` (since 0.7) are read and written only when `size` covers
- * them: a caller compiled against 0.6 names no handler and no team. Since 0.1.
+ * `target_role` to ASSIGN and ESCALATE, `visit_method` to VISIT, the deadline to UNSATISFIED.
+ * A `team` is different: a team named on any other event is refused
+ * (PLAINT_E_INVALID_ARGUMENT), never dropped, so clear it when reusing the struct. `handler` and
+ * `team` (since 0.7) are read and written only when `size` covers them: a caller compiled
+ * against 0.6 names no handler and no team. Since 0.1.
  */
 typedef struct plaint_event {
     uint32_t size;        /**< sizeof(plaint_event) as the caller compiled it */
@@ -56,7 +58,7 @@ typedef struct plaint_event {
                               "" for none, never NULL */
     const char* team;    /**< ASSIGN, ESCALATE: the team that takes the case, NUL-terminated (a
                               ledger checks it is one of its profile's teams); NULL or "" keeps
-                              the current one; ignored on other events. As output: "" for none,
+                              the current one; refused on other events. As output: "" for none,
                               never NULL */
 } plaint_event;
 
