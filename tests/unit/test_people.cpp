@@ -102,6 +102,12 @@ TEST_CASE("people: bad teams are validation errors with their place") {
               .find("/rules/sections/0/rows/0/then/team: undefined team 'b'") != std::string::npos);
     CHECK(problem(R"({"a": {}})", R"({"team": 7})")
               .find("/rules/sections/0/rows/0/then/team: expected a team id") != std::string::npos);
+    std::string edge = "{";
+    for (int i = 0; i < 127; ++i)
+        edge += (i ? ",\"t" : "\"t") + std::to_string(i) + "\": {}";
+    edge += "}";
+    CHECK(Profile::from_json(R"({"plaint_profile": 1, "teams": )" + edge + "}").teams().size() ==
+          127);
     std::string many = "{";
     for (int i = 0; i < 128; ++i)
         many += (i ? ",\"t" : "\"t") + std::to_string(i) + "\": {}";
