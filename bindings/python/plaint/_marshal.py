@@ -54,6 +54,23 @@ U64P = POINTER(c_uint64)
 
 
 
+def encode_str(value: object, what: str) -> bytes:
+    """``value``, which must be a ``str``, in UTF-8 (text keys such as handler and team ids).
+
+    Raises:
+        TypeError: ``value`` is not a ``str``.
+        EncodingError: it cannot be encoded (a lone surrogate).
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be str, not {type(value).__name__}")
+    try:
+        return value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise EncodingError(
+            f"{what} cannot be encoded as UTF-8: {exc.reason} at index {exc.start}"
+        ) from None
+
+
 def encode_text(value: object, what: str) -> bytes:
     """``value`` as the bytes to pass to C: a ``str`` in UTF-8, ``bytes`` as they are.
 
@@ -62,12 +79,7 @@ def encode_text(value: object, what: str) -> bytes:
         EncodingError: a ``str`` that cannot be encoded (a lone surrogate).
     """
     if isinstance(value, str):
-        try:
-            return value.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise EncodingError(
-                f"{what} cannot be encoded as UTF-8: {exc.reason} at index {exc.start}"
-            ) from None
+        return encode_str(value, what)
     if isinstance(value, (bytes, bytearray, memoryview)):
         return bytes(value)
     raise TypeError(f"{what} must be str or bytes, not {type(value).__name__}")

@@ -19,7 +19,7 @@ from typing import Optional, Tuple
 from ._enums import Role, from_code
 from ._error import EncodingError
 from ._lib import lib
-from ._marshal import borrowed
+from ._marshal import borrowed, encode_str
 
 #: The most bytes a handler or team id holds (PLAINT_STAFF_ID_MAX).
 STAFF_ID_MAX = 64
@@ -47,18 +47,6 @@ class Team:
     calendar: str
 
 
-def _encode(value: object, what: str) -> bytes:
-    """A handler or team id as UTF-8 bytes; only ``str`` is taken (ids are text keys)."""
-    if not isinstance(value, str):
-        raise TypeError(f"{what} must be str, not {type(value).__name__}")
-    try:
-        return value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise EncodingError(
-            f"{what} cannot be encoded as UTF-8: {exc.reason} at index {exc.start}"
-        ) from None
-
-
 def check_staff_id(id: str) -> None:
     """Checks a handler or team id as the library checks the ids of events and teams: 1 to 64
     bytes of UTF-8 without control characters (C0, DEL, C1) — an opaque key, not a name.
@@ -70,7 +58,7 @@ def check_staff_id(id: str) -> None:
         EncodingError: a NUL character, or a ``str`` that cannot be encoded (a lone surrogate).
         TypeError: anything but a ``str``.
     """
-    data = _encode(id, "id")
+    data = encode_str(id, "id")
     lib.plaint_staff_id_check(data, len(data))
 
 
@@ -85,7 +73,7 @@ def staff_arg(value: Optional[str], what: str) -> Optional[bytes]:
     """
     if value is None:
         return None
-    data = _encode(value, what)
+    data = encode_str(value, what)
     nul = data.find(b"\0")
     if nul >= 0:
         raise EncodingError(f"{what}: embedded NUL at byte {nul}")

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 TESTS_DIR = Path(__file__).resolve().parent
 PACKAGE_ROOT = TESTS_DIR.parent  # bindings/python
@@ -66,6 +66,24 @@ def clean_env(**extra: str) -> Dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in steering}
     env.update(extra)
     return env
+
+
+def run_example(
+    example: Path, library_file: Path, package_dir: Path, timeout: int = 300
+) -> List[str]:
+    """Runs the example script ``example`` in a fresh interpreter (warnings as errors) with the
+    library and package under test; checks that it exits 0 and gives its output's lines."""
+    assert example.is_file(), f"example not found at {example}"
+    env = clean_env(PLAINT_LIBRARY=str(library_file), PYTHONPATH=str(package_dir.parent))
+    result = subprocess.run(
+        [sys.executable, "-W", "error", str(example)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
 
 
 def run_python(code: str, cwd: Path, env: Dict[str, str]) -> subprocess.CompletedProcess:

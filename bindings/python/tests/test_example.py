@@ -7,8 +7,6 @@ import datetime as dt
 import json
 import math
 import re
-import sys
-import subprocess
 from collections import Counter
 from pathlib import Path
 from typing import List, Tuple
@@ -20,7 +18,7 @@ from support import (
     SATISFACTION_EXAMPLE,
     SLA_EXAMPLE,
     SOURCE_ROOT,
-    clean_env,
+    run_example,
 )
 
 # Worked by hand from the example's calls and the README's state table: each event at its wall
@@ -43,17 +41,8 @@ EXPECTED = [
 
 
 def test_the_lifecycle_example(library_file: Path, package_dir: Path) -> None:
-    assert EXAMPLE.is_file(), f"example not found at {EXAMPLE}"
-    env = clean_env(PLAINT_LIBRARY=str(library_file), PYTHONPATH=str(package_dir.parent))
-    result = subprocess.run(
-        [sys.executable, "-W", "error", str(EXAMPLE)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == EXPECTED
+    lines = run_example(EXAMPLE, library_file, package_dir, timeout=120)
+    assert lines == EXPECTED
 
 
 # Worked by hand from examples/data/calendars/cn-office.json (Mon-Fri 09:00-12:00, 13:00-18:00;
@@ -75,17 +64,8 @@ DEADLINES = [
 
 
 def test_the_deadline_example(library_file: Path, package_dir: Path) -> None:
-    assert DEADLINE_EXAMPLE.is_file(), f"example not found at {DEADLINE_EXAMPLE}"
-    env = clean_env(PLAINT_LIBRARY=str(library_file), PYTHONPATH=str(package_dir.parent))
-    result = subprocess.run(
-        [sys.executable, "-W", "error", str(DEADLINE_EXAMPLE)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == DEADLINES
+    lines = run_example(DEADLINE_EXAMPLE, library_file, package_dir, timeout=120)
+    assert lines == DEADLINES
 
 
 # Worked by hand from the default complaint policy (record 1 h, first feedback 24 h, resolution
@@ -124,17 +104,8 @@ SLA_LINES = [
 
 
 def test_the_sla_clocks_example(library_file: Path, package_dir: Path) -> None:
-    assert SLA_EXAMPLE.is_file(), f"example not found at {SLA_EXAMPLE}"
-    env = clean_env(PLAINT_LIBRARY=str(library_file), PYTHONPATH=str(package_dir.parent))
-    result = subprocess.run(
-        [sys.executable, "-W", "error", str(SLA_EXAMPLE)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == SLA_LINES
+    lines = run_example(SLA_EXAMPLE, library_file, package_dir, timeout=120)
+    assert lines == SLA_LINES
 
 
 def _power_iteration(a: List[List[float]]) -> Tuple[List[float], float]:
@@ -205,17 +176,8 @@ SATISFACTION_LINES = [
 
 
 def test_the_satisfaction_example(library_file: Path, package_dir: Path) -> None:
-    assert SATISFACTION_EXAMPLE.is_file(), f"example not found at {SATISFACTION_EXAMPLE}"
-    env = clean_env(PLAINT_LIBRARY=str(library_file), PYTHONPATH=str(package_dir.parent))
-    result = subprocess.run(
-        [sys.executable, "-W", "error", str(SATISFACTION_EXAMPLE)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == SATISFACTION_LINES
+    lines = run_example(SATISFACTION_EXAMPLE, library_file, package_dir, timeout=120)
+    assert lines == SATISFACTION_LINES
 
 
 def _sample_facts() -> Tuple[List[int], int, Counter]:
@@ -252,17 +214,8 @@ def _tally_total(text: str) -> int:
 
 
 def test_the_ledger_queries_example(library_file: Path, package_dir: Path) -> None:
-    assert LEDGER_EXAMPLE.is_file(), f"example not found at {LEDGER_EXAMPLE}"
-    env = clean_env(PLAINT_LIBRARY=str(library_file), PYTHONPATH=str(package_dir.parent))
-    result = subprocess.run(
-        [sys.executable, "-W", "error", str(LEDGER_EXAMPLE)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
+    lines = run_example(LEDGER_EXAMPLE, library_file, package_dir, timeout=300)
+    lines = lines
     (september, october), resolved, visits = _sample_facts()
     assert lines[0] == (
         f"ledger: {september + october} complaints ({september} of September, {october} of"

@@ -11,15 +11,13 @@ tests/c/test_capi_kinds.c for the summary); expected decisions by hand from KIND
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
 import plaint
-from support import MINUTE, SOURCE_ROOT, T0, clean_env
+from support import MINUTE, SOURCE_ROOT, T0, run_example
 
 # The "kind" section decides a kind that was not stated: words of praise make a praise, the
 # equipment category a repair (first match). The "severity" section reads the STATED kind only:
@@ -356,21 +354,12 @@ def test_the_frame_has_the_kind(kinds: plaint.Profile) -> None:
 
 def test_the_kinds_example(library_file: Path, package_dir: Path) -> None:
     example = SOURCE_ROOT / "examples" / "kinds.py"
-    assert example.is_file(), f"example not found at {example}"
-    env = clean_env(PLAINT_LIBRARY=str(library_file), PYTHONPATH=str(package_dir.parent))
-    result = subprocess.run(
-        [sys.executable, "-W", "error", str(example)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
+    lines = run_example(example, library_file, package_dir, timeout=300)
     # Worked from the tables: a repair is assigned from RECORDED and CONFIRM closes it once
     # RESOLVED; a consultation's ANSWER closes it from RECORDED but not from WAITING; a
     # suggestion is assigned from RECORDED and ACKNOWLEDGE closes it; a complaint is assigned
     # only once classified and has no CONFIRM. The complaint C-1 is the only request left open.
-    assert result.stdout.splitlines() == [
+    assert lines == [
         "repair R-1: received -> recorded -> assigned -> in_progress -> resolved -> closed",
         "consultation Q-1: received -> recorded -> closed",
         "suggestion S-1: received -> recorded -> assigned -> closed",

@@ -15,14 +15,12 @@ tests/c/test_capi_ledger_queries.c), inside the default profile's office hours.
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import plaint
-from support import MINUTE, SOURCE_ROOT, clean_env
+from support import MINUTE, SOURCE_ROOT, run_example
 
 T = 1791766800
 R = plaint.Role
@@ -373,22 +371,13 @@ def test_the_frame_has_the_people_columns(staffed: plaint.Ledger) -> None:
 
 def test_the_people_example(library_file: Path, package_dir: Path) -> None:
     example = SOURCE_ROOT / "examples" / "people.py"
-    assert example.is_file(), f"example not found at {example}"
-    env = clean_env(PLAINT_LIBRARY=str(library_file), PYTHONPATH=str(package_dir.parent))
-    result = subprocess.run(
-        [sys.executable, "-W", "error", str(example)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
+    lines = run_example(example, library_file, package_dir, timeout=300)
     # Worked from the default profile's dispatch section: the stuck lift (equipment) goes to
     # engineering, the rubbish (垃圾) to cleaning, the tailgating stranger (陌生人... 门禁) to
     # security; the fee question matches no row. W-2 is assigned to cleaner cl-03, W-1 to
     # engineer eng-17, and W-4 to cs-05 of customer service; the escalation of W-1 names nobody,
     # so it keeps engineering and loses its handler.
-    assert result.stdout.splitlines() == [
+    assert lines == [
         "teams: cleaning, customer_service, engineering, greening, security",
         "W-1 lift stuck between floors 3 and 4: dispatched to engineering",
         "W-2 楼道垃圾三天没人清理: dispatched to cleaning",
