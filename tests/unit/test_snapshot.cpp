@@ -474,6 +474,52 @@ TEST_CASE("snapshot: hostile payloads with valid checksums never crash") {
     CHECK(refused_count > 0);
 }
 
+TEST_CASE("snapshot: people under valid checksums are checked like intake checks them") {
+    // Version 4: a handler id that is not one (a control character), and an owner that is not
+    // the handler its latest assignment names, are refused even with right checksums.
+    Ledger a(Profile::from_json(R"({"plaint_profile": 1, "teams": {"eng": {}}})"));
+    Intake in;
+    in.id = "P";
+    in.received = parse_iso8601("2026-11-02T09:00:00+08:00");
+    const auto i = a.add(in);
+    Event e = Event::of(EventType::record, in.received + 60, Role::duty_staff);
+    e.handler = "HANDLER-MARK";
+    a.add_event(i, e);
+    e = Event::of(EventType::classify, in.received + 120, Role::duty_staff);
+    e.nature = Nature::valid;
+    a.add_event(i, e);
+    e = Event::of(EventType::assign, in.received + 180, Role::duty_staff);
+    e.handler = "OWNER-MARK";
+    e.team = "eng";
+    a.add_event(i, e);
+    const std::string s = save_snapshot_to_string(a);
+    const Ledger back = load_snapshot_from_string(s);
+    CHECK(back.view(0).handler == "OWNER-MARK");
+    CHECK(back.view(0).team == "eng");
+    {
+        std::string t = s;
+        const std::size_t at = t.find("HANDLER-MARK", 32);
+        REQUIRE(at != std::string::npos);
+        t[at + 3] = '\x01';
+        reseal(t);
+        CHECK(test::message_of([&] {
+                  (void)load_snapshot_from_string(t);
+              }).find("control character") != std::string::npos);
+    }
+    {
+        // The state ends with the owners, one 4-byte interned id per record: OWNER-MARK's,
+        // not 0. Zeroed, the owner no longer agrees with the assignment.
+        std::string t = s;
+        REQUIRE(le(t, t.size() - 4, 4) != 0);
+        for (std::size_t k = t.size() - 4; k < t.size(); ++k)
+            t[k] = '\0';
+        reseal(t);
+        CHECK(test::message_of([&] {
+                  (void)load_snapshot_from_string(t);
+              }).find("its team or handler is not what its events name") != std::string::npos);
+    }
+}
+
 TEST_CASE("snapshot: texts with a NUL or invalid UTF-8 under valid checksums are refused") {
     // Issue 12: such a snapshot used to load; then `find` missed the id, `complaint_json` failed
     // and the reports were cut at the NUL. Each text below is found in the saved bytes by its
