@@ -19,6 +19,62 @@ PLAINT_BEGIN_NAMESPACE
 
 namespace detail {
 
+// The type-7 percentile of `satisfaction::percentile` (Hyndman & Fan), found with two selections
+// in linear time instead of a sort: a month of a million durations is sorted several times over
+// otherwise, which alone took half the report's time. Reorders `v`.
+double percentile_inplace(std::vector<double>& v, double percent) {
+    if (v.empty())
+        return nan;
+    const double h = static_cast<double>(v.size() - 1) * percent / 100;
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    const auto at = v.begin() + static_cast<std::ptrdiff_t>(lo);
+    std::nth_element(v.begin(), at, v.end());
+    const double x0 = *at;
+    if (lo + 1 >= v.size())
+        return x0;
+    const double x1 = *std::min_element(at + 1, v.end());
+    return x0 + (h - static_cast<double>(lo)) * (x1 - x0);
+}
+
+DurationFigures durations(std::vector<double>& v) {
+    DurationFigures d;
+    d.n = v.size();
+    d.mean = satisfaction::mean_duration(v.data(), v.size());
+    d.p50 = percentile_inplace(v, 50);
+    d.p90 = percentile_inplace(v, 90);
+    return d;
+}
+
+// When a request was first responded to and first resolved, by its events up to `as_of` (wall
+// clock; DOMAIN.md §6): a response is an assignment, the start of work, or an end — a resolution,
+// an explanation, a consultation's answer, an acknowledgement.
+ResponseTimes response_times(const std::vector<EventBrief>& events, Instant as_of) {
+    ResponseTimes t;
+    for (const EventBrief& e : events) {
+        if (e.at > as_of)
+            break;
+        switch (e.type) {
+        case EventType::assign:
+        case EventType::start:
+            if (!t.responded)
+                t.responded = e.at;
+            break;
+        case EventType::resolve:
+        case EventType::explain:
+        case EventType::answer:
+        case EventType::acknowledge:
+            if (!t.responded)
+                t.responded = e.at;
+            if (!t.resolved)
+                t.resolved = e.at;
+            break;
+        default:
+            break;
+        }
+    }
+    return t;
+}
+
 std::string fixed(double v, int precision) {
     if (!std::isfinite(v))
         return "";
@@ -85,32 +141,6 @@ std::pair<int, unsigned> parse_month(std::string_view ym) {
     (void)Ledger::month_range(ym, 0);
     return {std::stoi(std::string(ym.substr(0, 4))),
             static_cast<unsigned>(std::stoi(std::string(ym.substr(5, 2))))};
-}
-
-// The type-7 percentile of `satisfaction::percentile` (Hyndman & Fan), found with two selections
-// in linear time instead of a sort: a month of a million durations is sorted several times over
-// otherwise, which alone took half the report's time. Reorders `v`.
-double percentile_inplace(std::vector<double>& v, double percent) {
-    if (v.empty())
-        return nan;
-    const double h = static_cast<double>(v.size() - 1) * percent / 100;
-    const auto lo = static_cast<std::size_t>(std::floor(h));
-    const auto at = v.begin() + static_cast<std::ptrdiff_t>(lo);
-    std::nth_element(v.begin(), at, v.end());
-    const double x0 = *at;
-    if (lo + 1 >= v.size())
-        return x0;
-    const double x1 = *std::min_element(at + 1, v.end());
-    return x0 + (h - static_cast<double>(lo)) * (x1 - x0);
-}
-
-DurationFigures durations(std::vector<double>& v) {
-    DurationFigures d;
-    d.n = v.size();
-    d.mean = satisfaction::mean_duration(v.data(), v.size());
-    d.p50 = percentile_inplace(v, 50);
-    d.p90 = percentile_inplace(v, 90);
-    return d;
 }
 
 template <class E>
@@ -301,24 +331,13 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
         ++wh[weekday * 24 + hour];
 
         // Times by the events, wall clock (DOMAIN.md §6: response time, resolution time).
-        std::optional<Instant> responded, resolved;
+        const detail::ResponseTimes times = detail::response_times(ev, rep.as_of);
+        const std::optional<Instant> responded = times.responded, resolved = times.resolved;
         bool reevaluated = false, escalated = false;
         for (const EventBrief& e : ev) {
             if (e.at > rep.as_of)
                 break;
             switch (e.type) {
-            case EventType::assign:
-            case EventType::start:
-                if (!responded)
-                    responded = e.at;
-                break;
-            case EventType::resolve:
-            case EventType::explain:
-                if (!responded)
-                    responded = e.at;
-                if (!resolved)
-                    resolved = e.at;
-                break;
             case EventType::escalate:
                 ++rep.escalations;
                 ++esc_to[static_cast<std::size_t>(e.detail) & 7];

@@ -9,7 +9,9 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 PLAINT_BEGIN_NAMESPACE
 namespace detail {
@@ -47,6 +49,17 @@ private:
     std::unique_ptr<Zone> zone_;
     mutable std::int64_t guess_ = 0;
 };
+
+// The type-7 percentile (Hyndman & Fan) of `v` in linear time; reorders `v`. NaN when empty.
+double percentile_inplace(std::vector<double>& v, double percent);
+// n, mean, median and 90th percentile of durations; reorders `v`.
+DurationFigures durations(std::vector<double>& v);
+
+// When a request was first responded to and first resolved, by its events up to `as_of`.
+struct ResponseTimes {
+    std::optional<Instant> responded, resolved;
+};
+ResponseTimes response_times(const std::vector<EventBrief>& events, Instant as_of);
 
 // The report's satisfaction figures and weekly trend from survey responses (report_surveys.cpp),
 // for the month [rep.from, rep.to) and the month before it, from `prev_from`.
