@@ -93,10 +93,13 @@ ComplaintView Ledger::view(std::size_t index) const {
     if (r.rule_escalate)
         v.rule_escalate_to = static_cast<Role>(r.rule_escalate);
     v.planned_visit = static_cast<VisitMethod>(r.plan_visit);
-    v.handler = m.pool.get(m.owners[index]);
-    v.team = m.team_name(r.team ? r.team : r.rule_team);
-    v.team_from_rules = r.team == 0 && r.rule_team != 0;
-    v.rule_team = m.team_name(r.rule_team);
+    if (const std::uint32_t h = m.owners[index])
+        v.handler = m.pool.get(h);
+    if (r.team | r.rule_team) {
+        v.team = m.team_name(r.team ? r.team : r.rule_team);
+        v.team_from_rules = r.team == 0;
+        v.rule_team = m.team_name(r.rule_team);
+    }
     return v;
 }
 

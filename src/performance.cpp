@@ -68,9 +68,11 @@ std::vector<StaffFigures> staff_performance(const Ledger& ledger, const Performa
         // The state as of `as_of`: the last event's then (ledger views give the latest).
         State state = State::received;
         bool reopened = false;
+        detail::ResponseTimes t;
         for (const EventBrief& e : ev) {
             if (e.at > as_of)
                 break;
+            t.see(e);
             switch (e.type) {
             case EventType::reopen:
                 reopened = true;
@@ -108,7 +110,6 @@ std::vector<StaffFigures> staff_performance(const Ledger& ledger, const Performa
             ++g.f.closed_by_kind[k];
         }
         g.reopened += reopened ? 1 : 0;
-        const detail::ResponseTimes t = detail::response_times(ev, as_of);
         if (t.responded)
             g.first_response.push_back(static_cast<double>(*t.responded - v.received));
         if (t.resolved)

@@ -45,36 +45,6 @@ DurationFigures durations(std::vector<double>& v) {
     return d;
 }
 
-// When a request was first responded to and first resolved, by its events up to `as_of` (wall
-// clock; DOMAIN.md §6): a response is an assignment, the start of work, or an end — a resolution,
-// an explanation, a consultation's answer, an acknowledgement.
-ResponseTimes response_times(const std::vector<EventBrief>& events, Instant as_of) {
-    ResponseTimes t;
-    for (const EventBrief& e : events) {
-        if (e.at > as_of)
-            break;
-        switch (e.type) {
-        case EventType::assign:
-        case EventType::start:
-            if (!t.responded)
-                t.responded = e.at;
-            break;
-        case EventType::resolve:
-        case EventType::explain:
-        case EventType::answer:
-        case EventType::acknowledge:
-            if (!t.responded)
-                t.responded = e.at;
-            if (!t.resolved)
-                t.resolved = e.at;
-            break;
-        default:
-            break;
-        }
-    }
-    return t;
-}
-
 std::string fixed(double v, int precision) {
     if (!std::isfinite(v))
         return "";
@@ -331,12 +301,12 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
         ++wh[weekday * 24 + hour];
 
         // Times by the events, wall clock (DOMAIN.md §6: response time, resolution time).
-        const detail::ResponseTimes times = detail::response_times(ev, rep.as_of);
-        const std::optional<Instant> responded = times.responded, resolved = times.resolved;
+        detail::ResponseTimes times;
         bool reevaluated = false, escalated = false;
         for (const EventBrief& e : ev) {
             if (e.at > rep.as_of)
                 break;
+            times.see(e);
             switch (e.type) {
             case EventType::escalate:
                 ++rep.escalations;
@@ -351,6 +321,7 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
                 break;
             }
         }
+        const std::optional<Instant> responded = times.responded, resolved = times.resolved;
         rep.escalated += escalated ? 1 : 0;
         rep.reevaluated += reevaluated ? 1 : 0;
         if (responded)

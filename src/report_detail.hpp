@@ -55,11 +55,33 @@ double percentile_inplace(std::vector<double>& v, double percent);
 // n, mean, median and 90th percentile of durations; reorders `v`.
 DurationFigures durations(std::vector<double>& v);
 
-// When a request was first responded to and first resolved, by its events up to `as_of`.
+// When a request was first responded to and first resolved (DOMAIN.md §6, wall clock): a
+// response is an assignment, the start of work, or an end — a resolution, an explanation, a
+// consultation's answer, an acknowledgement. `see` takes the events in order, so that a caller
+// walking them for other reasons reads them once.
 struct ResponseTimes {
     std::optional<Instant> responded, resolved;
+    void see(const EventBrief& e) noexcept {
+        switch (e.type) {
+        case EventType::assign:
+        case EventType::start:
+            if (!responded)
+                responded = e.at;
+            break;
+        case EventType::resolve:
+        case EventType::explain:
+        case EventType::answer:
+        case EventType::acknowledge:
+            if (!responded)
+                responded = e.at;
+            if (!resolved)
+                resolved = e.at;
+            break;
+        default:
+            break;
+        }
+    }
 };
-ResponseTimes response_times(const std::vector<EventBrief>& events, Instant as_of);
 
 // The report's satisfaction figures and weekly trend from survey responses (report_surveys.cpp),
 // for the month [rep.from, rep.to) and the month before it, from `prev_from`.

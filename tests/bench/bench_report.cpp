@@ -14,6 +14,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
+
 #include "synthetic.hpp"
 
 #include <cstdint>
@@ -32,8 +34,15 @@ using synthetic::Rng;
 const char* const subcategories[] = {"water_leak", "elevator", "noise",   "lighting", "water_leak",
                                      "guard",      "fees",     "parking", "refuse",   "elevator"};
 
+// PLAINT_BENCH_PROFILE names another profile file than the default one (to tell the cost of the
+// code from the cost of the default profile's rules).
+plaint::Profile bench_profile() {
+    const char* other = std::getenv("PLAINT_BENCH_PROFILE");
+    return other ? plaint::Profile::from_file(other) : plaint::Profile::default_profile();
+}
+
 struct Data {
-    plaint::Ledger ledger;
+    plaint::Ledger ledger{bench_profile()};
     plaint::SurveyResponses surveys;
 };
 
