@@ -30,22 +30,7 @@ ReportInput report_input(const plaint_report_options* o) {
         in.options.csat_target = o->csat_target;
     if (o->top != 0)
         in.options.top = o->top;
-    if (o->survey_count > 0)
-        need(o->surveys, "options.surveys");
-    for (std::size_t i = 0; i < o->survey_count; ++i) {
-        const std::string where = "options.surveys[" + std::to_string(i) + "]";
-        if (!o->surveys[i])
-            null_argument(where.c_str());
-        const std::size_t len = o->survey_lens ? o->survey_lens[i] : PLAINT_NTS;
-        const std::string_view text = text_arg(o->surveys[i], len, where.c_str());
-        try {
-            in.surveys.append(plaint::SurveyResponses::from_csv(text));
-        } catch (const plaint::error& e) {
-            throw plaint::error(e.code(), where + ": " + e.what(),
-                                e.where() ? *e.where() : plaint::Location{});
-        }
-        in.has_surveys = true;
-    }
+    in.has_surveys = surveys_arg(o->surveys, o->survey_lens, o->survey_count, in.surveys);
     return in;
 }
 

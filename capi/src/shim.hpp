@@ -112,6 +112,8 @@ PLAINT_SIZED(plaint_escalation_due, PLAINT_ESCALATION_DUE_INIT, reason, sizeof(c
 PLAINT_SIZED(plaint_visit_due, PLAINT_VISIT_DUE_INIT, due, sizeof(int64_t), true) // 0.6
 PLAINT_SIZED(plaint_quota_compliance, PLAINT_QUOTA_COMPLIANCE_INIT, compliant, sizeof(int32_t),
              true) // 0.6
+PLAINT_SIZED(plaint_performance_options, PLAINT_PERFORMANCE_OPTIONS_INIT, survey_count,
+             sizeof(size_t), true) // 0.7
 #undef PLAINT_SIZED
 
 // What every `plaint_*_init(p, size)` does to the caller's struct, whatever its version: zero
@@ -370,6 +372,29 @@ inline void check_position(std::size_t i, std::size_t count, const char* what, c
         throw plaint::error(plaint::errc::out_of_range,
                             std::string(what) + " " + std::to_string(i) + " is out of range (" +
                                 std::to_string(count) + " " + plural + ")");
+}
+
+// Survey responses given as `count` CSV documents (the options of the report and of staff
+// performance): appended in order into `out`; a failure names the document, "options.surveys[i]".
+// Returns whether there was any.
+inline bool surveys_arg(const char* const* docs, const size_t* lens, std::size_t count,
+                        plaint::SurveyResponses& out) {
+    if (count > 0)
+        need(docs, "options.surveys");
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string where = "options.surveys[" + std::to_string(i) + "]";
+        if (!docs[i])
+            null_argument(where.c_str());
+        const std::size_t len = lens ? lens[i] : PLAINT_NTS;
+        const std::string_view text = text_arg(docs[i], len, where.c_str());
+        try {
+            out.append(plaint::SurveyResponses::from_csv(text));
+        } catch (const plaint::error& e) {
+            throw plaint::error(e.code(), where + ": " + e.what(),
+                                e.where() ? *e.where() : plaint::Location{});
+        }
+    }
+    return count > 0;
 }
 
 inline plaint_ledger& ledger_arg(plaint_ledger* l) {

@@ -26,6 +26,7 @@
 #include "plaint/c/error.h"
 #include "plaint/c/ledger.h"
 #include "plaint/c/people.h"
+#include "plaint/c/performance.h"
 #include "plaint/c/profile.h"
 #include "plaint/c/report.h"
 #include "plaint/c/rules.h"
