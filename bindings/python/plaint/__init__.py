@@ -85,6 +85,13 @@ from ._profile import Profile
 from ._rules import Decision, RowExplanation
 from ._workflow import transition
 from ._people import Team, check_staff_id
+from ._performance import (
+    DurationFigures,
+    SatisfactionMean,
+    StaffBy,
+    StaffFigures,
+    TargetShare,
+)
 from ._ledger import (
     ComplaintView,
     EscalationDue,
@@ -112,6 +119,7 @@ __all__ = [
     "Complaint",
     "ComplaintView",
     "Decision",
+    "DurationFigures",
     "EncodingError",
     "Error",
     "EscalationDue",
@@ -138,11 +146,15 @@ __all__ = [
     "QuotaCompliance",
     "Role",
     "RowExplanation",
+    "SatisfactionMean",
     "Severity",
+    "StaffBy",
+    "StaffFigures",
     "State",
     "Survey",
     "Team",
     "TargetKind",
+    "TargetShare",
     "TooLargeError",
     "UnsupportedError",
     "ValidationError",

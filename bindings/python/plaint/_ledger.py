@@ -66,6 +66,7 @@ from ._lib import (
 )
 from ._marshal import TextLike, borrowed_text, check_int32, encode_nts
 from ._people import staff_arg
+from ._performance import PerformanceMethods
 from ._profile import Profile
 from ._report import ReportMethods
 from ._sla import Clock
@@ -354,7 +355,7 @@ def _report_of(result: PlaintImportResult, problems: Optional[int]) -> ImportRep
     )
 
 
-class Ledger(LockedHandle, SnapshotMethods, ReportMethods):
+class Ledger(LockedHandle, SnapshotMethods, ReportMethods, PerformanceMethods):
     """The ledger: complaints and their event logs, with everything the profile derives.
 
     ``Ledger(profile)`` makes an empty ledger deriving with ``profile`` (None: the embedded

@@ -351,6 +351,26 @@ class PlaintQuotaCompliance(ctypes.Structure):
     ]
 
 
+class PlaintPerformanceOptions(ctypes.Structure):
+    """Mirror of ``struct plaint_performance_options``; fill it with
+    ``plaint_performance_options_init``. Since 0.7."""
+
+    _fields_ = [
+        ("size", c_uint32),
+        ("by", c_int32),
+        ("from", c_int64),  # a keyword in Python: setattr(o, "from", ...)
+        ("to", c_int64),
+        ("has_as_of", c_int32),
+        ("as_of", c_int64),
+        ("confidence", c_double),
+        ("small_sample", c_size_t),
+        ("overall", c_char_p),
+        ("surveys", POINTER(c_char_p)),
+        ("survey_lens", POINTER(c_size_t)),
+        ("survey_count", c_size_t),
+    ]
+
+
 class _Status:
     """Marks a function of :data:`FUNCTIONS` that returns a status: ``int`` plus errcheck."""
 
@@ -379,6 +399,7 @@ _LCP = POINTER(PlaintLedgerClock)
 _EDP = POINTER(PlaintEscalationDue)
 _VDP = POINTER(PlaintVisitDue)
 _QCP = POINTER(PlaintQuotaCompliance)
+_POP = POINTER(PlaintPerformanceOptions)
 
 #: Every function of plaint.h: name -> (return type, argument types). ``STATUS`` stands for an
 #: ``int`` status checked by :func:`check_status`.
@@ -616,6 +637,9 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     "plaint_month_range": (STATUS, [c_char_p, c_int32, _I64P, _I64P]),
     "plaint_ledger_replay": (STATUS, [_P, _P, _PP]),
     "plaint_ledger_reevaluate": (STATUS, [_P, c_int64, _SZP]),
+    # Staff performance (Since 0.7)
+    "plaint_performance_options_init": (None, [_POP, c_size_t]),
+    "plaint_ledger_performance_json": (STATUS, [_P, _POP, _PP]),
 }
 
 

@@ -57,6 +57,30 @@ def _fraction(value: Any, what: str, low: float, high: float, closed_high: bool)
     return number
 
 
+def set_surveys(o: Any, surveys: Union[Source, Sequence[Source]], keep: List[Any]) -> None:
+    """Stores survey documents in the options struct ``o`` (``surveys``, ``survey_lens``,
+    ``survey_count``: the report's and staff performance's): one source or a list of them, each
+    text or a path; the arrays go into ``keep``, which the caller holds across the C call.
+
+    Raises:
+        TypeError: a source that is neither text nor a path.
+        FileError: a file that cannot be read.
+    """
+    items: Sequence[Source]
+    if isinstance(surveys, (str, bytes, bytearray, memoryview, os.PathLike)):
+        items = [surveys]
+    else:
+        items = list(surveys)
+    texts = [source_bytes(s, "surveys") for s in items]
+    n = len(texts)
+    arr = (c_char_p * n)(*texts)
+    lens = (c_size_t * n)(*[len(t) for t in texts])
+    keep.extend((texts, arr, lens))
+    o.surveys = ctypes.cast(arr, POINTER(c_char_p))
+    o.survey_lens = ctypes.cast(lens, POINTER(c_size_t))
+    o.survey_count = n
+
+
 class ReportMethods:
     """The report methods of :class:`plaint.Ledger` (which provides ``_lock`` and ``_live``)."""
 
@@ -94,19 +118,7 @@ class ReportMethods:
         if top is not None:
             o.top = check_int(top, "top", 1, UINT32_MAX)
         if surveys is not None:
-            items: Sequence[Source]
-            if isinstance(surveys, (str, bytes, bytearray, memoryview, os.PathLike)):
-                items = [surveys]
-            else:
-                items = list(surveys)
-            texts = [source_bytes(s, "surveys") for s in items]
-            n = len(texts)
-            arr = (c_char_p * n)(*texts)
-            lens = (c_size_t * n)(*[len(t) for t in texts])
-            keep.extend((texts, arr, lens))
-            o.surveys = ctypes.cast(arr, POINTER(c_char_p))
-            o.survey_lens = ctypes.cast(lens, POINTER(c_size_t))
-            o.survey_count = n
+            set_surveys(o, surveys, keep)
         return o
 
     def _report(self, func: Any, **kwargs: Any) -> str:

@@ -121,6 +121,9 @@ _C_TYPES = {
     "plaint_escalation_due*": {ctypes.POINTER(_lib.PlaintEscalationDue)},
     "plaint_visit_due*": {ctypes.POINTER(_lib.PlaintVisitDue)},
     "plaint_quota_compliance*": {ctypes.POINTER(_lib.PlaintQuotaCompliance)},
+    # Since 0.7: staff performance.
+    "plaint_performance_options*": {ctypes.POINTER(_lib.PlaintPerformanceOptions)},
+    "const plaint_performance_options*": {ctypes.POINTER(_lib.PlaintPerformanceOptions)},
 }
 
 
@@ -147,8 +150,18 @@ def test_the_header_parser_sees_the_whole_header(header: Path) -> None:
     # (kind, stated_kind, set_kind), plaint_workflow_transition, plaint_decision_kind and
     # plaint_profile_classify_many_v2; for people (plaint/c/people.h) plaint_staff_id_check,
     # 6 plaint_profile_* functions (team_count, team_id, team_name, team_calendar, team_roles,
-    # find_team), plaint_decision_team and 2 plaint_complaint_* functions (handler, team).
-    assert len(functions) == 201
+    # find_team), plaint_decision_team and 2 plaint_complaint_* functions (handler, team); for
+    # staff performance (plaint/c/performance.h) plaint_performance_options_init and
+    # plaint_ledger_performance_json.
+    assert len(functions) == 203
+    assert functions["plaint_ledger_performance_json"] == (
+        "int",
+        ["const plaint_ledger*", "const plaint_performance_options*", "char**"],
+    )
+    assert functions["plaint_performance_options_init"] == (
+        "void",
+        ["plaint_performance_options*", "size_t"],
+    )
     assert functions["plaint_staff_id_check"] == ("int", ["const char*", "size_t"])
     assert functions["plaint_profile_team_roles"] == (
         "int",
@@ -224,6 +237,7 @@ def test_every_int_returning_function_is_declared_and_checked(header: Path) -> N
         ("plaint_escalation_due", _lib.PlaintEscalationDue),
         ("plaint_visit_due", _lib.PlaintVisitDue),
         ("plaint_quota_compliance", _lib.PlaintQuotaCompliance),
+        ("plaint_performance_options", _lib.PlaintPerformanceOptions),
     ],
 )
 def test_the_structs_match_the_c_compiler(
@@ -364,6 +378,35 @@ def test_the_ledger_query_structs_by_hand() -> None:
     assert _lib.PlaintVisitDue.due.offset == 40
     assert ctypes.sizeof(_lib.PlaintQuotaCompliance) == 20
     assert _lib.PlaintQuotaCompliance.compliant.offset == 16
+
+
+def test_the_performance_options_struct_by_hand() -> None:
+    # LP64 layout, worked by hand: size 0, by 4, from 8, to 16, has_as_of 24, (pad), as_of 32,
+    # confidence 40, small_sample 48, overall 56, surveys 64, survey_lens 72, survey_count 80:
+    # 88 bytes.
+    if ctypes.sizeof(ctypes.c_void_p) != 8:
+        pytest.skip("the hand-worked layout is for 64-bit targets")
+    o = _lib.PlaintPerformanceOptions
+    assert ctypes.sizeof(o) == 88
+    assert (o.by.offset, getattr(o, "from").offset, o.to.offset) == (4, 8, 16)
+    assert (o.has_as_of.offset, o.as_of.offset, o.confidence.offset) == (24, 32, 40)
+    assert (o.small_sample.offset, o.overall.offset, o.surveys.offset) == (48, 56, 64)
+    assert (o.survey_lens.offset, o.survey_count.offset) == (72, 80)
+
+
+def test_performance_codes_equal_the_header(header: Path) -> None:
+    assert {m.name: int(m) for m in plaint.StaffBy} == header_defines(header, "PLAINT_STAFF_BY_")
+
+
+def test_the_performance_options_initialiser() -> None:
+    # The defaults of plaint/c/performance.h, by hand: by handler, confidence 0.95, small
+    # samples under 30 cases, everything else zero or NULL.
+    o = _lib.PlaintPerformanceOptions()
+    ctypes.memset(ctypes.byref(o), 0xAB, ctypes.sizeof(o))
+    _lib.lib.plaint_performance_options_init(ctypes.byref(o), ctypes.sizeof(o))
+    assert (o.size, o.by, o.confidence, o.small_sample) == (ctypes.sizeof(o), 1, 0.95, 30)
+    assert (getattr(o, "from"), o.to, o.has_as_of, o.as_of, o.survey_count) == (0, 0, 0, 0, 0)
+    assert o.overall is None and not o.surveys and not o.survey_lens
 
 
 def test_ledger_query_codes_equal_the_header(header: Path) -> None:
