@@ -329,5 +329,23 @@ TEST_CASE("memory failure through the C ABI: PLAINT_E_NO_MEMORY and nothing else
         plaint_ledger_free(fresh);
         return s;
     });
+    // Staff performance (0.7) by team, with a survey document read in the call.
+    plaint_import_result r = PLAINT_IMPORT_RESULT_INIT;
+    REQUIRE(plaint_ledger_import_json_lines(l, lines.data(), lines.size(),
+                                            PLAINT_IMPORT_ALL_OR_NOTHING, &r,
+                                            nullptr) == PLAINT_OK);
+    plaint_performance_options o = PLAINT_PERFORMANCE_OPTIONS_INIT;
+    REQUIRE(plaint_month_range("2026-10", 8 * 3600, &o.from, &o.to) == PLAINT_OK);
+    o.by = PLAINT_STAFF_BY_TEAM;
+    const char* const surveys[] = {"complaint_id,building,at,overall\n"
+                                   "2026-10-0001,A5,2026-10-08T09:36:10+08:00,3\n"};
+    o.surveys = surveys;
+    o.survey_count = 1;
+    c_sweep("staff performance", [&] {
+        char* json = nullptr;
+        const int s = plaint_ledger_performance_json(l, &o, &json);
+        plaint_string_free(json);
+        return s;
+    });
     plaint_ledger_free(l);
 }

@@ -21,7 +21,8 @@ as a dict, a CSV table, an HTML page, files or a pandas DataFrame; it answers qu
 :class:`ComplaintView` of a complaint, complaints by state, owner, building..., the clocks open,
 warning or breached at an instant, the escalations and return visits due, the monthly quotas of
 return visits over a :func:`month_range`), replays its events under another profile and
-re-evaluates its open complaints.
+re-evaluates its open complaints; :meth:`Ledger.performance` gives the :class:`StaffFigures` of
+each handler or team (:class:`StaffBy`) over a period, the figures staff are assessed by.
 
 The C library is found through ``PLAINT_LIBRARY``, next to this package, or by
 :func:`ctypes.util.find_library` (see :mod:`plaint._lib`). Every failure raises a subclass of
