@@ -8,6 +8,8 @@
 #include "plaint/enums.hpp"
 #include "plaint/error.hpp"
 #include "plaint/ledger.hpp"
+#include "plaint/people.hpp"
+#include "plaint/performance.hpp"
 #include "plaint/profile.hpp"
 #include "plaint/report.hpp"
 #include "plaint/rules.hpp"
