@@ -13,6 +13,7 @@
 // month with no data, an unwritable folder, a bad row under --strict); 2 a usage error; 3 done,
 // but bad rows were dropped (the report leaves them out).
 #include <plaint/ledger.hpp>
+#include <plaint/performance.hpp>
 #include <plaint/profile.hpp>
 #include <plaint/report.hpp>
 #include <plaint/version.hpp>
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -54,6 +56,8 @@ options:
   --surveys FILE       return-visit survey responses (CSV) of the month and the month before;
                        repeatable
   --month YYYY-MM      the month; default: the month of the latest complaint
+  --by team|handler    also the month's staff performance per team or handler: a table on
+                       stdout and people.json beside the report
   --kind KIND          only requests of this kind (complaint, repair, consultation, suggestion,
                        praise); default: every kind, split by kind, the headline counting
                        complaints
@@ -85,6 +89,7 @@ struct Args {
     std::vector<std::string> complaints, events, surveys;
     std::string month;
     std::optional<plaint::Kind> kind;
+    std::optional<plaint::StaffBy> by;
     std::string out = "plaint-report-out";
     bool help = false, version = false, strict = false;
 };
@@ -112,7 +117,15 @@ Args parse(int argc, char** argv) {
             a.surveys.push_back(value(arg));
         else if (arg == "--month")
             a.month = value(arg);
-        else if (arg == "--kind") {
+        else if (arg == "--by") {
+            const std::string b = value(arg);
+            if (b == "team")
+                a.by = plaint::StaffBy::team;
+            else if (b == "handler")
+                a.by = plaint::StaffBy::handler;
+            else
+                throw UsageError{"--by expects team or handler, not '" + b + "'"};
+        } else if (arg == "--kind") {
             const std::string k = value(arg);
             auto code = plaint::enum_code(plaint::EnumKind::kind, k);
             if (!code)
@@ -333,6 +346,54 @@ void import_csv(plaint::Ledger& ledger, const std::string& cpath, const std::str
     bar.add(eh);
 }
 
+// Hours with one decimal, "-" when undefined.
+std::string hours_text(double seconds) {
+    if (!std::isfinite(seconds))
+        return "-";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f h", seconds / 3600);
+    return buf;
+}
+
+// The month's staff performance (performance.hpp) per team or handler: a table on stdout and
+// people.json beside the report (written to a temporary file, then renamed over the target).
+void write_people(const plaint::MonthlyReport& report, const plaint::Ledger& ledger,
+                  const plaint::SurveyResponses& responses, plaint::StaffBy by,
+                  const fs::path& dir) {
+    plaint::PerformanceOptions o;
+    o.by = by;
+    o.from = report.from;
+    o.to = report.to;
+    o.as_of = report.as_of;
+    const std::vector<plaint::StaffFigures> figs = plaint::staff_performance(ledger, o, &responses);
+    const char* what = by == plaint::StaffBy::team ? "team" : "handler";
+    std::printf("people by %s, %s (cases of every kind received in the month; * fewer than %zu "
+                "cases):\n",
+                what, report.month.c_str(), o.small_sample);
+    std::printf("  %-20s %7s %7s %12s %12s %8s\n", what, "cases", "closed", "first resp.",
+                "resolution", "CSAT");
+    for (const auto& f : figs) {
+        const std::string id = f.id.empty() ? "(nobody)" : f.id;
+        char csat[32] = "-";
+        if (f.csat.n > 0)
+            std::snprintf(csat, sizeof csat, "%.1f%%", 100 * f.csat.value);
+        std::printf("  %-20s %7zu %7zu %12s %12s %8s%s\n", id.c_str(), f.cases, f.closed,
+                    hours_text(f.first_response.mean).c_str(),
+                    hours_text(f.resolution.mean).c_str(), csat, f.small_sample ? " *" : "");
+    }
+    const fs::path target = dir / "people.json";
+    const fs::path tmp = dir / ".people.json.tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out << plaint::to_json(figs) << "\n";
+        out.flush();
+        if (!out)
+            throw std::runtime_error("cannot write " + tmp.string());
+    }
+    fs::rename(tmp, target);
+    std::printf("wrote %s\n", target.string().c_str());
+}
+
 int run(const Args& a) {
     const std::string sample = PLAINT_SAMPLE_DIR;
     std::vector<std::string> complaints = a.complaints, surveys = a.surveys;
@@ -424,6 +485,8 @@ int run(const Args& a) {
     std::printf("imported %zu complaints and %zu events; wrote %s, %s and %s\n", tally.complaints,
                 tally.events, (dir / "report.json").string().c_str(),
                 (dir / "report.csv").string().c_str(), (dir / "report.html").string().c_str());
+    if (a.by)
+        write_people(report, ledger, responses, *a.by, dir);
     if (tally.bad > 0) {
         std::fprintf(stderr,
                      "plaint-report: %zu bad row%s dropped (exit status %d; --strict refuses "

@@ -72,6 +72,25 @@ set -e
 test $status -eq 2 || { echo "--kind request: expected 2, got $status"; exit 1; }
 grep -q "expects one of complaint, repair" "$work/kind-stderr.txt" || { cat "$work/kind-stderr.txt"; exit 1; }
 
+# People by team (issue 15): the default profile's dispatch names four of its five teams
+# (nothing dispatches to customer_service), "" gathers the rest, and the cases add up to the
+# month's 2,231 requests (examples/data/sample/README.md).
+"$prog" --by team --out "$work/people" > "$work/people.txt"
+grep -q '^people by team, 2026-10 ' "$work/people.txt" || { cat "$work/people.txt"; exit 1; }
+/usr/bin/python3 - "$work/people/people.json" <<'PY'
+import json, sys
+figs = json.load(open(sys.argv[1], encoding="utf-8"))
+assert [f["id"] for f in figs] == ["", "cleaning", "engineering", "greening", "security"], figs
+assert sum(f["cases"] for f in figs) == 2231
+assert all(0 <= f["closed"] <= f["cases"] for f in figs)
+PY
+set +e
+"$prog" --by nobody --out "$work/none" 2> "$work/by-stderr.txt"
+status=$?
+set -e
+test $status -eq 2 || { echo "--by nobody: expected 2, got $status"; exit 1; }
+grep -q "expects team or handler" "$work/by-stderr.txt" || { cat "$work/by-stderr.txt"; exit 1; }
+
 # Bad rows (issue 12): one good complaint, one with 50,000 unknown keys (a 1.5 MB message of one
 # problem a line), then 30 rows that are not JSON. The report is written without them, stderr
 # shows 10 rows of at most 4 lines of 300 bytes each (about 13 KB at most) and counts the rest,
