@@ -93,15 +93,12 @@ from ._performance import (
     StaffFigures,
     TargetShare,
 )
+from ._ledger_queries import EscalationDue, LedgerClock, QuotaCompliance, VisitDue
 from ._ledger import (
     ComplaintView,
-    EscalationDue,
     ImportProblem,
     ImportReport,
     Ledger,
-    LedgerClock,
-    QuotaCompliance,
-    VisitDue,
     month_range,
 )
 from ._survey import Survey

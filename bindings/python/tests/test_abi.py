@@ -410,9 +410,9 @@ def test_the_performance_options_initialiser() -> None:
 
 
 def test_ledger_query_codes_equal_the_header(header: Path) -> None:
-    from plaint import _ledger
+    from plaint import _ledger_queries
 
-    assert {k.upper(): v for k, v in _ledger.CLOCK_FILTERS.items()} == header_defines(
+    assert {k.upper(): v for k, v in _ledger_queries.CLOCK_FILTERS.items()} == header_defines(
         header, "PLAINT_CLOCKS_"
     )
     any_ = re.search(r"#define PLAINT_ANY \((-?\d+)\)", support.read_header(header))
