@@ -338,12 +338,10 @@ private:
 
 } // namespace
 
-Json parse_json(std::string_view text, const JsonLimits& limits, const char* what) {
-    check_text(text, limits, what);
-    Json root;
-    // A document refused or cut short by memory failure is disposed of as it stands.
-    DisposeOnExit guard(root);
-    DomBuilder builder(root, limits);
+// Runs a SAX builder (DomBuilder, TreeBuilder) over `text`, turning each way a parse can fail
+// into the library's error with its place.
+template <class Builder>
+void run_sax(std::string_view text, Builder& builder, const char* what) {
     try {
         Json::sax_parse(text.begin(), text.end(), &builder);
     } catch (const Json::parse_error& e) {
@@ -353,6 +351,15 @@ Json parse_json(std::string_view text, const JsonLimits& limits, const char* wha
     } catch (const Refusal& r) {
         throw_refusal(text, r, what);
     }
+}
+
+Json parse_json(std::string_view text, const JsonLimits& limits, const char* what) {
+    check_text(text, limits, what);
+    Json root;
+    // A document refused or cut short by memory failure is disposed of as it stands.
+    DisposeOnExit guard(root);
+    DomBuilder builder(root, limits);
+    run_sax(text, builder, what);
     guard.release();
     return root;
 }
@@ -514,15 +521,7 @@ JsonTree parse_json_tree(std::string_view text, const JsonLimits& limits, const 
     check_text(text, limits, what);
     JsonTree tree;
     TreeBuilder builder(tree, limits);
-    try {
-        Json::sax_parse(text.begin(), text.end(), &builder);
-    } catch (const Json::parse_error& e) {
-        throw_parse_error(text, e, what, builder.path().pointer());
-    } catch (const Json::out_of_range& e) {
-        throw_number_error(e, what, builder.path().pointer());
-    } catch (const Refusal& r) {
-        throw_refusal(text, r, what);
-    }
+    run_sax(text, builder, what);
     return tree;
 }
 

@@ -87,6 +87,21 @@ std::string JsonView::dump() const {
     return out;
 }
 
+namespace {
+// "/" and `key` as a JSON-pointer token: '~' as "~0", '/' as "~1" (RFC 6901).
+void append_token(std::string& out, std::string_view key) {
+    out += '/';
+    for (char ch : key) {
+        if (ch == '~')
+            out += "~0";
+        else if (ch == '/')
+            out += "~1";
+        else
+            out += ch;
+    }
+}
+} // namespace
+
 std::string JsonPath::str() const {
     std::vector<const JsonPath*> chain;
     for (const JsonPath* p = this; p && p->segment_; p = p->parent_)
@@ -99,15 +114,7 @@ std::string JsonPath::str() const {
             out += std::to_string(p.index_);
             continue;
         }
-        out += '/';
-        for (char c : p.key_) {
-            if (c == '~')
-                out += "~0";
-            else if (c == '/')
-                out += "~1";
-            else
-                out += c;
-        }
+        append_token(out, p.key_);
     }
     return out;
 }
@@ -402,15 +409,8 @@ void PositionIndex::locate(std::vector<Problem>& problems) const {
 }
 
 std::string pointer_join(const std::string& base, const std::string& key) {
-    std::string out = base + "/";
-    for (char c : key) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out += c;
-    }
+    std::string out = base;
+    append_token(out, key);
     return out;
 }
 
