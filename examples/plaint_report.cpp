@@ -356,7 +356,7 @@ std::string hours_text(double seconds) {
 }
 
 // The month's staff performance (performance.hpp) per team or handler: a table on stdout and
-// people.json beside the report (written to a temporary file, then renamed over the target).
+// people.json beside the report (written atomically, as the report's files are).
 void write_people(const plaint::MonthlyReport& report, const plaint::Ledger& ledger,
                   const plaint::SurveyResponses& responses, plaint::StaffBy by,
                   const fs::path& dir) {
@@ -381,17 +381,8 @@ void write_people(const plaint::MonthlyReport& report, const plaint::Ledger& led
                     hours_text(f.first_response.mean).c_str(),
                     hours_text(f.resolution.mean).c_str(), csat, f.small_sample ? " *" : "");
     }
-    const fs::path target = dir / "people.json";
-    const fs::path tmp = dir / ".people.json.tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << plaint::to_json(figs) << "\n";
-        out.flush();
-        if (!out)
-            throw std::runtime_error("cannot write " + tmp.string());
-    }
-    fs::rename(tmp, target);
-    std::printf("wrote %s\n", target.string().c_str());
+    plaint::write_report_file(dir.string(), "people.json", plaint::to_json(figs) + "\n");
+    std::printf("wrote %s\n", (dir / "people.json").string().c_str());
 }
 
 int run(const Args& a) {

@@ -478,7 +478,7 @@ namespace {
 // Writes `text` to `dir/name` atomically: a temporary file in the same folder, flushed to disk,
 // then renamed over the target, so a reader sees the old file or the new one, never a part.
 void write_atomic(const std::filesystem::path& dir, const std::string& name,
-                  const std::string& text) {
+                  std::string_view text) {
     const std::filesystem::path target = dir / name;
     std::string tmp = (dir / ("." + name + ".XXXXXX")).string();
     const int fd = ::mkstemp(tmp.data());
@@ -509,7 +509,8 @@ void write_atomic(const std::filesystem::path& dir, const std::string& name,
 
 } // namespace
 
-void write_report_files(const MonthlyReport& report, const std::string& folder) {
+namespace {
+std::filesystem::path report_folder(const std::string& folder) {
     if (folder.empty())
         throw error(errc::invalid_argument, "the report folder name is empty");
     const std::filesystem::path dir(folder);
@@ -517,6 +518,19 @@ void write_report_files(const MonthlyReport& report, const std::string& folder) 
     std::filesystem::create_directories(dir, ec);
     if (ec)
         throw error(errc::io, folder + ": cannot create the folder: " + ec.message());
+    return dir;
+}
+} // namespace
+
+void write_report_file(const std::string& folder, const std::string& name, std::string_view text) {
+    if (name.empty() || name.find('/') != std::string::npos || name == "." || name == "..")
+        throw error(errc::invalid_argument,
+                    "a report file name is one plain name, not '" + name + "'");
+    write_atomic(report_folder(folder), name, text);
+}
+
+void write_report_files(const MonthlyReport& report, const std::string& folder) {
+    const std::filesystem::path dir = report_folder(folder);
     write_atomic(dir, "report.json", report.to_json());
     write_atomic(dir, "report.csv", report.to_csv());
     write_atomic(dir, "report.html", report.to_html());

@@ -265,6 +265,12 @@ std::string latest_month(const Ledger& ledger, const std::string& timezone = "")
 /// and the system's reason), `errc::invalid_argument` (an empty folder name). Since 0.5.
 void write_report_files(const MonthlyReport& report, const std::string& folder);
 
+/// Writes `text` as the file `name` (one plain name, no '/') in the folder `folder`, created with
+/// its parents when missing, atomically as `write_report_files` writes its files: for the files
+/// that go beside a report (the report program's `people.json`). @throws error `errc::io`,
+/// `errc::invalid_argument` (an empty folder; a name that is not one plain name). Since 0.7.
+void write_report_file(const std::string& folder, const std::string& name, std::string_view text);
+
 /// `text` with `&`, `<`, `>`, `"` and `'` replaced by their HTML character references, for
 /// text and attribute values. Since 0.5.
 std::string html_escape(std::string_view text);

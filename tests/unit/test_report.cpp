@@ -11,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -726,4 +727,30 @@ TEST_CASE("report: requests split by kind, the headline counts complaints, one k
                t.target == "repair_completion" || t.target == "rectification"));
     CHECK(nlohmann::json::parse(rep.to_json())["kind"] == "repair");
     CHECK(rep.summary().find("repair requests received: 1 (") != std::string::npos);
+}
+
+TEST_CASE("report files: one beside the report, written whole, with a plain name only") {
+    const std::string dir = "report-file-test/nested";
+    std::filesystem::remove_all("report-file-test");
+    write_report_file(dir, "people.json", "[]\n");
+    std::ifstream in(dir + "/people.json");
+    std::stringstream got;
+    got << in.rdbuf();
+    CHECK(got.str() == "[]\n");
+    // Written again: replaced whole, and no temporary file is left behind.
+    write_report_file(dir, "people.json", "[1]\n");
+    std::size_t files = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+        ++files;
+        CHECK(e.path().filename() == "people.json");
+    }
+    CHECK(files == 1);
+    for (const char* bad : {"", "a/b", ".", ".."})
+        CHECK(test::code_of([&] { write_report_file(dir, bad, "x"); }) == errc::invalid_argument);
+    CHECK(test::code_of([&] { write_report_file("", "people.json", "x"); }) ==
+          errc::invalid_argument);
+    // A folder that cannot be made: under a regular file.
+    CHECK(test::code_of([&] { write_report_file(dir + "/people.json/sub", "x.json", "x"); }) ==
+          errc::io);
+    std::filesystem::remove_all("report-file-test");
 }
