@@ -8,6 +8,9 @@
 
 #include "plaint/error.hpp"
 
+#include <boost/math/distributions/binomial.hpp>
+#include <boost/math/distributions/chi_squared.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -33,6 +36,57 @@ satisfaction::Share share_of(std::size_t successes, std::size_t n, double confid
 
 bool is_end(State s) {
     return s == State::closed || s == State::explained;
+}
+
+// The figures of durations `v` with the t interval of the mean and the distribution-free
+// interval of the 90th percentile: the order statistics x(l) and x(u) (1-based) with
+// P(l ≤ B < u) ≥ confidence for B ~ Binomial(n, 0.9), the number of durations below the
+// percentile; an end with no order statistic to give it stays NaN.
+DurationFigures durations_with_intervals(std::vector<double>& v, double confidence) {
+    DurationFigures d = detail::durations(v);
+    const std::size_t n = v.size();
+    if (n >= 2) {
+        double ss = 0;
+        for (double x : v)
+            ss += (x - d.mean) * (x - d.mean);
+        const double dn = static_cast<double>(n);
+        const double half =
+            satisfaction::t_quantile(0.5 + confidence / 2, dn - 1) * std::sqrt(ss / (dn - 1) / dn);
+        d.mean_low = d.mean - half;
+        d.mean_high = d.mean + half;
+    }
+    if (n >= 1) {
+        std::sort(v.begin(), v.end());
+        const double tail = (1 - confidence) / 2;
+        const boost::math::binomial_distribution<double> b(static_cast<double>(n), 0.9);
+        // x(l) lies above the percentile when B < l, x(u) below it when B ≥ u: l is the largest
+        // with P(B ≤ l − 1) ≤ tail (0: none), u the smallest with P(B ≥ u) ≤ tail (n + 1: none).
+        std::size_t l = 0;
+        while (l < n && boost::math::cdf(b, static_cast<double>(l)) <= tail)
+            ++l;
+        std::size_t u = n + 1;
+        while (u > 1 &&
+               boost::math::cdf(boost::math::complement(b, static_cast<double>(u - 2))) <= tail)
+            --u;
+        if (l >= 1)
+            d.p90_low = v[l - 1];
+        if (u <= n)
+            d.p90_high = v[u - 1];
+    }
+    return d;
+}
+
+// The exact Poisson interval of a count k: [χ²(α/2; 2k)/2, χ²(1 − α/2; 2k + 2)/2].
+satisfaction::Interval poisson(std::size_t k, double confidence) {
+    const double tail = (1 - confidence) / 2;
+    const double dk = static_cast<double>(k);
+    const double low =
+        k ? boost::math::quantile(boost::math::chi_squared_distribution<double>(2 * dk), tail) / 2
+          : 0.0;
+    const double high =
+        boost::math::quantile(boost::math::chi_squared_distribution<double>(2 * dk + 2), 1 - tail) /
+        2;
+    return {low, high};
 }
 
 } // namespace
@@ -153,8 +207,8 @@ std::vector<StaffFigures> staff_performance(const Ledger& ledger, const Performa
         StaffFigures& f = g.f;
         for (TargetShare& s : f.sla)
             s.share_met = share_of(s.met, s.met + s.breached, o.confidence);
-        f.first_response = detail::durations(g.first_response);
-        f.resolution = detail::durations(g.resolution);
+        f.first_response = durations_with_intervals(g.first_response, o.confidence);
+        f.resolution = durations_with_intervals(g.resolution, o.confidence);
         f.reopened = share_of(g.reopened, f.cases, o.confidence);
         f.unsatisfied_visits = share_of(g.unsatisfied, g.satisfied + g.unsatisfied, o.confidence);
         f.satisfaction =
@@ -187,6 +241,10 @@ void duration_json(std::string& o, const char* key, const DurationFigures& d) {
     detail::json_field(o, "mean_s", d.mean);
     detail::json_field(o, "p50_s", d.p50);
     detail::json_field(o, "p90_s", d.p90);
+    detail::json_field(o, "mean_low_s", d.mean_low);
+    detail::json_field(o, "mean_high_s", d.mean_high);
+    detail::json_field(o, "p90_low_s", d.p90_low);
+    detail::json_field(o, "p90_high_s", d.p90_high);
     o += '}';
 }
 
@@ -243,6 +301,184 @@ std::string to_json(const std::vector<StaffFigures>& figures) {
         detail::json_key(o, "small_sample");
         o += f.small_sample ? "true" : "false";
         o += '}';
+    }
+    return o + "]";
+}
+
+// ---- scoring ----
+
+namespace {
+
+struct Figure {
+    double value = detail::nan, low = detail::nan, high = detail::nan;
+};
+
+Figure share_figure(std::size_t successes, std::size_t n, double confidence) {
+    if (n == 0)
+        return {};
+    const satisfaction::Interval i = satisfaction::wilson(successes, n, confidence);
+    return {static_cast<double>(successes) / static_cast<double>(n), i.low, i.high};
+}
+
+Figure figure_of(const StaffFigures& f, const MetricRule& r, double confidence) {
+    constexpr double hour = 3600;
+    switch (r.metric) {
+    case StaffMetric::closed_share:
+        return share_figure(f.closed, f.cases, confidence);
+    case StaffMetric::sla_met: {
+        std::size_t met = 0, all = 0;
+        for (const TargetShare& t : f.sla)
+            if (r.target_name.empty() || t.target == r.target_name) {
+                met += t.met;
+                all += t.met + t.breached;
+            }
+        return share_figure(met, all, confidence);
+    }
+    case StaffMetric::first_response_mean_h:
+        return {f.first_response.mean / hour, f.first_response.mean_low / hour,
+                f.first_response.mean_high / hour};
+    case StaffMetric::first_response_p90_h:
+        return {f.first_response.p90 / hour, f.first_response.p90_low / hour,
+                f.first_response.p90_high / hour};
+    case StaffMetric::resolution_mean_h:
+        return {f.resolution.mean / hour, f.resolution.mean_low / hour,
+                f.resolution.mean_high / hour};
+    case StaffMetric::resolution_p90_h:
+        return {f.resolution.p90 / hour, f.resolution.p90_low / hour, f.resolution.p90_high / hour};
+    case StaffMetric::reopen_rate:
+        return {f.reopened.value, f.reopened.low, f.reopened.high};
+    case StaffMetric::unsatisfied_visit_rate:
+        return {f.unsatisfied_visits.value, f.unsatisfied_visits.low, f.unsatisfied_visits.high};
+    case StaffMetric::breach_escalations_per_case: {
+        if (f.cases == 0)
+            return {};
+        const double n = static_cast<double>(f.cases);
+        const satisfaction::Interval i = poisson(f.breach_escalations, confidence);
+        return {static_cast<double>(f.breach_escalations) / n, i.low / n, i.high / n};
+    }
+    case StaffMetric::satisfaction_mean:
+        return {f.satisfaction.value, f.satisfaction.low, f.satisfaction.high};
+    case StaffMetric::csat:
+        return {f.csat.value, f.csat.low, f.csat.high};
+    }
+    return {};
+}
+
+// 0–100: full at the target or better, 0 at `band` short of it; NaN for an unknown value.
+double score_at(const MetricRule& r, double v) {
+    if (std::isnan(v))
+        return detail::nan;
+    const double shortfall = r.direction == Better::higher ? r.target - v : v - r.target;
+    return 100 * std::clamp(1 - std::max(0.0, shortfall) / r.band, 0.0, 1.0);
+}
+
+} // namespace
+
+std::vector<StaffScore> score_performance(const std::vector<StaffFigures>& figures,
+                                          const PerformanceScheme& scheme, double confidence) {
+    if (!(confidence > 0 && confidence < 1))
+        throw error(errc::invalid_argument, "confidence must lie in (0, 1)");
+    std::vector<StaffScore> out;
+    out.reserve(figures.size());
+    for (const StaffFigures& f : figures) {
+        StaffScore s;
+        s.id = f.id;
+        s.cases = f.cases;
+        s.small_sample = f.small_sample;
+        double present = 0, points = 0;
+        for (const MetricRule& r : scheme.metrics) {
+            const Figure x = figure_of(f, r, confidence);
+            MetricScore m{r.name, x.value, x.low,    x.high, detail::nan,
+                          0,      100,     r.weight, 0,      std::isnan(x.value)};
+            if (!m.missing) {
+                m.score = score_at(r, x.value);
+                // The interval's worse and better ends; an end it lacks is unknown: 0 or 100.
+                const double worse = r.direction == Better::higher ? x.low : x.high;
+                const double better = r.direction == Better::higher ? x.high : x.low;
+                m.score_low = std::isnan(worse) ? 0 : score_at(r, worse);
+                m.score_high = std::isnan(better) ? 100 : score_at(r, better);
+                present += r.weight;
+                points += r.weight * m.score;
+            }
+            s.low += r.weight * m.score_low;
+            s.high += r.weight * m.score_high;
+            s.metrics.push_back(std::move(m));
+        }
+        s.score = present > 0 ? points / present : detail::nan;
+        for (MetricScore& m : s.metrics)
+            m.contribution = m.missing ? 0 : m.weight * m.score / present;
+        s.ranked = !s.small_sample && !s.id.empty() && present > 0;
+        out.push_back(std::move(s));
+    }
+    // Ranks as ranges: only another group's interval wholly above (below) moves one.
+    std::size_t ranked = 0;
+    for (const StaffScore& s : out)
+        ranked += s.ranked ? 1 : 0;
+    for (StaffScore& s : out) {
+        if (!s.ranked)
+            continue;
+        std::size_t above = 0, below = 0;
+        for (const StaffScore& t : out) {
+            if (!t.ranked || &t == &s)
+                continue;
+            above += t.low > s.high ? 1 : 0;
+            below += t.high < s.low ? 1 : 0;
+        }
+        s.rank_best = 1 + above;
+        s.rank_worst = ranked - below;
+    }
+    return out;
+}
+
+std::vector<StaffScore> staff_scores(const Ledger& ledger, const PerformanceOptions& options,
+                                     const SurveyResponses* surveys) {
+    const PerformanceScheme* scheme = ledger.profile().performance();
+    if (!scheme)
+        throw error(errc::not_found, "the ledger's profile has no performance section to score by");
+    return score_performance(staff_performance(ledger, options, surveys), *scheme,
+                             options.confidence);
+}
+
+std::string to_json(const std::vector<StaffScore>& scores) {
+    std::string o = "[";
+    for (const StaffScore& s : scores) {
+        if (o.size() > 1)
+            o += ',';
+        o += '{';
+        detail::json_key(o, "id");
+        detail::json_text(o, s.id);
+        detail::json_field(o, "cases", s.cases);
+        detail::json_key(o, "small_sample");
+        o += s.small_sample ? "true" : "false";
+        detail::json_field(o, "score", s.score);
+        detail::json_field(o, "low", s.low);
+        detail::json_field(o, "high", s.high);
+        detail::json_key(o, "ranked");
+        o += s.ranked ? "true" : "false";
+        detail::json_key(o, "rank_best");
+        o += s.ranked ? std::to_string(s.rank_best) : "null";
+        detail::json_key(o, "rank_worst");
+        o += s.ranked ? std::to_string(s.rank_worst) : "null";
+        detail::json_key(o, "metrics");
+        o += '[';
+        for (std::size_t i = 0; i < s.metrics.size(); ++i) {
+            const MetricScore& m = s.metrics[i];
+            o += i ? ",{" : "{";
+            detail::json_key(o, "metric");
+            detail::json_text(o, m.metric);
+            detail::json_field(o, "value", m.value);
+            detail::json_field(o, "low", m.low);
+            detail::json_field(o, "high", m.high);
+            detail::json_field(o, "score", m.score);
+            detail::json_field(o, "score_low", m.score_low);
+            detail::json_field(o, "score_high", m.score_high);
+            detail::json_field(o, "weight", m.weight);
+            detail::json_field(o, "contribution", m.contribution);
+            detail::json_key(o, "missing");
+            o += m.missing ? "true" : "false";
+            o += '}';
+        }
+        o += "]}";
     }
     return o + "]";
 }

@@ -4,6 +4,7 @@
 #include "file_input.hpp"
 #include "json_util.hpp"
 #include "people_detail.hpp"
+#include "performance_detail.hpp"
 #include "profile_detail.hpp"
 #include "survey_read.hpp"
 
@@ -25,13 +26,14 @@ public:
     std::vector<Warning> warnings;
     std::vector<Survey> surveys;
     std::vector<Team> teams; // by id
+    std::optional<PerformanceScheme> performance;
     std::string json;
 };
 
 namespace {
 
 const char* const profile_keys = "plaint_profile, name, description, calendars, policies, rules, "
-                                 "return_visits, surveys or teams";
+                                 "return_visits, surveys, teams or performance";
 
 // The return-visit rules, rewritten as a rule set: rows {id, when, method} become rows
 // {id, when, then: {visit_method}}; problems found in it are mapped back to the profile's
@@ -179,7 +181,8 @@ std::shared_ptr<const ProfileImpl> read_profile(std::string_view text,
                 impl->name = value.get<std::string>();
         } else if (key == "calendars" || key == "policies") {
             // read below, as a policy set
-        } else if (key == "rules" || key == "return_visits" || key == "surveys" || key == "teams") {
+        } else if (key == "rules" || key == "return_visits" || key == "surveys" || key == "teams" ||
+                   key == "performance") {
             // read below
         } else {
             problems.add(at, std::string("unknown key; expected ") + detail::profile_keys);
@@ -261,6 +264,20 @@ std::shared_ptr<const ProfileImpl> read_profile(std::string_view text,
         impl->visits = detail::read_visits(doc["return_visits"], problems, impl->quotas);
     if (doc.contains("surveys"))
         impl->surveys = detail::read_surveys(doc["surveys"], problems, impl->warnings);
+    if (doc.contains("performance")) {
+        impl->performance = detail::read_performance(doc["performance"], problems, impl->warnings);
+        // An SLA target scored by name must be one of the policies'.
+        for (std::size_t i = 0; impl->performance && i < impl->performance->metrics.size(); ++i) {
+            const std::string& t = impl->performance->metrics[i].target_name;
+            bool found = t.empty();
+            for (const std::string& name : impl->policies.policy_names())
+                for (const Target& target : impl->policies.find(name)->targets)
+                    found = found || target.name == t;
+            if (!found)
+                problems.add("/performance/metrics/" + std::to_string(i) + "/metric",
+                             "no SLA policy has a target named " + detail::quote(t));
+        }
+    }
     if (!problems.empty()) {
         const detail::PositionIndex index(text);
         problems.throw_if_any("profile", &index);
@@ -301,6 +318,9 @@ const std::vector<Warning>& Profile::warnings() const noexcept {
 }
 const std::vector<Team>& Profile::teams() const noexcept {
     return impl_->teams;
+}
+const PerformanceScheme* Profile::performance() const noexcept {
+    return impl_->performance ? &*impl_->performance : nullptr;
 }
 const Team* Profile::find_team(std::string_view id) const noexcept {
     return detail::find_team(impl_->teams, id);

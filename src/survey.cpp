@@ -125,98 +125,6 @@ void set_scale(std::vector<Indicator>& nodes, satisfaction::Scale scale) {
     }
 }
 
-void read_ahp(const Json& v, const std::string& at, Problems& problems, Survey& s,
-              std::vector<Warning>& warnings) {
-    const Json* matrix = &v;
-    satisfaction::RiTable table = satisfaction::RiTable::saaty1980;
-    satisfaction::AhpMethod method = satisfaction::AhpMethod::eigen;
-    std::string mat = at;
-    if (v.is_object()) {
-        matrix = nullptr;
-        for (const auto& [key, value] : v.items()) {
-            const std::string kat = pointer_join(at, key);
-            if (key == "matrix") {
-                matrix = &value;
-                mat = kat;
-            } else if (key == "ri_table") {
-                auto t = value.is_string()
-                             ? satisfaction::ri_table_from_name(value.get<std::string>())
-                             : std::nullopt;
-                if (t)
-                    table = *t;
-                else
-                    problems.add(kat, "expected a random-index table: saaty1980, saaty2005, "
-                                      "donegan_dodd or alonso_lamata");
-            } else if (key == "method") {
-                if (value == "eigen")
-                    method = satisfaction::AhpMethod::eigen;
-                else if (value == "geometric")
-                    method = satisfaction::AhpMethod::geometric;
-                else
-                    problems.add(kat, "expected a method: eigen or geometric");
-            } else if (key != "description") {
-                problems.add(kat, "unknown key; expected matrix, ri_table, method or description");
-            }
-        }
-        if (!matrix) {
-            problems.add(at, "an AHP object needs a matrix");
-            return;
-        }
-    }
-    const std::size_t n = s.dimensions.size();
-    if (!matrix->is_array() || matrix->size() != n) {
-        problems.add(mat, "expected a " + std::to_string(n) + "x" + std::to_string(n) +
-                              " pairwise-comparison matrix, a row for each dimension");
-        return;
-    }
-    std::vector<double> cells(n * n, 0);
-    bool shaped = true;
-    for (std::size_t i = 0; i < n; ++i) {
-        const Json& row = (*matrix)[i];
-        if (!row.is_array() || row.size() != n) {
-            problems.add(pointer_join(mat, i),
-                         "expected a row of " + std::to_string(n) + " numbers");
-            shaped = false;
-            continue;
-        }
-        for (std::size_t j = 0; j < n; ++j) {
-            if (!row[j].is_number()) {
-                problems.add(pointer_join(pointer_join(mat, i), j), "expected a number");
-                shaped = false;
-            } else {
-                cells[i * n + j] = row[j].get<double>();
-            }
-        }
-    }
-    if (!shaped)
-        return;
-    try {
-        s.ahp = satisfaction::ahp(cells.data(), n, table, method);
-    } catch (const error& e) {
-        // The message names the cell "(i, j)"; point at it when it does.
-        std::string where = mat;
-        const std::string m = e.what();
-        const auto open = m.find('(');
-        std::size_t i = 0, j = 0;
-        if (open != std::string::npos && std::sscanf(m.c_str() + open, "(%zu, %zu)", &i, &j) == 2 &&
-            i < n && j < n)
-            where = pointer_join(pointer_join(mat, i), j);
-        problems.add(where, m);
-        return;
-    }
-    for (std::size_t i = 0; i < n; ++i)
-        s.dimensions[i].weight = s.ahp->weights[i];
-    if (!s.ahp->consistent) {
-        std::string msg = "the judgements contradict each other: consistency ratio " +
-                          std::to_string(s.ahp->cr) + " (" + s.ahp->table_name + "), 0.10 or more";
-        if (s.ahp->worst)
-            msg += "; the judgement of " + quote(s.dimensions[s.ahp->worst->first].name) +
-                   " against " + quote(s.dimensions[s.ahp->worst->second].name) +
-                   " contributes most";
-        warnings.push_back({mat, msg});
-    }
-}
-
 Survey read_survey(const std::string& name, const Json& v, const std::string& at,
                    Problems& problems, std::vector<Warning>& warnings) {
     Survey s;
@@ -324,7 +232,13 @@ Survey read_survey(const std::string& name, const Json& v, const std::string& at
                     problems.add(wat, "no weight for dimension " + quote(d.name));
         }
     } else if (ahp && !s.dimensions.empty()) {
-        read_ahp(*ahp, pointer_join(at, "ahp"), problems, s, warnings);
+        std::vector<std::string> dimension_names;
+        for (const Indicator& d : s.dimensions)
+            dimension_names.push_back(d.name);
+        s.ahp = read_ahp(*ahp, pointer_join(at, "ahp"), dimension_names, "dimensions", problems,
+                         warnings);
+        for (std::size_t i = 0; s.ahp && i < s.dimensions.size(); ++i)
+            s.dimensions[i].weight = s.ahp->weights[i];
     }
     set_scale(s.dimensions, s.scale);
     if (problems.empty() && !s.dimensions.empty()) {
@@ -378,6 +292,124 @@ void indicator_json(Json& j, const Indicator& d) {
 }
 } // namespace
 
+// AHP weights from a profile's judgements (`v`: a matrix, or {matrix, ri_table, method,
+// description}) over `names` in order (`what` names them in messages: "dimensions",
+// "metrics"); problems go to `problems`, an inconsistent matrix to `warnings`. Empty when the
+// judgements are unusable.
+std::optional<satisfaction::Ahp> read_ahp(const Json& v, const std::string& at,
+                                          const std::vector<std::string>& names, const char* what,
+                                          Problems& problems, std::vector<Warning>& warnings) {
+    const Json* matrix = &v;
+    satisfaction::RiTable table = satisfaction::RiTable::saaty1980;
+    satisfaction::AhpMethod method = satisfaction::AhpMethod::eigen;
+    std::string mat = at;
+    if (v.is_object()) {
+        matrix = nullptr;
+        for (const auto& [key, value] : v.items()) {
+            const std::string kat = pointer_join(at, key);
+            if (key == "matrix") {
+                matrix = &value;
+                mat = kat;
+            } else if (key == "ri_table") {
+                auto t = value.is_string()
+                             ? satisfaction::ri_table_from_name(value.get<std::string>())
+                             : std::nullopt;
+                if (t)
+                    table = *t;
+                else
+                    problems.add(kat, "expected a random-index table: saaty1980, saaty2005, "
+                                      "donegan_dodd or alonso_lamata");
+            } else if (key == "method") {
+                // Not `value == "eigen"`: nlohmann's comparison is noexcept and builds a value
+                // from the literal, so an allocation failure there would terminate.
+                const std::string_view text =
+                    value.is_string() ? std::string_view(value.get_ref<const std::string&>()) : "";
+                if (text == "eigen")
+                    method = satisfaction::AhpMethod::eigen;
+                else if (text == "geometric")
+                    method = satisfaction::AhpMethod::geometric;
+                else
+                    problems.add(kat, "expected a method: eigen or geometric");
+            } else if (key != "description") {
+                problems.add(kat, "unknown key; expected matrix, ri_table, method or description");
+            }
+        }
+        if (!matrix) {
+            problems.add(at, "an AHP object needs a matrix");
+            return std::nullopt;
+        }
+    }
+    const std::size_t n = names.size();
+    if (!matrix->is_array() || matrix->size() != n) {
+        problems.add(mat, "expected a " + std::to_string(n) + "x" + std::to_string(n) +
+                              " pairwise-comparison matrix, a row for each of the " + what);
+        return std::nullopt;
+    }
+    std::vector<double> cells(n * n, 0);
+    bool shaped = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Json& row = (*matrix)[i];
+        if (!row.is_array() || row.size() != n) {
+            problems.add(pointer_join(mat, i),
+                         "expected a row of " + std::to_string(n) + " numbers");
+            shaped = false;
+            continue;
+        }
+        for (std::size_t j = 0; j < n; ++j) {
+            if (!row[j].is_number()) {
+                problems.add(pointer_join(pointer_join(mat, i), j), "expected a number");
+                shaped = false;
+            } else {
+                cells[i * n + j] = row[j].get<double>();
+            }
+        }
+    }
+    if (!shaped)
+        return std::nullopt;
+    std::optional<satisfaction::Ahp> out;
+    try {
+        out = satisfaction::ahp(cells.data(), n, table, method);
+    } catch (const error& e) {
+        // The message names the cell "(i, j)"; point at it when it does.
+        std::string where = mat;
+        const std::string m = e.what();
+        const auto open = m.find('(');
+        std::size_t i = 0, j = 0;
+        if (open != std::string::npos && std::sscanf(m.c_str() + open, "(%zu, %zu)", &i, &j) == 2 &&
+            i < n && j < n)
+            where = pointer_join(pointer_join(mat, i), j);
+        problems.add(where, m);
+        return std::nullopt;
+    }
+    if (!out->consistent) {
+        std::string msg = "the judgements contradict each other: consistency ratio " +
+                          std::to_string(out->cr) + " (" + out->table_name + "), 0.10 or more";
+        if (out->worst)
+            msg += "; the judgement of " + quote(names[out->worst->first]) + " against " +
+                   quote(names[out->worst->second]) + " contributes most";
+        warnings.push_back({mat, msg});
+    }
+    return out;
+}
+
+void ahp_json(Json& a, const satisfaction::Ahp& ahp) {
+    a = Json::object();
+    a["weights"] = ahp.weights;
+    a["lambda_max"] = ahp.lambda_max;
+    a["ci"] = ahp.ci;
+    a["ri"] = ahp.ri;
+    a["cr"] = ahp.cr;
+    a["consistent"] = ahp.consistent;
+    a["ri_table"] = ahp.table_name;
+    a["method"] = ahp.method == satisfaction::AhpMethod::eigen ? "eigen" : "geometric";
+    if (ahp.worst) {
+        Json& w = a["worst"];
+        w = Json::array();
+        w.push_back(ahp.worst->first);
+        w.push_back(ahp.worst->second);
+    }
+}
+
 } // namespace detail
 
 std::string Survey::to_json() const {
@@ -409,24 +441,8 @@ std::string Survey::to_json() const {
         leaf["path"] = it.path;
         leaf["weight"] = it.global_weight;
     }
-    if (ahp) {
-        Json& a = j["ahp"];
-        a = Json::object();
-        a["weights"] = ahp->weights;
-        a["lambda_max"] = ahp->lambda_max;
-        a["ci"] = ahp->ci;
-        a["ri"] = ahp->ri;
-        a["cr"] = ahp->cr;
-        a["consistent"] = ahp->consistent;
-        a["ri_table"] = ahp->table_name;
-        a["method"] = ahp->method == satisfaction::AhpMethod::eigen ? "eigen" : "geometric";
-        if (ahp->worst) {
-            Json& w = a["worst"];
-            w = Json::array();
-            w.push_back(ahp->worst->first);
-            w.push_back(ahp->worst->second);
-        }
-    }
+    if (ahp)
+        detail::ahp_json(j["ahp"], *ahp);
     return j.dump();
 }
 

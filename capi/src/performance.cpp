@@ -1,5 +1,6 @@
 // The shim of plaint/c/performance.h over plaint/performance.hpp. Staff performance: the figures
-// per handler or team of a ledger's cases over a period, with the surveys joined to them, as JSON.
+// per handler or team of a ledger's cases over a period, with the surveys joined to them, and their
+// scores by the profile's `performance` section, as JSON.
 #include "shim.hpp"
 
 #include "plaint/performance.hpp"
@@ -55,6 +56,22 @@ int plaint_ledger_performance_json(const plaint_ledger* l,
             surveys_arg(options->surveys, options->survey_lens, options->survey_count, surveys);
         *out = owned_copy(plaint::to_json(
             plaint::staff_performance(h.impl, o, has_surveys ? &surveys : nullptr)));
+    });
+}
+
+int plaint_ledger_performance_scores_json(const plaint_ledger* l,
+                                          const plaint_performance_options* options, char** out) {
+    return guard([&] {
+        const plaint_ledger& h = ledger_arg(l);
+        need(options, "options");
+        need(out, "out");
+        check_size(options);
+        const plaint::PerformanceOptions o = performance_input(*options);
+        plaint::SurveyResponses surveys;
+        const bool has_surveys =
+            surveys_arg(options->surveys, options->survey_lens, options->survey_count, surveys);
+        *out = owned_copy(
+            plaint::to_json(plaint::staff_scores(h.impl, o, has_surveys ? &surveys : nullptr)));
     });
 }
 

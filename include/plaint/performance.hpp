@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 PLAINT_BEGIN_NAMESPACE
@@ -90,5 +91,108 @@ std::vector<StaffFigures> staff_performance(const Ledger& ledger, const Performa
 /// `breach_escalations`, `satisfaction` as {`mean`, `n`, `low`, `high`}, `small_sample`);
 /// NaN is null. Thread-safety: pure. Since 0.7.
 std::string to_json(const std::vector<StaffFigures>& figures);
+
+// ---- scoring (a profile's `performance` section) ----
+
+/// A figure a performance scheme can score (the profile's `metric` names). Values never change
+/// (they cross the C ABI). Since 0.7.
+enum class StaffMetric : std::int32_t {
+    closed_share = 1,           ///< "closed_share": closed of cases, Wilson interval
+    sla_met = 2,                ///< "sla_met" (every target) or "sla_met:<target>": met of clocks
+    first_response_mean_h = 3,  ///< "first_response_mean_h": hours, t interval of the mean
+    first_response_p90_h = 4,   ///< "first_response_p90_h": hours, order-statistic interval
+    resolution_mean_h = 5,      ///< "resolution_mean_h": hours, t interval of the mean
+    resolution_p90_h = 6,       ///< "resolution_p90_h": hours, order-statistic interval
+    reopen_rate = 7,            ///< "reopen_rate": reopened of cases, Wilson
+    unsatisfied_visit_rate = 8, ///< "unsatisfied_visit_rate": of visit outcomes, Wilson
+    /// "breach_escalations_per_case": escalations made while breached, per case; the exact
+    /// (chi-squared) Poisson interval
+    breach_escalations_per_case = 9,
+    satisfaction_mean = 10, ///< "satisfaction_mean": the overall answers' mean (1–5), t interval
+    csat = 11,              ///< "csat": answers of 4 or 5 of the overall answers, Wilson
+};
+
+/// Which way a metric is better. Since 0.7.
+enum class Better : std::int32_t { higher = 1, lower = 2 };
+
+/// The metric's name ("closed_share"...). Since 0.7.
+std::string_view to_string(StaffMetric m) noexcept;
+/// The metric named `name` (without a ":<target>" suffix); empty when none. Since 0.7.
+std::optional<StaffMetric> staff_metric_from_string(std::string_view name) noexcept;
+/// The way `m` is better by its nature (a share met: higher; a time or a rate of failures:
+/// lower). Since 0.7.
+Better natural_direction(StaffMetric m) noexcept;
+
+/// One scored metric of a profile's `performance` section. A metric's score is 100 at its
+/// target or better and falls linearly to 0 at `band` short of it (in the metric's units):
+/// higher is better → 100 · clamp(1 − max(0, target − value) / band, 0, 1); lower is better →
+/// 100 · clamp(1 − max(0, value − target) / band, 0, 1). Since 0.7.
+struct MetricRule {
+    std::string name;        ///< as written: "sla_met", "sla_met:resolution", "csat"...
+    StaffMetric metric;      ///< the metric
+    std::string target_name; ///< for `sla_met`: the SLA target's name, or "" for every target
+    Better direction;        ///< the metric's own (a contrary one is refused)
+    double target;           ///< the value that earns the full score
+    double band;             ///< how far short of the target the score reaches 0 (> 0)
+    double weight;           ///< its share of the total, in (0, 1]; the weights sum to 1
+    std::string description; ///< free text (the data source, the guide's wording)
+};
+
+/// A profile's `performance` section: how staff figures become a score. Since 0.7.
+struct PerformanceScheme {
+    std::string description;
+    std::vector<MetricRule> metrics;      ///< in document order
+    std::optional<satisfaction::Ahp> ahp; ///< when the weights came from AHP judgements
+    /// The section as JSON: {"description", "metrics": [{"metric", "direction", "target",
+    /// "band", "weight", "description"}], "ahp": {...} (only when used, as Survey::to_json)}.
+    std::string to_json() const;
+};
+
+/// One metric's part of a score. Since 0.7.
+struct MetricScore {
+    std::string metric;  ///< the rule's name
+    double value;        ///< the figure; NaN when it has no data (then `missing`)
+    double low, high;    ///< the figure's interval; NaN when it has none
+    double score;        ///< 0–100 at `value`; NaN when missing
+    double score_low;    ///< 0–100 at the worse end of the interval (0 when unknown)
+    double score_high;   ///< 0–100 at the better end (100 when unknown)
+    double weight;       ///< the rule's weight
+    double contribution; ///< points of the total: weight · score / (weights of present metrics)
+    bool missing;        ///< no data for this metric (e.g. no survey answers)
+};
+
+/// The score of one handler or team. The interval is conservative: every metric at the worse
+/// (better) end of its own interval at once, a missing metric counted as 0 (100). Since 0.7.
+struct StaffScore {
+    std::string id;            ///< as StaffFigures::id
+    std::size_t cases = 0;     ///< its StaffFigures::cases
+    bool small_sample = false; ///< its StaffFigures::small_sample: never ranked
+    double score = 0;          ///< Σ contributions, 0–100 (NaN when every metric is missing)
+    double low = 0, high = 0;  ///< the score's interval, 0–100
+    std::vector<MetricScore> metrics; ///< in the scheme's order
+    /// Ranked: neither a small sample nor the unowned cases (id ""). Its rank is a range: 1 +
+    /// the ranked groups whose interval lies wholly above its own, to the ranked groups less
+    /// those wholly below — equal ends when the intervals separate it from every other.
+    bool ranked = false;
+    std::size_t rank_best = 0, rank_worst = 0; ///< 0 when not ranked
+};
+
+/// Scores `figures` (from staff_performance, at `confidence`) by `scheme`, in the figures'
+/// order. @throws error `errc::invalid_argument` (a confidence outside (0, 1)). Thread-safety:
+/// pure. Since 0.7.
+std::vector<StaffScore> score_performance(const std::vector<StaffFigures>& figures,
+                                          const PerformanceScheme& scheme,
+                                          double confidence = 0.95);
+
+/// staff_performance, then score_performance by the ledger's profile's `performance` section.
+/// @throws error `errc::not_found` when the profile has none; as the two. Since 0.7.
+std::vector<StaffScore> staff_scores(const Ledger& ledger, const PerformanceOptions& options,
+                                     const SurveyResponses* surveys = nullptr);
+
+/// The JSON form: an array of {`id`, `cases`, `small_sample`, `score`, `low`, `high`, `ranked`,
+/// `rank_best`, `rank_worst` (null when not ranked), `metrics`: [{`metric`, `value`, `low`,
+/// `high`, `score`, `score_low`, `score_high`, `weight`, `contribution`, `missing`}]}; NaN is
+/// null. Thread-safety: pure. Since 0.7.
+std::string to_json(const std::vector<StaffScore>& scores);
 
 PLAINT_END_NAMESPACE

@@ -27,12 +27,14 @@ PLAINT_BEGIN_NAMESPACE
 namespace detail {
 class ProfileImpl;
 }
+struct PerformanceScheme; // performance.hpp
 
 /// A compiled profile. Since 0.3.
 class Profile {
 public:
     /// Reads a profile: `{"plaint_profile": 1, "name", "description", "calendars", "policies",
-    /// "rules", "return_visits", "surveys", "teams"}` (`teams` since 0.7). Unknown keys are errors;
+    /// "rules", "return_visits", "surveys", "teams", "performance"}` (`teams` and
+    /// `performance` since 0.7). Unknown keys are errors;
     /// so are references to undefined calendars or policies.
     /// @throws error `errc::parse` (line and column), `errc::validation` (every problem, see
     /// `error::problems()`), `errc::too_large` (over 16 MiB, nesting deeper than 64, more than
@@ -59,6 +61,9 @@ public:
     const std::vector<Team>& teams() const noexcept;
     /// The team with id `id`, or nullptr; valid as long as the profile. Since 0.7.
     const Team* find_team(std::string_view id) const noexcept;
+    /// The profile's `performance` section (performance.hpp: the metrics staff are scored by),
+    /// or nullptr when it has none; valid as long as the profile. Since 0.7.
+    const PerformanceScheme* performance() const noexcept;
 
     /// Classifies: the rules' decision, with the return-visit method from the return-visit rules
     /// (read with the decided nature) when no rule set one.

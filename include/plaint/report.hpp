@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -99,6 +100,14 @@ struct DurationFigures {
     double mean = 0; ///< NaN when n = 0
     double p50 = 0;  ///< median, type-7 percentile; NaN when n = 0
     double p90 = 0;  ///< 90th percentile; NaN when n = 0
+    /// The t interval of the mean and the distribution-free (order-statistic) interval of the
+    /// 90th percentile, where a figure asks for them (staff performance, since 0.7); NaN
+    /// otherwise, and when n is too small (2 for the mean; for the percentile, when no pair of
+    /// order statistics covers it at the confidence asked).
+    double mean_low = std::numeric_limits<double>::quiet_NaN();
+    double mean_high = std::numeric_limits<double>::quiet_NaN();
+    double p90_low = std::numeric_limits<double>::quiet_NaN();
+    double p90_high = std::numeric_limits<double>::quiet_NaN();
 };
 
 /// The satisfaction figures of one month's responses. Since 0.5.

@@ -40,6 +40,9 @@ static const char* const PROFILE =
     " \"policies\": {\"p\": {\"targets\": [{\"kind\": \"record\", \"duration\": \"1h\"},"
     "                                      {\"kind\": \"resolution\", \"duration\": \"72h\"}]}},"
     " \"teams\": {\"eng\": {}, \"cs\": {}},"
+    " \"performance\": {\"metrics\": ["
+    "   {\"metric\": \"closed_share\", \"target\": 1, \"band\": 1, \"weight\": 0.5},"
+    "   {\"metric\": \"reopen_rate\", \"target\": 0, \"band\": 1, \"weight\": 0.5}]},"
     " \"rules\": {\"sections\": [{\"name\": \"policy\", \"hit\": \"first\","
     "                            \"rows\": [{\"id\": \"all\", \"then\": {\"sla_policy\": "
     "\"p\"}}]}]}}";
@@ -242,7 +245,11 @@ static void test_by_handler(void) {
     CHECK(has(g, "{\"target\":\"record\",\"met\":1,\"breached\":1,\"share_met\":0.5,"));
     CHECK(has(g, "{\"target\":\"resolution\",\"met\":1,\"breached\":1,\"share_met\":0.5,"));
     CHECK(has(g, "\"first_response\":{\"n\":2,\"mean_s\":4800,"));
-    CHECK(has(g, "\"p90_s\":7200}"));
+    /* The 90th percentile's interval from order statistics of two: B ~ Binomial(2, 0.9),
+     * P(B = 0) = 0.01 <= 0.025 < P(B <= 1) = 0.19, so the lower end is x(1) = 1800 s;
+     * P(B >= 2) = 0.81: no upper end. */
+    CHECK(has(g, "\"p90_s\":7200,"));
+    CHECK(has(g, "\"p90_low_s\":1800,\"p90_high_s\":null}"));
     CHECK(has(g, "\"resolution\":{\"n\":2,\"mean_s\":153000,"));
     CHECK(has(g, "\"reopened\":{\"value\":0,\"successes\":0,\"n\":2,"));
     CHECK(has(g, "\"unsatisfied_visits\":{\"value\":"));
@@ -385,6 +392,64 @@ static void test_by_team(void) {
     plaint_ledger_free(l);
 }
 
+/* Scores by the profile's section: half the closed share, half the reopen rate, each scoring
+ * 100 × the share (closed) or 100 × (1 − the rate) (reopened). */
+static void test_scores(void) {
+    plaint_ledger* l = hand_ledger();
+    plaint_performance_options o = PLAINT_PERFORMANCE_OPTIONS_INIT;
+    plaint_profile* bare = NULL;
+    plaint_ledger* unscored = NULL;
+    char* json = NULL;
+    char sentinel = 'x';
+    char g[2048];
+
+    o.by = PLAINT_STAFF_BY_TEAM;
+    o.from = MARCH_FROM;
+    o.to = MARCH_TO;
+    o.small_sample = 1; /* rank even these few cases */
+    CHECK(plaint_ledger_performance_scores_json(l, &o, &json) == PLAINT_OK);
+    CHECK(group_count(json) == 3);
+    /* Nobody's (D: open, not reopened): 0.5 x 0 + 0.5 x 100 = 50, never ranked. */
+    CHECK(starts_with(json, "[{\"id\":\"\",\"cases\":1,\"small_sample\":false,\"score\":50,"));
+    CHECK(has(json, "\"ranked\":false,\"rank_best\":null,\"rank_worst\":null,"));
+    /* eng: A and B closed, neither reopened: 100. Its low end: Wilson 95 % of 2 of 2 is
+     * [0.34237, 1], of 0 of 2 [0, 0.65763]: 0.5 x 34.237 + 0.5 x 34.237 = 34.237. */
+    group_of(json, "eng", g, sizeof g);
+    CHECK(has(g, "\"score\":100,\"low\":34.23"));
+    CHECK(has(g, "\"high\":100,\"ranked\":true,"));
+    CHECK(has(g, "{\"metric\":\"closed_share\",\"value\":1,"));
+    CHECK(has(g, "\"contribution\":50,\"missing\":false}"));
+    /* cs: C open and reopened: 0, its interval [0, 79.35] overlapping eng's: both ranks 1 to 2. */
+    CHECK(has(g, "\"rank_best\":1,\"rank_worst\":2,"));
+    group_of(json, "cs", g, sizeof g);
+    CHECK(has(g, "\"score\":0,\"low\":0,\"high\":79.3"));
+    CHECK(has(g, "\"rank_best\":1,\"rank_worst\":2,"));
+    plaint_string_free(json);
+
+    /* Small samples (the default, 30 cases) are never ranked. */
+    o.small_sample = 30;
+    CHECK(plaint_ledger_performance_scores_json(l, &o, &json) == PLAINT_OK);
+    CHECK(!has(json, "\"ranked\":true"));
+    plaint_string_free(json);
+
+    /* A profile without a performance section; bad options as for the figures. */
+    CHECK(plaint_profile_from_json(&bare, "{\"plaint_profile\": 1}", PLAINT_NTS) == PLAINT_OK);
+    CHECK(plaint_ledger_new(&unscored, bare) == PLAINT_OK);
+    json = &sentinel;
+    CHECK(plaint_ledger_performance_scores_json(unscored, &o, &json) == PLAINT_E_NOT_FOUND);
+    CHECK(has(plaint_last_error_message(), "no performance section"));
+    CHECK(json == &sentinel);
+    o.to = o.from;
+    CHECK(plaint_ledger_performance_scores_json(l, &o, &json) == PLAINT_E_INVALID_ARGUMENT);
+    CHECK(plaint_ledger_performance_scores_json(NULL, &o, &json) == PLAINT_E_INVALID_ARGUMENT);
+    CHECK(plaint_ledger_performance_scores_json(l, NULL, &json) == PLAINT_E_INVALID_ARGUMENT);
+    CHECK(plaint_ledger_performance_scores_json(l, &o, NULL) == PLAINT_E_INVALID_ARGUMENT);
+    CHECK(json == &sentinel);
+    plaint_ledger_free(unscored);
+    plaint_profile_free(bare);
+    plaint_ledger_free(l);
+}
+
 /* `call` fails with `status`, leaves `*out` as it was and says something. */
 static void check_fails(plaint_ledger* l, const plaint_performance_options* o, int status,
                         const char* in_message) {
@@ -502,6 +567,7 @@ int main(void) {
     test_by_handler();
     test_by_team();
     test_bad_input();
+    test_scores();
     printf("%d checks, %d failures\n", checks, failures);
     return failures ? EXIT_FAILURE : EXIT_SUCCESS;
 }

@@ -221,6 +221,20 @@ TEST_CASE("memory failure: compiling a profile") {
         });
 }
 
+TEST_CASE("memory failure: a profile's named choices (AHP method, metric direction)") {
+    // Small enough for every allocation to be failed in turn; the method and the direction were
+    // once compared by building a JSON value inside a noexcept operator (a failure terminated).
+    const std::string text = R"({"plaint_profile": 1,
+      "surveys": {"s": {"dimensions": [{"name": "a", "items": ["x"]}, {"name": "b",
+        "items": ["y"]}], "ahp": {"matrix": [[1, 2], [0.5, 1]], "method": "geometric"}}},
+      "performance": {"metrics": [{"metric": "csat", "direction": "higher", "target": 0.9,
+        "band": 0.3, "weight": 1}]}})";
+    const std::string expected = Profile::from_json(text).to_json();
+    sweep(
+        "profile choices", [&] { (void)Profile::from_json(text); },
+        [&](bool) { CHECK(Profile::from_json(text).to_json() == expected); });
+}
+
 TEST_CASE("memory failure: importing JSON lines into a ledger") {
     const std::string first = sample_lines(20), all = sample_lines(60);
     const std::string more = all.substr(first.size());

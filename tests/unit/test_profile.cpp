@@ -142,7 +142,7 @@ TEST_CASE("every problem of a profile is reported with its pointer, line and col
     // Positions counted by hand in the text above (columns in characters).
     for (const char* expected : {
              "/colour: unknown key; expected plaint_profile, name, description, calendars, "
-             "policies, rules, return_visits, surveys or teams (line 3, column 13)",
+             "policies, rules, return_visits, surveys, teams or performance (line 3, column 13)",
              "/calendars/office/week/mon/0: time '25:00' is not within 00:00-24:00 (line 4, "
              "column 74)",
              "/policies/p/targets/0/calendar: undefined calendar 'night' (line 5, column 83)",

@@ -88,9 +88,11 @@ from ._workflow import transition
 from ._people import Team, check_staff_id
 from ._performance import (
     DurationFigures,
+    MetricScore,
     SatisfactionMean,
     StaffBy,
     StaffFigures,
+    StaffScore,
     TargetShare,
 )
 from ._ledger_queries import EscalationDue, LedgerClock, QuotaCompliance, VisitDue
@@ -148,6 +150,8 @@ __all__ = [
     "Severity",
     "StaffBy",
     "StaffFigures",
+    "StaffScore",
+    "MetricScore",
     "State",
     "Survey",
     "Team",

@@ -640,6 +640,7 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
     # Staff performance (Since 0.7)
     "plaint_performance_options_init": (None, [_POP, c_size_t]),
     "plaint_ledger_performance_json": (STATUS, [_P, _POP, _PP]),
+    "plaint_ledger_performance_scores_json": (STATUS, [_P, _POP, _PP]),
 }
 
 

@@ -69,12 +69,19 @@ class DurationFigures:
         mean: the mean; NaN when n is 0.
         p50: the median; NaN when n is 0.
         p90: the 90th percentile (linear interpolation); NaN when n is 0.
+        mean_low, mean_high: the t interval of the mean (not clipped at 0); NaN when n < 2.
+        p90_low, p90_high: the distribution-free interval of the 90th percentile (two order
+            statistics); an end no order statistic of so few cases gives is NaN.
     """
 
     n: int
     mean: float
     p50: float
     p90: float
+    mean_low: float = math.nan
+    mean_high: float = math.nan
+    p90_low: float = math.nan
+    p90_high: float = math.nan
 
 
 @dataclass(frozen=True)
@@ -139,6 +146,74 @@ class StaffFigures:
         return next((t for t in self.sla if t.target == name), None)
 
 
+@dataclass(frozen=True)
+class MetricScore:
+    """One metric's part of a staff score (the C++ ``MetricScore``). Since 0.7.
+
+    Attributes:
+        metric: the metric as the profile's ``performance`` section names it ("csat",
+            "sla_met:resolution"...).
+        value: the figure (a share, hours, a mean answer or a rate); NaN when it has no data.
+        low, high: the figure's interval; NaN when it has none.
+        score: 0 to 100 at ``value``: 100 at the target or better, falling linearly to 0 at the
+            band's distance short of it; NaN when missing.
+        score_low, score_high: the score at the worse and the better end of the interval (0 and
+            100 where an end is unknown).
+        weight: the metric's weight in the section.
+        contribution: points of the total score (weight × score over the weights of the metrics
+            with data).
+        missing: no data for this metric (e.g. no survey answers on the cases).
+    """
+
+    metric: str
+    value: float
+    low: float
+    high: float
+    score: float
+    score_low: float
+    score_high: float
+    weight: float
+    contribution: float
+    missing: bool
+
+
+@dataclass(frozen=True)
+class StaffScore:
+    """The score of one handler or team by the profile's ``performance`` section (the C++
+    ``StaffScore``). Since 0.7.
+
+    Attributes:
+        id: the handler or team id; "" for the cases nobody owns.
+        cases: its cases in the period.
+        small_sample: fewer cases than asked for: shown, never ranked.
+        score: 0 to 100, the sum of the contributions; NaN when no metric has data.
+        low, high: the score's interval (every metric at the worse, then the better, end of its
+            own interval; a metric without data counted as 0, then 100).
+        metrics: each metric's part, in the section's order.
+        rank_best, rank_worst: the rank as a range — only groups whose intervals lie wholly
+            above (below) move it; None when not ranked (a small sample, or nobody's cases).
+    """
+
+    id: str
+    cases: int
+    small_sample: bool
+    score: float
+    low: float
+    high: float
+    metrics: Tuple[MetricScore, ...]
+    rank_best: Optional[int]
+    rank_worst: Optional[int]
+
+    @property
+    def ranked(self) -> bool:
+        """Whether it is ranked at all."""
+        return self.rank_best is not None
+
+    def metric(self, name: str) -> Optional[MetricScore]:
+        """The metric ``name``'s part, or None when the section does not score it."""
+        return next((m for m in self.metrics if m.metric == name), None)
+
+
 def _real(value: Any) -> float:
     """A JSON number, null being NaN."""
     return math.nan if value is None else float(value)
@@ -156,7 +231,14 @@ def _share(d: Dict[str, Any]) -> Share:
 
 def _durations(d: Dict[str, Any]) -> DurationFigures:
     return DurationFigures(
-        n=d["n"], mean=_real(d["mean_s"]), p50=_real(d["p50_s"]), p90=_real(d["p90_s"])
+        n=d["n"],
+        mean=_real(d["mean_s"]),
+        p50=_real(d["p50_s"]),
+        p90=_real(d["p90_s"]),
+        mean_low=_real(d["mean_low_s"]),
+        mean_high=_real(d["mean_high_s"]),
+        p90_low=_real(d["p90_low_s"]),
+        p90_high=_real(d["p90_high_s"]),
     )
 
 
@@ -198,6 +280,34 @@ def _figures(d: Dict[str, Any]) -> StaffFigures:
         ),
         csat=_share(d["csat"]),
         small_sample=bool(d["small_sample"]),
+    )
+
+
+def _score(d: Dict[str, Any]) -> StaffScore:
+    return StaffScore(
+        id=d["id"],
+        cases=d["cases"],
+        small_sample=bool(d["small_sample"]),
+        score=_real(d["score"]),
+        low=_real(d["low"]),
+        high=_real(d["high"]),
+        metrics=tuple(
+            MetricScore(
+                metric=m["metric"],
+                value=_real(m["value"]),
+                low=_real(m["low"]),
+                high=_real(m["high"]),
+                score=_real(m["score"]),
+                score_low=_real(m["score_low"]),
+                score_high=_real(m["score_high"]),
+                weight=_real(m["weight"]),
+                contribution=_real(m["contribution"]),
+                missing=bool(m["missing"]),
+            )
+            for m in d["metrics"]
+        ),
+        rank_best=d["rank_best"] if d["ranked"] else None,
+        rank_worst=d["rank_worst"] if d["ranked"] else None,
     )
 
 
@@ -281,6 +391,37 @@ def frame_of(figures: Sequence[StaffFigures]) -> Any:
     return pd.DataFrame(columns)
 
 
+def scores_frame_of(scores: Sequence[StaffScore]) -> Any:
+    """``scores`` as a pandas DataFrame (see :meth:`PerformanceMethods.performance_scores_frame`).
+
+    Raises:
+        ImportError: pandas is not installed.
+    """
+    try:
+        pd: Any = importlib.import_module("pandas")
+    except ImportError as exc:
+        raise ImportError(
+            "Ledger.performance_scores_frame needs pandas (pip install pandas)"
+        ) from exc
+    columns: Dict[str, Any] = {
+        "id": pd.array([s.id for s in scores], dtype=object),
+        "cases": pd.array([s.cases for s in scores], dtype="int64"),
+        "small_sample": pd.array([s.small_sample for s in scores], dtype=bool),
+        "score": pd.array([s.score for s in scores], dtype="float64"),
+        "low": pd.array([s.low for s in scores], dtype="float64"),
+        "high": pd.array([s.high for s in scores], dtype="float64"),
+        "rank_best": pd.array([s.rank_best for s in scores], dtype="Int64"),
+        "rank_worst": pd.array([s.rank_worst for s in scores], dtype="Int64"),
+    }
+    names = [m.metric for m in scores[0].metrics] if scores else []
+    for i, name in enumerate(names):
+        for part in ("value", "score", "contribution"):
+            columns[f"{name}_{part}"] = pd.array(
+                [getattr(s.metrics[i], part) for s in scores], dtype="float64"
+            )
+    return pd.DataFrame(columns)
+
+
 class PerformanceMethods:
     """The staff-performance methods of :class:`plaint.Ledger` (which provides ``_lock`` and
     ``_live``)."""
@@ -332,7 +473,15 @@ class PerformanceMethods:
             TypeError: an argument of the wrong type (a ``bool`` for a number included).
         """
         text = self._performance_json(
-            from_, to, by, as_of, confidence, small_sample, overall, surveys
+            lib.plaint_ledger_performance_json,
+            from_,
+            to,
+            by,
+            as_of,
+            confidence,
+            small_sample,
+            overall,
+            surveys,
         )
         return tuple(_figures(d) for d in json.loads(text))
 
@@ -372,8 +521,80 @@ class PerformanceMethods:
         )
         return frame_of(figures)
 
+    def performance_scores(
+        self,
+        from_: InstantLike,
+        to: InstantLike,
+        by: StaffByLike = StaffBy.HANDLER,
+        *,
+        as_of: Optional[InstantLike] = None,
+        confidence: float = 0.95,
+        small_sample: int = 30,
+        overall: str = "overall",
+        surveys: Union[None, Source, Sequence[Source]] = None,
+    ) -> Tuple[StaffScore, ...]:
+        """The figures of :meth:`performance` scored by the ``performance`` section of the
+        ledger's profile: one :class:`StaffScore` per handler or team, in the same order, with
+        each metric's contribution, the score's interval and — for groups that are neither a
+        small sample nor nobody's — the rank as a range that only separated intervals narrow.
+        Since 0.7.
+
+        Args: as :meth:`performance`.
+
+        Raises:
+            NotFoundError: the ledger's profile has no ``performance`` section.
+            and the errors of :meth:`performance`.
+        """
+        text = self._performance_json(
+            lib.plaint_ledger_performance_scores_json,
+            from_,
+            to,
+            by,
+            as_of,
+            confidence,
+            small_sample,
+            overall,
+            surveys,
+        )
+        return tuple(_score(d) for d in json.loads(text))
+
+    def performance_scores_frame(
+        self,
+        from_: InstantLike,
+        to: InstantLike,
+        by: StaffByLike = StaffBy.HANDLER,
+        *,
+        as_of: Optional[InstantLike] = None,
+        confidence: float = 0.95,
+        small_sample: int = 30,
+        overall: str = "overall",
+        surveys: Union[None, Source, Sequence[Source]] = None,
+    ) -> Any:
+        """:meth:`performance_scores` as a pandas DataFrame, one row per handler or team:
+        ``id``, ``cases``, ``small_sample``, ``score``, ``low``, ``high``, ``rank_best`` and
+        ``rank_worst`` (nullable Int64, <NA> when not ranked), then for each metric of the
+        section ``<metric>_value``, ``<metric>_score`` and ``<metric>_contribution`` (float64,
+        NaN when missing). Since 0.7.
+
+        Raises:
+            ImportError: pandas is not installed.
+            and the errors of :meth:`performance_scores`.
+        """
+        scores = self.performance_scores(
+            from_,
+            to,
+            by,
+            as_of=as_of,
+            confidence=confidence,
+            small_sample=small_sample,
+            overall=overall,
+            surveys=surveys,
+        )
+        return scores_frame_of(scores)
+
     def _performance_json(
         self,
+        function: Any,
         from_: InstantLike,
         to: InstantLike,
         by: StaffByLike,
@@ -401,15 +622,17 @@ class PerformanceMethods:
             set_surveys(o, surveys, keep)
         out = c_void_p()
         with self._lock:
-            lib.plaint_ledger_performance_json(self._live(), byref(o), byref(out))
+            function(self._live(), byref(o), byref(out))
         del keep
         return take_string(out.value)
 
 
 __all__ = [
     "DurationFigures",
+    "MetricScore",
     "SatisfactionMean",
     "StaffBy",
     "StaffFigures",
+    "StaffScore",
     "TargetShare",
 ]

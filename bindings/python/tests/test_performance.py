@@ -80,7 +80,11 @@ def _apply(ledger: plaint.Ledger, cid: str, start: int, steps: List[Step]) -> No
 
 @pytest.fixture
 def ledger() -> plaint.Ledger:
-    with plaint.Profile.from_json(PROFILE) as profile:
+    return _hand_ledger(PROFILE)
+
+
+def _hand_ledger(profile_doc: Dict[str, object]) -> plaint.Ledger:
+    with plaint.Profile.from_json(profile_doc) as profile:
         led = plaint.Ledger(profile)
     eng = {"handler": "eng-17", "team": "eng"}
     _apply(
@@ -161,7 +165,15 @@ def test_by_handler_worked_by_hand(ledger: plaint.Ledger) -> None:
     assert resolution.share_met.low < 0.5 < resolution.share_met.high
     assert eng.target("rectification") is None
     # First response: 1,800 and 7,800 s: mean 4,800, p50 4,800, p90 1,800 + 0.9 * 6,000.
-    assert eng.first_response == plaint.DurationFigures(n=2, mean=4800, p50=4800, p90=7200)
+    fr = eng.first_response
+    assert (fr.n, fr.mean, fr.p50, fr.p90) == (2, 4800, 4800, 7200)
+    # The mean's t interval: sd 4,242.64 = 3,000 x sqrt(2), t(0.975, 1) = 12.7062047: half
+    # 12.7062047 x 3,000 = 38,118.61 (not clipped at 0). The 90th percentile's: of two order
+    # statistics, B ~ Binomial(2, 0.9): P(B = 0) = 0.01 <= 0.025, so x(1) = 1,800 s is the low
+    # end; P(B >= 2) = 0.81 > 0.025: no high end.
+    assert fr.mean_low == pytest.approx(4800 - 38118.614, abs=0.01)
+    assert fr.mean_high == pytest.approx(4800 + 38118.614, abs=0.01)
+    assert fr.p90_low == 1800 and math.isnan(fr.p90_high)
     # Resolution: 5 h and 80 h: 18,000 and 288,000 s.
     assert eng.resolution.n == 2
     assert eng.resolution.mean == pytest.approx(153000)
@@ -419,3 +431,125 @@ def test_the_performance_example(library_file: Path, package_dir: Path) -> None:
     # policy's completion target; a team of fewer than 30 cases in the first week is flagged.
     assert any(line.startswith("engineering:") and "repair_completion" in line for line in lines)
     assert any(line.endswith("(small sample)") for line in lines)
+
+
+# Scores: half the closed share, half the reopen rate, each scoring 100 x the share (closed) or
+# 100 x (1 - the rate) (reopened) — as tests/c/test_capi_performance.c.
+SCORED = dict(
+    PROFILE,
+    performance={
+        "metrics": [
+            {"metric": "closed_share", "target": 1, "band": 1, "weight": 0.5},
+            {"metric": "reopen_rate", "direction": "lower", "target": 0, "band": 1, "weight": 0.5},
+        ]
+    },
+)
+
+
+def _wilson(k: int, n: int, z: float = 1.959963984540054) -> Tuple[float, float]:
+    """The Wilson interval, written out here as a second method."""
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def test_scores_worked_by_hand() -> None:
+    led = _hand_ledger(SCORED)
+    f, t = MARCH
+    scores = led.performance_scores(f, t, "team", small_sample=1)
+    assert [s.id for s in scores] == ["", "cs", "eng"]
+    nobody, cs, eng = scores
+    # D: open (closed share 0: score 0), not reopened (score 100): 50; nobody's: not ranked.
+    assert nobody.score == pytest.approx(50)
+    assert not nobody.ranked and nobody.rank_best is None
+    # eng: A and B closed, neither reopened: 100; low end: Wilson of 2 of 2 and of 0 of 2.
+    assert eng.score == pytest.approx(100)
+    low2, _ = _wilson(2, 2)
+    _, high0 = _wilson(0, 2)
+    assert eng.low == pytest.approx(0.5 * 100 * low2 + 0.5 * 100 * (1 - high0))
+    assert eng.high == pytest.approx(100)
+    closed = eng.metric("closed_share")
+    assert closed is not None and closed.value == 1 and closed.contribution == pytest.approx(50)
+    assert eng.metric("csat") is None
+    # cs: C open and reopened: 0, its high end 79.3 above eng's low: ranks 1 to 2 for both.
+    assert cs.score == pytest.approx(0)
+    assert cs.high == pytest.approx(100 * _wilson(0, 1)[1])
+    assert (eng.rank_best, eng.rank_worst) == (1, 2)
+    assert (cs.rank_best, cs.rank_worst) == (1, 2)
+    # Small samples (30 cases by default) are never ranked.
+    assert not any(s.ranked for s in led.performance_scores(f, t, "team"))
+
+
+def test_scores_frame() -> None:
+    pytest.importorskip("pandas")
+    led = _hand_ledger(SCORED)
+    f, t = MARCH
+    frame = led.performance_scores_frame(f, t, plaint.StaffBy.TEAM, small_sample=1)
+    assert list(frame.columns) == [
+        "id",
+        "cases",
+        "small_sample",
+        "score",
+        "low",
+        "high",
+        "rank_best",
+        "rank_worst",
+        "closed_share_value",
+        "closed_share_score",
+        "closed_share_contribution",
+        "reopen_rate_value",
+        "reopen_rate_score",
+        "reopen_rate_contribution",
+    ]
+    assert list(frame["id"]) == ["", "cs", "eng"]
+    assert frame["rank_best"].isna().tolist() == [True, False, False]
+    assert list(frame["reopen_rate_value"]) == [0, 1, 0]
+    assert str(frame["rank_worst"].dtype) == "Int64"
+
+
+def test_scores_bad_input(ledger: plaint.Ledger) -> None:
+    f, t = MARCH
+    # The fixture's profile has no performance section.
+    with pytest.raises(plaint.NotFoundError, match="no performance section"):
+        ledger.performance_scores(f, t)
+    led = _hand_ledger(SCORED)
+    with pytest.raises(plaint.InvalidArgumentError):
+        led.performance_scores(t, f)
+    with pytest.raises(TypeError):
+        led.performance_scores(f, t, confidence=True)
+    with pytest.raises(plaint.InvalidArgumentError):
+        led.performance_scores(f, t, "nobody")
+    # A bad section: each problem with its place.
+    bad = [
+        (
+            {"metrics": [{"metric": "speed", "target": 1, "band": 1, "weight": 1}]},
+            "/performance/metrics/0/metric: unknown metric 'speed'",
+        ),
+        (
+            {"metrics": [{"metric": "csat", "target": 0.9, "band": 0.5, "weight": 0.7}]},
+            "/performance/metrics: the weights sum to 0.7; they must sum to 1",
+        ),
+        (
+            {
+                "metrics": [
+                    {
+                        "metric": "reopen_rate",
+                        "direction": "higher",
+                        "target": 0,
+                        "band": 1,
+                        "weight": 1,
+                    }
+                ]
+            },
+            "/performance/metrics/0/direction: reopen_rate is better lower",
+        ),
+        (
+            {"metrics": [{"metric": "sla_met:fast", "target": 1, "band": 1, "weight": 1}]},
+            "no SLA policy has a target named 'fast'",
+        ),
+    ]
+    for section, message in bad:
+        with pytest.raises(plaint.ValidationError) as info:
+            plaint.Profile.from_json(dict(PROFILE, performance=section))
+        assert message in str(info.value)

@@ -6,8 +6,8 @@
  * escalations made while a limit was breached, and the satisfaction of the surveys joined to the
  * cases — each share with its interval, and small samples flagged rather than trusted. Computed
  * from a ledger (plaint/c/ledger.h) and, when given, survey responses as CSV (the documents
- * plaint_report_options takes). The C mirror of plaint/performance.hpp; part of plaint.h, the one
- * header users include. Valid C99.
+ * plaint_report_options takes), and their scores by the profile's `performance` section. The C
+ * mirror of plaint/performance.hpp; part of plaint.h, the one header users include. Valid C99.
  */
 #ifndef PLAINT_C_PERFORMANCE_H
 #define PLAINT_C_PERFORMANCE_H
@@ -90,6 +90,25 @@ PLAINT_API void plaint_performance_options_init(plaint_performance_options* o, s
 PLAINT_API int plaint_ledger_performance_json(const plaint_ledger* l,
                                               const plaint_performance_options* options,
                                               char** out);
+
+/**
+ * The same figures scored by the `performance` section of the ledger's profile (the metrics, each
+ * with its direction, target, band and weight — or AHP judgements — see the README, "Staff
+ * performance"), as JSON: an array of one object per group in the order of
+ * plaint_ledger_performance_json, keys `id`, `cases`, `small_sample`, `score` (0–100, the sum of
+ * the contributions; null when no metric has data), `low` and `high` (the score's interval: every
+ * metric at the worse, then the better, end of its own interval, a metric without data counted
+ * as 0, then 100), `ranked` (false for a small sample and for the cases nobody owns, id ""),
+ * `rank_best` and `rank_worst` (the rank as a range: only groups whose intervals lie wholly above
+ * or below move it; null when not ranked), `metrics`: [{`metric`, `value`, `low`, `high`,
+ * `score`, `score_low`, `score_high`, `weight`, `contribution`, `missing`}] in the section's
+ * order; NaN is null. Owned: free with plaint_string_free; `*out` is unchanged on failure.
+ * @return as plaint_ledger_performance_json, and PLAINT_E_NOT_FOUND when the ledger's profile
+ * has no `performance` section. Reads the ledger only. Since 0.7.
+ */
+PLAINT_API int plaint_ledger_performance_scores_json(const plaint_ledger* l,
+                                                     const plaint_performance_options* options,
+                                                     char** out);
 
 #ifdef __cplusplus
 }
