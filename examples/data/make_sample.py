@@ -1947,6 +1947,7 @@ class Gen:
                 if c.visit_at is not None and c.visit_at < EXPORT:
                     rows.append([c.id, c.building, iso(c.visit_at)] + self.survey(c))
             surveys[month] = rows
+        staff(months, surveys)
         return months, surveys
 
 
@@ -1969,8 +1970,210 @@ def replay(events):
 
 
 # ---------------------------------------------------------------------------------------------
+# People (issue 15): who did each event and which team carries each case. Drawn after everything
+# else with a random stream of its own, so that every time, outcome and survey answer above is
+# what it was before people were added: only the `handler` and `team` keys are new. A case goes
+# to one of its team's staff with a weight that depends on how the case went (slow, reopened,
+# unsatisfied at the visit, a low survey score) and on the member's skill, so that some handlers
+# are clearly better than others, most are in between, and a few have too few cases to judge.
+PEOPLE_SEED = SEED + 15
+
+# The staff of the estate's office, pseudonymous: (id, team, role in the event logs, skill,
+# load). Skill: < 0 better than most (draws the cases that went well), > 0 poorer (draws the
+# slow, reopened and unsatisfied ones); load: the member's share of the team's work. The
+# general manager (gm-01) belongs to no team: the default profile's teams hold no
+# general_manager role.
+STAFF = (
+    # customer service (客服中心): the duty desk (records, judges, assigns), the specialists
+    # (handle what no department takes, answer consultations, make the phone return visits)
+    # and the CS managers (raised cases, take-overs, visits on site and meetings)
+    ("cs-01", "customer_service", "duty_staff", 0.0, 1.0),
+    ("cs-02", "customer_service", "duty_staff", 0.0, 1.0),
+    ("cs-03", "customer_service", "duty_staff", 0.0, 1.0),
+    ("cs-04", "customer_service", "duty_staff", 0.0, 1.0),
+    ("cs-05", "customer_service", "duty_staff", 0.0, 1.0),
+    ("cs-06", "customer_service", "cs_assistant", -0.8, 1.3),
+    ("cs-07", "customer_service", "cs_assistant", -0.2, 1.0),
+    ("cs-08", "customer_service", "cs_assistant", 0.0, 1.0),
+    ("cs-09", "customer_service", "cs_assistant", 0.2, 1.0),
+    ("cs-10", "customer_service", "cs_assistant", 1.2, 1.0),
+    ("cs-11", "customer_service", "cs_assistant", -0.3, 0.45),  # part-time
+    ("cs-12", "customer_service", "cs_assistant", 0.8, 0.1),  # new to the job
+    ("mgr-01", "customer_service", "cs_manager", 0.0, 1.0),
+    ("mgr-02", "customer_service", "cs_manager", 0.0, 1.0),  # deputy: weekends and holidays
+    # engineering and repair (工程维修部): technicians
+    ("eng-01", "engineering", "cs_assistant", -0.8, 1.2),
+    ("eng-02", "engineering", "cs_assistant", -0.5, 1.0),
+    ("eng-03", "engineering", "cs_assistant", 0.0, 1.0),
+    ("eng-04", "engineering", "cs_assistant", 0.2, 1.0),
+    ("eng-05", "engineering", "cs_assistant", -0.2, 1.0),
+    ("eng-06", "engineering", "cs_assistant", 1.3, 1.0),
+    ("eng-07", "engineering", "cs_assistant", 0.8, 0.8),
+    ("eng-08", "engineering", "cs_assistant", 0.6, 0.12),  # apprentice
+    # security (秩序维护部)
+    ("sec-01", "security", "cs_assistant", -0.7, 1.0),
+    ("sec-02", "security", "cs_assistant", 0.0, 1.0),
+    ("sec-03", "security", "cs_assistant", 1.2, 1.0),
+    ("sec-04", "security", "cs_assistant", 0.0, 0.3),
+    # cleaning (保洁部)
+    ("cln-01", "cleaning", "cs_assistant", 0.0, 1.0),
+    ("cln-02", "cleaning", "cs_assistant", -0.7, 1.0),
+    ("cln-03", "cleaning", "cs_assistant", 1.2, 0.8),
+    # greening (绿化部)
+    ("grn-01", "greening", "cs_assistant", 0.0, 1.0),
+    ("grn-02", "greening", "cs_assistant", -0.6, 0.6),
+    # the general manager (总物业经理)
+    ("gm-01", "", "general_manager", 0.0, 1.0),
+)
+DESK = [s[0] for s in STAFF if s[2] == "duty_staff"]
+SPECIALISTS = [s for s in STAFF if s[1] == "customer_service" and s[2] == "cs_assistant"]
+WORKERS = {
+    team: [s for s in STAFF if s[1] == team and s[2] == "cs_assistant"]
+    for team in ("customer_service", "engineering", "security", "cleaning", "greening")
+}
+GENERAL_MANAGER = "gm-01"
+
+# The default profile's `dispatch` section, mirrored: the team a case goes to, none when no row
+# says (customer service keeps those).
+DISPATCH = (
+    ("security", ("噪音", "吵", "noise", "loud"), True),
+    ("security", ("保安", "门禁", "停车", "security", "parking", "stranger"), False),
+    ("cleaning", ("垃圾", "保洁", "清洁", "卫生", "rubbish", "garbage", "cleaning", "dirty"), False),
+    ("greening", ("绿化", "草坪", "树", "花", "lawn", "trees", "garden"), False),
+)
+
+
+def office_open(t: datetime) -> bool:
+    """In the default profile's office calendar: 09:00-18:00 on working days."""
+    return workday(t.date()) and 9 <= t.hour < 18
+
+
+def dispatch_team(c: Complaint) -> Optional[str]:
+    if c.category in ("equipment", "sudden_event"):
+        return "engineering"
+    text = c.content.lower()
+    for team, words, outside_office in DISPATCH:
+        if outside_office and office_open(c.received):
+            continue
+        if any(w in text for w in words):
+            return team
+    return None
+
+
+def desk_on_duty(t: datetime) -> List[str]:
+    """The duty desk's rota: two on the day shift (08:00-20:00), one at night, turning daily."""
+    day = (t - timedelta(hours=8)).date()  # the night shift belongs to the day it starts on
+    n = (day - date(2026, 8, 31)).days
+    if 8 <= t.hour < 20:
+        return [DESK[n % 5], DESK[(n + 1) % 5]]
+    return [DESK[(n + 3) % 5]]
+
+
+def badness(c: Complaint, overall, rank: float) -> float:
+    """How badly the case went, from what was generated: its resolution time's rank among the
+    cases of its policy (0 fastest, 1 slowest), lateness, a reopen, an unsatisfied visit and the
+    survey's overall answer."""
+    b = 3.0 * (rank - 0.5)
+    types = [e["type"] for e in c.events]
+    if c.late:
+        b += 1.5
+    if "reopen" in types:
+        b += 3.0
+    if "unsatisfied" in types:
+        b += 2.0
+    if overall != "":
+        b += {1: 2.0, 2: 2.0, 3: 1.0, 4: 0.0, 5: -0.4}[overall]
+    return 2.0 * math.tanh(b / 2.0)  # bounded: one bad case does not decide who had it
+
+
+def staff(months, surveys) -> None:
+    """Adds `handler` to every event and `team` to every assign and escalate."""
+    pr = random.Random(PEOPLE_SEED)
+    overall = {}
+    for rows in surveys.values():
+        for row in rows:
+            overall[row[0]] = row[7]
+    everyone = [c for month in MONTHS for c in months[month]]
+    # The rank of each case's first resolution among the cases of its policy.
+    first_resolve: Dict[str, float] = {}
+    by_policy: Dict[str, List[Tuple[float, str]]] = {}
+    for c in everyone:
+        at = next((e["at"] for e in c.events if e["type"] == "resolve"), None)
+        if at is not None:
+            hours = (at - c.received).total_seconds() / 3600
+            by_policy.setdefault(Gen.policy(c), []).append((hours, c.id))
+    for lst in by_policy.values():
+        lst.sort()
+        for i, (_, cid) in enumerate(lst):
+            first_resolve[cid] = (i + 0.5) / len(lst)
+    teams = [dispatch_team(c) or "customer_service" for c in everyone]
+    bad = [badness(c, overall.get(c.id, ""), first_resolve.get(c.id, 0.5)) for c in everyone]
+    # Each member's pull towards the bad (or good) cases, divided by its mean over the team's
+    # cases: a member still gets about its load's share of the team's cases.
+    norm: Dict[str, float] = {}
+    for team, pool in WORKERS.items():
+        mine = [b for t, b in zip(teams, bad) if t == team]
+        for name, _, _, skill, _ in pool:
+            norm[name] = sum(math.exp(skill * b) for b in mine) / max(1, len(mine))
+    for c, team, b in zip(everyone, teams, bad):
+        pool = WORKERS[team]
+        weights = [load * math.exp(skill * b) / norm[name] for name, _, _, skill, load in pool]
+        worker = pool[pr.choices(range(len(pool)), weights=weights, k=1)[0]][0]
+        first_mgr = next((e["at"] for e in c.events if e["role"] == "cs_manager"), c.received)
+        rota = "mgr-01" if workday(first_mgr.date()) else "mgr-02"
+        manager = rota if pr.random() < 0.85 else ("mgr-02" if rota == "mgr-01" else "mgr-01")
+        desk: Dict[Tuple[date, bool], str] = {}
+        visitor = None
+
+        def person(role: str, at: datetime) -> str:
+            if role == "duty_staff":
+                on = desk_on_duty(at)
+                key = ((at - timedelta(hours=8)).date(), 8 <= at.hour < 20)
+                if key not in desk:
+                    desk[key] = on[pr.randrange(len(on))]
+                return desk[key]
+            if role == "cs_assistant":
+                return worker
+            if role == "cs_manager":
+                return manager
+            return GENERAL_MANAGER
+
+        for e in c.events:
+            typ, role = e["type"], e["role"]
+            if typ in ("assign", "escalate"):
+                e["handler"] = person(e["target"], e["at"])
+                e["team"] = team
+            elif typ == "visit":
+                if role == "cs_assistant":
+                    # The follow-up is customer service's, by a specialist of its own.
+                    names = [s[0] for s in SPECIALISTS]
+                    visitor = names[
+                        pr.choices(range(len(names)), weights=[s[4] for s in SPECIALISTS])[0]
+                    ]
+                else:
+                    visitor = person(role, e["at"])
+                e["handler"] = visitor
+            elif typ in ("satisfied", "unsatisfied") and visitor is not None:
+                e["handler"] = visitor
+            else:
+                e["handler"] = person(role, e["at"])
+
+
+# ---------------------------------------------------------------------------------------------
 # Writing.
-EVENT_KEYS = ("type", "at", "role", "note", "nature", "severity", "target", "method", "deadline")
+EVENT_KEYS = (
+    "type",
+    "at",
+    "role",
+    "note",
+    "nature",
+    "severity",
+    "target",
+    "method",
+    "deadline",
+    "handler",
+    "team",
+)
 COMPLAINT_COLUMNS = [
     "id",
     "received",
@@ -1994,6 +2197,8 @@ EVENT_COLUMNS = [
     "target",
     "method",
     "deadline",
+    "handler",
+    "team",
 ]
 SURVEY_COLUMNS = [
     "complaint_id",
@@ -2099,23 +2304,7 @@ def main(argv=None) -> int:
     for c in oct_:
         for e in c.events:
             j = event_json(e)
-            rows.append(
-                [c.id]
-                + [
-                    j.get(k, "")
-                    for k in (
-                        "at",
-                        "type",
-                        "role",
-                        "note",
-                        "nature",
-                        "severity",
-                        "target",
-                        "method",
-                        "deadline",
-                    )
-                ]
-            )
+            rows.append([c.id] + [j.get(k, "") for k in EVENT_COLUMNS[1:]])
     write(os.path.join(args.out, "events-2026-10.csv"), csv_text(EVENT_COLUMNS, rows))
     if not args.quiet:
         summary(months, surveys, args.out)

@@ -72,17 +72,39 @@ set -e
 test $status -eq 2 || { echo "--kind request: expected 2, got $status"; exit 1; }
 grep -q "expects one of complaint, repair" "$work/kind-stderr.txt" || { cat "$work/kind-stderr.txt"; exit 1; }
 
-# People by team (issue 15): the default profile's dispatch names four of its five teams
-# (nothing dispatches to customer_service), "" gathers the rest, and the cases add up to the
-# month's 2,231 requests (examples/data/sample/README.md).
+# People by team (issue 15): the sample names on every assignment the team that carries the
+# case, the default profile's dispatch or else customer_service (examples/data/sample/README.md,
+# "People"), so all five teams have cases; "" gathers the outside-scope cases the desk explained
+# without assigning them (and that no dispatch row names). The cases add up to the month's 2,231
+# requests.
 "$prog" --by team --out "$work/people" > "$work/people.txt"
 grep -q '^people by team, 2026-10 ' "$work/people.txt" || { cat "$work/people.txt"; exit 1; }
 /usr/bin/python3 - "$work/people/people.json" <<'PY'
 import json, sys
 figs = json.load(open(sys.argv[1], encoding="utf-8"))
-assert [f["id"] for f in figs] == ["", "cleaning", "engineering", "greening", "security"], figs
+ids = [f["id"] for f in figs]
+assert ids == ["", "cleaning", "customer_service", "engineering", "greening", "security"], ids
 assert sum(f["cases"] for f in figs) == 2231
 assert all(0 <= f["closed"] <= f["cases"] for f in figs)
+# The README's 708 repairs are the equipment requests, all of them engineering's.
+eng = figs[ids.index("engineering")]
+assert eng["cases_by_kind"]["repair"] == 708, eng["cases_by_kind"]
+# Nobody took the "" cases: each was explained at the desk.
+nobody = figs[0]
+assert 0 < nobody["cases"] == nobody["closed"] < 60, nobody["cases"]
+PY
+# People by handler: the sample's pseudonymous staff (README "People": some thirty, ids such as
+# eng-03), every case some handler's or nobody's, and a few with too few cases to judge.
+"$prog" --by handler --out "$work/handlers" > "$work/handlers.txt"
+grep -q '^people by handler, 2026-10 ' "$work/handlers.txt" || { cat "$work/handlers.txt"; exit 1; }
+/usr/bin/python3 - "$work/handlers/people.json" <<'PY'
+import json, re, sys
+figs = json.load(open(sys.argv[1], encoding="utf-8"))
+ids = [f["id"] for f in figs]
+assert ids[0] == "" and all(re.match(r"^(cs|eng|sec|cln|grn|mgr|gm)-[0-9]{2}$", i) for i in ids[1:])
+assert 20 <= len(ids) <= 36, ids
+assert sum(f["cases"] for f in figs) == 2231
+assert any(f["small_sample"] for f in figs) and not all(f["small_sample"] for f in figs)
 PY
 set +e
 "$prog" --by nobody --out "$work/none" 2> "$work/by-stderr.txt"

@@ -70,11 +70,28 @@ const Ledger& sample_ledger() {
     return l;
 }
 
-// The stored snapshot's complaints: the sample's first 40 (all closed) and last 10 (open ones).
+// A sample line without the events' "handler" and "team" keys: the line as it was before the
+// sample named its people (issue 15), which the stored snapshots were saved from. The sample
+// writes them as the events' last keys, their values plain ids without quotes.
+std::string without_people(std::string line) {
+    for (const char* key : {",\"handler\":\"", ",\"team\":\""}) {
+        for (std::size_t at; (at = line.find(key)) != std::string::npos;) {
+            const std::size_t end = line.find('"', at + std::strlen(key));
+            REQUIRE(end != std::string::npos);
+            line.erase(at, end + 1 - at);
+        }
+    }
+    return line;
+}
+
+// The stored snapshot's complaints: the sample's first 40 (all closed) and last 10 (open ones),
+// without their people.
 std::vector<std::string> stored_lines() {
     const auto all = sample_lines();
     std::vector<std::string> out(all.begin(), all.begin() + 40);
     out.insert(out.end(), all.end() - 10, all.end());
+    for (auto& l : out)
+        l = without_people(l);
     return out;
 }
 

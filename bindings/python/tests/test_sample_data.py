@@ -1,11 +1,14 @@
 """The sample data of examples/data/sample: the generator examples/data/make_sample.py is
 deterministic (it rewrites the committed files byte for byte), every complaint line loads
-through the binding, and the CSV files agree with the JSON lines."""
+through the binding, and the CSV files agree with the JSON lines. Its people (issue 15): every
+event names its handler, every assignment and escalation the team that carries the case (the
+default profile's dispatch), and the handlers' figures are spread out."""
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -51,6 +54,8 @@ EVENT_COLUMNS = [
     "target",
     "method",
     "deadline",
+    "handler",
+    "team",
 ]
 SURVEY_COLUMNS = [
     "complaint_id",
@@ -191,3 +196,142 @@ def test_repeat_counts_agree_with_a_count_from_the_files(documents) -> None:
     # The sample has repeat complaints, and third complaints that the default rules raise.
     assert sum(1 for n in expected.values() if n >= 1) > 100
     assert sum(1 for n in expected.values() if n >= 2) > 20
+
+
+# Issue 15: the sample's people (examples/data/sample/README.md, "People"). The prefix of a
+# handler id is its team: the duty desk, the specialists and the CS managers are customer
+# service's, the general manager is in no team.
+HANDLER = re.compile(r"^(cs|eng|sec|cln|grn|mgr|gm)-[0-9]{2}$")
+WORKER_TEAM = {
+    "cs": "customer_service",
+    "eng": "engineering",
+    "sec": "security",
+    "cln": "cleaning",
+    "grn": "greening",
+}
+
+
+def prefix(handler: str) -> str:
+    return handler.split("-")[0]
+
+
+def test_every_event_names_its_handler_and_every_assignment_its_team(documents) -> None:
+    teams = {t.id for t in plaint.Profile.default().teams}
+    assert teams == set(WORKER_TEAM.values())
+    handlers = set()
+    for month in MONTHS:
+        for doc in documents[month]:
+            named = set()
+            visitor = None
+            for e in doc["events"]:
+                h = e["handler"]
+                assert HANDLER.match(h), (doc["id"], e)
+                handlers.add(h)
+                if e["type"] in ("assign", "escalate"):
+                    assert e["team"] in teams, (doc["id"], e)
+                    named.add(e["team"])
+                    # the handler is who takes the case, of the role it goes to
+                    want = {"cs_manager": ["mgr"], "general_manager": ["gm"]}.get(e["target"])
+                    if want is None:
+                        assert e["target"] == "cs_assistant"
+                        assert WORKER_TEAM[prefix(h)] == e["team"], (doc["id"], e)
+                    else:
+                        assert prefix(h) in want, (doc["id"], e)
+                    continue
+                assert "team" not in e, (doc["id"], e)
+                # the others name who did them, of the event's role
+                if e["role"] == "duty_staff":
+                    assert prefix(h) == "cs", (doc["id"], e)
+                if e["type"] == "visit":
+                    visitor = h
+                    if e["role"] == "cs_assistant":
+                        assert prefix(h) == "cs", (doc["id"], e)  # customer service follows up
+                if e["type"] in ("satisfied", "unsatisfied"):
+                    assert h == visitor, (doc["id"], e)
+                if e["role"] == "cs_manager":
+                    assert prefix(h) == "mgr", (doc["id"], e)
+                if e["role"] == "general_manager":
+                    assert prefix(h) == "gm", (doc["id"], e)
+            # one team carries a case from its first assignment to its last
+            assert len(named) <= 1, (doc["id"], named)
+    # a roster of some thirty, every team staffed
+    assert 25 <= len(handlers) <= 35, sorted(handlers)
+    assert {prefix(h) for h in handlers} == {"cs", "eng", "sec", "cln", "grn", "mgr", "gm"}
+
+
+def test_the_named_teams_are_the_default_profiles_dispatch(documents) -> None:
+    # The second method: the library's own rules (the default profile's dispatch section) say
+    # which team each case goes to; a case the rules send nowhere stays with customer service.
+    docs = {doc["id"]: doc for month in MONTHS for doc in documents[month]}
+    with plaint.Ledger() as ledger:
+        for month in MONTHS:
+            report = ledger.import_json_lines(SAMPLE / f"complaints-{month}.jsonl")
+            assert not report.problems
+        assert len(ledger) == len(docs)
+        for i in range(len(ledger)):
+            v = ledger.view(i)
+            doc = docs[v.id]
+            assigned = [e for e in doc["events"] if e["type"] in ("assign", "escalate")]
+            if assigned:
+                assert v.team == (v.rule_team or "customer_service"), v.id
+                assert not v.team_from_rules
+                assert v.handler == assigned[-1]["handler"]
+            else:
+                # explained at the desk, or still waiting to be assigned: nobody took it
+                assert v.team == v.rule_team and v.handler is None, v.id
+    assert sum(1 for d in docs.values() if d["category"] == "equipment") > 1000
+
+
+def test_the_csv_files_give_the_same_people_as_the_json_lines() -> None:
+    with plaint.Ledger() as a, plaint.Ledger() as b:
+        assert not a.import_json_lines(SAMPLE / "complaints-2026-10.jsonl").problems
+        got = b.import_csv(SAMPLE / "complaints-2026-10.csv", SAMPLE / "events-2026-10.csv")
+        assert not got.problems
+        assert len(a) == len(b) == 2231  # README: about 2,200 complaints in October
+        for i in range(len(a)):
+            x, y = a.view(i), b.view(i)
+            assert (x.id, x.team, x.handler, x.state) == (y.id, y.team, y.handler, y.state)
+
+
+def test_kinds_are_left_to_the_default_profile(documents) -> None:
+    # No kind is stated (README "Kinds"): the default profile's kind section makes every
+    # equipment request a repair and the rest are complaints.
+    header, _ = read_csv("complaints-2026-10.csv")
+    assert header is not None and "kind" not in header
+    with plaint.Ledger() as ledger:
+        for month in MONTHS:
+            assert all("kind" not in doc for doc in documents[month])
+            ledger.import_json_lines(SAMPLE / f"complaints-{month}.jsonl")
+        for i in range(len(ledger)):
+            v = ledger.view(i)
+            assert v.kind_decided
+            want = plaint.Kind.REPAIR if v.category == plaint.Category.EQUIPMENT else None
+            assert v.kind == (want or plaint.Kind.COMPLAINT), v.id
+
+
+def test_the_handlers_figures_are_spread() -> None:
+    # README "People": better and poorer members in a team, most in between, a few with too few
+    # cases to judge; every case of the month is some group's once.
+    with plaint.Ledger() as ledger:
+        for month in MONTHS:
+            ledger.import_json_lines(SAMPLE / f"complaints-{month}.jsonl")
+        figures = ledger.performance(
+            *plaint.month_range("2026-10"),
+            by="handler",
+            surveys=[SAMPLE / "surveys-2026-10.csv", SAMPLE / "surveys-2026-09.csv"],
+        )
+    assert sum(f.cases for f in figures) == 2231
+    workers = {f.id: f for f in figures if prefix(f.id) in WORKER_TEAM}
+    judged = {k: f for k, f in workers.items() if not f.small_sample}
+    assert len(judged) >= 12 and sum(1 for f in workers.values() if f.small_sample) >= 3
+    csat = sorted(f.csat.value for f in judged.values())
+    assert csat[-1] >= 0.95 and csat[0] <= 0.80, csat
+    # most in between: at least half within five points of the middle one
+    middle = csat[len(csat) // 2]
+    assert sum(1 for v in csat if abs(v - middle) <= 0.05) >= len(csat) // 2, csat
+    # engineering: its slowest member takes half as long again as its fastest
+    p90 = [f.resolution.p90 for k, f in judged.items() if k.startswith("eng-")]
+    assert len(p90) >= 5 and max(p90) >= 1.5 * min(p90), p90
+    best = max(judged.values(), key=lambda f: f.csat.value)
+    worst = min(judged.values(), key=lambda f: f.csat.value)
+    assert best.unsatisfied_visits.value < worst.unsatisfied_visits.value
