@@ -2,10 +2,11 @@
 §8 绩效考核).
 
 A ledger under the default profile takes in the sample month (examples/data/sample, October
-2026: 2,231 requests) and gives, per team the default profile dispatches to, the cases received
+2026: 2,231 requests) and gives, per team that carries the cases (named on their assignments:
+the default profile's dispatch, else customer service), the cases received
 in the month, how many were closed by its end, the share of resolution clocks met ("resolution"
 for complaints; "repair_completion" for repairs, which go to engineering), and the mean hours
-from receipt to resolution — "" being the cases no team owns. Then the first week alone, where
+from receipt to resolution — "" being the cases no team owns (explained at the desk). Then the first week alone, where
 teams with fewer than 30 cases are flagged as small samples: their shares and means are too
 uncertain to rank teams by.
 
