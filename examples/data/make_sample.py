@@ -5,7 +5,8 @@ twelve-building estate, with their event logs, and the return-visit surveys made
     /usr/bin/python3 examples/data/make_sample.py [--out DIR]
 
 Standard library only and fully deterministic: one random.Random(SEED) drawn in a fixed order,
-no set iteration, no clock. Running it twice gives byte-identical files. The files and their
+then a second, random.Random(PEOPLE_SEED), for the people (handlers and teams) alone, so that
+naming them changed nothing else; no set iteration, no clock. Running it twice gives byte-identical files. The files and their
 columns are described in sample/README.md. The rules of the default profile
 (default-profile.json) are mirrored here so that the natures, severities, escalations and
 return-visit methods in the event logs agree with what the profile decides.
