@@ -42,5 +42,60 @@ void json_key(std::string& o, const char* key) {
     o += ':';
 }
 
+std::string indent_json(std::string_view c, int depth) {
+    std::string o;
+    o.reserve(c.size() + c.size() / 2);
+    const auto newline = [&] {
+        o += '\n';
+        o.append(static_cast<std::size_t>(2 * depth), ' ');
+    };
+    bool in_string = false, escaped = false;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        const char ch = c[i];
+        if (in_string) {
+            o += ch;
+            if (escaped)
+                escaped = false;
+            else if (ch == '\\')
+                escaped = true;
+            else if (ch == '"')
+                in_string = false;
+            continue;
+        }
+        switch (ch) {
+        case '"':
+            in_string = true;
+            o += ch;
+            break;
+        case '{':
+        case '[':
+            o += ch;
+            if (i + 1 < c.size() && (c[i + 1] == '}' || c[i + 1] == ']')) {
+                o += c[++i];
+            } else {
+                ++depth;
+                newline();
+            }
+            break;
+        case '}':
+        case ']':
+            --depth;
+            newline();
+            o += ch;
+            break;
+        case ',':
+            o += ch;
+            newline();
+            break;
+        case ':':
+            o += ": ";
+            break;
+        default:
+            o += ch;
+        }
+    }
+    return o;
+}
+
 } // namespace detail
 PLAINT_END_NAMESPACE

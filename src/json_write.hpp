@@ -21,6 +21,11 @@ void json_text(std::string& o, std::string_view s);
 void json_real(std::string& o, double v);
 // A member's key and colon, after a comma unless it opens its object (`o` ends with '{').
 void json_key(std::string& o, const char* key);
+// Compact JSON `compact` (as these functions write it: no white space outside strings) laid out
+// as nlohmann's dump(2) lays out a value nested `depth` levels deep: a member or element a line,
+// two spaces a level, ": " after a key, empty objects and arrays as {} and []; for a part written
+// compactly that goes into a pretty document (the report's people).
+std::string indent_json(std::string_view compact, int depth);
 
 // A member whose value is a number: a real as json_real, an integer in decimal.
 template <class T>

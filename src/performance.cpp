@@ -4,6 +4,7 @@
 #include "plaint/performance.hpp"
 
 #include "json_write.hpp"
+#include "performance_detail.hpp"
 #include "report_detail.hpp"
 
 #include "plaint/error.hpp"
@@ -97,6 +98,8 @@ std::vector<StaffFigures> staff_performance(const Ledger& ledger, const Performa
         throw error(errc::invalid_argument, "the period's start must be before its end");
     if (!(o.confidence > 0 && o.confidence < 1))
         throw error(errc::invalid_argument, "confidence must lie in (0, 1)");
+    if (o.kind) // an unknown code: out_of_range, naming the enumeration
+        (void)checked_from_code<Kind>(static_cast<std::int32_t>(*o.kind));
     if (o.by != StaffBy::handler && o.by != StaffBy::team)
         throw error(errc::invalid_argument,
                     "unknown staff grouping " + std::to_string(static_cast<int>(o.by)));
@@ -109,7 +112,7 @@ std::vector<StaffFigures> staff_performance(const Ledger& ledger, const Performa
 
     for (std::size_t ci = 0; ci < ledger.size(); ++ci) {
         const ComplaintView v = ledger.view(ci);
-        if (v.received < o.from || v.received >= o.to)
+        if (v.received < o.from || v.received >= o.to || (o.kind && v.kind != *o.kind))
             continue;
         const std::string_view key = o.by == StaffBy::handler ? v.handler : v.team;
         Group& g = groups[std::string(key)];
@@ -258,49 +261,61 @@ void kinds_json(std::string& o, const char* key, const std::array<std::size_t, 5
 
 } // namespace
 
+namespace detail {
+
+void staff_figures_json(std::string& o, const StaffFigures& f, const std::string* name) {
+    o += '{';
+    detail::json_key(o, "id");
+    detail::json_text(o, f.id);
+    if (name) {
+        detail::json_key(o, "name");
+        detail::json_text(o, *name);
+    }
+    detail::json_field(o, "cases", f.cases);
+    detail::json_field(o, "closed", f.closed);
+    kinds_json(o, "cases_by_kind", f.cases_by_kind);
+    kinds_json(o, "closed_by_kind", f.closed_by_kind);
+    detail::json_key(o, "sla");
+    o += '[';
+    for (std::size_t i = 0; i < f.sla.size(); ++i) {
+        const TargetShare& s = f.sla[i];
+        o += i ? ",{" : "{";
+        detail::json_key(o, "target");
+        detail::json_text(o, s.target);
+        detail::json_field(o, "met", s.met);
+        detail::json_field(o, "breached", s.breached);
+        detail::json_field(o, "share_met", s.share_met.value);
+        detail::json_field(o, "share_low", s.share_met.low);
+        detail::json_field(o, "share_high", s.share_met.high);
+        o += '}';
+    }
+    o += ']';
+    duration_json(o, "first_response", f.first_response);
+    duration_json(o, "resolution", f.resolution);
+    share_json(o, "reopened", f.reopened);
+    share_json(o, "unsatisfied_visits", f.unsatisfied_visits);
+    detail::json_field(o, "breach_escalations", f.breach_escalations);
+    detail::json_key(o, "satisfaction");
+    o += '{';
+    detail::json_field(o, "mean", f.satisfaction.value);
+    detail::json_field(o, "n", f.satisfaction.n);
+    detail::json_field(o, "low", f.satisfaction.low);
+    detail::json_field(o, "high", f.satisfaction.high);
+    o += '}';
+    share_json(o, "csat", f.csat);
+    detail::json_key(o, "small_sample");
+    o += f.small_sample ? "true" : "false";
+    o += '}';
+}
+
+} // namespace detail
+
 std::string to_json(const std::vector<StaffFigures>& figures) {
     std::string o = "[";
     for (const StaffFigures& f : figures) {
         if (o.size() > 1)
             o += ',';
-        o += '{';
-        detail::json_key(o, "id");
-        detail::json_text(o, f.id);
-        detail::json_field(o, "cases", f.cases);
-        detail::json_field(o, "closed", f.closed);
-        kinds_json(o, "cases_by_kind", f.cases_by_kind);
-        kinds_json(o, "closed_by_kind", f.closed_by_kind);
-        detail::json_key(o, "sla");
-        o += '[';
-        for (std::size_t i = 0; i < f.sla.size(); ++i) {
-            const TargetShare& s = f.sla[i];
-            o += i ? ",{" : "{";
-            detail::json_key(o, "target");
-            detail::json_text(o, s.target);
-            detail::json_field(o, "met", s.met);
-            detail::json_field(o, "breached", s.breached);
-            detail::json_field(o, "share_met", s.share_met.value);
-            detail::json_field(o, "share_low", s.share_met.low);
-            detail::json_field(o, "share_high", s.share_met.high);
-            o += '}';
-        }
-        o += ']';
-        duration_json(o, "first_response", f.first_response);
-        duration_json(o, "resolution", f.resolution);
-        share_json(o, "reopened", f.reopened);
-        share_json(o, "unsatisfied_visits", f.unsatisfied_visits);
-        detail::json_field(o, "breach_escalations", f.breach_escalations);
-        detail::json_key(o, "satisfaction");
-        o += '{';
-        detail::json_field(o, "mean", f.satisfaction.value);
-        detail::json_field(o, "n", f.satisfaction.n);
-        detail::json_field(o, "low", f.satisfaction.low);
-        detail::json_field(o, "high", f.satisfaction.high);
-        o += '}';
-        share_json(o, "csat", f.csat);
-        detail::json_key(o, "small_sample");
-        o += f.small_sample ? "true" : "false";
-        o += '}';
+        detail::staff_figures_json(o, f);
     }
     return o + "]";
 }
@@ -439,46 +454,54 @@ std::vector<StaffScore> staff_scores(const Ledger& ledger, const PerformanceOpti
                              options.confidence);
 }
 
+namespace detail {
+
+void staff_score_json(std::string& o, const StaffScore& s) {
+    o += '{';
+    detail::json_key(o, "id");
+    detail::json_text(o, s.id);
+    detail::json_field(o, "cases", s.cases);
+    detail::json_key(o, "small_sample");
+    o += s.small_sample ? "true" : "false";
+    detail::json_field(o, "score", s.score);
+    detail::json_field(o, "low", s.low);
+    detail::json_field(o, "high", s.high);
+    detail::json_key(o, "ranked");
+    o += s.ranked ? "true" : "false";
+    detail::json_key(o, "rank_best");
+    o += s.ranked ? std::to_string(s.rank_best) : "null";
+    detail::json_key(o, "rank_worst");
+    o += s.ranked ? std::to_string(s.rank_worst) : "null";
+    detail::json_key(o, "metrics");
+    o += '[';
+    for (std::size_t i = 0; i < s.metrics.size(); ++i) {
+        const MetricScore& m = s.metrics[i];
+        o += i ? ",{" : "{";
+        detail::json_key(o, "metric");
+        detail::json_text(o, m.metric);
+        detail::json_field(o, "value", m.value);
+        detail::json_field(o, "low", m.low);
+        detail::json_field(o, "high", m.high);
+        detail::json_field(o, "score", m.score);
+        detail::json_field(o, "score_low", m.score_low);
+        detail::json_field(o, "score_high", m.score_high);
+        detail::json_field(o, "weight", m.weight);
+        detail::json_field(o, "contribution", m.contribution);
+        detail::json_key(o, "missing");
+        o += m.missing ? "true" : "false";
+        o += '}';
+    }
+    o += "]}";
+}
+
+} // namespace detail
+
 std::string to_json(const std::vector<StaffScore>& scores) {
     std::string o = "[";
     for (const StaffScore& s : scores) {
         if (o.size() > 1)
             o += ',';
-        o += '{';
-        detail::json_key(o, "id");
-        detail::json_text(o, s.id);
-        detail::json_field(o, "cases", s.cases);
-        detail::json_key(o, "small_sample");
-        o += s.small_sample ? "true" : "false";
-        detail::json_field(o, "score", s.score);
-        detail::json_field(o, "low", s.low);
-        detail::json_field(o, "high", s.high);
-        detail::json_key(o, "ranked");
-        o += s.ranked ? "true" : "false";
-        detail::json_key(o, "rank_best");
-        o += s.ranked ? std::to_string(s.rank_best) : "null";
-        detail::json_key(o, "rank_worst");
-        o += s.ranked ? std::to_string(s.rank_worst) : "null";
-        detail::json_key(o, "metrics");
-        o += '[';
-        for (std::size_t i = 0; i < s.metrics.size(); ++i) {
-            const MetricScore& m = s.metrics[i];
-            o += i ? ",{" : "{";
-            detail::json_key(o, "metric");
-            detail::json_text(o, m.metric);
-            detail::json_field(o, "value", m.value);
-            detail::json_field(o, "low", m.low);
-            detail::json_field(o, "high", m.high);
-            detail::json_field(o, "score", m.score);
-            detail::json_field(o, "score_low", m.score_low);
-            detail::json_field(o, "score_high", m.score_high);
-            detail::json_field(o, "weight", m.weight);
-            detail::json_field(o, "contribution", m.contribution);
-            detail::json_key(o, "missing");
-            o += m.missing ? "true" : "false";
-            o += '}';
-        }
-        o += "]}";
+        detail::staff_score_json(o, s);
     }
     return o + "]";
 }

@@ -427,6 +427,7 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
     // ---- satisfaction ----
     if (surveys && surveys->size() > 0)
         add_satisfaction(rep, ledger, options, *surveys, prev_from, clock);
+    add_people(rep, ledger, options, surveys);
     return rep;
 }
 

@@ -55,6 +55,11 @@ double percentile_inplace(std::vector<double>& v, double percent);
 // n, mean, median and 90th percentile of durations; reorders `v`.
 DurationFigures durations(std::vector<double>& v);
 
+// The people of the report's month (report_people.cpp): set when a request of the month has a
+// team or a handler.
+void add_people(MonthlyReport& rep, const Ledger& ledger, const ReportOptions& options,
+                const SurveyResponses* surveys);
+
 // When a request was first responded to and first resolved (DOMAIN.md §6, wall clock): a
 // response is an assignment, the start of work, or an end — a resolution, an explanation, a
 // consultation's answer, an acknowledgement. `see` takes the events in order, so that a caller

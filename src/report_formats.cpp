@@ -3,6 +3,8 @@
 #include "plaint/report.hpp"
 
 #include "json_util.hpp"
+#include "json_write.hpp"
+#include "performance_detail.hpp"
 #include "report_detail.hpp"
 
 #include <nlohmann/json.hpp>
@@ -114,12 +116,62 @@ void heat_json(OJson& o, const HeatMap& h) {
     o["max"] = h.max;
 }
 
+// The people as compact JSON: {teams (with their names), team_scores, handlers, handlers_small,
+// top_handlers, bottom_handlers, team_category}.
+std::string people_json(const PeopleFigures& p) {
+    std::string o = "{\"teams\":[";
+    for (std::size_t i = 0; i < p.teams.size(); ++i) {
+        o += i ? "," : "";
+        detail::staff_figures_json(o, p.teams[i], &p.team_names[i]);
+    }
+    o += "],\"team_scores\":";
+    const auto scores = [&o](const std::vector<StaffScore>& v) {
+        o += '[';
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            o += i ? "," : "";
+            detail::staff_score_json(o, v[i]);
+        }
+        o += ']';
+    };
+    if (p.team_scores.empty())
+        o += "null";
+    else
+        scores(p.team_scores);
+    detail::json_field(o, "handlers", p.handlers);
+    detail::json_field(o, "handlers_small", p.handlers_small);
+    detail::json_key(o, "top_handlers");
+    scores(p.top_handlers);
+    detail::json_key(o, "bottom_handlers");
+    scores(p.bottom_handlers);
+    const HeatMap& h = p.team_category;
+    o += ",\"team_category\":{\"rows\":[";
+    for (std::size_t r = 0; r < h.rows.size(); ++r) {
+        o += r ? "," : "";
+        detail::json_text(o, h.rows[r]);
+    }
+    o += "],\"cols\":[";
+    for (std::size_t c = 0; c < h.cols.size(); ++c) {
+        o += c ? "," : "";
+        detail::json_text(o, h.cols[c]);
+    }
+    o += "],\"cells\":[";
+    for (std::size_t r = 0; r < h.rows.size(); ++r) {
+        o += r ? ",[" : "[";
+        for (std::size_t c = 0; c < h.cols.size(); ++c)
+            o += (c ? "," : "") + std::to_string(h.at(r, c));
+        o += ']';
+    }
+    o += "]";
+    detail::json_field(o, "max", h.max);
+    return o + "}}";
+}
+
 } // namespace
 
 std::string MonthlyReport::to_json() const {
     OJson j;
     const detail::DisposeOnExit guard(j);
-    object_of(j, 18);
+    object_of(j, 19);
     j["plaint_report"] = 1;
     j["month"] = month;
     j["previous_month"] = previous;
@@ -227,7 +279,16 @@ std::string MonthlyReport::to_json() const {
     object_of(heat, 2);
     heat_json(heat["building_category"], building_category);
     heat_json(heat["weekday_hour"], weekday_hour);
-    return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    // The people, written compactly and laid out into the document's text: their parts are the
+    // staff figures' own JSON, and a tree of them would be copied as it grows.
+    j["people"] = nullptr;
+    std::string text = j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    if (people) {
+        const std::string_view tail = "null\n}";
+        text.replace(text.size() - tail.size(), tail.size(),
+                     detail::indent_json(people_json(*people), 1) + "\n}");
+    }
+    return text + "\n";
 }
 
 // ---- CSV ----
@@ -276,6 +337,54 @@ public:
 private:
     std::string out_;
 };
+
+void score_csv(CsvOut& c, std::string_view group, const StaffScore& s) {
+    c.count("people", group, s.id, "cases", s.cases);
+    c.real("people", group, s.id, "score", s.score);
+    c.real("people", group, s.id, "score_low", s.low);
+    c.real("people", group, s.id, "score_high", s.high);
+    c.row("people", group, s.id, "rank_best", s.ranked ? std::to_string(s.rank_best) : "");
+    c.row("people", group, s.id, "rank_worst", s.ranked ? std::to_string(s.rank_worst) : "");
+    for (const MetricScore& m : s.metrics)
+        c.real("people", group, s.id, m.metric + "_contribution", m.contribution);
+}
+
+// The people: one row a figure of each team, then the top and bottom handlers' scores, then
+// the team × category map.
+void people_csv(CsvOut& c, const PeopleFigures& p) {
+    for (std::size_t i = 0; i < p.teams.size(); ++i) {
+        const StaffFigures& f = p.teams[i];
+        c.row("people", "team", f.id, "name", p.team_names[i]);
+        c.count("people", "team", f.id, "cases", f.cases);
+        c.count("people", "team", f.id, "closed", f.closed);
+        for (const TargetShare& t : f.sla)
+            c.real("people", "team", f.id, "sla_" + t.target, t.share_met.value);
+        c.real("people", "team", f.id, "first_response_mean_s", f.first_response.mean);
+        c.real("people", "team", f.id, "resolution_p90_s", f.resolution.p90);
+        c.real("people", "team", f.id, "reopened", f.reopened.value);
+        c.real("people", "team", f.id, "unsatisfied_visits", f.unsatisfied_visits.value);
+        c.count("people", "team", f.id, "breach_escalations", f.breach_escalations);
+        c.real("people", "team", f.id, "satisfaction_mean", f.satisfaction.value);
+        c.real("people", "team", f.id, "csat", f.csat.value);
+        c.row("people", "team", f.id, "small_sample", f.small_sample ? "true" : "false");
+        if (i < p.team_scores.size()) {
+            const StaffScore& s = p.team_scores[i];
+            c.real("people", "team", f.id, "score", s.score);
+            c.real("people", "team", f.id, "score_low", s.low);
+            c.real("people", "team", f.id, "score_high", s.high);
+        }
+    }
+    c.count("people", "handlers", "", "count", p.handlers);
+    c.count("people", "handlers", "", "small_samples", p.handlers_small);
+    for (const StaffScore& s : p.top_handlers)
+        score_csv(c, "top_handlers", s);
+    for (const StaffScore& s : p.bottom_handlers)
+        score_csv(c, "bottom_handlers", s);
+    const HeatMap& h = p.team_category;
+    for (std::size_t r = 0; r < h.rows.size(); ++r)
+        for (std::size_t col = 0; col < h.cols.size(); ++col)
+            c.count("heatmap", "team_category", h.rows[r], h.cols[col], h.at(r, col));
+}
 
 } // namespace
 
@@ -373,6 +482,8 @@ std::string MonthlyReport::to_csv() const {
         for (std::size_t r = 0; r < h->rows.size(); ++r)
             for (std::size_t col = 0; col < h->cols.size(); ++col)
                 c.count("heatmap", name, h->rows[r], h->cols[col], h->at(r, col));
+    if (people)
+        people_csv(c, *people);
     return c.take();
 }
 

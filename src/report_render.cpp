@@ -239,6 +239,79 @@ void trend_svg(std::string& h, const std::vector<TrendPoint>& trend, double targ
          "\" text-anchor=\"middle\" class=\"ax\">week starting (Monday)</text>\n</svg>\n";
 }
 
+// A score with its interval: "82.4 (61.0–95.3)"; "–" when not scored.
+std::string score_text(const StaffScore& s) {
+    return num(s.score, 1) + " (" + num(s.low, 1) + "–" + num(s.high, 1) + ")";
+}
+
+// The SLA share met over every target of a group's clocks.
+double sla_share(const StaffFigures& f) {
+    std::size_t met = 0, all = 0;
+    for (const TargetShare& t : f.sla) {
+        met += t.met;
+        all += t.met + t.breached;
+    }
+    return all ? static_cast<double>(met) / static_cast<double>(all) : detail::nan;
+}
+
+void handlers_table(std::string& h, const std::string& title,
+                    const std::vector<StaffScore>& scores) {
+    h += "<table><caption>" + esc(title) +
+         "</caption><tr><th>handler</th><th class=\"n\">cases</th><th class=\"n\">score "
+         "(interval)</th><th class=\"n\">rank</th></tr>\n";
+    for (const StaffScore& s : scores) {
+        const std::string rank = s.rank_best == s.rank_worst ? std::to_string(s.rank_best)
+                                                             : std::to_string(s.rank_best) + "–" +
+                                                                   std::to_string(s.rank_worst);
+        h += "<tr><td>" + esc(s.id) + "</td><td class=\"n\">" + std::to_string(s.cases) +
+             "</td><td class=\"n\">" + score_text(s) + "</td><td class=\"n\">" + rank +
+             "</td></tr>\n";
+    }
+    h += "</table>\n";
+}
+
+void people_html(std::string& h, const PeopleFigures& p) {
+    h += "<section id=\"people\">\n<h2>People</h2>\n<table><caption>Teams</caption><tr>"
+         "<th>team</th><th class=\"n\">requests</th><th class=\"n\">closed</th>"
+         "<th class=\"n\">SLA met</th><th class=\"n\">resolution p90</th>"
+         "<th class=\"n\">reopened</th><th class=\"n\">CSAT</th>";
+    const bool scored = !p.team_scores.empty();
+    if (scored)
+        h += "<th class=\"n\">score (interval)</th>";
+    h += "</tr>\n";
+    for (std::size_t i = 0; i < p.teams.size(); ++i) {
+        const StaffFigures& f = p.teams[i];
+        const std::string label = f.id.empty()              ? std::string("(no team)")
+                                  : p.team_names[i].empty() ? f.id
+                                                            : p.team_names[i];
+        h += "<tr><td>" + esc(label) + (f.small_sample ? " <small>(small sample)</small>" : "") +
+             "</td><td class=\"n\">" + std::to_string(f.cases) + "</td><td class=\"n\">" +
+             std::to_string(f.closed) + "</td><td class=\"n\">" + pct(sla_share(f)) +
+             "</td><td class=\"n\">" + hours(f.resolution.p90) + "</td><td class=\"n\">" +
+             pct(f.reopened.value) + "</td><td class=\"n\">" + pct(f.csat.value) + "</td>";
+        if (scored)
+            h += "<td class=\"n\">" + score_text(p.team_scores[i]) + "</td>";
+        h += "</tr>\n";
+    }
+    h += "</table>\n<p>" + std::to_string(p.handlers) + " handlers; " +
+         std::to_string(p.handlers_small) +
+         " with too few requests to rank (shown in the files, never ranked). A rank is a range: "
+         "only a handler whose score interval lies wholly above or below another's moves it.</p>\n";
+    if (!p.top_handlers.empty()) {
+        h += "<div class=\"grid2\">\n";
+        handlers_table(h, "Top handlers", p.top_handlers);
+        handlers_table(h, "Bottom handlers", p.bottom_handlers);
+        h += "</div>\n";
+    }
+    HeatMap m = p.team_category;
+    for (std::string& r : m.rows)
+        if (r.empty())
+            r = "(no team)";
+    h += "<p>Requests by team and category:</p>\n";
+    heat_svg(h, m, 92, 22, 130, "Requests by team and category");
+    h += "</section>\n";
+}
+
 const char* verdict_text(satisfaction::Verdict v) {
     switch (v) {
     case satisfaction::Verdict::met:
@@ -461,6 +534,10 @@ std::string MonthlyReport::to_html() const {
         }
     }
     h += "</section>\n";
+
+    // ---- people ----
+    if (people)
+        people_html(h, *people);
 
     // ---- heat maps ----
     h += "<section id=\"heatmaps\">\n<h2>Heat maps</h2>\n<p>Complaints received by building and "

@@ -10,7 +10,6 @@
 #include "plaint/config.hpp"
 #include "plaint/enums.hpp"
 #include "plaint/ledger.hpp"
-#include "plaint/report.hpp"
 #include "plaint/satisfaction.hpp"
 #include "plaint/time.hpp"
 
@@ -23,6 +22,8 @@
 #include <vector>
 
 PLAINT_BEGIN_NAMESPACE
+
+struct SurveyResponses; // report.hpp
 
 /// Whom the figures are for. Values never change (they cross the C ABI). Since 0.7.
 enum class StaffBy : std::int32_t {
@@ -41,6 +42,7 @@ struct PerformanceOptions {
     /// too uncertain to rank by (their intervals say how much).
     std::size_t small_sample = 30;
     std::string overall = "overall"; ///< the survey question that says how satisfied
+    std::optional<Kind> kind;        ///< only the requests of this kind; unset: every kind
 };
 
 /// One SLA target's clocks over a group's cases. Since 0.7.

@@ -12,6 +12,7 @@
 #include "plaint/aggregate.hpp"
 #include "plaint/config.hpp"
 #include "plaint/ledger.hpp"
+#include "plaint/performance.hpp"
 #include "plaint/satisfaction.hpp"
 #include "plaint/time.hpp"
 
@@ -94,22 +95,6 @@ struct TargetFigures {
     double p90_elapsed = 0;          ///< 90th percentile of the same; NaN if none
 };
 
-/// Durations in wall-clock seconds. Since 0.5.
-struct DurationFigures {
-    std::size_t n = 0;
-    double mean = 0; ///< NaN when n = 0
-    double p50 = 0;  ///< median, type-7 percentile; NaN when n = 0
-    double p90 = 0;  ///< 90th percentile; NaN when n = 0
-    /// The t interval of the mean and the distribution-free (order-statistic) interval of the
-    /// 90th percentile, where a figure asks for them (staff performance, since 0.7); NaN
-    /// otherwise, and when n is too small (2 for the mean; for the percentile, when no pair of
-    /// order statistics covers it at the confidence asked).
-    double mean_low = std::numeric_limits<double>::quiet_NaN();
-    double mean_high = std::numeric_limits<double>::quiet_NaN();
-    double p90_low = std::numeric_limits<double>::quiet_NaN();
-    double p90_high = std::numeric_limits<double>::quiet_NaN();
-};
-
 /// The satisfaction figures of one month's responses. Since 0.5.
 struct SatisfactionFigures {
     std::string month; ///< "YYYY-MM"
@@ -138,6 +123,25 @@ struct HeatMap {
     std::size_t max = 0; ///< the largest cell
     /// The cell in row r, column c (no bounds check).
     std::size_t at(std::size_t r, std::size_t c) const { return cells[r * cols.size() + c]; }
+};
+
+/// The people of a report's month (DOMAIN.md §8): its requests by the team and the handler that
+/// own them (staff_performance over the month, read as of the report's instant), scored by the
+/// profile's `performance` section when it has one. Since 0.7.
+struct PeopleFigures {
+    std::vector<StaffFigures> teams;     ///< by team id; "" (the requests of no team) first
+    std::vector<std::string> team_names; ///< the profile's name of each team ("" when none)
+    std::vector<StaffScore> team_scores; ///< in the order of `teams`; empty without a section
+    std::size_t handlers = 0;            ///< handlers owning a request of the month
+    std::size_t handlers_small = 0;      ///< of them, small samples (shown, never ranked)
+    /// Ranked handlers (scored, not small samples) by score, best first, then id: the first
+    /// half, at most `ReportOptions::top`. Empty without a `performance` section.
+    std::vector<StaffScore> top_handlers;
+    /// The other half from the worst, worst first, at most `ReportOptions::top`; never one of
+    /// `top_handlers`.
+    std::vector<StaffScore> bottom_handlers;
+    /// Requests by team (rows, in the order of `teams`) and category (enum order).
+    HeatMap team_category;
 };
 
 /// The monthly report; a plain value. Since 0.5.
@@ -200,6 +204,10 @@ struct MonthlyReport {
     HeatMap building_category; ///< rows buildings (name order), columns categories (enum order)
     HeatMap weekday_hour;      ///< rows Mon..Sun, columns 00..23, local time
 
+    // ---- people ----
+    /// When a request of the month has a team or a handler. Since 0.7.
+    std::optional<PeopleFigures> people;
+
     /// The report as JSON (UTF-8, two-space indent, keys in a fixed order; NaN → null).
     /// Stable keys, Since 0.5:
     /// - `plaint_report`: 1 (the format); `month`, `previous_month`, `timezone`, `from`, `to`,
@@ -228,11 +236,18 @@ struct MonthlyReport {
     ///   array of {`week`, `responses`, `csat`, `mean`}
     /// - `heatmaps`: `building_category`, `weekday_hour`: {`rows`, `cols`, `cells` (array of
     ///   rows, each an array of counts), `max`}
+    /// - Since 0.7, `people` (last; null when no request of the month has a team or handler):
+    ///   {`teams` (the objects of `to_json(std::vector<StaffFigures>)`, each with `name`
+    ///   added after `id`), `team_scores` (those of `to_json(std::vector<StaffScore>)`, or null
+    ///   without a `performance` section), `handlers`, `handlers_small`, `top_handlers`,
+    ///   `bottom_handlers` (scores, as `team_scores`), `team_category` (a heat map)}
     std::string to_json() const;
     /// The report as one tidy CSV table (RFC 4180, UTF-8, LF): header
     /// `section,group,item,metric,value`, one figure a row; `section` is one of `meta`,
     /// `complaints`, `main_issues`, `sla`, `times`, `escalations`, `return_visits`, `quotas`,
-    /// `satisfaction`, `trend`, `heatmap`; `group` the breakdown ("by_category", a month, a
+    /// `satisfaction`, `trend`, `heatmap`, and since 0.7 `people` (groups `team`,
+    /// `top_handlers`, `bottom_handlers`; the team × category map is a `heatmap`
+    /// `team_category`); `group` the breakdown ("by_category", a month, a
     /// heat map's name), `item` the row ("equipment", a target, a building), `metric` the
     /// figure ("count", "share_met", a column of a heat map); undefined figures are empty.
     /// Since 0.5.
@@ -240,7 +255,9 @@ struct MonthlyReport {
     /// The report as one self-contained HTML page (UTF-8; inline CSS and SVG, no script, no
     /// external asset; `@media print` rules): key figures, counts, main issues, the SLA
     /// compliance per target as bars, times, return visits and quotas, satisfaction with the
-    /// weekly trend, and both heat maps. Every text from the data is HTML-escaped. Since 0.5.
+    /// weekly trend, both heat maps, and since 0.7 the people (the team table, top and bottom
+    /// handlers by score with their n, the team × category map). Every text from the data is
+    /// HTML-escaped. Since 0.5.
     std::string to_html() const;
     /// A short plain-text summary (a dozen lines) for a terminal. Since 0.5.
     std::string summary() const;

@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -343,5 +344,21 @@ std::uint64_t sample_size(double margin, double confidence = 0.95, double p = 0.
                           std::uint64_t population = 0);
 
 } // namespace satisfaction
+
+/// Durations in wall-clock seconds. Since 0.5 (declared in report.hpp until 0.7).
+struct DurationFigures {
+    std::size_t n = 0;
+    double mean = 0; ///< NaN when n = 0
+    double p50 = 0;  ///< median, type-7 percentile; NaN when n = 0
+    double p90 = 0;  ///< 90th percentile; NaN when n = 0
+    /// The t interval of the mean and the distribution-free (order-statistic) interval of the
+    /// 90th percentile, where a figure asks for them (staff performance, since 0.7); NaN
+    /// otherwise, and when n is too small (2 for the mean; for the percentile, when no pair of
+    /// order statistics covers it at the confidence asked).
+    double mean_low = std::numeric_limits<double>::quiet_NaN();
+    double mean_high = std::numeric_limits<double>::quiet_NaN();
+    double p90_low = std::numeric_limits<double>::quiet_NaN();
+    double p90_high = std::numeric_limits<double>::quiet_NaN();
+};
 
 PLAINT_END_NAMESPACE

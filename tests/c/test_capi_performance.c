@@ -426,6 +426,22 @@ static void test_scores(void) {
     CHECK(has(g, "\"rank_best\":1,\"rank_worst\":2,"));
     plaint_string_free(json);
 
+    /* The monthly report of March holds the same people: teams and their scores; no handler is
+     * ranked there (the report flags samples under 30 cases). */
+    {
+        plaint_report_options r = PLAINT_REPORT_OPTIONS_INIT;
+        r.month = "2026-03";
+        CHECK(plaint_ledger_report_json(l, &r, &json) == PLAINT_OK);
+        CHECK(has(json, "\n  \"people\": {\n    \"teams\": [\n"));
+        CHECK(has(json, "\"handlers\": 2,\n    \"handlers_small\": 2,\n"));
+        CHECK(has(json, "\"top_handlers\": [],\n    \"bottom_handlers\": [],\n"));
+        plaint_string_free(json);
+        CHECK(plaint_ledger_report_csv(l, &r, &json) == PLAINT_OK);
+        CHECK(has(json, "\npeople,team,eng,cases,2\n"));
+        CHECK(has(json, "\npeople,team,eng,score,100.000000\n"));
+        plaint_string_free(json);
+    }
+
     /* Small samples (the default, 30 cases) are never ranked. */
     o.small_sample = 30;
     CHECK(plaint_ledger_performance_scores_json(l, &o, &json) == PLAINT_OK);

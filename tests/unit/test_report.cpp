@@ -496,7 +496,7 @@ TEST_CASE("report: JSON keys are stable") {
     CHECK(keys == std::vector<std::string>{
                       "plaint_report", "month", "previous_month", "timezone", "from", "to", "as_of",
                       "profile", "confidence", "csat_target", "kind", "complaints", "main_issues",
-                      "sla", "escalations", "return_visits", "satisfaction", "heatmaps"});
+                      "sla", "escalations", "return_visits", "satisfaction", "heatmaps", "people"});
     auto keys_of = [](const nlohmann::ordered_json& o) {
         std::vector<std::string> k;
         for (const auto& kv : o.items())
@@ -533,6 +533,10 @@ TEST_CASE("report: JSON keys are stable") {
     CHECK(j["satisfaction"]["current"]["verdict"] == "undecided");
     // Undefined figures are null, never NaN: no previous month's NPS interval from one answer.
     CHECK(j["satisfaction"]["previous"]["nps_low"].is_null());
+    // The default profile dispatches every request to a team: people, though no handler.
+    CHECK(j["people"]["teams"].size() >= 1);
+    CHECK(j["people"]["handlers"] == 0);
+    CHECK(j["people"]["top_handlers"].empty());
 
     // CSV: one tidy table.
     const std::string csv = r.to_csv();

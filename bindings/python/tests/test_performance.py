@@ -553,3 +553,40 @@ def test_scores_bad_input(ledger: plaint.Ledger) -> None:
         with pytest.raises(plaint.ValidationError) as info:
             plaint.Profile.from_json(dict(PROFILE, performance=section))
         assert message in str(info.value)
+
+
+def test_the_report_people_on_the_sample() -> None:
+    """The sample month's report has a people section whose parts add up to the month."""
+    with plaint.Ledger() as led:
+        led.import_json_lines(
+            SOURCE_ROOT / "examples" / "data" / "sample" / "complaints-2026-10.jsonl"
+        )
+        report = led.report("2026-10")
+        start, end = plaint.month_range("2026-10")
+        by_team = led.performance(start, end, "team", as_of=end)
+    people = report["people"]
+    # The default profile's five teams, and "" for the requests no team took.
+    assert [t["id"] for t in people["teams"]] == [
+        "",
+        "cleaning",
+        "customer_service",
+        "engineering",
+        "greening",
+        "security",
+    ]
+    assert people["teams"][3]["name"] == "工程维修部 engineering and repair"
+    assert sum(t["cases"] for t in people["teams"]) == report["complaints"]["received"] == 2231
+    # The same counts as Ledger.performance over the month.
+    assert [t["cases"] for t in people["teams"]] == [f.cases for f in by_team]
+    heat = people["team_category"]
+    assert sum(map(sum, heat["cells"])) == 2231
+    assert heat["rows"] == [t["id"] for t in people["teams"]]
+    # Top and bottom handlers: ranked, disjoint, best first and worst first.
+    top, bottom = people["top_handlers"], people["bottom_handlers"]
+    assert top and bottom
+    assert not {h["id"] for h in top} & {h["id"] for h in bottom}
+    assert all(h["ranked"] and h["cases"] >= 30 for h in top + bottom)
+    assert [h["score"] for h in top] == sorted((h["score"] for h in top), reverse=True)
+    assert [h["score"] for h in bottom] == sorted(h["score"] for h in bottom)
+    assert min(h["score"] for h in top) >= max(h["score"] for h in bottom)
+    assert people["handlers"] >= len(top) + len(bottom) + people["handlers_small"]
