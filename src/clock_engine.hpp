@@ -42,11 +42,11 @@ inline bool in_calendar_years(Instant t) noexcept {
     return t >= calendar_from && t < calendar_until;
 }
 
-struct CTarget {
-    const Target* t = nullptr;
+// A calendar as the engine counts in it: a 24x7 one (`always`) answers without being asked.
+struct CalRef {
     const Calendar* cal = nullptr;
     bool always = false; // a 24x7 calendar: business time is wall time
-    std::uint32_t start = 0, stop = 0, pause = 0, resume = 0;
+
     // A 24x7 calendar's answers without asking it, inside its years; outside them the calendar
     // gives its error, as for any other calendar.
     Duration between(Instant a, Instant b) const {
@@ -60,6 +60,29 @@ struct CTarget {
         }
         return cal->add(t0, d);
     }
+};
+
+inline CalRef cal_ref(const Calendar* c) noexcept {
+    return {c, c && c->spec().always_open};
+}
+
+struct CTarget : CalRef {
+    const Target* t = nullptr;
+    // The target names no calendar of its own: it counts in the owning team's calendar, when that
+    // team has one (see TeamCals).
+    bool follows_team = false;
+    std::uint32_t start = 0, stop = 0, pause = 0, resume = 0;
+};
+
+// The calendars of a profile's teams for the clocks (README.md, "Teams and their calendars"):
+// `cals[k]` for the team at position k - 1 of the profile (k = 0: no team), a null `cal` for a
+// team without a calendar. `initial` is the team that owns the case before any assign or escalate
+// names one: the team the rules dispatch it to (0 none). With no team calendar at all the engine
+// is given no TeamCals and never switches.
+struct TeamCals {
+    const CalRef* cals = nullptr;
+    std::size_t n = 0; // entries in cals
+    std::uint8_t initial = 0;
 };
 
 struct CPolicy {
@@ -81,6 +104,7 @@ inline CPolicy compile_policy(std::string name, const Policy& p,
         if (!ct.cal)
             throw error(errc::internal, "undefined calendar " + quote(t.calendar));
         ct.always = ct.cal->spec().always_open;
+        ct.follows_team = !t.own_calendar;
         ct.start = mask_of(t.start);
         ct.stop = mask_of(t.stop);
         ct.pause = mask_of(t.pause);
@@ -96,6 +120,7 @@ inline CPolicy compile_policy(std::string name, const Policy& p,
 struct EvLite {
     Instant at;
     EventType type;
+    std::uint8_t team; // the team an assign or escalate names (as in TeamCals), 0 none
     Instant deadline;
 };
 
@@ -116,12 +141,25 @@ struct LiteClock {
 // the warnings) to the instant it is reached inside it. `emit` gets each clock in order: per
 // target, per cycle and round. Without `warnings`, warning instants are neither computed nor
 // used (no clock is then in the warning state).
+//
+// With `teams`, a target that names no calendar counts in the owning team's calendar: the
+// initial team's from the start, and from each assign or escalate naming a team with another
+// calendar on, that team's — business time elapsed is kept, and the rest counts in the new
+// calendar from the event's instant (as a pause and a resume at that instant would), after the
+// event's own effect on the clock (an assign that stops a clock stops it in the old calendar).
 template <class Emit>
 void run_clocks(const CPolicy& p, const EvLite* ev, std::size_t n, Instant at, bool warnings,
-                Emit&& emit) {
+                const TeamCals* teams, Emit&& emit) {
+    // The calendar a following target counts in while team `k` owns the case.
+    auto team_cal = [teams](const CTarget& ct, std::uint8_t k) -> CalRef {
+        return k < teams->n && teams->cals[k].cal ? teams->cals[k] : static_cast<const CalRef&>(ct);
+    };
     for (std::size_t ti = 0; ti < p.targets.size(); ++ti) {
         const CTarget& ct = p.targets[ti];
         const Target& t = *ct.t;
+        const bool switching = teams && ct.follows_team;
+        CalRef cur = switching ? team_cal(ct, teams->initial) : static_cast<const CalRef&>(ct);
+        CalRef start_cal = cur; // the calendar at the start: a deadline-from-event's duration
         const bool dfe = t.deadline_from_event;
         Duration amount[5];
         std::size_t na = 0;
@@ -141,10 +179,10 @@ void run_clocks(const CPolicy& p, const EvLite* ev, std::size_t n, Instant at, b
         bool started_in_cycle = false;
 
         auto close = [&](Instant e) {
-            const Duration len = ct.between(open_since, e);
+            const Duration len = cur.between(open_since, e);
             for (std::size_t k = 0; k < na; ++k)
                 if (!has_reached[k] && acc + len >= amount[k]) {
-                    reached[k] = ct.add(open_since, amount[k] - acc);
+                    reached[k] = cur.add(open_since, amount[k] - acc);
                     has_reached[k] = true;
                 }
             acc += len;
@@ -154,8 +192,8 @@ void run_clocks(const CPolicy& p, const EvLite* ev, std::size_t n, Instant at, b
             if (has_reached[k])
                 return reached[k];
             if (running)
-                return ct.add(open_since, amount[k] - acc);
-            return ct.add(has_stopped ? stopped : at, amount[k] - acc);
+                return cur.add(open_since, amount[k] - acc);
+            return cur.add(has_stopped ? stopped : at, amount[k] - acc);
         };
         auto finish = [&]() {
             LiteClock c;
@@ -167,15 +205,15 @@ void run_clocks(const CPolicy& p, const EvLite* ev, std::size_t n, Instant at, b
             c.has_stopped = has_stopped;
             c.stopped = stopped;
             const Instant until = has_stopped ? stopped : at;
-            c.elapsed = acc + (running && until > open_since ? ct.between(open_since, until) : 0);
+            c.elapsed = acc + (running && until > open_since ? cur.between(open_since, until) : 0);
             if (dfe) {
                 c.has_due = has_deadline;
                 c.due = deadline;
                 c.duration =
-                    has_deadline ? std::max<Duration>(0, ct.between(started, deadline)) : 0;
+                    has_deadline ? std::max<Duration>(0, start_cal.between(started, deadline)) : 0;
                 if (warnings)
                     for (double f : t.warn)
-                        c.warn[c.nwarn++] = ct.add(
+                        c.warn[c.nwarn++] = start_cal.add(
                             started,
                             static_cast<Duration>(std::ceil(f * static_cast<double>(c.duration))));
             } else {
@@ -217,15 +255,13 @@ void run_clocks(const CPolicy& p, const EvLite* ev, std::size_t n, Instant at, b
                 round = 0;
                 started_in_cycle = false;
             }
-            if (active) {
-                if (ct.stop & b) {
-                    if (running)
-                        close(e.at);
-                    has_stopped = true;
-                    stopped = e.at;
-                    finish();
-                    continue;
-                }
+            if (active && (ct.stop & b)) {
+                if (running)
+                    close(e.at);
+                has_stopped = true;
+                stopped = e.at;
+                finish();
+            } else if (active) {
                 if (running && (ct.pause & b)) {
                     close(e.at);
                 } else if (!running && (ct.resume & b)) {
@@ -245,6 +281,18 @@ void run_clocks(const CPolicy& p, const EvLite* ev, std::size_t n, Instant at, b
                 has_deadline = dfe && e.type == EventType::unsatisfied && e.deadline != no_instant;
                 deadline = e.deadline;
                 started_in_cycle = true;
+                start_cal = cur;
+            }
+            if (switching && e.team != 0) {
+                const CalRef next = team_cal(ct, e.team);
+                if (next.cal != cur.cal) {
+                    if (active && running) {
+                        close(e.at);
+                        running = true;
+                        open_since = e.at;
+                    }
+                    cur = next;
+                }
             }
         }
         if (active) {

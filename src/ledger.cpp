@@ -41,6 +41,18 @@ void LedgerImpl::compile() {
             cals.push_back(set.calendar(t.calendar));
         policies.push_back(compile_policy(name, *p, cals));
     }
+    // Team calendars (README.md, "Teams and their calendars"), by the teams' positions + 1.
+    const auto& teams = profile.teams();
+    for (std::size_t i = 0; i < teams.size(); ++i) {
+        if (teams[i].calendar.empty())
+            continue;
+        if (team_cals.empty())
+            team_cals.resize(teams.size() + 1);
+        const Calendar* c = set.calendar(teams[i].calendar);
+        if (!c)
+            throw error(errc::internal, "undefined calendar " + quote(teams[i].calendar));
+        team_cals[i + 1] = cal_ref(c);
+    }
 }
 
 std::uint8_t LedgerImpl::policy_index(std::optional<std::string_view> name) const {

@@ -304,6 +304,9 @@ public:
 
     Profile profile;
     std::vector<CPolicy> policies;
+    // The profile's teams' calendars for the clocks (TeamCals), resolved once; empty when no team
+    // has a calendar, and the clocks then never look at teams.
+    std::vector<CalRef> team_cals;
 
     Chunked<Rec> recs;
     Chunked<PEv> events;
@@ -414,7 +417,7 @@ public:
         for (std::uint32_t i = r.first_ev; i != none32; i = events[i].next) {
             const PEv& e = events[i];
             const EventType t = e.type();
-            out.push_back({r.received + static_cast<Instant>(e.delta), t,
+            out.push_back({r.received + static_cast<Instant>(e.delta), t, e.team(),
                            t == EventType::unsatisfied ? deadline_of(i) : no_instant});
         }
         return out;
@@ -440,13 +443,24 @@ public:
     bool rules(std::uint32_t ci, Instant at, Trigger trigger);
 
     // ---- queries ----
+    // The clocks of `r` as of `at` (README.md, "Teams and their calendars": each counted in the
+    // owning team's calendar, the rules' dispatch before any assign names a team), into `f`;
+    // `ev` is scratch.
     template <class F>
-    void lite_clocks(const Rec& r, Instant at, F&& f) const {
+    void run(const Rec& r, Instant at, bool warnings, std::vector<EvLite>& ev, F&& f) const {
         if (r.policy == 0xff)
             return;
-        thread_local std::vector<EvLite> ev;
         gather(r, ev);
-        run_clocks(policies[r.policy], ev.data(), ev.size(), at, true, f);
+        TeamCals tc;
+        if (!team_cals.empty())
+            tc = {team_cals.data(), team_cals.size(), r.rule_team};
+        run_clocks(policies[r.policy], ev.data(), ev.size(), at, warnings,
+                   team_cals.empty() ? nullptr : &tc, f);
+    }
+    template <class F>
+    void lite_clocks(const Rec& r, Instant at, F&& f) const {
+        thread_local std::vector<EvLite> ev;
+        run(r, at, true, ev, f);
     }
 };
 

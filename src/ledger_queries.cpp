@@ -178,9 +178,8 @@ void Ledger::clocks_brief(std::size_t index, Instant at, std::vector<ClockBrief>
     if (r.policy == 0xff)
         return;
     thread_local std::vector<detail::EvLite> ev;
-    m.gather(r, ev);
     const detail::CPolicy& p = m.policies[r.policy];
-    detail::run_clocks(p, ev.data(), ev.size(), at, false, [&](const detail::LiteClock& c) {
+    m.run(r, at, false, ev, [&](const detail::LiteClock& c) {
         ClockBrief b;
         b.target = c.target;
         b.kind = p.targets[c.target].t->kind;

@@ -15,15 +15,11 @@ namespace detail {
 
 // Targets breached as of `at` under the complaint's policy (a bit per target).
 std::uint16_t LedgerImpl::missed_mask(const Rec& r, Instant at) {
-    if (r.policy == 0xff)
-        return 0;
-    gather(r, scratch_ev);
     std::uint16_t m = 0;
-    run_clocks(policies[r.policy], scratch_ev.data(), scratch_ev.size(), at, false,
-               [&](const LiteClock& c) {
-                   if (c.state == ClockState::breached)
-                       m = static_cast<std::uint16_t>(m | (1u << c.target));
-               });
+    run(r, at, false, scratch_ev, [&](const LiteClock& c) {
+        if (c.state == ClockState::breached)
+            m = static_cast<std::uint16_t>(m | (1u << c.target));
+    });
     return m;
 }
 

@@ -388,12 +388,17 @@ std::int32_t Profile::visit_quota(Role role) const noexcept {
     return it == impl_->quotas.end() ? 0 : it->second;
 }
 
+std::vector<Clock> Profile::clocks(std::string_view policy, const Complaint& c, Instant at,
+                                   std::string_view dispatched_team) const {
+    return impl_->policies.clocks(policy, c, at, impl_->teams, dispatched_team);
+}
+
 Facts Profile::facts(const Complaint& c, Instant at, std::string_view policy) const {
     Facts f = Facts::of(c, at);
     if (!policy.empty() && impl_->policies.find(policy)) {
         thread_local std::vector<std::string> names; // keep the views alive for this thread
         names.clear();
-        for (const Clock& clock : impl_->policies.clocks(policy, c, at))
+        for (const Clock& clock : clocks(policy, c, at))
             if (clock.state == ClockState::breached)
                 names.push_back(clock.target);
         for (const auto& n : names)

@@ -234,6 +234,7 @@ Target read_target(const Json& v, const std::string& where, Problems& problems) 
                 problems.add(at, e.what());
             }
         } else if (key == "calendar") {
+            t.own_calendar = true;
             if (value.is_string())
                 t.calendar = value.get<std::string>();
             else
@@ -529,7 +530,8 @@ std::string PolicySet::to_json() const {
                 j["deadline_from_event"] = true;
             else
                 j["duration"] = t.duration;
-            j["calendar"] = t.calendar;
+            if (t.own_calendar)
+                j["calendar"] = t.calendar;
             names(j["start"], t.start);
             names(j["stop"], t.stop);
             names(j["pause"], t.pause);
@@ -544,23 +546,74 @@ std::string PolicySet::to_json() const {
     return doc.dump();
 }
 
-std::vector<Clock> PolicySet::clocks(std::string_view policy, const Complaint& complaint,
-                                     Instant at) const {
-    const auto it = impl_->compiled.find(policy);
-    if (it == impl_->compiled.end())
+namespace {
+
+// The position + 1 of team `id` among `teams` (sorted by id, as a profile holds them, or not),
+// 0 for "" or an unknown one.
+std::uint8_t team_position(const std::vector<Team>& teams, std::string_view id) {
+    if (id.empty())
+        return 0;
+    for (std::size_t i = 0; i < teams.size() && i < 255; ++i)
+        if (teams[i].id == id)
+            return static_cast<std::uint8_t>(i + 1);
+    return 0;
+}
+
+std::vector<Clock> complaint_clocks(const detail::PolicySetImpl& impl, std::string_view policy,
+                                    const Complaint& complaint, Instant at,
+                                    const std::vector<Team>* teams,
+                                    std::string_view dispatched_team) {
+    const auto it = impl.compiled.find(policy);
+    if (it == impl.compiled.end())
         throw error(errc::not_found, "no SLA policy named " + detail::quote(policy));
     const detail::CPolicy& cp = it->second;
+    // The teams' calendars, resolved for this call (a profile's are few).
+    std::vector<detail::CalRef> cals;
+    detail::TeamCals tc;
+    if (teams) {
+        cals.resize(std::min<std::size_t>(teams->size(), 254) + 1);
+        bool any = false;
+        for (std::size_t i = 0; i + 1 < cals.size(); ++i) {
+            const std::string& name = (*teams)[i].calendar;
+            if (name.empty())
+                continue;
+            const auto c = impl.calendars.find(name);
+            if (c == impl.calendars.end())
+                throw error(errc::not_found, "team " + detail::quote((*teams)[i].id) +
+                                                 " counts in calendar " + detail::quote(name) +
+                                                 ", which the policy set lacks");
+            cals[i + 1] = detail::cal_ref(&c->second);
+            any = true;
+        }
+        if (!any)
+            teams = nullptr;
+        tc = {cals.data(), cals.size(),
+              teams ? team_position(*teams, dispatched_team) : std::uint8_t(0)};
+    }
     const auto& log = complaint.events();
     std::vector<detail::EvLite> ev;
     ev.reserve(log.size());
     for (const Event& e : log)
         ev.push_back(
-            {e.at, e.type,
+            {e.at, e.type, teams ? team_position(*teams, e.team) : std::uint8_t(0),
              e.type == EventType::unsatisfied && e.deadline ? *e.deadline : detail::no_instant});
     std::vector<Clock> out;
-    detail::run_clocks(cp, ev.data(), ev.size(), at, true,
+    detail::run_clocks(cp, ev.data(), ev.size(), at, true, teams ? &tc : nullptr,
                        [&](const detail::LiteClock& c) { out.push_back(detail::to_clock(cp, c)); });
     return out;
+}
+
+} // namespace
+
+std::vector<Clock> PolicySet::clocks(std::string_view policy, const Complaint& complaint,
+                                     Instant at) const {
+    return complaint_clocks(*impl_, policy, complaint, at, nullptr, {});
+}
+
+std::vector<Clock> PolicySet::clocks(std::string_view policy, const Complaint& complaint,
+                                     Instant at, const std::vector<Team>& teams,
+                                     std::string_view dispatched_team) const {
+    return complaint_clocks(*impl_, policy, complaint, at, &teams, dispatched_team);
 }
 
 PLAINT_END_NAMESPACE

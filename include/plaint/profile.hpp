@@ -81,7 +81,16 @@ public:
     /// The monthly minimum of return visits a role makes (0 when the profile sets none).
     std::int32_t visit_quota(Role role) const noexcept;
 
-    /// The facts of `c` at `at`, with the targets of SLA policy `policy` missed so far.
+    /// The clocks of `c` under SLA policy `policy` as of `at`, each counted in the calendar of
+    /// the team that owns the case (README.md, "Teams and their calendars"): the team of the
+    /// latest `assign` or `escalate` naming one, else `dispatched_team`, the team the rules
+    /// dispatch it to (`Decision::team`; "" for none). `PolicySet::clocks` with the profile's
+    /// teams; a ledger of this profile gives the same clocks. @throws error as
+    /// `PolicySet::clocks`. Since 0.7.
+    std::vector<Clock> clocks(std::string_view policy, const Complaint& c, Instant at,
+                              std::string_view dispatched_team = {}) const;
+    /// The facts of `c` at `at`, with the targets of SLA policy `policy` missed so far (their
+    /// clocks as `clocks` counts them, with the teams `c`'s events name; since 0.7).
     Facts facts(const Complaint& c, Instant at, std::string_view policy) const;
     /// Re-evaluates `c` at `at` under SLA policy `policy`: a `classify` event, with a note naming
     /// the rules, when the rules now decide a more serious nature (communicative -> valid ->

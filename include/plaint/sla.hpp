@@ -13,6 +13,7 @@
 #include "plaint/complaint.hpp"
 #include "plaint/config.hpp"
 #include "plaint/enums.hpp"
+#include "plaint/people.hpp"
 #include "plaint/time.hpp"
 
 #include <cstdint>
@@ -31,6 +32,11 @@ struct Target {
     TargetKind kind = TargetKind::custom;
     Duration duration = 0;         ///< business seconds; unused with `deadline_from_event`
     std::string calendar = "24x7"; ///< a calendar of the policy set, or "24x7"
+    /// Whether the policy names `calendar` (since 0.7). A target that does counts in it always;
+    /// one that does not (round the clock, "24x7") counts in the calendar of the team that owns
+    /// the case when that team has one (`PolicySet::clocks` with teams; README.md, "Teams and
+    /// their calendars").
+    bool own_calendar = false;
     std::vector<EventType> start, stop, pause, resume;
     std::vector<double> warn = {0.75, 0.9}; ///< ascending fractions in (0, 1); at most 4
     std::optional<Role> escalate_on_warning;
@@ -104,6 +110,23 @@ public:
     /// (`errc::out_of_range`) for instants outside the calendar's years.
     std::vector<Clock> clocks(std::string_view policy, const Complaint& complaint,
                               Instant at) const;
+    /// `clocks`, each clock counted in the calendar of the team that owns the case (README.md,
+    /// "Teams and their calendars"; since 0.7). The owner is the team of the latest `assign` or
+    /// `escalate` naming one (`Event::team`), else `dispatched_team`, the team the profile's
+    /// rules dispatch the case to (`Decision::team`; a ledger's `ComplaintView::rule_team`; ""
+    /// for none). A target that names its own calendar (`Target::own_calendar`) keeps it; any
+    /// other counts in the owning team's `Team::calendar` when it has one, else round the clock.
+    /// When the owner changes to a team with another calendar while a clock runs, the business
+    /// time elapsed is kept and the rest counts in the new calendar from the event's instant;
+    /// a clock stopped by that event stops in the old one. A deadline-from-event target measures
+    /// its duration and warnings in the calendar of its start. A team id not among `teams` counts
+    /// as a team without a calendar. `teams` are a profile's (`Profile::teams()`), their
+    /// calendars this set's: `Profile::clocks` is this call with the profile's own teams, and a
+    /// ledger's clocks are the same figures.
+    /// @throws error as `clocks`, and `errc::not_found` for a team calendar this set lacks.
+    std::vector<Clock> clocks(std::string_view policy, const Complaint& complaint, Instant at,
+                              const std::vector<Team>& teams,
+                              std::string_view dispatched_team) const;
 
 private:
     explicit PolicySet(std::shared_ptr<const detail::PolicySetImpl> impl);

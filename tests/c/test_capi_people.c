@@ -602,6 +602,55 @@ static void test_csv(void) {
     plaint_ledger_free(l);
 }
 
+/* A case's SLA clocks count in the calendar of the team that owns it (README.md, "Teams and
+ * their calendars"). Policy p: `resolution`, 8 hours, naming no calendar; equipment goes to
+ * greening, which works 09:00-18:00 Monday to Friday in Asia/Shanghai (UTC+8, no daylight
+ * saving). Received Friday 2026-03-06T17:00:00+08:00 = 1772787600. By hand: 1 h on Friday
+ * (17:00-18:00) and 7 h on Monday (09:00-16:00): due Monday 2026-03-09T16:00:00+08:00 =
+ * 1773043200, 71 h after receipt. The case of no team counts round the clock: due Saturday
+ * 01:00 = 1772787600 + 8 h = 1772816400. */
+static void test_team_calendar_clocks(void) {
+    static const char* const profile_json =
+        "{\"plaint_profile\": 1,"
+        " \"calendars\": {\"office\": {\"timezone\": \"Asia/Shanghai\", \"week\": {"
+        "   \"mon\": [[\"09:00\", \"18:00\"]], \"tue\": [[\"09:00\", \"18:00\"]],"
+        "   \"wed\": [[\"09:00\", \"18:00\"]], \"thu\": [[\"09:00\", \"18:00\"]],"
+        "   \"fri\": [[\"09:00\", \"18:00\"]]}}},"
+        " \"policies\": {\"p\": {\"targets\": [{\"kind\": \"resolution\", \"duration\": \"8h\"}]}},"
+        " \"teams\": {\"greening\": {\"calendar\": \"office\"}},"
+        " \"rules\": {\"sections\": ["
+        "   {\"name\": \"policy\", \"hit\": \"first\", \"rows\": ["
+        "     {\"id\": \"all\", \"when\": {}, \"then\": {\"sla_policy\": \"p\"}}]},"
+        "   {\"name\": \"dispatch\", \"hit\": \"first\", \"rows\": ["
+        "     {\"id\": \"equipment\", \"when\": {\"category\": \"equipment\"},"
+        "      \"then\": {\"team\": \"greening\"}}]}]}}";
+    plaint_profile* p = NULL;
+    plaint_ledger* l = NULL;
+    plaint_ledger_clock clocks[4];
+    size_t n = 0;
+    const int64_t received = 1772787600LL;
+    CHECK(plaint_profile_from_json(&p, profile_json, PLAINT_NTS) == PLAINT_OK);
+    CHECK(plaint_ledger_new(&l, p) == PLAINT_OK);
+    CHECK(plaint_ledger_add_complaint_json(
+              l, "{\"id\":\"G\",\"received\":1772787600,\"category\":\"equipment\"}", PLAINT_NTS,
+              NULL) == PLAINT_OK);
+    CHECK(plaint_ledger_add_complaint_json(
+              l, "{\"id\":\"N\",\"received\":1772787600,\"category\":\"other\"}", PLAINT_NTS,
+              NULL) == PLAINT_OK);
+    plaint_ledger_clock_init(&clocks[0], sizeof clocks[0]);
+    CHECK(plaint_ledger_clocks_at(l, received + 30 * MIN, PLAINT_CLOCKS_OPEN, clocks, 4, &n) ==
+          PLAINT_OK);
+    CHECK(n == 2);
+    if (n == 2) {
+        CHECK(clocks[0].index == 0 && clocks[0].has_due && clocks[0].due == 1773043200LL);
+        CHECK(clocks[0].due - received == 71 * 60 * MIN);
+        CHECK(clocks[0].elapsed == 30 * MIN);
+        CHECK(clocks[1].index == 1 && clocks[1].has_due && clocks[1].due == 1772816400LL);
+    }
+    plaint_ledger_free(l);
+    plaint_profile_free(p);
+}
+
 int main(void) {
     CHECK(PLAINT_VERSION_NUMBER >= 600);
     test_staff_ids();
@@ -612,6 +661,7 @@ int main(void) {
     test_old_event_struct();
     test_ledger();
     test_csv();
+    test_team_calendar_clocks();
     printf("%d checks, %d failures\n", checks, failures);
     return failures ? EXIT_FAILURE : EXIT_SUCCESS;
 }

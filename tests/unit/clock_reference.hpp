@@ -2,7 +2,8 @@
 // library had before its clock engine (src/clock_engine.hpp) became the only one — each clock's
 // running periods kept as a list and every figure computed from them afterwards. Tests compare
 // PolicySet::clocks (and so the ledger) with it on many complaints; the hand-worked values of
-// test_sla.cpp check both.
+// test_sla.cpp check both. With a profile's teams, each running period keeps the calendar of the
+// team that owned the case while it ran (README.md, "Teams and their calendars").
 #pragma once
 
 #include <plaint/calendar.hpp>
@@ -27,8 +28,16 @@ inline bool in(const std::vector<EventType>& set, EventType e) {
 }
 
 // The running periods of one clock, and what they add up to.
+struct Period {
+    Instant first;
+    std::optional<Instant> second; // [first, second or open)
+    const Calendar* cal;           // the calendar it counts in
+};
+
 struct Run {
-    std::vector<std::pair<Instant, std::optional<Instant>>> periods; // [start, end or open)
+    std::vector<Period> periods;
+    const Calendar* start_cal = nullptr; // at the start
+    const Calendar* last_cal = nullptr;  // now
     Instant started = 0;
     std::optional<Instant> stopped;
     std::optional<Instant> deadline; // from the starting event, for rectification
@@ -38,23 +47,24 @@ struct Run {
 // The instant the running time of `run` reaches `amount` (earliest, in business time): inside
 // the periods so far when it got there, else projected as if the clock ran on from its stop, or
 // from `at` while paused.
-inline Instant reach(const Calendar& cal, const Run& run, Instant at, Duration amount) {
+inline Instant reach(const Run& run, Instant at, Duration amount) {
     Duration acc = 0;
-    for (const auto& [s, e] : run.periods) {
+    for (const auto& [s, e, cal] : run.periods) {
         if (!e) // still running: the answer lies ahead from this period's start
-            return cal.add(s, amount - acc);
-        const Duration len = cal.between(s, *e);
+            return cal->add(s, amount - acc);
+        const Duration len = cal->between(s, *e);
         if (acc + len >= amount)
-            return cal.add(s, amount - acc);
+            return cal->add(s, amount - acc);
         acc += len;
     }
     // Paused or stopped short of the amount: projected as if running again from `at` (paused)
-    // or from the stop.
+    // or from the stop, in the calendar of the moment.
     const Instant from = run.stopped ? *run.stopped : at;
-    return cal.add(from, amount - acc);
+    return run.last_cal->add(from, amount - acc);
 }
 
-inline Clock evaluate(const Target& t, const Calendar& cal, const Run& run, Instant at) {
+inline Clock evaluate(const Target& t, const Run& run, Instant at) {
+    const Calendar& cal = *run.start_cal;
     Clock c;
     c.target = t.name;
     c.kind = t.kind;
@@ -63,10 +73,10 @@ inline Clock evaluate(const Target& t, const Calendar& cal, const Run& run, Inst
     c.started = run.started;
     c.stopped = run.stopped;
     const Instant until = run.stopped ? *run.stopped : at;
-    for (const auto& [s, e] : run.periods) {
+    for (const auto& [s, e, pcal] : run.periods) {
         const Instant end = e ? std::min(*e, until) : until;
         if (end > s)
-            c.elapsed += cal.between(s, end);
+            c.elapsed += pcal->between(s, end);
     }
     if (t.deadline_from_event) {
         c.due = run.deadline;
@@ -74,7 +84,7 @@ inline Clock evaluate(const Target& t, const Calendar& cal, const Run& run, Inst
             run.deadline ? std::max<Duration>(0, cal.between(run.started, *run.deadline)) : 0;
     } else {
         c.duration = t.duration;
-        c.due = reach(cal, run, at, t.duration);
+        c.due = reach(run, at, t.duration);
     }
     c.remaining = c.duration - c.elapsed;
     c.percent = c.duration > 0
@@ -83,7 +93,7 @@ inline Clock evaluate(const Target& t, const Calendar& cal, const Run& run, Inst
     for (double f : t.warn) {
         const auto amount = static_cast<Duration>(std::ceil(f * static_cast<double>(c.duration)));
         c.warnings.push_back(t.deadline_from_event ? cal.add(run.started, amount)
-                                                   : reach(cal, run, at, amount));
+                                                   : reach(run, at, amount));
     }
     const bool paused = !run.stopped && !run.periods.empty() && run.periods.back().second;
     if (c.due && run.stopped) {
@@ -106,18 +116,47 @@ inline Clock evaluate(const Target& t, const Calendar& cal, const Run& run, Inst
     return c;
 }
 
+// With `teams`, a target naming no calendar counts in the calendar of the owning team: the latest
+// an assign or escalate named, else `dispatched`.
 inline std::vector<Clock> clocks(const PolicySet& set, std::string_view policy,
-                                 const Complaint& complaint, Instant at) {
+                                 const Complaint& complaint, Instant at,
+                                 const std::vector<Team>* teams = nullptr,
+                                 std::string_view dispatched = {}) {
     const Policy* p = set.find(policy);
     REQUIRE(p);
     std::vector<Clock> out;
     const auto& log = complaint.events();
+    auto calendar_of = [&](const Target& t, std::string_view team) {
+        if (teams && !t.own_calendar)
+            for (const Team& k : *teams)
+                if (k.id == team && !k.calendar.empty())
+                    return set.calendar(k.calendar);
+        return set.calendar(t.calendar);
+    };
     for (std::size_t ti = 0; ti < p->targets.size(); ++ti) {
         const Target& t = p->targets[ti];
-        const Calendar& cal = *set.calendar(t.calendar);
+        std::string owner(dispatched);
+        const Calendar* cal = calendar_of(t, owner);
         std::optional<Run> run;
         std::int32_t cycle = 1, round = 0;
         bool started_in_cycle = false;
+        // A new owner with another calendar: a running period ends and another begins.
+        auto owner_changes = [&](const Event& e) {
+            if (e.team.empty())
+                return;
+            owner = e.team;
+            const Calendar* next = calendar_of(t, owner);
+            if (next == cal)
+                return;
+            cal = next;
+            if (run) {
+                if (!run->periods.empty() && !run->periods.back().second) {
+                    run->periods.back().second = e.at;
+                    run->periods.push_back({e.at, std::nullopt, cal});
+                }
+                run->last_cal = cal;
+            }
+        };
         for (const Event& e : log) {
             if (e.at > at)
                 break;
@@ -127,7 +166,7 @@ inline std::vector<Clock> clocks(const PolicySet& set, std::string_view policy,
                     if (!run->periods.empty() && !run->periods.back().second)
                         run->periods.back().second = e.at;
                     run->stopped = e.at;
-                    out.push_back(evaluate(t, cal, *run, at));
+                    out.push_back(evaluate(t, *run, at));
                     run.reset();
                 }
                 ++cycle;
@@ -139,28 +178,31 @@ inline std::vector<Clock> clocks(const PolicySet& set, std::string_view policy,
                     if (!run->periods.empty() && !run->periods.back().second)
                         run->periods.back().second = e.at;
                     run->stopped = e.at;
-                    out.push_back(evaluate(t, cal, *run, at));
+                    out.push_back(evaluate(t, *run, at));
                     run.reset();
+                    owner_changes(e);
                     continue; // the event that stops a clock does not also restart it
                 }
                 const bool running = !run->periods.empty() && !run->periods.back().second;
                 if (running && in(t.pause, e.type))
                     run->periods.back().second = e.at;
                 else if (!running && in(t.resume, e.type))
-                    run->periods.emplace_back(e.at, std::nullopt);
+                    run->periods.push_back({e.at, std::nullopt, cal});
             } else if (in(t.start, e.type)) {
                 run.emplace();
                 run->started = e.at;
                 run->cycle = cycle;
                 run->round = ++round;
-                run->periods.emplace_back(e.at, std::nullopt);
+                run->periods.push_back({e.at, std::nullopt, cal});
+                run->start_cal = run->last_cal = cal;
                 if (t.deadline_from_event)
                     run->deadline = e.deadline;
                 started_in_cycle = true;
             }
+            owner_changes(e);
         }
         if (run) {
-            out.push_back(evaluate(t, cal, *run, at));
+            out.push_back(evaluate(t, *run, at));
         } else if (!started_in_cycle) {
             Clock c;
             c.target = t.name;

@@ -1002,7 +1002,8 @@ TEST_CASE("ledger import: the shipped sample month, as JSON lines and as CSV") {
         if (k % 10 == 0 && !a.sla_policy.empty())
             reference::same_clocks(from_json.clocks(k, export_at),
                                    reference::clocks(from_json.profile().policies(), a.sla_policy,
-                                                     from_json.complaint(k), export_at));
+                                                     from_json.complaint(k), export_at,
+                                                     &from_json.profile().teams(), a.rule_team));
         ++k;
     }
     CHECK(k == 2231);

@@ -1,6 +1,7 @@
 // People and teams (issue 15, DOMAIN.md §8 "Who handles it"): the profile's teams, the rules'
 // dispatch to a team, handler and team ids on events, and the ledger's owner by handler and
 // team. Expected values are read off the small profiles and event logs written here.
+#include "clock_reference.hpp"
 #include "support.hpp"
 #include <plaint/ledger.hpp>
 #include <plaint/people.hpp>
@@ -266,4 +267,177 @@ TEST_CASE("people: handler and team columns of an events CSV") {
     CHECK(r.problems[0].code == errc::invalid_argument);
     CHECK(l.view(0).handler == "eng-17");
     CHECK(l.view(0).state == State::in_progress);
+}
+
+// ---- team calendars (issue 15, part 2): a case's clocks count in its owning team's calendar ----
+namespace {
+
+// Office hours 09:00–18:00 Monday to Friday in Asia/Shanghai (UTC+8 all year, no daylight
+// saving). Policy p: `resolution` 8 h naming no calendar (so it follows the owning team), `wall`
+// 8 h naming "24x7" (it keeps round-the-clock time), `record` 2 h naming "office" (it keeps
+// office hours). Equipment goes to greening (office hours), quality to cleaning (no calendar).
+const char* const team_cal_profile = R"({"plaint_profile": 1,
+  "calendars": {"office": {"timezone": "Asia/Shanghai", "week": {
+      "mon": [["09:00", "18:00"]], "tue": [["09:00", "18:00"]], "wed": [["09:00", "18:00"]],
+      "thu": [["09:00", "18:00"]], "fri": [["09:00", "18:00"]]}}},
+  "policies": {"p": {"targets": [
+      {"kind": "resolution", "duration": "8h"},
+      {"kind": "first_feedback", "name": "wall", "duration": "8h", "calendar": "24x7"},
+      {"kind": "record", "duration": "2h", "calendar": "office"}]}},
+  "teams": {"greening": {"calendar": "office"}, "cleaning": {}},
+  "rules": {"sections": [
+    {"name": "policy", "hit": "first", "rows": [
+      {"id": "all", "when": {}, "then": {"sla_policy": "p"}}]},
+    {"name": "dispatch", "hit": "first", "rows": [
+      {"id": "equipment", "when": {"category": "equipment"}, "then": {"team": "greening"}},
+      {"id": "quality", "when": {"category": "quality"}, "then": {"team": "cleaning"}}]}]}
+})";
+
+// 2026-03-06 is a Friday (2026-03-02 above is a Monday).
+const Instant fri_17 = parse_iso8601("2026-03-06T17:00:00+08:00");
+
+Intake intake_at(std::string_view id, Category cat) {
+    Intake in = intake(id, cat, "");
+    in.received = fri_17;
+    return in;
+}
+
+std::optional<Instant> due_of(const std::vector<Clock>& clocks, std::string_view target) {
+    for (const Clock& c : clocks)
+        if (c.target == target)
+            return c.due;
+    return std::nullopt;
+}
+
+// The fields of two clock lists that the calendar decides, side by side.
+void same_clocks(const std::vector<Clock>& a, const std::vector<Clock>& b) {
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].target == b[i].target);
+        CHECK(a[i].state == b[i].state);
+        CHECK(a[i].due == b[i].due);
+        CHECK(a[i].elapsed == b[i].elapsed);
+        CHECK(a[i].warnings == b[i].warnings);
+    }
+}
+
+} // namespace
+
+TEST_CASE("people: a case's clocks count in the calendar of the team it was dispatched to") {
+    const Profile p = Profile::from_json(team_cal_profile);
+    Ledger l(p);
+    const std::size_t g = l.add(intake_at("G", Category::equipment)); // greening, office hours
+    const std::size_t c = l.add(intake_at("C", Category::quality));   // cleaning, no calendar
+    const std::size_t n = l.add(intake_at("N", Category::other));     // no team
+    REQUIRE(l.view(g).rule_team == "greening");
+    REQUIRE(l.view(c).rule_team == "cleaning");
+    REQUIRE(l.view(n).rule_team.empty());
+    const Instant at = fri_17 + 30 * M;
+
+    // By hand: 8 h of office time from Friday 17:00 is 1 h on Friday (17:00–18:00) and 7 h on
+    // Monday (09:00–16:00); 8 h round the clock is Saturday 01:00; the record target's own 2 h of
+    // office time is 1 h on Friday and 1 h on Monday, to 10:00, whoever owns the case.
+    const Instant mon_16 = parse_iso8601("2026-03-09T16:00:00+08:00");
+    const Instant sat_01 = parse_iso8601("2026-03-07T01:00:00+08:00");
+    const Instant mon_10 = parse_iso8601("2026-03-09T10:00:00+08:00");
+    const auto cg = l.clocks(g, at);
+    CHECK(due_of(cg, "resolution") == mon_16);
+    CHECK(due_of(cg, "wall") == sat_01); // the policy's explicit "24x7" wins
+    CHECK(due_of(cg, "record") == mon_10);
+    for (std::size_t i : {c, n}) {
+        const auto cc = l.clocks(i, at);
+        CHECK(due_of(cc, "resolution") == sat_01);
+        CHECK(due_of(cc, "wall") == sat_01);
+        CHECK(due_of(cc, "record") == mon_10);
+    }
+    // Half an hour in: 30 min of business time either way, of 8 h (6.25 %).
+    REQUIRE(cg.size() == 3);
+    CHECK(cg[0].elapsed == 30 * M);
+    CHECK(cg[0].percent == Approx(6.25));
+    // Saturday noon: the greening case's resolution clock has counted only Friday's hour; the
+    // cleaning case's is past its due.
+    const Instant sat_12 = parse_iso8601("2026-03-07T12:00:00+08:00");
+    CHECK(l.clocks(g, sat_12)[0].elapsed == 60 * M);
+    CHECK(l.clocks(g, sat_12)[0].state == ClockState::running);
+    CHECK(l.clocks(c, sat_12)[0].state == ClockState::breached);
+
+    // The Complaint-level evaluation agrees, given the team the rules dispatched it to; without
+    // teams (the policy set alone) the targets keep their own calendars.
+    for (std::size_t i : {g, c, n}) {
+        const Complaint k = l.complaint(i);
+        same_clocks(p.clocks("p", k, at, l.view(i).rule_team), l.clocks(i, at));
+        same_clocks(p.policies().clocks("p", k, at, p.teams(), l.view(i).rule_team),
+                    l.clocks(i, at));
+        CHECK(due_of(p.policies().clocks("p", k, at), "resolution") == sat_01);
+    }
+    // Only breached clocks of the due greening case at Monday 16:30; both others since Saturday.
+    const Instant mon_1630 = mon_16 + 30 * M;
+    std::vector<std::size_t> breached;
+    for (const LedgerClock& lc : l.clocks_at(sat_12, ClockFilter::breached))
+        if (lc.clock.target == "resolution")
+            breached.push_back(lc.index);
+    CHECK(breached == std::vector<std::size_t>{c, n});
+    breached.clear();
+    for (const LedgerClock& lc : l.clocks_at(mon_1630, ClockFilter::breached))
+        if (lc.clock.target == "resolution")
+            breached.push_back(lc.index);
+    CHECK(breached == std::vector<std::size_t>{g, c, n});
+}
+
+TEST_CASE("people: a reassignment to a team of another calendar re-times the rest of a clock") {
+    const Profile p = Profile::from_json(team_cal_profile);
+    Ledger l(p);
+    const std::size_t c = l.add(intake_at("C", Category::quality));   // cleaning: wall clock
+    const std::size_t g = l.add(intake_at("G", Category::equipment)); // greening: office hours
+    for (std::size_t i : {c, g}) {
+        l.add_event(i, ev(EventType::record, fri_17 + 10 * M));
+        l.add_event(i, ev(EventType::classify, fri_17 + 20 * M));
+    }
+    // Cleaning's case goes to greening on Friday at 21:00: 4 h of wall time have run (17:00 to
+    // 21:00); the other 4 h count in office hours from Monday 09:00, to 13:00.
+    l.add_event(
+        c, ev(EventType::assign, parse_iso8601("2026-03-06T21:00:00+08:00"), "g-1", "greening"));
+    // Greening's case goes to cleaning on Saturday at 12:00: 1 h of office time ran on Friday;
+    // the other 7 h run round the clock from Saturday 12:00, to 19:00.
+    l.add_event(
+        g, ev(EventType::assign, parse_iso8601("2026-03-07T12:00:00+08:00"), "c-1", "cleaning"));
+    const Instant mon_13 = parse_iso8601("2026-03-09T13:00:00+08:00");
+    const Instant sat_19 = parse_iso8601("2026-03-07T19:00:00+08:00");
+    const Instant at = parse_iso8601("2026-03-07T13:00:00+08:00");
+    const auto cc = l.clocks(c, at), cg = l.clocks(g, at);
+    CHECK(due_of(cc, "resolution") == mon_13);
+    CHECK(due_of(cg, "resolution") == sat_19);
+    // Saturday 13:00: cleaning's case has 4 h counted (nothing since Friday 21:00); greening's
+    // 1 h on Friday and 1 h since Saturday noon.
+    CHECK(cc[0].elapsed == 4 * 60 * M);
+    CHECK(cg[0].elapsed == 2 * 60 * M);
+    // The explicit calendars never move.
+    CHECK(due_of(cc, "wall") == parse_iso8601("2026-03-07T01:00:00+08:00"));
+    CHECK(due_of(cg, "record") == parse_iso8601("2026-03-09T10:00:00+08:00"));
+    // Before the reassignment the first case's clock was due on Saturday 01:00, as planned then.
+    CHECK(due_of(l.clocks(c, fri_17 + 3 * 60 * M), "resolution") ==
+          parse_iso8601("2026-03-07T01:00:00+08:00"));
+
+    // The same through the Complaint and the profile, and after a snapshot round trip.
+    const Ledger back = load_snapshot_from_string(save_snapshot_to_string(l));
+    for (std::size_t i : {c, g}) {
+        const Complaint k = l.complaint(i);
+        same_clocks(p.clocks("p", k, at, l.view(i).rule_team), l.clocks(i, at));
+        same_clocks(back.clocks(i, at), l.clocks(i, at));
+        same_clocks(back.clocks(i, mon_13 + M), l.clocks(i, mon_13 + M));
+    }
+    CHECK(due_of(back.clocks(c, at), "resolution") == mon_13);
+    // And the second derivation (tests/unit/clock_reference.hpp: running periods as a list, each
+    // with its calendar) agrees at instants before, across and after the reassignments.
+    for (std::size_t i : {c, g})
+        for (const Instant when : {fri_17 + 2 * 60 * M, at, mon_13 - M, mon_13 + M})
+            reference::same_clocks(l.clocks(i, when),
+                                   reference::clocks(p.policies(), "p", l.complaint(i), when,
+                                                     &p.teams(), l.view(i).rule_team));
+    // Replayed under the same profile, the clocks are the same again.
+    Ledger again(p);
+    for (std::size_t i : {c, g})
+        again.add(l.complaint(i));
+    for (std::size_t i : {c, g})
+        same_clocks(again.clocks(i, at), l.clocks(i, at));
 }

@@ -393,3 +393,55 @@ def test_the_people_example(library_file: Path, package_dir: Path) -> None:
         "nobody's: W-1, W-3",
         "unknown team: not found",
     ]
+
+
+# A case's SLA clocks count in the calendar of the team that owns it (README.md, "Teams and their
+# calendars"): policy p's `resolution` (8 hours, no calendar of its own) for an equipment case,
+# which goes to greening, at work 09:00-18:00 Monday to Friday in Asia/Shanghai (UTC+8).
+TEAM_CALENDAR_PROFILE = {
+    "plaint_profile": 1,
+    "calendars": {
+        "office": {
+            "timezone": "Asia/Shanghai",
+            "week": {d: [["09:00", "18:00"]] for d in ("mon", "tue", "wed", "thu", "fri")},
+        }
+    },
+    "policies": {"p": {"targets": [{"kind": "resolution", "duration": "8h"}]}},
+    "teams": {"greening": {"calendar": "office"}, "cleaning": {}},
+    "rules": {
+        "sections": [
+            {
+                "name": "policy",
+                "hit": "first",
+                "rows": [{"id": "all", "when": {}, "then": {"sla_policy": "p"}}],
+            },
+            {
+                "name": "dispatch",
+                "hit": "first",
+                "rows": [
+                    {"id": "eq", "when": {"category": "equipment"}, "then": {"team": "greening"}},
+                    {"id": "q", "when": {"category": "quality"}, "then": {"team": "cleaning"}},
+                ],
+            },
+        ]
+    },
+}
+
+
+def test_clocks_count_in_the_owning_teams_calendar() -> None:
+    # Received Friday 2026-03-06T17:00:00+08:00 = 1772787600. By hand: 1 h on Friday
+    # (17:00-18:00), 7 h on Monday (09:00-16:00): due 2026-03-09T16:00:00+08:00 = 1773043200.
+    # Cleaning has no calendar: 8 h round the clock, Saturday 01:00 = 1772816400. Reassigned to
+    # greening on Friday at 21:00 (1772802000) after 4 h, the other 4 h run Monday 09:00-13:00:
+    # due 2026-03-09T13:00:00+08:00 = 1773032400.
+    received = 1772787600
+    with plaint.Ledger(plaint.Profile.from_json(TEAM_CALENDAR_PROFILE)) as ledger:
+        g = ledger.add({"id": "G", "received": received, "category": "equipment"})
+        c = ledger.add({"id": "C", "received": received, "category": "quality"})
+        due = {lc.index: lc.clock.due for lc in ledger.clocks_at(received + 30 * MINUTE)}
+        assert due == {g: 1773043200, c: 1772816400}
+        ledger.add_event(c, "record", received + 10 * MINUTE, "duty_staff")
+        ledger.add_event(c, "classify", received + 20 * MINUTE, "duty_staff", nature="valid")
+        ledger.add_event(c, "assign", 1772802000, "duty_staff", team="greening")
+        due = {lc.index: lc.clock.due for lc in ledger.clocks_at(1772802000 + MINUTE)}
+        assert due == {g: 1773043200, c: 1773032400}
