@@ -132,4 +132,17 @@ int plaint_profile_warning(const plaint_profile* p, size_t index, const char** p
     });
 }
 
+int plaint_profile_clocks(const plaint_profile* p, const plaint_complaint* c, const char* policy,
+                          const char* dispatched_team, int64_t at, plaint_clock_list** out) {
+    return guard([&] {
+        need(p, "profile");
+        need(c, "complaint");
+        need(policy, "policy");
+        need(out, "out");
+        auto list = std::make_unique<plaint_clock_list>();
+        list->clocks = p->impl.clocks(policy, c->impl, at, dispatched_team ? dispatched_team : "");
+        *out = list.release();
+    });
+}
+
 } // extern "C"

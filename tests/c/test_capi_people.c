@@ -627,6 +627,11 @@ static void test_team_calendar_clocks(void) {
     plaint_profile* p = NULL;
     plaint_ledger* l = NULL;
     plaint_ledger_clock clocks[4];
+    plaint_complaint* k = NULL;
+    plaint_clock_list* list = NULL;
+    plaint_clock one;
+    plaint_policy_set* set = NULL;
+    plaint_event e;
     size_t n = 0;
     const int64_t received = 1772787600LL;
     CHECK(plaint_profile_from_json(&p, profile_json, PLAINT_NTS) == PLAINT_OK);
@@ -648,6 +653,48 @@ static void test_team_calendar_clocks(void) {
         CHECK(clocks[1].index == 1 && clocks[1].has_due && clocks[1].due == 1772816400LL);
     }
     plaint_ledger_free(l);
+
+    /* The same through a complaint and the profile (plaint_profile_clocks). Unassigned and seen
+     * half an hour in: dispatched to greening, due Monday 16:00; dispatched nowhere (NULL),
+     * Saturday 01:00. Assigned to greening on Friday at 21:00 (1772802000) after 4 h round the
+     * clock, the other 4 h count on Monday 09:00-13:00: due 2026-03-09T13:00:00+08:00 =
+     * 1773032400. */
+    CHECK(plaint_complaint_new(&k, "K", received) == PLAINT_OK);
+    e = staff_event(PLAINT_EVENT_RECORD, received + 10 * MIN, NULL, NULL);
+    CHECK(plaint_complaint_apply_event(k, &e) == PLAINT_OK);
+    e = staff_event(PLAINT_EVENT_CLASSIFY, received + 20 * MIN, NULL, NULL);
+    CHECK(plaint_complaint_apply_event(k, &e) == PLAINT_OK);
+    e = staff_event(PLAINT_EVENT_ASSIGN, 1772802000LL, "g-1", "greening");
+    CHECK(plaint_complaint_apply_event(k, &e) == PLAINT_OK);
+    plaint_clock_init(&one, sizeof one);
+    CHECK(plaint_profile_clocks(p, k, "p", "greening", received + 30 * MIN, &list) == PLAINT_OK);
+    CHECK(plaint_clock_list_get(list, 0, &one) == PLAINT_OK && one.due == 1773043200LL);
+    plaint_clock_list_free(list);
+    list = NULL;
+    CHECK(plaint_profile_clocks(p, k, "p", NULL, received + 30 * MIN, &list) == PLAINT_OK);
+    CHECK(plaint_clock_list_get(list, 0, &one) == PLAINT_OK && one.due == 1772816400LL);
+    plaint_clock_list_free(list);
+    list = NULL;
+    CHECK(plaint_profile_clocks(p, k, "p", "", 1772802000LL + MIN, &list) == PLAINT_OK);
+    CHECK(plaint_clock_list_get(list, 0, &one) == PLAINT_OK && one.due == 1773032400LL);
+    CHECK(one.elapsed == 4 * 60 * MIN);
+    plaint_clock_list_free(list);
+    list = NULL;
+    /* The policy set alone knows no teams: round the clock, Saturday 01:00. */
+    CHECK(plaint_profile_policy_set(p, &set) == PLAINT_OK);
+    CHECK(plaint_complaint_clocks(k, set, "p", received + 30 * MIN, &list) == PLAINT_OK);
+    CHECK(plaint_clock_list_get(list, 0, &one) == PLAINT_OK && one.due == 1772816400LL);
+    plaint_clock_list_free(list);
+    plaint_policy_set_free(set);
+    /* NULL arguments and an unknown policy; `out` unchanged on failure. */
+    list = NULL;
+    CHECK(plaint_profile_clocks(NULL, k, "p", NULL, received, &list) == PLAINT_E_INVALID_ARGUMENT);
+    CHECK(plaint_profile_clocks(p, NULL, "p", NULL, received, &list) == PLAINT_E_INVALID_ARGUMENT);
+    CHECK(plaint_profile_clocks(p, k, NULL, NULL, received, &list) == PLAINT_E_INVALID_ARGUMENT);
+    CHECK(plaint_profile_clocks(p, k, "p", NULL, received, NULL) == PLAINT_E_INVALID_ARGUMENT);
+    CHECK(plaint_profile_clocks(p, k, "nope", NULL, received, &list) == PLAINT_E_NOT_FOUND);
+    CHECK(list == NULL);
+    plaint_complaint_free(k);
     plaint_profile_free(p);
 }
 

@@ -654,43 +654,73 @@ class Complaint(LockedHandle):
 
     # ---- SLA clocks ------------------------------------------------------------------------
 
-    def clocks(self, policy_set: PolicySet, policy: TextLike, at: InstantLike) -> List[Clock]:
+    def clocks(
+        self,
+        policy_set: Any,
+        policy: TextLike,
+        at: InstantLike,
+        *,
+        team: Optional[TextLike] = None,
+    ) -> List[Clock]:
         """Every SLA clock of this complaint under ``policy`` of ``policy_set``, as of instant
         ``at`` (events after ``at`` are not seen): one per target, handling cycle and round,
         in the policy's target order, then cycle and round. A target that has not started in
         the current cycle gives a NOT_STARTED clock with round 0.
 
+        With a :class:`plaint.Profile` (since 0.7) each clock counts in the calendar of the team
+        that owns the case (README.md, "Teams and their calendars"): the team of the latest
+        assign or escalate naming one, else ``team``, the team the profile's rules dispatch the
+        case to (:attr:`plaint.Decision.team`; None for none); a target naming its own calendar
+        keeps it. A ledger of that profile gives the same clocks. With a :class:`PolicySet`, the
+        targets' calendars alone.
+
         Args:
-            policy_set: the policies, such as :meth:`PolicySet.default`.
+            policy_set: the policies, such as :meth:`PolicySet.default`, or a profile.
             policy: the policy's name ("complaint").
             at: the instant, int UTC seconds or an aware datetime.
+            team: with a profile, the team the rules dispatched the case to.
 
         Raises:
             NotFoundError: the set has no such policy.
             OutOfRangeError: a clock would count time outside the years its calendar computes
                 (1900–2199).
-            EncodingError: a policy name holding a NUL byte.
-            TypeError: ``policy_set`` is not a :class:`PolicySet`.
+            EncodingError: a policy or team name holding a NUL byte.
+            TypeError: ``policy_set`` is neither a :class:`PolicySet` nor a
+                :class:`plaint.Profile`; a ``team`` with a policy set.
         """
-        if not isinstance(policy_set, PolicySet):
+        from ._profile import Profile  # here: the profile's module imports this one
+
+        if not isinstance(policy_set, (PolicySet, Profile)):
             raise TypeError(
-                f"policy_set must be a plaint.PolicySet, not {type(policy_set).__name__}"
+                "policy_set must be a plaint.PolicySet or a plaint.Profile, not "
+                f"{type(policy_set).__name__}"
             )
+        if team is not None and not isinstance(policy_set, Profile):
+            raise TypeError("team= needs a plaint.Profile: a policy set knows no teams")
         name = encode_nts(policy, "policy")
+        dispatched = None if team is None else encode_nts(team, "team")
         seconds = to_instant(at, "at")
         with self._lock:
-            return clocks_of(self._live(), policy_set, name, seconds)
+            return clocks_of(self._live(), policy_set, name, seconds, dispatched)
 
-    def clock(self, policy_set: PolicySet, policy: TextLike, target: str, at: InstantLike) -> Clock:
+    def clock(
+        self,
+        policy_set: Any,
+        policy: TextLike,
+        target: str,
+        at: InstantLike,
+        *,
+        team: Optional[TextLike] = None,
+    ) -> Clock:
         """The clock of target ``target`` (its name) in the latest cycle and round, as
-        :meth:`clocks` computes them; in a cycle where it has not started yet, that cycle's
-        NOT_STARTED clock.
+        :meth:`clocks` computes them (``team`` as there); in a cycle where it has not started
+        yet, that cycle's NOT_STARTED clock.
 
         Raises:
             KeyError: the policy has no target of that name.
             and the errors of :meth:`clocks`.
         """
-        found = [k for k in self.clocks(policy_set, policy, at) if k.target == target]
+        found = [k for k in self.clocks(policy_set, policy, at, team=team) if k.target == target]
         if not found:
             raise KeyError(target)
         return max(found, key=lambda k: (k.cycle, k.round))

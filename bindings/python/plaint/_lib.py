@@ -508,6 +508,7 @@ FUNCTIONS: Dict[str, Tuple[Any, Sequence[Any]]] = {
         [_P, c_char_p, c_size_t, POINTER(c_uint32), c_size_t, _SZP],
     ),
     "plaint_profile_folds_keywords": (STATUS, [_P, _I32P]),
+    "plaint_profile_clocks": (STATUS, [_P, _P, c_char_p, c_char_p, c_int64, _PP]),
     "plaint_profile_keyword_match": (
         STATUS,
         [_P, c_size_t, c_char_p, c_size_t, _SZP, _SZP],

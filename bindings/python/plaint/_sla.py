@@ -220,12 +220,23 @@ class PolicySet(Handle):
         return take_string(out.value)
 
 
-def clocks_of(complaint: int, policy_set: PolicySet, policy: bytes, at: int) -> List[Clock]:
+def clocks_of(
+    complaint: int,
+    policy_set: Handle,
+    policy: bytes,
+    at: int,
+    team: Optional[bytes] = None,
+) -> List[Clock]:
     """The clocks of the complaint handle ``complaint`` (its owner holds its lock) under
-    ``policy`` (NUL-free UTF-8) at ``at``, copied out of one clock list."""
+    ``policy`` (NUL-free UTF-8) at ``at``, copied out of one clock list: of a :class:`PolicySet`
+    in the targets' calendars, or of a :class:`plaint.Profile` in the owning team's, ``team``
+    (NUL-free UTF-8 or None) being the team the rules dispatched the case to."""
     out = c_void_p()
     with policy_set._use() as handle:
-        lib.plaint_complaint_clocks(complaint, handle, policy, at, byref(out))
+        if isinstance(policy_set, PolicySet):
+            lib.plaint_complaint_clocks(complaint, handle, policy, at, byref(out))
+        else:
+            lib.plaint_profile_clocks(handle, complaint, policy, team, at, byref(out))
     try:
         count = c_size_t()
         lib.plaint_clock_list_count(out.value, byref(count))

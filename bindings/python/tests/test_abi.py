@@ -152,8 +152,9 @@ def test_the_header_parser_sees_the_whole_header(header: Path) -> None:
     # 6 plaint_profile_* functions (team_count, team_id, team_name, team_calendar, team_roles,
     # find_team), plaint_decision_team and 2 plaint_complaint_* functions (handler, team); for
     # staff performance (plaint/c/performance.h) plaint_performance_options_init and
-    # plaint_ledger_performance_json.
-    assert len(functions) == 204
+    # plaint_ledger_performance_json and plaint_ledger_performance_scores_json; for team
+    # calendars plaint_profile_clocks.
+    assert len(functions) == 205
     assert functions["plaint_ledger_performance_json"] == (
         "int",
         ["const plaint_ledger*", "const plaint_performance_options*", "char**"],

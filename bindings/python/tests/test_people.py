@@ -445,3 +445,30 @@ def test_clocks_count_in_the_owning_teams_calendar() -> None:
         ledger.add_event(c, "assign", 1772802000, "duty_staff", team="greening")
         due = {lc.index: lc.clock.due for lc in ledger.clocks_at(1772802000 + MINUTE)}
         assert due == {g: 1773043200, c: 1773032400}
+
+
+def test_a_complaints_clocks_under_a_profile_count_in_its_teams_calendar() -> None:
+    # The same hand-worked instants as above, through Complaint.clocks with the profile: seen
+    # half an hour in, dispatched to greening, due Monday 16:00 (1773043200); dispatched nowhere,
+    # Saturday 01:00 (1772816400); assigned to greening at Friday 21:00, Monday 13:00
+    # (1773032400). The policy set alone knows no teams: round the clock.
+    received = 1772787600
+    with plaint.Profile.from_json(TEAM_CALENDAR_PROFILE) as profile, plaint.Complaint(
+        "K", received
+    ) as c:
+        c.apply("record", received + 10 * MINUTE, "duty_staff")
+        c.apply("classify", received + 20 * MINUTE, "duty_staff", nature="valid")
+        c.apply("assign", 1772802000, "duty_staff", team="greening")
+        early = received + 30 * MINUTE
+        assert c.clock(profile, "p", "resolution", early, team="greening").due == 1773043200
+        assert c.clocks(profile, "p", early)[0].due == 1772816400
+        late = c.clock(profile, "p", "resolution", 1772802000 + MINUTE)
+        assert (late.due, late.elapsed) == (1773032400, 4 * 3600)
+        policies = profile.policy_set
+        assert c.clocks(policies, "p", 1772802000 + MINUTE)[0].due == 1772816400
+        with pytest.raises(TypeError):
+            c.clocks(policies, "p", early, team="greening")
+        with pytest.raises(TypeError):
+            c.clocks("p", "p", early)  # type: ignore[arg-type]
+        with pytest.raises(plaint.NotFoundError):
+            c.clocks(profile, "nope", early)

@@ -365,8 +365,9 @@ def _resolved_at(c: plaint.Complaint, until: int) -> Optional[int]:
 
 
 def _second_count(ledger: plaint.Ledger, start: int, end: int) -> Dict[str, Dict[str, object]]:
-    """Per team, counted from each complaint's view, log and clocks (read at ``end``)."""
-    policies = ledger.profile.policy_set
+    """Per team, counted from each complaint's view, log and clocks (read at ``end``, each in
+    the calendar of the team that owns the case: the profile's clocks with the rules' team)."""
+    profile = ledger.profile
     teams: Dict[str, Dict[str, object]] = defaultdict(
         lambda: {
             "cases": 0,
@@ -392,7 +393,7 @@ def _second_count(ledger: plaint.Ledger, start: int, end: int) -> Dict[str, Dict
         if done is not None:
             g["times"].append(done - v.received)  # type: ignore[union-attr]
         if v.sla_policy:
-            for k in c.clocks(policies, v.sla_policy, end):
+            for k in c.clocks(profile, v.sla_policy, end, team=v.rule_team):
                 if k.state in (plaint.ClockState.MET, plaint.ClockState.BREACHED):
                     g["n"][k.target] += 1  # type: ignore[index]
                     g["met"][k.target] += k.state == plaint.ClockState.MET  # type: ignore

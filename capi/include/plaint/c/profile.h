@@ -140,6 +140,26 @@ PLAINT_API int plaint_profile_warning_count(const plaint_profile* p, size_t* out
 PLAINT_API int plaint_profile_warning(const plaint_profile* p, size_t index,
                                       const char** pointer_out, const char** message_out);
 
+/**
+ * Every clock of complaint `c` under SLA policy `policy` (NUL-terminated) of profile `p`, as of
+ * instant `at`, each counted in the calendar of the team that owns the case (the README's
+ * "Teams and their calendars"): the team of the latest ASSIGN or ESCALATE that names one, else
+ * `dispatched_team` (NUL-terminated: the team the profile's rules dispatch the case to, as
+ * plaint_decision_team gives it; NULL or "" for none). A target that names its own calendar
+ * keeps it; any other counts in the owning team's calendar when that team has one. When the
+ * owner changes to a team of another calendar while a clock runs, the time elapsed is kept and
+ * the rest counts in the new calendar from the event. A team the profile lacks counts as a team
+ * without a calendar. Otherwise as plaint_complaint_clocks (which counts in the targets'
+ * calendars alone); a ledger of `p` gives the same clocks.
+ * @param out receives the list; free it with plaint_clock_list_free. Unchanged on failure.
+ * @return PLAINT_OK; PLAINT_E_NOT_FOUND for an unknown policy; PLAINT_E_OUT_OF_RANGE for
+ * instants outside the years a calendar computes (1900–2199); PLAINT_E_INVALID_ARGUMENT for a
+ * NULL `p`, `c`, `policy` or `out`. Reads `c`: not concurrently with a change to it. Since 0.7.
+ */
+PLAINT_API int plaint_profile_clocks(const plaint_profile* p, const plaint_complaint* c,
+                                     const char* policy, const char* dispatched_team, int64_t at,
+                                     plaint_clock_list** out);
+
 #ifdef __cplusplus
 }
 #endif
