@@ -147,19 +147,33 @@ struct LiteClock {
 // calendar on, that team's — business time elapsed is kept, and the rest counts in the new
 // calendar from the event's instant (as a pause and a resume at that instant would), after the
 // event's own effect on the clock (an assign that stops a clock stops it in the old calendar).
-template <class Emit>
-void run_clocks(const CPolicy& p, const EvLite* ev, std::size_t n, Instant at, bool warnings,
-                const TeamCals* teams, Emit&& emit) {
+//
+// Without teams (`WithTeams` false: no team of the profile has a calendar) the code is the engine
+// as it was before team calendars, with nothing to test per event.
+template <bool WithTeams, class Emit>
+void run_clocks_in(const CPolicy& p, const EvLite* ev, std::size_t n, Instant at, bool warnings,
+                   const TeamCals* teams, Emit&& emit) {
     // The calendar a following target counts in while team `k` owns the case.
-    auto team_cal = [teams](const CTarget& ct, std::uint8_t k) -> CalRef {
+    [[maybe_unused]] auto team_cal = [teams](const CTarget& ct, std::uint8_t k) -> CalRef {
         return k < teams->n && teams->cals[k].cal ? teams->cals[k] : static_cast<const CalRef&>(ct);
     };
     for (std::size_t ti = 0; ti < p.targets.size(); ++ti) {
         const CTarget& ct = p.targets[ti];
         const Target& t = *ct.t;
-        const bool switching = teams && ct.follows_team;
-        CalRef cur = switching ? team_cal(ct, teams->initial) : static_cast<const CalRef&>(ct);
-        CalRef start_cal = cur; // the calendar at the start: a deadline-from-event's duration
+        // The calendar counted in now (`cur`) and at the start (`start_cal`: a deadline-from-event
+        // target's duration); the target's own unless it follows the owning team.
+        [[maybe_unused]] bool switching = false;
+        [[maybe_unused]] CalRef cur_store, start_store;
+        const CalRef* cur = &ct;
+        const CalRef* start_cal = &ct;
+        if constexpr (WithTeams) {
+            switching = ct.follows_team;
+            if (switching) {
+                cur_store = start_store = team_cal(ct, teams->initial);
+                cur = &cur_store;
+                start_cal = &start_store;
+            }
+        }
         const bool dfe = t.deadline_from_event;
         Duration amount[5];
         std::size_t na = 0;
@@ -179,10 +193,10 @@ void run_clocks(const CPolicy& p, const EvLite* ev, std::size_t n, Instant at, b
         bool started_in_cycle = false;
 
         auto close = [&](Instant e) {
-            const Duration len = cur.between(open_since, e);
+            const Duration len = cur->between(open_since, e);
             for (std::size_t k = 0; k < na; ++k)
                 if (!has_reached[k] && acc + len >= amount[k]) {
-                    reached[k] = cur.add(open_since, amount[k] - acc);
+                    reached[k] = cur->add(open_since, amount[k] - acc);
                     has_reached[k] = true;
                 }
             acc += len;
@@ -192,8 +206,8 @@ void run_clocks(const CPolicy& p, const EvLite* ev, std::size_t n, Instant at, b
             if (has_reached[k])
                 return reached[k];
             if (running)
-                return cur.add(open_since, amount[k] - acc);
-            return cur.add(has_stopped ? stopped : at, amount[k] - acc);
+                return cur->add(open_since, amount[k] - acc);
+            return cur->add(has_stopped ? stopped : at, amount[k] - acc);
         };
         auto finish = [&]() {
             LiteClock c;
@@ -205,15 +219,15 @@ void run_clocks(const CPolicy& p, const EvLite* ev, std::size_t n, Instant at, b
             c.has_stopped = has_stopped;
             c.stopped = stopped;
             const Instant until = has_stopped ? stopped : at;
-            c.elapsed = acc + (running && until > open_since ? cur.between(open_since, until) : 0);
+            c.elapsed = acc + (running && until > open_since ? cur->between(open_since, until) : 0);
             if (dfe) {
                 c.has_due = has_deadline;
                 c.due = deadline;
                 c.duration =
-                    has_deadline ? std::max<Duration>(0, start_cal.between(started, deadline)) : 0;
+                    has_deadline ? std::max<Duration>(0, start_cal->between(started, deadline)) : 0;
                 if (warnings)
                     for (double f : t.warn)
-                        c.warn[c.nwarn++] = start_cal.add(
+                        c.warn[c.nwarn++] = start_cal->add(
                             started,
                             static_cast<Duration>(std::ceil(f * static_cast<double>(c.duration))));
             } else {
@@ -281,17 +295,21 @@ void run_clocks(const CPolicy& p, const EvLite* ev, std::size_t n, Instant at, b
                 has_deadline = dfe && e.type == EventType::unsatisfied && e.deadline != no_instant;
                 deadline = e.deadline;
                 started_in_cycle = true;
-                start_cal = cur;
+                if constexpr (WithTeams)
+                    if (switching)
+                        start_store = cur_store;
             }
-            if (switching && e.team != 0) {
-                const CalRef next = team_cal(ct, e.team);
-                if (next.cal != cur.cal) {
-                    if (active && running) {
-                        close(e.at);
-                        running = true;
-                        open_since = e.at;
+            if constexpr (WithTeams) {
+                if (switching && e.team != 0) {
+                    const CalRef next = team_cal(ct, e.team);
+                    if (next.cal != cur_store.cal) {
+                        if (active && running) {
+                            close(e.at);
+                            running = true;
+                            open_since = e.at;
+                        }
+                        cur_store = next;
                     }
-                    cur = next;
                 }
             }
         }
@@ -306,6 +324,15 @@ void run_clocks(const CPolicy& p, const EvLite* ev, std::size_t n, Instant at, b
             emit(c);
         }
     }
+}
+
+template <class Emit>
+void run_clocks(const CPolicy& p, const EvLite* ev, std::size_t n, Instant at, bool warnings,
+                const TeamCals* teams, Emit&& emit) {
+    if (teams)
+        run_clocks_in<true>(p, ev, n, at, warnings, teams, emit);
+    else
+        run_clocks_in<false>(p, ev, n, at, warnings, teams, emit);
 }
 
 inline Clock to_clock(const CPolicy& p, const LiteClock& l) {

@@ -411,16 +411,18 @@ public:
     }
     // Event `i` of complaint `r` as its log holds it (ledger_queries.cpp).
     Event event_at(const Rec& r, std::uint32_t i, bool with_note) const;
-    // The complaint's events, in order, for the clock engine.
-    const std::vector<EvLite>& gather(const Rec& r, std::vector<EvLite>& out) const {
+    // The complaint's events, in order, for the clock engine; returns whether any names a team.
+    bool gather(const Rec& r, std::vector<EvLite>& out) const {
         out.clear();
+        unsigned teams = 0;
         for (std::uint32_t i = r.first_ev; i != none32; i = events[i].next) {
             const PEv& e = events[i];
             const EventType t = e.type();
+            teams |= e.team();
             out.push_back({r.received + static_cast<Instant>(e.delta), t, e.team(),
                            t == EventType::unsatisfied ? deadline_of(i) : no_instant});
         }
-        return out;
+        return teams != 0;
     }
 
     // ---- repeat complaints (ledger.cpp) ----
@@ -450,12 +452,14 @@ public:
     void run(const Rec& r, Instant at, bool warnings, std::vector<EvLite>& ev, F&& f) const {
         if (r.policy == 0xff)
             return;
-        gather(r, ev);
-        TeamCals tc;
-        if (!team_cals.empty())
-            tc = {team_cals.data(), team_cals.size(), r.rule_team};
-        run_clocks(policies[r.policy], ev.data(), ev.size(), at, warnings,
-                   team_cals.empty() ? nullptr : &tc, f);
+        const bool named = gather(r, ev);
+        // Teams matter when one has a calendar and the case's dispatch or an event names a team
+        // (a team without a calendar then keeps the targets' calendars: no cost for the others).
+        const bool teams =
+            !team_cals.empty() && (named || (r.rule_team && team_cals[r.rule_team].cal));
+        const TeamCals tc{team_cals.data(), team_cals.size(), r.rule_team};
+        run_clocks(policies[r.policy], ev.data(), ev.size(), at, warnings, teams ? &tc : nullptr,
+                   f);
     }
     template <class F>
     void lite_clocks(const Rec& r, Instant at, F&& f) const {
