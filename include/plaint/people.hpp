@@ -23,7 +23,11 @@ struct Team {
     /// The roles its members hold, in role order; every role when the profile lists none.
     std::vector<Role> roles;
     /// The calendar its work counts in (a calendar of the profile, or "24x7"); "" when the team
-    /// keeps the calendars of the SLA targets.
+    /// keeps the calendars of the SLA targets. The SLA clocks of the cases the team owns (named by
+    /// their latest assign or escalate, else dispatched to it by the rules) count in it, except
+    /// a target's that names its own calendar; a change of owner mid-clock counts the rest of the
+    /// clock in the new team's calendar (`PolicySet::clocks` with teams, `Profile::clocks`, the
+    /// ledger; README.md, "Teams and their calendars"). Since 0.7.
     std::string calendar;
 };
 
