@@ -8,6 +8,7 @@
 #include "report_detail.hpp"
 
 #include "plaint/error.hpp"
+#include "plaint/workflow.hpp"
 
 #include <boost/math/distributions/binomial.hpp>
 #include <boost/math/distributions/chi_squared.hpp>
@@ -20,14 +21,20 @@
 
 PLAINT_BEGIN_NAMESPACE
 
-namespace {
-
+namespace detail {
+// One handler's or team's tally (StaffTally).
 struct Group {
     StaffFigures f;
     std::vector<double> first_response, resolution, answers;
     std::size_t reopened = 0, satisfied = 0, unsatisfied = 0;
-    std::unordered_map<std::string, std::size_t> target_rows;
+    std::vector<std::uint32_t> target_rows;   // a target's global id -> its row in f.sla + 1
+    std::array<std::size_t, 5> by_category{}; // cases by category, enum order
 };
+} // namespace detail
+
+namespace {
+
+using detail::ResponseTimes;
 
 satisfaction::Share share_of(std::size_t successes, std::size_t n, double confidence) {
     const satisfaction::Interval i = satisfaction::wilson(successes, n, confidence);
@@ -57,22 +64,42 @@ DurationFigures durations_with_intervals(std::vector<double>& v, double confiden
         d.mean_high = d.mean + half;
     }
     if (n >= 1) {
-        std::sort(v.begin(), v.end());
         const double tail = (1 - confidence) / 2;
         const boost::math::binomial_distribution<double> b(static_cast<double>(n), 0.9);
         // x(l) lies above the percentile when B < l, x(u) below it when B ≥ u: l is the largest
         // with P(B ≤ l − 1) ≤ tail (0: none), u the smallest with P(B ≥ u) ≤ tail (n + 1: none).
-        std::size_t l = 0;
-        while (l < n && boost::math::cdf(b, static_cast<double>(l)) <= tail)
-            ++l;
-        std::size_t u = n + 1;
-        while (u > 1 &&
-               boost::math::cdf(boost::math::complement(b, static_cast<double>(u - 2))) <= tail)
-            --u;
+        // Both by bisection on the monotone distribution function: a few dozen evaluations.
+        const auto below = [&](std::size_t k) { // P(B ≤ k)
+            return boost::math::cdf(b, static_cast<double>(k));
+        };
+        std::size_t lo = 0, hi = n; // l − 1 + 1 = the first k with P(B ≤ k) > tail, in [0, n]
+        while (lo < hi) {
+            const std::size_t mid = lo + (hi - lo) / 2;
+            if (below(mid) <= tail)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const std::size_t l = lo;
+        lo = 1;
+        hi = n + 1; // the first u in [1, n + 1] with P(B ≥ u) = 1 − P(B ≤ u − 1) ≤ tail
+        while (lo < hi) {
+            const std::size_t mid = lo + (hi - lo) / 2;
+            if (boost::math::cdf(boost::math::complement(b, static_cast<double>(mid - 1))) <= tail)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        const std::size_t u = lo;
+        // The two order statistics by selection (durations() left `v` partly ordered).
+        const auto order_statistic = [&v](std::size_t k) { // x(k), 1-based
+            std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k - 1), v.end());
+            return v[k - 1];
+        };
         if (l >= 1)
-            d.p90_low = v[l - 1];
+            d.p90_low = order_statistic(l);
         if (u <= n)
-            d.p90_high = v[u - 1];
+            d.p90_high = order_statistic(u);
     }
     return d;
 }
@@ -92,8 +119,9 @@ satisfaction::Interval poisson(std::size_t k, double confidence) {
 
 } // namespace
 
-std::vector<StaffFigures> staff_performance(const Ledger& ledger, const PerformanceOptions& o,
-                                            const SurveyResponses* surveys) {
+namespace detail {
+
+void check_options(const PerformanceOptions& o) {
     if (o.from >= o.to)
         throw error(errc::invalid_argument, "the period's start must be before its end");
     if (!(o.confidence > 0 && o.confidence < 1))
@@ -103,125 +131,248 @@ std::vector<StaffFigures> staff_performance(const Ledger& ledger, const Performa
     if (o.by != StaffBy::handler && o.by != StaffBy::team)
         throw error(errc::invalid_argument,
                     "unknown staff grouping " + std::to_string(static_cast<int>(o.by)));
-    const Instant as_of = o.as_of.value_or(o.to);
-    std::map<std::string, Group> groups;                  // by id: "" first
-    std::unordered_map<std::string_view, Group*> by_case; // complaint id -> its group
-    std::vector<EventBrief> ev;
-    std::vector<ClockBrief> clocks, at_escalation;
-    const PolicySet& policies = ledger.profile().policies();
+}
 
-    for (std::size_t ci = 0; ci < ledger.size(); ++ci) {
-        const ComplaintView v = ledger.view(ci);
-        if (v.received < o.from || v.received >= o.to || (o.kind && v.kind != *o.kind))
+struct StaffTally::Groups {
+    std::map<std::string, Group> by_id; // "" first
+    // Owner ids as the ledger's views give them (interned: one pointer per id), to their group.
+    std::unordered_map<std::string_view, Group*, ViewHash, ViewSame> cache;
+    std::vector<std::pair<std::string_view, Group*>> recent; // the first 16 owners met
+    std::vector<Group*> by_case; // case index -> its group, when counted
+};
+
+std::size_t StaffTally::ViewHash::operator()(std::string_view s) const noexcept {
+    return std::hash<const void*>()(s.data()) ^ (s.size() * 0x9E3779B97F4A7C15u);
+}
+bool StaffTally::ViewSame::operator()(std::string_view a, std::string_view b) const noexcept {
+    return a.data() == b.data() && a.size() == b.size();
+}
+
+StaffTally::StaffTally(const Ledger& ledger, const PerformanceOptions& o, bool teams, bool handlers,
+                       bool unowned_handlers)
+    : ledger_(ledger), o_(o), as_of_(o.as_of.value_or(o.to)), unowned_handlers_(unowned_handlers) {
+    check_options(o);
+    for (std::size_t gi = 0; gi < 2; ++gi)
+        if (gi == 0 ? teams : handlers) {
+            groups_[gi] = std::make_unique<Groups>();
+            groups_[gi]->recent.reserve(16);
+        }
+}
+
+StaffTally::~StaffTally() = default;
+
+bool StaffTally::wants(const ComplaintView& v) const noexcept {
+    return v.received >= o_.from && v.received < o_.to && (!o_.kind || v.kind == *o_.kind);
+}
+
+const std::vector<std::uint32_t>& StaffTally::targets_of(std::string_view policy) {
+    auto it = policy_targets_.find(policy);
+    if (it != policy_targets_.end())
+        return it->second;
+    std::vector<std::uint32_t> ids;
+    if (const Policy* p = ledger_.profile().policies().find(policy))
+        for (const Target& t : p->targets) {
+            auto n = std::find(target_names_.begin(), target_names_.end(), t.name);
+            ids.push_back(static_cast<std::uint32_t>(n - target_names_.begin()));
+            if (n == target_names_.end())
+                target_names_.push_back(t.name);
+        }
+    return policy_targets_.emplace(policy, std::move(ids)).first->second;
+}
+
+void StaffTally::add(std::size_t ci, const ComplaintView& v, const std::vector<EventBrief>& ev,
+                     const std::vector<ClockBrief>* clocks) {
+    staffed_ = staffed_ || !v.team.empty() || !v.handler.empty();
+    // What the case brings, the same for every grouping.
+    State state = State::received;
+    bool reopened = false, replayed = true;
+    const bool settled = v.last_event_at <= as_of_;
+    std::size_t satisfied = 0, unsatisfied = 0, breach_escalations = 0;
+    ResponseTimes t;
+    for (const EventBrief& e : ev) {
+        if (e.at > as_of_)
+            break;
+        t.see(e);
+        // The state as of `as_of` by the kind's table (views give the latest state), when
+        // events came after it.
+        if (!settled && e.type != EventType::receive) {
+            if (auto next = transition(v.kind, state, e.type))
+                state = *next;
+            else
+                replayed = false;
+        }
+        switch (e.type) {
+        case EventType::reopen:
+            reopened = true;
+            break;
+        case EventType::satisfied:
+            ++satisfied;
+            break;
+        case EventType::unsatisfied:
+            ++unsatisfied;
+            break;
+        case EventType::escalate: {
+            ledger_.clocks_brief(ci, e.at, at_escalation_);
+            if (std::any_of(at_escalation_.begin(), at_escalation_.end(), [](const ClockBrief& c) {
+                    return c.state == ClockState::breached && !c.stopped;
+                }))
+                ++breach_escalations;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    if (settled) {
+        state = v.state;
+    } else if (!replayed) { // an event the table did not take: read the log itself
+        const Complaint c = ledger_.complaint(ci, true);
+        state = State::received;
+        for (const Event& e : c.events())
+            if (e.at <= as_of_)
+                state = e.to;
+    }
+    const std::vector<std::uint32_t>* ids =
+        clocks && !v.sla_policy.empty() ? &targets_of(v.sla_policy) : nullptr;
+    const auto k = static_cast<std::size_t>(v.kind) - 1;
+
+    for (std::size_t gi = 0; gi < 2; ++gi) {
+        if (!groups_[gi])
             continue;
-        const std::string_view key = o.by == StaffBy::handler ? v.handler : v.team;
-        Group& g = groups[std::string(key)];
-        g.f.id = std::string(key);
-        by_case.emplace(v.id, &g);
+        Groups& gs = *groups_[gi];
+        const std::string_view key = gi == 0 ? v.team : v.handler;
+        if (key.empty() && gi == 1 && !unowned_handlers_)
+            continue;
+        // A few owners are found by a scan of the latest ones, more by a hash of the view.
+        Group* found = nullptr;
+        for (const auto& [seen, grp] : gs.recent)
+            if (seen.data() == key.data() && seen.size() == key.size()) {
+                found = grp;
+                break;
+            }
+        if (!found) {
+            auto hit = gs.cache.find(key);
+            if (hit == gs.cache.end()) {
+                Group& made = gs.by_id[std::string(key)];
+                made.f.id = std::string(key);
+                hit = gs.cache.emplace(key, &made).first;
+            }
+            found = hit->second;
+            if (gs.recent.size() < gs.recent.capacity())
+                gs.recent.emplace_back(key, found);
+        }
+        Group& g = *found;
+        if (gs.by_case.empty())
+            gs.by_case.assign(ledger_.size(), nullptr);
+        if (ci < gs.by_case.size())
+            gs.by_case[ci] = &g;
         ++g.f.cases;
-        const auto k = static_cast<std::size_t>(v.kind) - 1;
         ++g.f.cases_by_kind[k];
-        ledger.events_brief(ci, ev);
-        // The state as of `as_of`: the last event's then (ledger views give the latest).
-        State state = State::received;
-        bool reopened = false;
-        detail::ResponseTimes t;
-        for (const EventBrief& e : ev) {
-            if (e.at > as_of)
-                break;
-            t.see(e);
-            switch (e.type) {
-            case EventType::reopen:
-                reopened = true;
-                break;
-            case EventType::satisfied:
-                ++g.satisfied;
-                break;
-            case EventType::unsatisfied:
-                ++g.unsatisfied;
-                break;
-            case EventType::escalate: {
-                ledger.clocks_brief(ci, e.at, at_escalation);
-                const bool breached = std::any_of(
-                    at_escalation.begin(), at_escalation.end(), [](const ClockBrief& c) {
-                        return c.state == ClockState::breached && !c.stopped;
-                    });
-                g.f.breach_escalations += breached ? 1 : 0;
-                break;
-            }
-            default:
-                break;
-            }
-        }
-        // The state as of `as_of`: the view's when nothing came after, else read off the log.
-        if (v.last_event_at <= as_of) {
-            state = v.state;
-        } else {
-            const Complaint c = ledger.complaint(ci, true);
-            for (const Event& e : c.events())
-                if (e.at <= as_of)
-                    state = e.to;
-        }
+        const auto cat = static_cast<std::size_t>(v.category);
+        if (cat >= 1 && cat <= g.by_category.size())
+            ++g.by_category[cat - 1];
         if (is_end(state)) {
             ++g.f.closed;
             ++g.f.closed_by_kind[k];
         }
         g.reopened += reopened ? 1 : 0;
+        g.satisfied += satisfied;
+        g.unsatisfied += unsatisfied;
+        g.f.breach_escalations += breach_escalations;
         if (t.responded)
             g.first_response.push_back(static_cast<double>(*t.responded - v.received));
         if (t.resolved)
             g.resolution.push_back(static_cast<double>(*t.resolved - v.received));
-
-        if (v.sla_policy.empty())
+        if (!ids)
             continue;
-        const Policy* policy = policies.find(v.sla_policy);
-        ledger.clocks_brief(ci, as_of, clocks);
-        for (const ClockBrief& c : clocks) {
-            if (!policy || c.target >= policy->targets.size() ||
+        for (const ClockBrief& c : *clocks) {
+            if (c.target >= ids->size() ||
                 (c.state != ClockState::met && c.state != ClockState::breached))
                 continue;
-            const std::string& name = policy->targets[c.target].name;
-            auto [it, added] = g.target_rows.emplace(name, g.f.sla.size());
-            if (added)
-                g.f.sla.push_back({name, 0, 0, {}});
-            TargetShare& s = g.f.sla[it->second];
+            const std::uint32_t id = (*ids)[c.target];
+            if (g.target_rows.size() <= id)
+                g.target_rows.resize(id + 1, 0);
+            if (!g.target_rows[id]) {
+                g.f.sla.push_back({target_names_[id], 0, 0, {}});
+                g.target_rows[id] = static_cast<std::uint32_t>(g.f.sla.size());
+            }
+            TargetShare& s = g.f.sla[g.target_rows[id] - 1];
             (c.state == ClockState::met ? s.met : s.breached) += 1;
         }
     }
+}
 
+std::vector<StaffFigures> StaffTally::finish(StaffBy by, const SurveyResponses* surveys,
+                                             std::vector<std::array<std::size_t, 5>>* categories) {
+    const std::size_t gi = by == StaffBy::team ? 0 : 1;
+    if (!groups_[gi])
+        throw error(errc::invalid_argument, "no figures were tallied for this grouping");
+    Groups& gs = *groups_[gi];
     // Satisfaction: the overall answers (1 to 5) of the responses about the period's cases.
-    if (surveys) {
-        const auto q = std::find(surveys->questions.begin(), surveys->questions.end(), o.overall);
+    if (surveys && !gs.by_case.empty()) {
+        const auto q = std::find(surveys->questions.begin(), surveys->questions.end(), o_.overall);
         if (q != surveys->questions.end()) {
             const auto& answers =
                 surveys->answers[static_cast<std::size_t>(q - surveys->questions.begin())];
+            // The responses' cases, found once for every grouping.
+            if (surveys != joined_) {
+                survey_cases_.clear();
+                for (std::size_t r = 0; r < surveys->size(); ++r) {
+                    const auto ci = ledger_.find(surveys->complaint_id[r]);
+                    survey_cases_.push_back(ci ? *ci : SIZE_MAX);
+                }
+                joined_ = surveys;
+            }
             for (std::size_t r = 0; r < surveys->size(); ++r) {
-                auto it = by_case.find(surveys->complaint_id[r]);
-                if (it == by_case.end() || answers[r] < 1 || answers[r] > 5)
+                const std::size_t ci = survey_cases_[r];
+                Group* g = ci < gs.by_case.size() ? gs.by_case[ci] : nullptr;
+                if (!g || answers[r] < 1 || answers[r] > 5)
                     continue;
-                it->second->answers.push_back(answers[r]);
+                g->answers.push_back(answers[r]);
             }
         }
     }
-
     std::vector<StaffFigures> out;
-    out.reserve(groups.size());
-    for (auto& [id, g] : groups) {
+    out.reserve(gs.by_id.size());
+    for (auto& [id, g] : gs.by_id) {
         StaffFigures& f = g.f;
         for (TargetShare& s : f.sla)
-            s.share_met = share_of(s.met, s.met + s.breached, o.confidence);
-        f.first_response = durations_with_intervals(g.first_response, o.confidence);
-        f.resolution = durations_with_intervals(g.resolution, o.confidence);
-        f.reopened = share_of(g.reopened, f.cases, o.confidence);
-        f.unsatisfied_visits = share_of(g.unsatisfied, g.satisfied + g.unsatisfied, o.confidence);
+            s.share_met = share_of(s.met, s.met + s.breached, o_.confidence);
+        f.first_response = durations_with_intervals(g.first_response, o_.confidence);
+        f.resolution = durations_with_intervals(g.resolution, o_.confidence);
+        f.reopened = share_of(g.reopened, f.cases, o_.confidence);
+        f.unsatisfied_visits = share_of(g.unsatisfied, g.satisfied + g.unsatisfied, o_.confidence);
         f.satisfaction =
-            satisfaction::mean(g.answers.data(), g.answers.size(), {1, 5}, o.confidence);
+            satisfaction::mean(g.answers.data(), g.answers.size(), {1, 5}, o_.confidence);
         f.csat = satisfaction::csat(g.answers.data(), g.answers.size(),
-                                    satisfaction::default_satisfied, {1, 5}, o.confidence);
-        f.small_sample = f.cases < o.small_sample;
+                                    satisfaction::default_satisfied, {1, 5}, o_.confidence);
+        f.small_sample = f.cases < o_.small_sample;
+        if (categories)
+            categories->push_back(g.by_category);
         out.push_back(std::move(f));
     }
     return out;
+}
+
+} // namespace detail
+
+std::vector<StaffFigures> staff_performance(const Ledger& ledger, const PerformanceOptions& o,
+                                            const SurveyResponses* surveys) {
+    detail::StaffTally tally(ledger, o, o.by == StaffBy::team, o.by == StaffBy::handler);
+    const Instant as_of = o.as_of.value_or(o.to);
+    std::vector<EventBrief> ev;
+    std::vector<ClockBrief> clocks;
+    for (std::size_t ci = 0; ci < ledger.size(); ++ci) {
+        const ComplaintView v = ledger.view(ci);
+        if (!tally.wants(v))
+            continue;
+        ledger.events_brief(ci, ev);
+        const bool timed = !v.sla_policy.empty();
+        if (timed)
+            ledger.clocks_brief(ci, as_of, clocks);
+        tally.add(ci, v, ev, timed ? &clocks : nullptr);
+    }
+    return tally.finish(o.by, surveys);
 }
 
 namespace {

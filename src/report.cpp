@@ -4,6 +4,7 @@
 // report_formats.cpp; the HTML page in report_render.cpp.
 #include "plaint/report.hpp"
 
+#include "performance_detail.hpp"
 #include "plaint/error.hpp"
 #include "plaint/profile.hpp"
 #include "report_detail.hpp"
@@ -235,6 +236,15 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
     contents.reserve(256);
     std::vector<std::size_t> keyword_counts(rules.keywords().size());
 
+    // The people's figures, tallied in this pass from the events and clocks read for the rest.
+    PerformanceOptions staff;
+    staff.from = rep.from;
+    staff.to = rep.to;
+    staff.as_of = rep.as_of;
+    staff.confidence = options.confidence;
+    staff.kind = options.kind;
+    StaffTally tally(ledger, staff, true, true, false);
+
     const std::size_t n = ledger.size();
     first_response.reserve(n);
     resolution.reserve(n);
@@ -329,12 +339,15 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
         if (resolved)
             resolution.push_back(static_cast<double>(*resolved - v.received));
 
-        if (v.sla_policy.empty())
+        if (v.sla_policy.empty()) {
+            tally.add(ci, v, ev, nullptr);
             continue;
+        }
         const PolicyMap& pm = policy_map(v.sla_policy);
         if (pm.repair && resolved)
             repair_times.push_back(static_cast<double>(*resolved - v.received));
         ledger.clocks_brief(ci, rep.as_of, clocks);
+        tally.add(ci, v, ev, &clocks);
         elapsed.resize(rep.sla.size());
         for (const ClockBrief& c : clocks) {
             if (c.state == ClockState::not_started || c.target >= pm.rows.size())
@@ -425,9 +438,12 @@ MonthlyReport monthly_report(const Ledger& ledger, const ReportOptions& options,
         rep.quotas_met = rep.quotas_met && q.compliant;
 
     // ---- satisfaction ----
-    if (surveys && surveys->size() > 0)
-        add_satisfaction(rep, ledger, options, *surveys, prev_from, clock);
-    add_people(rep, ledger, options, surveys);
+    if (surveys && surveys->size() > 0) {
+        std::vector<std::size_t> cases;
+        add_satisfaction(rep, ledger, options, *surveys, prev_from, clock, cases);
+        tally.join(*surveys, std::move(cases));
+    }
+    add_people(rep, ledger, options, surveys, tally);
     return rep;
 }
 

@@ -55,10 +55,11 @@ double percentile_inplace(std::vector<double>& v, double percent);
 // n, mean, median and 90th percentile of durations; reorders `v`.
 DurationFigures durations(std::vector<double>& v);
 
-// The people of the report's month (report_people.cpp): set when a request of the month has a
-// team or a handler.
+class StaffTally;
+// The people of the report's month (report_people.cpp) from the tally of its requests by team
+// and by handler: set when a request of the month has a team or a handler.
 void add_people(MonthlyReport& rep, const Ledger& ledger, const ReportOptions& options,
-                const SurveyResponses* surveys);
+                const SurveyResponses* surveys, StaffTally& tally);
 
 // When a request was first responded to and first resolved (DOMAIN.md §6, wall clock): a
 // response is an assignment, the start of work, or an end — a resolution, an explanation, a
@@ -89,9 +90,11 @@ struct ResponseTimes {
 };
 
 // The report's satisfaction figures and weekly trend from survey responses (report_surveys.cpp),
-// for the month [rep.from, rep.to) and the month before it, from `prev_from`.
+// for the month [rep.from, rep.to) and the month before it, from `prev_from`; `cases` gets each
+// response's complaint index in the ledger (SIZE_MAX for none), for the people's figures.
 void add_satisfaction(MonthlyReport& rep, const Ledger& ledger, const ReportOptions& options,
-                      const SurveyResponses& s, Instant prev_from, const LocalClock& clock);
+                      const SurveyResponses& s, Instant prev_from, const LocalClock& clock,
+                      std::vector<std::size_t>& cases);
 
 } // namespace detail
 PLAINT_END_NAMESPACE

@@ -1,14 +1,15 @@
 // The people of the monthly report (report.hpp PeopleFigures, DOMAIN.md §8): the month's requests
-// by team and by handler through staff_performance, scored by the profile's `performance`
-// section, the handlers at the top and the bottom, and the team × category map.
+// by team and by handler as the report's pass tallied them (performance_detail.hpp), scored by
+// the profile's `performance` section, the handlers at the top and the bottom, and the team ×
+// category map.
 #include "plaint/performance.hpp"
 #include "plaint/report.hpp"
 
+#include "performance_detail.hpp"
 #include "report_detail.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 PLAINT_BEGIN_NAMESPACE
 namespace detail {
@@ -25,39 +26,17 @@ bool better(const StaffScore& a, const StaffScore& b) {
 } // namespace
 
 void add_people(MonthlyReport& rep, const Ledger& ledger, const ReportOptions& options,
-                const SurveyResponses* surveys) {
-    // Whether any request of the month names a team or a handler, and the team × category map.
-    std::map<std::string, std::array<std::size_t, 5>> by_team; // "" first
-    bool staffed = false;
-    for (std::size_t i = 0; i < ledger.size(); ++i) {
-        const ComplaintView v = ledger.view(i);
-        if (v.received < rep.from || v.received >= rep.to ||
-            (options.kind && v.kind != *options.kind))
-            continue;
-        staffed = staffed || !v.team.empty() || !v.handler.empty();
-        const auto c = static_cast<std::size_t>(v.category);
-        auto& row = by_team[std::string(v.team)];
-        if (c >= 1 && c <= row.size())
-            ++row[c - 1];
-    }
-    if (!staffed)
+                const SurveyResponses* surveys, StaffTally& tally) {
+    if (!tally.staffed())
         return;
-
     PeopleFigures p;
-    PerformanceOptions o;
-    o.from = rep.from;
-    o.to = rep.to;
-    o.as_of = rep.as_of;
-    o.confidence = options.confidence;
-    o.kind = options.kind;
-    o.by = StaffBy::team;
-    p.teams = staff_performance(ledger, o, surveys);
+    std::vector<std::array<std::size_t, 5>> categories;
+    p.teams = tally.finish(StaffBy::team, surveys, &categories);
     for (const StaffFigures& f : p.teams) {
         const Team* t = ledger.profile().find_team(f.id);
         p.team_names.push_back(t ? t->name : std::string());
     }
-    o.by = StaffBy::handler;
-    std::vector<StaffFigures> handlers = staff_performance(ledger, o, surveys);
+    std::vector<StaffFigures> handlers = tally.finish(StaffBy::handler, surveys);
     for (const StaffFigures& f : handlers) {
         if (f.id.empty())
             continue;
@@ -79,10 +58,9 @@ void add_people(MonthlyReport& rep, const Ledger& ledger, const ReportOptions& o
     }
     HeatMap& h = p.team_category;
     h.cols = {"equipment", "attitude", "quality", "sudden_event", "other"};
-    // Rows in the order of `teams`, which staff_performance gives by id as the map holds them.
-    for (const auto& [team, row] : by_team) {
-        h.rows.push_back(team);
-        for (std::size_t n : row) {
+    for (std::size_t i = 0; i < p.teams.size(); ++i) {
+        h.rows.push_back(p.teams[i].id);
+        for (std::size_t n : categories[i]) {
             h.cells.push_back(n);
             h.max = std::max(h.max, n);
         }

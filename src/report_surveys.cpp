@@ -131,14 +131,18 @@ bool next_survey_record(CsvReader& reader, CsvRecord& r) {
 // (its complaint's receipt when the ledger has it, else its own), and the weekly trend over both
 // months by the day each response was taken.
 void add_satisfaction(MonthlyReport& rep, const Ledger& ledger, const ReportOptions& options,
-                      const SurveyResponses& s, Instant prev_from, const LocalClock& clock) {
+                      const SurveyResponses& s, Instant prev_from, const LocalClock& clock,
+                      std::vector<std::size_t>& cases) {
     const std::optional<Survey> survey = ledger.profile().survey(options.survey);
     std::vector<std::size_t> cur, prev;
+    cases.assign(s.size(), SIZE_MAX);
     for (std::size_t r = 0; r < s.size(); ++r) {
         Instant when = s.at[r];
         if (!s.complaint_id[r].empty())
-            if (auto ci = ledger.find(s.complaint_id[r]))
+            if (auto ci = ledger.find(s.complaint_id[r])) {
                 when = ledger.view(*ci).received;
+                cases[r] = *ci;
+            }
         if (when >= rep.from && when < rep.to)
             cur.push_back(r);
         else if (when >= prev_from && when < rep.from)
