@@ -57,7 +57,8 @@ options:
                        repeatable
   --month YYYY-MM      the month; default: the month of the latest complaint
   --by team|handler    also the month's staff performance per team or handler: a table on
-                       stdout and people.json beside the report
+                       stdout and people.json beside the report; scored by the profile's
+                       performance section (the embedded profile has one): scores.json
   --kind KIND          only requests of this kind (complaint, repair, consultation, suggestion,
                        praise); default: every kind, split by kind, the headline counting
                        complaints
@@ -356,7 +357,8 @@ std::string hours_text(double seconds) {
 }
 
 // The month's staff performance (performance.hpp) per team or handler: a table on stdout and
-// people.json beside the report (written atomically, as the report's files are).
+// people.json beside the report (written atomically, as the report's files are); with the
+// profile's `performance` section, each one's score and rank too, and scores.json.
 void write_people(const plaint::MonthlyReport& report, const plaint::Ledger& ledger,
                   const plaint::SurveyResponses& responses, plaint::StaffBy by,
                   const fs::path& dir) {
@@ -366,23 +368,46 @@ void write_people(const plaint::MonthlyReport& report, const plaint::Ledger& led
     o.to = report.to;
     o.as_of = report.as_of;
     const std::vector<plaint::StaffFigures> figs = plaint::staff_performance(ledger, o, &responses);
+    const plaint::PerformanceScheme* scheme = ledger.profile().performance();
+    std::vector<plaint::StaffScore> scores;
+    if (scheme)
+        scores = plaint::score_performance(figs, *scheme, o.confidence);
     const char* what = by == plaint::StaffBy::team ? "team" : "handler";
     std::printf("people by %s, %s (cases of every kind received in the month; * fewer than %zu "
-                "cases):\n",
+                "cases, never ranked):\n",
                 what, report.month.c_str(), o.small_sample);
-    std::printf("  %-20s %7s %7s %12s %12s %8s\n", what, "cases", "closed", "first resp.",
+    std::printf("  %-20s %7s %7s %12s %12s %8s", what, "cases", "closed", "first resp.",
                 "resolution", "CSAT");
-    for (const auto& f : figs) {
+    if (scheme)
+        std::printf(" %20s %7s", "score (interval)", "rank");
+    std::printf("\n");
+    for (std::size_t i = 0; i < figs.size(); ++i) {
+        const plaint::StaffFigures& f = figs[i];
         const std::string id = f.id.empty() ? "(nobody)" : f.id;
         char csat[32] = "-";
         if (f.csat.n > 0)
             std::snprintf(csat, sizeof csat, "%.1f%%", 100 * f.csat.value);
-        std::printf("  %-20s %7zu %7zu %12s %12s %8s%s\n", id.c_str(), f.cases, f.closed,
+        std::printf("  %-20s %7zu %7zu %12s %12s %8s", id.c_str(), f.cases, f.closed,
                     hours_text(f.first_response.mean).c_str(),
-                    hours_text(f.resolution.mean).c_str(), csat, f.small_sample ? " *" : "");
+                    hours_text(f.resolution.mean).c_str(), csat);
+        if (scheme) {
+            const plaint::StaffScore& s = scores[i];
+            char score[48], rank[24] = "-";
+            std::snprintf(score, sizeof score, "%.1f (%.1f-%.1f)", s.score, s.low, s.high);
+            if (s.ranked && s.rank_best == s.rank_worst)
+                std::snprintf(rank, sizeof rank, "%zu", s.rank_best);
+            else if (s.ranked)
+                std::snprintf(rank, sizeof rank, "%zu-%zu", s.rank_best, s.rank_worst);
+            std::printf(" %20s %7s", score, rank);
+        }
+        std::printf("%s\n", f.small_sample ? " *" : "");
     }
     plaint::write_report_file(dir.string(), "people.json", plaint::to_json(figs) + "\n");
     std::printf("wrote %s\n", (dir / "people.json").string().c_str());
+    if (scheme) {
+        plaint::write_report_file(dir.string(), "scores.json", plaint::to_json(scores) + "\n");
+        std::printf("wrote %s\n", (dir / "scores.json").string().c_str());
+    }
 }
 
 int run(const Args& a) {

@@ -106,6 +106,22 @@ assert 20 <= len(ids) <= 36, ids
 assert sum(f["cases"] for f in figs) == 2231
 assert any(f["small_sample"] for f in figs) and not all(f["small_sample"] for f in figs)
 PY
+# Scored by the embedded profile's performance section: one score per handler in the same order,
+# small samples and nobody's cases never ranked, a rank range within the ranked count.
+/usr/bin/python3 - "$work/handlers/people.json" "$work/handlers/scores.json" <<'PY'
+import json, sys
+figs = json.load(open(sys.argv[1], encoding="utf-8"))
+scores = json.load(open(sys.argv[2], encoding="utf-8"))
+assert [s["id"] for s in scores] == [f["id"] for f in figs]
+ranked = [s for s in scores if s["ranked"]]
+assert ranked and all(s["id"] and not s["small_sample"] and s["cases"] >= 30 for s in ranked)
+assert not any(s["ranked"] for s in scores if s["small_sample"] or not s["id"])
+for s in ranked:
+    assert 1 <= s["rank_best"] <= s["rank_worst"] <= len(ranked), s
+    assert s["low"] <= s["score"] <= s["high"], s
+    assert abs(sum(m["contribution"] for m in s["metrics"]) - s["score"]) < 1e-6, s
+PY
+grep -q 'score (interval)' "$work/handlers.txt" || { cat "$work/handlers.txt"; exit 1; }
 set +e
 "$prog" --by nobody --out "$work/none" 2> "$work/by-stderr.txt"
 status=$?
