@@ -18,6 +18,7 @@ round-the-clock targets (record within 1 h, resolution within 72 h). T0 =
 
 from __future__ import annotations
 
+import json
 import math
 from collections import defaultdict
 from pathlib import Path
@@ -591,3 +592,69 @@ def test_the_report_people_on_the_sample() -> None:
     assert [h["score"] for h in bottom] == sorted(h["score"] for h in bottom)
     assert min(h["score"] for h in top) >= max(h["score"] for h in bottom)
     assert people["handlers"] >= len(top) + len(bottom) + people["handlers_small"]
+
+
+def _metric_value(f: plaint.StaffFigures, metric: str) -> float:
+    """A metric of the default profile's section, from the figures (a second method)."""
+    if metric == "sla_met":
+        met = sum(t.met for t in f.sla)
+        n = sum(t.met + t.breached for t in f.sla)
+        return met / n if n else math.nan
+    return {
+        "first_response_mean_h": f.first_response.mean / HOUR,
+        "resolution_p90_h": f.resolution.p90 / HOUR,
+        "reopen_rate": f.reopened.value,
+        "unsatisfied_visit_rate": f.unsatisfied_visits.value,
+        "csat": f.csat.value,
+    }[metric]
+
+
+def _score_by_hand(f: plaint.StaffFigures, metrics: List[Dict[str, object]]) -> float:
+    """The README's rule: 100 at the target, 0 at the band short of it, weights carried by the
+    metrics with data."""
+    points = present = 0.0
+    for m in metrics:
+        v = _metric_value(f, str(m["metric"]))
+        if math.isnan(v):
+            continue
+        target, band, weight = float(m["target"]), float(m["band"]), float(m["weight"])  # type: ignore
+        short = target - v if m["direction"] == "higher" else v - target
+        points += weight * 100 * min(1.0, max(0.0, 1 - max(0.0, short) / band))
+        present += weight
+    return points / present
+
+
+def test_the_performance_scores_example(library_file: Path, package_dir: Path) -> None:
+    lines = run_example(
+        SOURCE_ROOT / "examples" / "performance_scores.py", library_file, package_dir
+    )
+    data = SOURCE_ROOT / "examples" / "data"
+    metrics = json.loads((data / "default-profile.json").read_text(encoding="utf-8"))[
+        "performance"
+    ]["metrics"]
+    surveys = [data / "sample" / "surveys-2026-09.csv", data / "sample" / "surveys-2026-10.csv"]
+    with plaint.Ledger() as led:
+        led.import_json_lines(data / "sample" / "complaints-2026-10.jsonl")
+        start, end = plaint.month_range("2026-10")
+        teams = led.performance(start, end, by="team", surveys=surveys)
+        handlers = led.performance(start, end, by="handler", surveys=surveys)
+    assert lines[0] == "October 2026: teams"
+    team_lines = lines[1 : lines.index("Handlers, best first")]
+    assert [line.split(":")[0] for line in team_lines] == [f.id for f in teams if f.id]
+    for line, f in zip(team_lines, [f for f in teams if f.id]):
+        score = float(line.split(": ")[1].split(" ")[0])
+        assert score == pytest.approx(_score_by_hand(f, metrics), abs=0.05), line
+        assert f" of {f.cases};" in line
+    ranked = lines[lines.index("Handlers, best first") + 1 : -1]
+    big = {f.id for f in handlers if f.id and not f.small_sample}
+    assert {line.split(":")[0] for line in ranked} == big
+    by_id = {f.id: f for f in handlers}
+    previous = 101.0
+    for line in ranked:
+        hid, rest = line.split(": ")
+        score = float(rest.split(" ")[0])
+        assert score == pytest.approx(_score_by_hand(by_id[hid], metrics), abs=0.05), line
+        assert score <= previous
+        previous = score
+    small = sorted(f"{f.id} ({f.cases})" for f in handlers if f.id and f.small_sample)
+    assert lines[-1] == "Too few cases to rank: " + ", ".join(small)
