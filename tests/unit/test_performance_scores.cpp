@@ -236,7 +236,8 @@ TEST_CASE("performance scores: the time figures' intervals, worked by hand") {
     const Instant t0 = parse_iso8601("2026-03-02T09:00:00+08:00");
     for (int i = 1; i <= 10; ++i) {
         Intake in;
-        in.id = "c" + std::to_string(i);
+        const std::string id = "c" + std::to_string(i); // Intake::id is a view: kept alive
+        in.id = id;
         in.received = t0 + i * 86400;
         const auto c = l.add(in);
         l.add_event(c, Event::of(EventType::record, in.received + 60));

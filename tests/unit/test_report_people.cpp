@@ -49,7 +49,8 @@ void cases(Ledger& l, int& next, Category category, const char* handler, const c
            int closed) {
     for (int i = 0; i < n; ++i, ++next) {
         Intake in;
-        in.id = "c" + std::to_string(next);
+        const std::string id = "c" + std::to_string(next); // Intake::id is a view: kept alive
+        in.id = id;
         in.received = t0 + (next % 20) * D + (next % 7) * H;
         in.category = category;
         const auto c = l.add(in);
