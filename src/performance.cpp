@@ -461,14 +461,25 @@ void staff_figures_json(std::string& o, const StaffFigures& f, const std::string
 
 } // namespace detail
 
-std::string to_json(const std::vector<StaffFigures>& figures) {
+namespace {
+
+// A JSON array of `items`, each written by `write(o, item)`.
+template <class T, class W>
+std::string json_array(const std::vector<T>& items, W write) {
     std::string o = "[";
-    for (const StaffFigures& f : figures) {
+    for (const T& item : items) {
         if (o.size() > 1)
             o += ',';
-        detail::staff_figures_json(o, f);
+        write(o, item);
     }
     return o + "]";
+}
+
+} // namespace
+
+std::string to_json(const std::vector<StaffFigures>& figures) {
+    return json_array(
+        figures, [](std::string& o, const StaffFigures& f) { detail::staff_figures_json(o, f); });
 }
 
 // ---- scoring ----
@@ -648,13 +659,7 @@ void staff_score_json(std::string& o, const StaffScore& s) {
 } // namespace detail
 
 std::string to_json(const std::vector<StaffScore>& scores) {
-    std::string o = "[";
-    for (const StaffScore& s : scores) {
-        if (o.size() > 1)
-            o += ',';
-        detail::staff_score_json(o, s);
-    }
-    return o + "]";
+    return json_array(scores, detail::staff_score_json);
 }
 
 PLAINT_END_NAMESPACE

@@ -27,6 +27,24 @@ plaint::PerformanceOptions performance_input(const plaint_performance_options& o
     return p;
 }
 
+// The checks and hand-over of both JSON calls: `compute(ledger, options, surveys)` gives the text.
+template <class F>
+int performance_call(const plaint_ledger* l, const plaint_performance_options* options, char** out,
+                     F compute) {
+    return guard([&] {
+        const plaint_ledger& h = ledger_arg(l);
+        need(options, "options");
+        need(out, "out");
+        check_size(options);
+        const plaint::PerformanceOptions o = performance_input(*options);
+        plaint::SurveyResponses surveys;
+        const bool has_surveys =
+            surveys_arg(options->surveys, options->survey_lens, options->survey_count, surveys);
+        const plaint::SurveyResponses* joined = has_surveys ? &surveys : nullptr;
+        *out = owned_copy(compute(h.impl, o, joined));
+    });
+}
+
 } // namespace
 
 extern "C" {
@@ -45,33 +63,15 @@ void plaint_performance_options_init(plaint_performance_options* o, size_t size)
 
 int plaint_ledger_performance_json(const plaint_ledger* l,
                                    const plaint_performance_options* options, char** out) {
-    return guard([&] {
-        const plaint_ledger& h = ledger_arg(l);
-        need(options, "options");
-        need(out, "out");
-        check_size(options);
-        const plaint::PerformanceOptions o = performance_input(*options);
-        plaint::SurveyResponses surveys;
-        const bool has_surveys =
-            surveys_arg(options->surveys, options->survey_lens, options->survey_count, surveys);
-        *out = owned_copy(plaint::to_json(
-            plaint::staff_performance(h.impl, o, has_surveys ? &surveys : nullptr)));
+    return performance_call(l, options, out, [](const auto&... args) {
+        return plaint::to_json(plaint::staff_performance(args...));
     });
 }
 
 int plaint_ledger_performance_scores_json(const plaint_ledger* l,
                                           const plaint_performance_options* options, char** out) {
-    return guard([&] {
-        const plaint_ledger& h = ledger_arg(l);
-        need(options, "options");
-        need(out, "out");
-        check_size(options);
-        const plaint::PerformanceOptions o = performance_input(*options);
-        plaint::SurveyResponses surveys;
-        const bool has_surveys =
-            surveys_arg(options->surveys, options->survey_lens, options->survey_count, surveys);
-        *out = owned_copy(
-            plaint::to_json(plaint::staff_scores(h.impl, o, has_surveys ? &surveys : nullptr)));
+    return performance_call(l, options, out, [](const auto&... args) {
+        return plaint::to_json(plaint::staff_scores(args...));
     });
 }
 

@@ -202,7 +202,7 @@ void ledger_queries(const plaint_ledger* l, Reader& r) {
     CALL(plaint_ledger_count(l, &n));
     CALL(plaint_ledger_event_count(l, &count));
     const std::int64_t at = r.instant();
-    switch (r.byte() % 6) {
+    switch (r.byte() % 7) {
     case 0: {
         plaint_query q;
         plaint_query_init(&q, sizeof q);
@@ -240,6 +240,25 @@ void ledger_queries(const plaint_ledger* l, Reader& r) {
         for (auto& q : out)
             plaint_quota_compliance_init(&q, sizeof q);
         CALL(plaint_ledger_visit_quotas(l, at, r.instant(), out, 8, &count));
+        break;
+    }
+    case 5: { // staff figures and scores over a hostile period, grouping and options
+        plaint_performance_options o;
+        plaint_performance_options_init(&o, sizeof o);
+        o.by = (r.byte() & 1u) ? r.code() : PLAINT_STAFF_BY_TEAM;
+        o.from = at;
+        const std::int64_t month = 31 * 86400;
+        o.to = (r.byte() & 1u) || at > INT64_MAX - month ? r.instant() : at + month;
+        o.has_as_of = r.byte() & 1u;
+        o.as_of = r.instant();
+        o.confidence = (r.byte() & 1u) ? r.byte() / 255.0 : 0.95;
+        o.small_sample = r.byte();
+        char* json = nullptr;
+        if (CALL(plaint_ledger_performance_json(l, &o, &json)) == PLAINT_OK)
+            take_string(json);
+        json = nullptr;
+        if (CALL(plaint_ledger_performance_scores_json(l, &o, &json)) == PLAINT_OK)
+            take_string(json);
         break;
     }
     default: {
