@@ -30,7 +30,9 @@ test -s "$shot_dir/report.png" || { echo "no screenshot"; cat "$work/chromium.lo
 # sample's JSON lines by a script of their own.
 for want in 'Complaints received' '>2231<' 'CSAT' '86.1%' 'SLA compliance per target' \
     'Repeat complaints' '>645<' \
-    'Complaints by weekday and hour' 'Complaints by building and category' '<svg'; do
+    'Complaints by weekday and hour' 'Complaints by building and category' '<svg' \
+    'id="people"' '工程维修部 engineering and repair' 'Top handlers' 'Bottom handlers' \
+    'Requests by team and category'; do
     grep -q -- "$want" "$work/dom.html" || { echo "not in the rendered DOM: $want"; exit 1; }
 done
 # No script ran or was left in the page: the DOM has no <script> element.
