@@ -7,6 +7,7 @@
 #include "plaint/enums.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,14 @@ void check_details(Kind kind, State state, Role owner, const Event& e);
 // Checks an event's handler and team ids (people.hpp), and that a team comes only on assign and
 // escalate; throws plaint::error.
 void check_staff(const Event& e);
+
+// `complaint_from_json`, with the kind whose workflow checks the events: `workflow`, when given,
+// is called once with the complaint as read before its events (fields and tags set) and returns
+// that kind (a ledger's: the stated kind, or the one its rules decide for an unstated one). An
+// unstated kind is then stated on the complaint returned, so that its events were checked by the
+// right table; without `workflow` an unstated kind is a complaint's.
+Complaint complaint_from_json(std::string_view text,
+                              const std::function<Kind(const Complaint&)>& workflow);
 
 } // namespace detail
 PLAINT_END_NAMESPACE

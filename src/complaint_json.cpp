@@ -2,6 +2,8 @@
 // the rules' forms, are in rules_json.cpp.)
 #include "plaint/complaint.hpp"
 
+#include "complaint_detail.hpp"
+
 #include "json_util.hpp"
 
 PLAINT_BEGIN_NAMESPACE
@@ -59,6 +61,11 @@ void unknown_keys(const Json& object, const std::string& at, const char* const (
 } // namespace
 
 Complaint complaint_from_json(std::string_view text) {
+    return detail::complaint_from_json(text, {});
+}
+
+Complaint detail::complaint_from_json(std::string_view text,
+                                      const std::function<Kind(const Complaint&)>& workflow) {
     detail::JsonLimits limits;
     limits.max_bytes = 4u << 20;
     limits.max_depth = 8;
@@ -130,6 +137,11 @@ Complaint complaint_from_json(std::string_view text) {
                 else
                     problems.add(detail::pointer_join("/tags", i), "expected a tag");
             }
+    }
+    if (workflow && problems.empty()) {
+        const Kind k = workflow(c);
+        if (!c.stated_kind() && k != Kind::complaint)
+            c.set_kind(k);
     }
     if (doc.contains("events")) {
         const Json& events = doc["events"];

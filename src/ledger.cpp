@@ -7,6 +7,7 @@
 #include "enums_detail.hpp"
 #include "error_detail.hpp"
 #include "ledger_impl.hpp"
+#include "ledger_state.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -476,7 +477,9 @@ std::size_t Ledger::add(const Intake& intake) {
     return impl_->add_intake(intake);
 }
 
-std::size_t Ledger::add(const Complaint& c) {
+namespace {
+
+Intake intake_of(const Complaint& c) {
     Intake in;
     in.id = c.id();
     in.received = c.received();
@@ -493,6 +496,44 @@ std::size_t Ledger::add(const Complaint& c) {
     in.reporter_count = c.reporter_count();
     for (const auto& t : c.tags())
         in.tags.push_back(t);
+    return in;
+}
+
+} // namespace
+
+std::size_t detail::LedgerAccess::add_json(Ledger& ledger, std::string_view text,
+                                           std::size_t* events) {
+    auto& m = *ledger.impl_;
+    const auto mk = m.mark();
+    bool added = false;
+    std::uint32_t ci = 0;
+    try {
+        const Complaint c = detail::complaint_from_json(text, [&](const Complaint& shell) {
+            // The intake as read (its kind unstated when the text states none), so the rules
+            // decide the kind as for any intake; its events are then checked by that kind.
+            ci = m.add_intake(intake_of(shell));
+            added = true;
+            return m.recs[ci].kind_of();
+        });
+        if (!added) { // read without asking (it always asks when the text is good)
+            ci = m.add_intake(intake_of(c));
+            added = true;
+        }
+        for (const Event& e : c.events())
+            if (e.type != EventType::receive)
+                m.add_event(ci, e);
+        if (events)
+            *events = c.events().size() - 1;
+    } catch (...) {
+        if (added)
+            m.rollback(mk);
+        throw;
+    }
+    return ci;
+}
+
+std::size_t Ledger::add(const Complaint& c) {
+    const Intake in = intake_of(c);
     auto& m = *impl_;
     const auto mk = m.mark();
     const std::uint32_t ci = m.add_intake(in);

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 PLAINT_BEGIN_NAMESPACE
 namespace detail {
@@ -56,6 +57,13 @@ struct LedgerAccess {
     // are checked); every index and span is checked and the id index rebuilt, so a state that
     // passed the checksum but is inconsistent is refused (errc::parse), never trusted.
     static void load(Ledger& ledger, StateReader& in, std::uint32_t version);
+    // A complaint in its JSON form (`complaint_from_json`) into the ledger, its events checked by
+    // the workflow of the kind the ledger takes it as: the stated one, or for an unstated kind
+    // the one the profile's rules decide at intake (a rules-decided consultation's `answer`).
+    // On any error the ledger is as it was. Returns the complaint's index; `events`, when
+    // given, is set to the number of events the text gave (`receive` not counted).
+    static std::size_t add_json(Ledger& ledger, std::string_view text,
+                                std::size_t* events = nullptr);
 };
 
 } // namespace detail

@@ -93,6 +93,45 @@ TABLE = {
     "closed": {"reopen": "recorded"},
     "explained": {"close": "closed", "escalate": "explained"},
 }
+# A consultation's table (the README's): answered (`answer`) and closed; no resolve, no return
+# visit. Only the events the sample's consultations use are listed.
+CONSULTATION_TABLE = {
+    "received": {"record": "recorded", "escalate": "received"},
+    "recorded": {
+        "classify": "classified",
+        "assign": "assigned",
+        "answer": "closed",
+        "escalate": "recorded",
+    },
+    "classified": {
+        "classify": "classified",
+        "assign": "assigned",
+        "answer": "closed",
+        "escalate": "classified",
+    },
+    "assigned": {
+        "classify": "assigned",
+        "assign": "assigned",
+        "start": "in_progress",
+        "answer": "closed",
+        "escalate": "assigned",
+    },
+    "in_progress": {
+        "classify": "in_progress",
+        "assign": "in_progress",
+        "wait": "waiting",
+        "answer": "closed",
+        "escalate": "in_progress",
+    },
+    "waiting": {
+        "classify": "waiting",
+        "assign": "waiting",
+        "resume": "in_progress",
+        "escalate": "waiting",
+    },
+    "closed": {"reopen": "recorded"},
+}
+TABLES = {"complaint": TABLE, "repair": TABLE, "consultation": CONSULTATION_TABLE}
 
 # ---------------------------------------------------------------------------------------------
 # The estate: twelve buildings, 3,144 flats. A1-A6 are 33-storey towers with 10 flats a floor
@@ -646,6 +685,26 @@ SUBS = {
     ),
 }
 OUTSIDE_SCOPE = ("municipal", "broadband", "neighbour_dispute")
+# The default profile's words, mirrored: a request that asks a question (the `consulting` row of
+# its `nature` section and the `question-is-consultation` row of its `kind` section), and the
+# words of a grievance, which keep a question a complaint (the kind row's `none`).
+QUESTION_WORDS = ("请问", "咨询", "怎么办理", "how do i", "how can i", "may i ask", "inquiry")
+GRIEVANCE_WORDS = (
+    "为什么",
+    "还没",
+    "还是没",
+    "没人",
+    "坏了",
+    "投诉",
+    "不满",
+    "why",
+    "still",
+    "nobody",
+    "no one",
+    "complain",
+    "broken",
+    "not fixed",
+)
 VENTING_ZH = ["你们物业服务太差了，我要投诉你们！", "气死我了，交了物业费什么都不管", "服务太差，说了多少遍都没用"]
 VENTING_EN = [
     "This is the worst property management I have ever seen",
@@ -971,6 +1030,7 @@ class Complaint:
     major_by_manager: bool = False
     cannot_judge: bool = False
     nature: str = "unjudged"
+    kind: str = "complaint"  # as the default profile decides it (`kind` section)
     severity: str = "unset"
     events: List[Dict[str, Any]] = field(default_factory=list)
     late: bool = False
@@ -1417,9 +1477,7 @@ class Gen:
             nature = "major"
         elif "outside_scope" in c.tags:
             nature = "invalid"
-        elif has(
-            "请问", "咨询", "怎么办理", "how do i", "how can i", "may i ask", "inquiry"
-        ) and c.category in ("other", "quality"):
+        elif has(*QUESTION_WORDS) and c.category in ("other", "quality"):
             nature = "consulting"
         elif has("求助", "帮忙", "帮助", "please help", "elderly", "老人"):
             nature = "help_seeking"
@@ -1440,6 +1498,24 @@ class Gen:
         if c.major_by_manager:
             nature, sev = "major", 1
         return nature, "p%d" % sev
+
+    @staticmethod
+    def kind(c: Complaint) -> str:
+        """The default profile's `kind` section, mirrored: an equipment request is a repair; a
+        question (other or quality) is a consultation unless it reached the authorities or the
+        media, comes from ten or more households, or its words are a grievance's."""
+        text = c.content.lower()
+        if c.category == "equipment":
+            return "repair"
+        if (
+            c.category in ("other", "quality")
+            and c.channel not in ("authority", "media")
+            and c.reporters < 10
+            and any(w in text for w in QUESTION_WORDS)
+            and not any(w in text for w in GRIEVANCE_WORDS)
+        ):
+            return "consultation"
+        return "complaint"
 
     @staticmethod
     def rule_tags(c: Complaint):
@@ -1949,15 +2025,44 @@ class Gen:
                     rows.append([c.id, c.building, iso(c.visit_at)] + self.survey(c))
             surveys[month] = rows
         staff(months, surveys)
+        # Consultations (issue 15): drawn above as complaints, so that every other case's draws,
+        # people's included, stay what they were; now what a consultation's desk does: the
+        # first `resolve` becomes the `answer` that closes it (same instant and handler), and
+        # nothing follows (no return visit, no reopen), so no survey response either.
+        for month in MONTHS:
+            for c in months[month]:
+                c.kind = self.kind(c)
+                if c.kind == "consultation":
+                    answer_instead(c)
+            answered = set(c.id for c in months[month] if c.kind == "consultation")
+            surveys[month] = [row for row in surveys[month] if row[0] not in answered]
         return months, surveys
 
 
-def replay(events):
-    """State and owner after the events, by the README's table; raises on a bad sequence."""
+def answer_instead(c: Complaint) -> None:
+    """A consultation's events: those before its first `resolve`, which becomes the `answer`."""
+    out = []
+    for e in c.events:
+        if e["type"] == "resolve":
+            a = dict(e, type="answer")
+            if "note" in a:
+                a["note"] = lang_pick(c.lang, RESOLVE_NOTE["consultation"])
+            out.append(a)
+            break
+        out.append(e)
+    c.events = out
+    c.visit_at = None
+    replay(c.events, "consultation")  # raises on an illegal sequence
+
+
+def replay(events, kind="complaint"):
+    """State and owner after the events, by the README's table of the kind (a repair's events
+    here are a complaint's); raises on a bad sequence."""
+    table = TABLES[kind]
     state, owner, last = "received", "duty_staff", None
     for e in events:
         typ = e["type"]
-        if typ not in TABLE[state]:
+        if typ not in table[state]:
             raise ValueError("event %s not allowed in state %s" % (typ, state))
         if last is not None and e["at"] <= last:
             raise ValueError("event %s at %s is not after %s" % (typ, e["at"], last))
@@ -1966,7 +2071,7 @@ def replay(events):
             if typ == "escalate" and ROLE_RANK[e["target"]] <= ROLE_RANK[owner]:
                 raise ValueError("escalation down the chain")
             owner = e["target"]
-        state = TABLE[state][typ]
+        state = table[state][typ]
     return state, owner
 
 
@@ -2321,7 +2426,9 @@ def summary(months, surveys, out) -> None:
         cats: Dict[str, int] = {}
         chans: Dict[str, int] = {}
         natures: Dict[str, int] = {}
+        kinds: Dict[str, int] = {}
         for c in lst:
+            kinds[c.kind] = kinds.get(c.kind, 0) + 1
             cats[c.category] = cats.get(c.category, 0) + 1
             chans[c.channel] = chans.get(c.channel, 0) + 1
             natures[c.nature] = natures.get(c.nature, 0) + 1
@@ -2334,7 +2441,9 @@ def summary(months, surveys, out) -> None:
             > timedelta(hours=72)
         )
         open_end = sum(
-            1 for c in lst if replay([e for e in c.events if e["at"] < month_end])[0] != "closed"
+            1
+            for c in lst
+            if replay([e for e in c.events if e["at"] < month_end], c.kind)[0] != "closed"
         )
         count = lambda typ: sum(1 for c in lst for e in c.events if e["type"] == typ)
         visits_by_role: Dict[str, int] = {}
@@ -2350,6 +2459,7 @@ def summary(months, surveys, out) -> None:
         print("  categories: " + ", ".join("%s %d" % (k, cats[k]) for k in sorted(cats)))
         print("  channels: " + ", ".join("%s %d" % (k, chans[k]) for k in sorted(chans)))
         print("  natures: " + ", ".join("%s %d" % (k, natures[k]) for k in sorted(natures)))
+        print("  kinds: " + ", ".join("%s %d" % (k, kinds[k]) for k in sorted(kinds)))
         print(
             "  late (first resolution > 72 h): %d of %d resolved (%.1f%%)"
             % (late, len(resolved), 100.0 * late / max(1, len(resolved)))
