@@ -2,6 +2,7 @@
 // timeline (offsets from t0 in the comments) and from DOMAIN.md §5's limits.
 #include "clock_reference.hpp"
 #include "support.hpp"
+#include <plaint/ledger.hpp>
 #include <plaint/profile.hpp>
 #include <plaint/sla.hpp>
 
@@ -311,15 +312,17 @@ TEST_CASE("clocks equal the reference derivation on the sample month") {
     // instants of its life and at the export: the clock engine against the straightforward
     // derivation of tests/unit/clock_reference.hpp.
     const PolicySet& set = PolicySet::default_set();
-    std::ifstream in(std::string(PLAINT_DATA_DIR) + "/sample/complaints-2026-10.jsonl",
-                     std::ios::binary);
-    REQUIRE(in);
+    // Read through a ledger of the default profile: the sample states no kind, and its rules
+    // decide the consultations, whose `answer` a complaint read alone (a complaint's workflow)
+    // would refuse; each is rebuilt with its kind and its own log.
+    Ledger ledger(Profile::default_profile());
+    const auto report = ledger.import_json_lines(
+        test::read_file(std::string(PLAINT_DATA_DIR) + "/sample/complaints-2026-10.jsonl"));
+    REQUIRE(report.bad_rows == 0);
     const Instant export_at = parse_iso8601("2026-11-01T00:00:00+08:00");
     std::size_t complaints = 0, clocks = 0;
-    for (std::string line; std::getline(in, line);) {
-        if (line.empty())
-            continue;
-        const Complaint c = complaint_from_json(line);
+    for (std::size_t k = 0; k < ledger.size(); ++k) {
+        const Complaint c = ledger.complaint(k, false);
         ++complaints;
         for (const auto& name : set.policy_names())
             for (const Instant at : {c.received(), c.received() + 3600, c.received() + 30 * 3600,
