@@ -20,7 +20,7 @@
 
 #define SAMPLE PLAINT_DATA_DIR "/sample/"
 #define OCTOBER_COMPLAINTS 2231 /* wc -l complaints-2026-10.jsonl */
-#define OCTOBER_EVENTS 17191    /* wc -l events-2026-10.csv, less its header */
+#define OCTOBER_EVENTS 16622    /* wc -l events-2026-10.csv, less its header */
 
 /* The whole of a file as a NUL-terminated string (malloc'd), or NULL; its length in *len. */
 static char* read_file(const char* path, size_t* len) {
@@ -464,7 +464,7 @@ static void test_report(void) {
     plaint_string_free(json);
     json = NULL;
 
-    /* with both months' surveys (README: CSAT 86.1 % in October, 90.6 % in September) */
+    /* with both months' surveys (README: CSAT 85.1 % in October, 90.0 % in September) */
     surveys[0] = read_file(SAMPLE "surveys-2026-09.csv", NULL);
     surveys[1] = read_file(SAMPLE "surveys-2026-10.csv", NULL);
     CHECK(surveys[0] && surveys[1]);
@@ -473,7 +473,7 @@ static void test_report(void) {
     o.survey_count = 2;
     CHECK(plaint_ledger_report_json(l, &o, &json) == PLAINT_OK);
     CHECK(json && strstr(json, "\"received\": 2231") != NULL);
-    CHECK(json && strstr(json, "\"csat\": 0.86") != NULL);
+    CHECK(json && strstr(json, "\"csat\": 0.85") != NULL);
     CHECK(json && strstr(json, "\"csat\": 0.90") != NULL);
     plaint_string_free(json);
     CHECK(plaint_ledger_report_csv(l, &o, &csv) == PLAINT_OK);
