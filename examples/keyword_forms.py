@@ -1,7 +1,8 @@
 """Classifies the same complaints written in simplified and traditional Chinese (with the Hong
 Kong and Taiwan forms) and with full-width letters, with the default profile, and prints for each
-the nature, the tags and the keywords the deciding rows found - in the form the text wrote them
-("電梯 as 电梯"). Keywords match in every written form unless a profile says
+the kind of request the rules decide (``-`` when none: a complaint), the nature, the tags and
+the keywords the deciding rows found, each once - in the form the text wrote them ("電梯 as
+电梯"). Keywords match in every written form unless a profile says
 ``"fold_keywords": false`` in its rules.
 
 Run it with the C library's path in PLAINT_LIBRARY and the package on PYTHONPATH::
@@ -30,10 +31,14 @@ def main() -> None:
     for text in TEXTS:
         complaint = plaint.Complaint("K", 1772414100, channel="phone", content=text)
         decision = profile.classify(complaint)
-        found = [k for row in decision.explain() if row.decided for k in row.keywords]
+        # A keyword two deciding rows found (the kind's and the nature's 请问) is listed once.
+        found = list(
+            dict.fromkeys(k for row in decision.explain() if row.decided for k in row.keywords)
+        )
+        kind = decision.kind.name.lower() if decision.kind else "-"
         nature = decision.nature.name.lower() if decision.nature else "-"
         print(
-            f"{text}: {nature}; tags {', '.join(decision.tags) or '-'}; "
+            f"{text}: {kind}, {nature}; tags {', '.join(decision.tags) or '-'}; "
             f"keywords {', '.join(found) or '-'}"
         )
 

@@ -225,8 +225,10 @@ def test_classify_many_equals_one_at_a_time(default: plaint.Profile) -> None:
         assert int(out["severity"][i]) == d.severity
         assert int(out["escalate_to"][i]) == (d.escalate_to or 0)
         assert int(out["visit_method"][i]) == (d.visit_method or 0)
-    # The default profile's kind section (0.7): the equipment row (the fourth) is a repair (2).
-    assert list(out["kind"]) == [0, 0, 0, 2, 0]
+    # The default profile's kind section (0.7): the question asked by phone (the second: 请问,
+    # category other, one household, no grievance words) is a consultation (3), the equipment
+    # row (the fourth) a repair (2).
+    assert list(out["kind"]) == [0, 3, 0, 2, 0]
 
 
 def test_classify_many_with_numpy_and_defaults(default: plaint.Profile) -> None:
