@@ -332,8 +332,11 @@ public:
                                                    std::int32_t utc_offset_seconds);
 
     /// Imports complaints as JSON lines: each non-blank line is one complaint in the JSON form
-    /// `complaint_from_json` reads, events included. Bad lines are reported with their line
-    /// number and reason and the rest imported (or nothing, by option).
+    /// `complaint_from_json` reads, events included; the events are checked by the workflow of
+    /// the kind the ledger takes the complaint as (the stated one, or when none is stated the
+    /// one the profile's rules decide: a rules-decided consultation's `answer` is taken). Bad
+    /// lines are reported with their line number and reason and the rest imported (or nothing,
+    /// by option).
     /// @throws error `errc::io` when the stream fails while reading.
     ImportReport import_json_lines(std::istream& in, const ImportOptions& options = {});
     /// The same from text in memory.
