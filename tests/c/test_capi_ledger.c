@@ -6,7 +6,7 @@
  * options.
  *
  * Expected values come from outside the code under test: the sample files counted with
- * `wc -l` (complaints-2026-10.jsonl: 2,231 lines, one complaint each; events-2026-10.csv: 17,192
+ * `wc -l` (complaints-2026-10.jsonl: 2,231 lines, one complaint each; events-2026-10.csv: 16,623
  * lines, a header and 16,622 events; complaints-2026-10.csv: a header and 2,231 rows), and
  * examples/data/sample/README.md (October's ids are 2026-10-NNNN, all received in October 2026
  * local time, so the report of 2026-10 counts every one of them). */
