@@ -249,6 +249,51 @@ def test_decisions_carry_the_kind(kinds: plaint.Profile) -> None:
         assert d.kind is None and "kind" not in json.loads(d.to_json())
 
 
+# The default profile's kind section (issue 15), worked by hand from the README's "Kinds of
+# request": a question in the categories other or quality is a consultation; a grievance worded
+# as a question, one that reached the authorities or the media, or one from ten or more
+# households stays a complaint; equipment is a repair whatever its words; attitude and sudden
+# events are complaints.
+DEFAULT_KINDS = [
+    ("phone", "other", 1, "请问物业费怎么交？", K.CONSULTATION),
+    ("online", "other", 1, "請問裝修申請怎麼辦理？", K.CONSULTATION),  # traditional forms
+    ("visit", "quality", 1, "How do I rent a parking space by the month?", K.CONSULTATION),
+    ("phone", "other", 1, "ＩＮＱＵＩＲＹ about the pool hours", K.CONSULTATION),  # full width
+    ("online", "other", 1, "咨询一下搬家需要提前预约电梯吗", K.CONSULTATION),
+    ("phone", "other", 1, "May I ask why the lift is still broken?", None),  # a grievance
+    ("phone", "quality", 1, "请问为什么垃圾两天没人清理？", None),
+    ("phone", "other", 1, "How can I complain about the guard?", None),
+    ("authority", "other", 1, "12345市民热线转办：请问月租车位怎么办理？", None),
+    ("media", "quality", 1, "请问停车费为什么涨价", None),
+    ("letter", "quality", 17, "17户业主联名反映：请问楼道保洁每天几点打扫？", None),
+    ("phone", "attitude", 1, "请问你们客服电话几点有人接", None),
+    ("phone", "sudden_event", 1, "请问楼道里的煤气味怎么办理", None),
+    ("phone", "equipment", 1, "请问电梯怎么预约搬家", K.REPAIR),
+    ("phone", "other", 1, "楼上装修噪音太大", None),
+]
+
+
+def test_the_default_profile_recognises_questions() -> None:
+    with plaint.Profile.default() as default:
+        for channel, category, reporters, content, want in DEFAULT_KINDS:
+            with plaint.Complaint(
+                "Q",
+                T0,
+                channel=channel,
+                category=category,
+                reporter_count=reporters,
+                content=content,
+            ) as c:
+                assert default.classify(c).kind is want, content
+        # In a ledger the decided kind takes the consultation's workflow: answered and closed.
+        with plaint.Ledger(default) as ledger:
+            i = ledger.add({"id": "Q-1", "received": T0, "content": "请问快递柜在哪里？"})
+            ledger.add_event(i, "record", T0 + MINUTE, "duty_staff")
+            ledger.add_event(i, "answer", T0 + 10 * MINUTE, "cs_assistant")
+            v = ledger.view(i)
+            assert v.kind is K.CONSULTATION and v.kind_decided and v.state is S.CLOSED
+
+
 def test_classify_many_reads_and_gives_kinds(kinds: plaint.Profile) -> None:
     # 0: equipment, not stated -> REPAIR decided, no severity; 1: equipment, stated REPAIR ->
     # REPAIR, P3; 2: praise words, not stated -> PRAISE; 3: stated SUGGESTION -> nothing.
