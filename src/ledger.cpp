@@ -532,6 +532,10 @@ std::size_t detail::LedgerAccess::add_json(Ledger& ledger, std::string_view text
     return ci;
 }
 
+Instant detail::LedgerAccess::received(const Ledger& ledger, std::size_t index) noexcept {
+    return ledger.impl_->recs[index].received;
+}
+
 std::size_t Ledger::add(const Complaint& c) {
     const Intake in = intake_of(c);
     auto& m = *impl_;

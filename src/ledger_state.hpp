@@ -7,6 +7,8 @@
 #include "plaint/config.hpp"
 #include "plaint/ledger.hpp"
 
+#include "plaint/time.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -64,6 +66,9 @@ struct LedgerAccess {
     // given, is set to the number of events the text gave (`receive` not counted).
     static std::size_t add_json(Ledger& ledger, std::string_view text,
                                 std::size_t* events = nullptr);
+    // When complaint `index` (< size) was received: its view's `received` without the view, for
+    // the report's survey join.
+    static Instant received(const Ledger& ledger, std::size_t index) noexcept;
 };
 
 } // namespace detail

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 PLAINT_BEGIN_NAMESPACE
@@ -80,7 +81,8 @@ private:
     PerformanceOptions o_;
     Instant as_of_;
     std::array<std::unique_ptr<Groups>, 2> groups_; // by team, by handler
-    std::unordered_map<std::string_view, std::vector<std::uint32_t>> policy_targets_;
+    // A policy (the ledger's name of it) to its targets' global ids.
+    std::vector<std::pair<std::string_view, std::vector<std::uint32_t>>> policy_targets_;
     std::vector<std::string> target_names_; // by global target id
     std::vector<ClockBrief> at_escalation_;
     const SurveyResponses* joined_ = nullptr; // the responses `survey_cases_` is of

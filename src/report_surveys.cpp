@@ -5,6 +5,7 @@
 
 #include "csv.hpp"
 #include "error_detail.hpp"
+#include "ledger_state.hpp"
 #include "plaint/error.hpp"
 #include "plaint/profile.hpp"
 #include "plaint/survey.hpp"
@@ -140,7 +141,7 @@ void add_satisfaction(MonthlyReport& rep, const Ledger& ledger, const ReportOpti
         Instant when = s.at[r];
         if (!s.complaint_id[r].empty())
             if (auto ci = ledger.find(s.complaint_id[r])) {
-                when = ledger.view(*ci).received;
+                when = LedgerAccess::received(ledger, *ci);
                 cases[r] = *ci;
             }
         if (when >= rep.from && when < rep.to)

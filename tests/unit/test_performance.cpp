@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -228,6 +230,7 @@ TEST_CASE("performance: the sample month by team agrees with a count from the ev
 
         struct Count {
             std::size_t cases = 0, closed = 0, reopened = 0, satisfied = 0, unsatisfied = 0;
+            std::vector<double> resolution; // receipt to the first end, seconds
         };
         std::map<std::string, Count> want;
         for (std::size_t i = 0; i < l.size(); ++i) {
@@ -238,11 +241,17 @@ TEST_CASE("performance: the sample month by team agrees with a count from the ev
             ++c.cases;
             const Complaint full = l.complaint(i);
             State last = State::received;
-            bool reopened = false;
+            bool reopened = false, resolved = false;
             for (const Event& e : full.events()) {
                 if (e.at > *o.as_of)
                     break;
                 last = e.to;
+                const bool end = e.type == EventType::resolve || e.type == EventType::explain ||
+                                 e.type == EventType::answer || e.type == EventType::acknowledge;
+                if (end && !resolved) {
+                    c.resolution.push_back(static_cast<double>(e.at - v.received));
+                    resolved = true;
+                }
                 reopened |= e.type == EventType::reopen;
                 c.satisfied += e.type == EventType::satisfied;
                 c.unsatisfied += e.type == EventType::unsatisfied;
@@ -260,6 +269,25 @@ TEST_CASE("performance: the sample month by team agrees with a count from the ev
             CHECK(f.reopened.successes == c.reopened);
             CHECK(f.unsatisfied_visits.successes == c.unsatisfied);
             CHECK(f.unsatisfied_visits.n == c.satisfied + c.unsatisfied);
+            // The median and 90th percentile (type 7) from the sorted times, and the p90's
+            // interval holding it.
+            std::vector<double> t = c.resolution;
+            std::sort(t.begin(), t.end());
+            REQUIRE(f.resolution.n == t.size());
+            const auto type7 = [&t](double p) {
+                const double h = static_cast<double>(t.size() - 1) * p;
+                const auto k = static_cast<std::size_t>(h);
+                return k + 1 < t.size() ? t[k] + (h - static_cast<double>(k)) * (t[k + 1] - t[k])
+                                        : t[k];
+            };
+            if (!t.empty()) {
+                CHECK(f.resolution.p50 == Approx(type7(0.5)));
+                CHECK(f.resolution.p90 == Approx(type7(0.9)));
+                if (!std::isnan(f.resolution.p90_low))
+                    CHECK(f.resolution.p90_low <= f.resolution.p90);
+                if (!std::isnan(f.resolution.p90_high))
+                    CHECK(f.resolution.p90_high >= f.resolution.p90);
+            }
             total += f.cases;
         }
         CHECK(total == 2231); // the sample month's requests (examples/data/sample/README.md)
