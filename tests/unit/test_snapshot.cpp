@@ -42,14 +42,19 @@ const std::string stored_v2_path = std::string(PLAINT_TEST_DATA_DIR) + "/snapsho
 const std::string stored_v3_path = std::string(PLAINT_TEST_DATA_DIR) + "/snapshot-v3.plaintsn";
 const std::string stored_v4_path = std::string(PLAINT_TEST_DATA_DIR) + "/snapshot-v4.plaintsn";
 
-std::vector<std::string> sample_lines() {
-    std::ifstream in(sample_path, std::ios::binary);
+// Lines of a JSON-lines file, without empty ones.
+std::vector<std::string> lines_of(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
     REQUIRE(in);
     std::vector<std::string> lines;
     for (std::string l; std::getline(in, l);)
         if (!l.empty())
             lines.push_back(l);
     return lines;
+}
+
+std::vector<std::string> sample_lines() {
+    return lines_of(sample_path);
 }
 
 // A ledger of the given sample lines, in order, under `profile`.
@@ -68,17 +73,6 @@ Ledger ledger_of(const std::vector<std::string>& lines,
 const Ledger& sample_ledger() {
     static const Ledger l = ledger_of(sample_lines());
     return l;
-}
-
-// Lines of a JSON-lines file, without empty ones.
-std::vector<std::string> lines_of(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE(in);
-    std::vector<std::string> lines;
-    for (std::string l; std::getline(in, l);)
-        if (!l.empty())
-            lines.push_back(l);
-    return lines;
 }
 
 // The stored snapshots' complaints: the sample's first 40 (all closed) and last 10 (open ones)
